@@ -1,0 +1,110 @@
+// Composition root: builds the Express app, socket.io and the services every route receives.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/index';
+import { errorHandler } from './http/error-handler';
+import { mountRoutes } from './http/mount';
+import { buildOpenApi } from './http/openapi';
+import { defineRoute } from './http/route';
+import type { Logger } from './logger';
+import { attachRealtime } from './realtime/realtime';
+import { apiRoutes } from './routes';
+import type { Services } from './services';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  /** Folder of the built console; omitted in API-only tests. */
+  clientDir?: string | null;
+}
+
+export interface App {
+  server: Server;
+  services: Services;
+  listen(port?: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+export function createApp(opts: AppOptions): App {
+  const app = express();
+  const server = createServer(app);
+  const realtime = attachRealtime(server, opts.database.db, opts.clock);
+  const services: Services = {
+    db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
+    clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
+  };
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: csp(opts.config) } }));
+  app.use(express.json({ limit: '100kb' }));
+  app.use(cookieParser());
+
+  const routes = [...apiRoutes, openApiRoute()];
+  mountRoutes(app, routes, services);
+  serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);
+  app.use(errorHandler(opts.logger));
+
+  return {
+    server, services,
+    listen: (port = opts.config.port, host = opts.config.host) => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        const addr = server.address();
+        resolve(typeof addr === 'object' && addr ? addr.port : port);
+      });
+    }),
+    close: async () => {
+      const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(grace);
+    },
+  };
+}
+
+function openApiRoute() {
+  return defineRoute({
+    method: 'get', path: '/api/openapi.json', tag: 'ops', roles: 'public',
+    summary: 'This document: OpenAPI 3.1, generated from the request schemas',
+    handler: () => buildOpenApi([...apiRoutes], { title: 'Permanentie API', version: '0.1.0' }),
+  });
+}
+
+function csp(config: Config) {
+  return {
+    defaultSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    styleSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+  };
+}
+
+function serveConsole(app: express.Express, dir: string | null): void {
+  if (!dir) return;
+  if (!existsSync(dir)) {
+    app.get('/', (_req, res) => { res.type('text').send('The console is not built: run `npm run build:client`.'); });
+    return;
+  }
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // Client-side routes (/bord, /rooster, ...) all load the single page.
+  app.get(/^\/(?!api\/|twilio\/|socket\.io\/|healthz).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile('index.html', { root: dir });
+  });
+}

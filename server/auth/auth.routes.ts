@@ -1,0 +1,94 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import { audit } from '../audit/audit';
+import { HttpError, unauthorized } from '../http/errors';
+import { ALL_ROLES, defineRoute } from '../http/route';
+import type { Services } from '../services';
+import { verifyPassword } from './passwords';
+import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
+import { clearFailures, lockedUntil, recordFailure } from './throttle';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1, 'username is required').max(100),
+  password: z.string().min(1, 'password is required').max(1000),
+});
+
+export const authUserSchema = z.object({
+  id: z.string(), username: z.string(), displayName: z.string(),
+  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin']), municipalities: z.array(z.string()),
+});
+
+// A shared address (a police station behind one NAT) may fail more often than one account.
+const IP_FAILURE_FACTOR = 4;
+
+export const authRoutes = [
+  defineRoute({
+    method: 'post', path: '/api/auth/login', tag: 'auth', roles: 'public',
+    summary: 'Sign in with username and password; sets the session cookie',
+    body: loginBody, response: z.object({ user: authUserSchema }),
+    handler: async ({ req, res, body, services }) => {
+      const user = await login(services, body.username.toLowerCase(), body.password, req.ip ?? 'unknown');
+      const old: unknown = req.cookies?.[SESSION_COOKIE];
+      // Rotate: a session id known before login is never the one used after it.
+      if (typeof old === 'string') await deleteSession(services.db, old);
+      const session = await createSession(services.db, user.id, services.clock.now(), services.config.sessionTtlHours);
+      setSessionCookie(res, services, session.token);
+      return { user };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/logout', tag: 'auth', roles: 'public',
+    summary: 'Sign out: ends the session and clears the cookie',
+    handler: async ({ req, res, user, services }) => {
+      const token: unknown = req.cookies?.[SESSION_COOKIE];
+      if (typeof token === 'string') await deleteSession(services.db, token);
+      if (user) await audit(services.db, { at: services.clock.now(), userId: user.id, action: 'logout', subjectType: 'session' });
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/auth/me', tag: 'auth', roles: ALL_ROLES,
+    summary: 'The signed-in user and their role', response: z.object({ user: authUserSchema }),
+    handler: ({ user }) => ({ user }),
+  }),
+];
+
+async function login(services: Services, username: string, password: string, ip: string): Promise<AuthUser> {
+  const { db, clock, config } = services;
+  const now = clock.now();
+  const keys = [`user:${username}`, `ip:${ip}`];
+  const locked = await lockedUntil(db, keys, now);
+  if (locked) throw lockout(locked, now);
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username)
+    .where('active', '=', true).executeTakeFirst();
+  if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
+    const policy = { maxFailures: config.loginMaxFailures, lockoutMinutes: config.loginLockoutMinutes };
+    const userLock = await recordFailure(db, keys[0]!, now, policy);
+    const ipLock = await recordFailure(db, keys[1]!, now, { ...policy, maxFailures: policy.maxFailures * IP_FAILURE_FACTOR });
+    await audit(db, { at: now, userId: row?.id ?? null, action: 'login_failed', subjectType: 'session', detail: { username, ip } });
+    const lock = userLock ?? ipLock;
+    if (lock) throw lockout(lock, now);
+    throw unauthorized('Wrong username or password.');
+  }
+  await clearFailures(db, keys[0]!);
+  await audit(db, { at: now, userId: row.id, action: 'login', subjectType: 'session', detail: { ip } });
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+    municipalities: await municipalitiesOf(db, row.id) };
+}
+
+function lockout(until: Date, now: Date): HttpError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const local = until.toLocaleTimeString('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' });
+  return new HttpError(429, `Too many failed sign-ins. Try again after ${local} (in ${Math.ceil(retryAfterSeconds / 60)} min).`,
+    { retryAfterSeconds, lockedUntil: until.toISOString() });
+}
+
+// Max-Age, not an absolute date: the browser counts it on its own clock. The server enforces the
+// real expiry from the database with the desk's clock.
+function setSessionCookie(res: Response, services: Services, token: string): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: 'strict', secure: services.config.secureCookies, path: '/',
+    maxAge: services.config.sessionTtlHours * 3_600_000,
+  });
+}

@@ -1,0 +1,59 @@
+// Server-side sessions: the cookie holds a random token, the database only its SHA-256.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema';
+
+export const SESSION_COOKIE = 'permanentie_session';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** NIS codes an OCMW staff member is scoped to; empty for other roles. */
+  municipalities: string[];
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kysely<Database>, userId: string, now: Date, ttlHours: number) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+  await db.insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: userId, created_at: now, expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<AuthUser | null> {
+  const row = await db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+    municipalities: await municipalitiesOf(db, row.id) };
+}
+
+export async function municipalitiesOf(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('user_municipalities').select('municipality_nis')
+    .where('user_id', '=', userId).orderBy('municipality_nis').execute();
+  return rows.map((r) => r.municipality_nis);
+}
+
+/** Reads the session cookie from a raw Cookie header (used by socket.io, which has no cookie-parser). */
+export function tokenFromCookieHeader(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}

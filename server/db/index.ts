@@ -1,0 +1,63 @@
+// The one module that knows which database runs: PostgreSQL through `pg` when a URL is given,
+// embedded PGlite (persisted in a folder, or in memory for tests) otherwise. Everything else
+// receives a Kysely<Database> and stays dialect-blind.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations/index';
+import type { Database } from './schema';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string | null /* null: in memory */ };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseTarget['kind'];
+  /** Resolves true when the database answers a trivial query within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// timestamptz and int8 as JS values we can compute with; bigint ids arrive as strings on purpose.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  const dialect = target.kind === 'postgres'
+    ? new PostgresDialect({
+      pool: new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 }),
+    })
+    : new PGliteDialect({ pglite: () => openPglite(target.dataDir) });
+  const db = new Kysely<Database>({ dialect });
+  return {
+    db,
+    kind: target.kind,
+    ping: (timeoutMs = 1500) => ping(db, timeoutMs),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(dataDir ?? undefined);
+}
+
+async function ping(db: Kysely<Database>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
+  const query = sql`select 1`.execute(db).then(() => true, () => false);
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,160 @@
+// Table types for Kysely. One interface per table; Generated<> marks columns the database fills.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin';
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  timezone: string;
+  /** Region-level settings (office-hours window, day number, ...). */
+  settings: Json<Record<string, unknown>>;
+}
+
+export interface MunicipalityTable {
+  nis: string;
+  region_code: string;
+  name: string;
+  population: number;
+  postcodes: string;
+  eerstelijnszone: string;
+  police_zone: string;
+}
+
+export interface OcmwTable {
+  id: Generated<number>;
+  municipality_nis: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  /** Weekly office hours and closure days (shared/rules Calendar). */
+  calendar: Json<unknown>;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  phone: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  /** SHA-256 of the token in the worker's private iCal URL. */
+  ical_token_hash: string | null;
+}
+
+export interface UserMunicipalityTable {
+  user_id: string;
+  municipality_nis: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a leaked table does not leak live sessions. */
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  first_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  user_id: string | null;
+  action: 'read' | 'create' | 'update' | 'delete' | 'login' | 'logout' | 'login_failed';
+  subject_type: string;
+  subject_id: string | null;
+  detail: Json<Record<string, unknown>> | null;
+}
+
+export type PlaceType = 'caw_noodkamer' | 'hotel' | 'crisisbed' | 'ocmw_noodwoning' | 'doorgangswoning' | 'vluchthuis';
+
+export interface PlaceTable {
+  id: Generated<string>;
+  region_code: string;
+  municipality_nis: string;
+  name: string;
+  provider: string;
+  type: PlaceType;
+  /** Who it suits: men, women, families, children, pets, wheelchair. */
+  suits: Json<string[]>;
+  room_type: string;
+  capacity: number;
+  cost_per_night_cents: number;
+  phone: string | null;
+  address: string | null;
+  confidential_address: boolean;
+  active: Generated<boolean>;
+}
+
+export type Slot = 'primary' | 'backup' | 'coordinator';
+
+export interface RotaRotationTable {
+  id: Generated<string>;
+  name: string;
+  slot: Slot;
+  /** Earlier position wins when two rotations cover the same slot at once. */
+  position: Generated<number>;
+  members: Json<string[]>;
+  start_date: string;
+  handover_time: string;
+  every_unit: 'day' | 'week';
+  every_count: number;
+  end_date: string | null;
+  created_at: Timestamp;
+}
+
+export interface RotaOverrideTable {
+  id: Generated<string>;
+  slot: Slot;
+  user_id: string;
+  replaces_user_id: string | null;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface RotaSwapTable {
+  id: Generated<string>;
+  slot: Slot;
+  from_user_id: string;
+  to_user_id: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  status: 'requested' | 'accepted' | 'rejected' | 'cancelled';
+  note: string | null;
+  requested_by: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  rota_rotations: RotaRotationTable;
+  rota_overrides: RotaOverrideTable;
+  rota_swaps: RotaSwapTable;
+  regions: RegionTable;
+  municipalities: MunicipalityTable;
+  ocmws: OcmwTable;
+  users: UserTable;
+  user_municipalities: UserMunicipalityTable;
+  sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  places: PlaceTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewPlace = Insertable<PlaceTable>;

@@ -1,0 +1,29 @@
+// Last stop for errors: deliberate HttpErrors keep their status; body-parser errors are the
+// client's fault (4xx); anything else is our bug, logged with the request id and answered 500.
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from '../logger';
+import { HttpError } from './errors';
+
+interface BodyParserError { type?: string; status?: number; message?: string }
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    if (res.headersSent) return;
+    if (err instanceof HttpError) {
+      if (typeof err.extra.retryAfterSeconds === 'number') res.set('Retry-After', String(err.extra.retryAfterSeconds));
+      res.status(err.status).json({ error: err.message, ...err.extra });
+      return;
+    }
+    const bp = err as BodyParserError;
+    if (bp?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'Malformed JSON in the request body.' });
+      return;
+    }
+    if (typeof bp?.status === 'number' && bp.status >= 400 && bp.status < 500) {
+      res.status(bp.status).json({ error: bp.message ?? 'Bad request.' });
+      return;
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(500).json({ error: 'Internal error; it has been logged.' });
+  };
+}

@@ -1,0 +1,36 @@
+// Errors a handler may throw on purpose. Anything else is a bug and becomes a logged 500.
+import type { ZodError } from 'zod';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, extra?: Record<string, unknown>) => new HttpError(400, message, extra);
+export const unauthorized = (message = 'Sign in first.') => new HttpError(401, message);
+export const forbidden = (message = 'Your role may not do this.') => new HttpError(403, message);
+export const notFound = (message = 'Not found.') => new HttpError(404, message);
+export const conflict = (message: string, extra?: Record<string, unknown>) => new HttpError(409, message, extra);
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Turns a zod error into "field: message" lines that name the field, as a person can act on them. */
+export function validationError(where: 'body' | 'query' | 'params', error: ZodError): HttpError {
+  const issues: FieldIssue[] = error.issues.map((issue) => {
+    const path = [where, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return { path, message: `unknown field(s): ${issue.keys.join(', ')}` };
+    }
+    return { path, message: issue.message };
+  });
+  const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  return badRequest(`Invalid request: ${summary}`, { issues });
+}

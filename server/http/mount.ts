@@ -1,0 +1,63 @@
+// Mounts declared routes: authenticate, authorise by declared roles, check the CSRF header,
+// validate, run the handler, present. Every /api path that is not declared answers 404.
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { ZodType } from 'zod';
+import { resolveSession, SESSION_COOKIE, type AuthUser } from '../auth/session';
+import type { Services } from '../services';
+import { forbidden, HttpError, unauthorized, validationError } from './errors';
+import type { RouteSpec } from './route';
+
+/** Header a browser cannot send cross-site without a CORS preflight we never grant: our CSRF defence. */
+export const CSRF_HEADER = 'x-requested-with';
+
+export function mountRoutes(app: Express, routes: RouteSpec[], services: Services): void {
+  for (const route of routes) {
+    app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
+      handle(route, req, res, services).catch(next);
+    });
+  }
+  app.all('/api/{*rest}', (req, res) => {
+    res.status(404).json({ error: `No API route ${req.method} ${req.path}.` });
+  });
+}
+
+async function handle(route: RouteSpec, req: Request, res: Response, services: Services): Promise<void> {
+  const user = await currentUser(req, services);
+  authorise(route, user);
+  if (route.method !== 'get' && !req.get(CSRF_HEADER)) {
+    throw forbidden(`Missing ${CSRF_HEADER} header: state-changing requests must come from the console.`);
+  }
+  const body = parse(route.body, req.body, 'body', route.method);
+  const query = parse(route.query, { ...req.query }, 'query', route.method);
+  const params = parse(route.params, { ...req.params }, 'params', route.method);
+  const result = await route.handler({ req, res, body, query, params, user, services });
+  if (res.headersSent) return;
+  if (result === undefined) res.status(204).end();
+  else res.status(route.status ?? 200).json(result);
+}
+
+async function currentUser(req: Request, services: Services): Promise<AuthUser | null> {
+  const token: unknown = req.cookies?.[SESSION_COOKIE];
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null;
+  return resolveSession(services.db, token, services.clock.now());
+}
+
+function authorise(route: RouteSpec, user: AuthUser | null): void {
+  if (route.roles === 'public') return;
+  if (!user) throw unauthorized();
+  if (!route.roles.includes(user.role)) throw forbidden();
+}
+
+function parse(schema: ZodType | undefined, input: unknown, where: 'body' | 'query' | 'params', method: string) {
+  if (!schema) {
+    if (where === 'body' && method !== 'get' && hasContent(input)) {
+      throw new HttpError(400, 'Invalid request: this route takes no body.');
+    }
+    return undefined;
+  }
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(where, parsed.error);
+  return parsed.data;
+}
+
+const hasContent = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'object' && Object.keys(v).length === 0);

@@ -1,0 +1,46 @@
+// A route is a declaration: method, path, the roles it allows, the zod schemas it validates, a handler.
+// Declaring roles is mandatory, so a route that forgets them does not compile; the OpenAPI document
+// is generated from these same declarations.
+import type { Request, Response } from 'express';
+import type { z, ZodType } from 'zod';
+import type { Role } from '../db/schema';
+import type { AuthUser } from '../auth/session';
+import type { Services } from '../services';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface HandlerContext<B, Q, P> {
+  req: Request;
+  res: Response;
+  body: B;
+  query: Q;
+  params: P;
+  /** The signed-in user; null only on public routes. */
+  user: AuthUser | null;
+  services: Services;
+}
+
+export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = ZodType, PS extends ZodType = ZodType> {
+  method: Method;
+  /** Express path, e.g. /api/places/:id */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Who may call it: 'public' (no session needed) or the roles allowed. */
+  roles: 'public' | readonly Role[];
+  body?: BS;
+  query?: QS;
+  params?: PS;
+  /** Response schema for the OpenAPI document (status 200 unless `status` says otherwise). */
+  response?: ZodType;
+  status?: number;
+  handler: (ctx: HandlerContext<z.output<BS>, z.output<QS>, z.output<PS>>) => Promise<unknown> | unknown;
+}
+
+export function defineRoute<BS extends ZodType = ZodType, QS extends ZodType = ZodType, PS extends ZodType = ZodType>(
+  spec: RouteSpec<BS, QS, PS>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export const ALL_ROLES: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'];

@@ -1,0 +1,15 @@
+// pino, with secrets and personal fields redacted wherever they appear in a logged object.
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization',
+        'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]', 'token', '*.token'],
+      censor: '[redacted]',
+    },
+  });
+}

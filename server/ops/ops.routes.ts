@@ -1,0 +1,17 @@
+import { defineRoute } from '../http/route';
+
+export const opsRoutes = [
+  defineRoute({
+    method: 'get', path: '/healthz', tag: 'ops', roles: 'public',
+    summary: 'Liveness and database status: 200 when the database answers, 503 when it does not',
+    handler: async ({ res, services }) => {
+      const dbUp = await services.ping(1500);
+      res.status(dbUp ? 200 : 503).json({
+        status: dbUp ? 'ok' : 'degraded',
+        database: dbUp ? 'ok' : 'down',
+        databaseKind: services.dbKind,
+        time: services.clock.now().toISOString(),
+      });
+    },
+  }),
+];

@@ -1,0 +1,46 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+
+let t: TestServer;
+const sockets: Socket[] = [];
+beforeAll(async () => { t = await startTestServer(); });
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await t.close();
+});
+
+function open(cookie: string): Socket {
+  const s = connect(t.url, { extraHeaders: cookie ? { cookie } : {}, transports: ['websocket'], reconnection: false });
+  sockets.push(s);
+  return s;
+}
+
+describe('realtime', () => {
+  it('greets a signed-in console and delivers published events by role', async () => {
+    const coordinator = new ApiClient(t.url);
+    await coordinator.login('coordinator');
+    const ocmw = new ApiClient(t.url);
+    await ocmw.login('ocmw-turnhout');
+    const a = open(coordinator.cookie);
+    const b = open(ocmw.cookie);
+    const hello = await new Promise<{ user: { role: string } }>((resolve) => a.once('hello', resolve));
+    expect(hello.user.role).toBe('coordinator');
+    await new Promise((resolve) => b.once('hello', resolve));
+
+    const gotByOcmw: unknown[] = [];
+    b.on('test:event', (p) => gotByOcmw.push(p));
+    const received = new Promise((resolve) => a.once('test:event', resolve));
+    t.app.services.realtime.publish('test:event', { n: 1 }, ['coordinator']);
+    expect(await received).toEqual({ n: 1 });
+    t.app.services.realtime.publish('test:event', { n: 2 });
+    await new Promise((resolve) => b.once('test:event', resolve));
+    expect(gotByOcmw).toEqual([{ n: 2 }]);
+  });
+
+  it('refuses a socket without a session', async () => {
+    const s = open('');
+    const err = await new Promise<Error>((resolve) => s.once('connect_error', resolve));
+    expect(err.message).toBe('not signed in');
+  });
+});

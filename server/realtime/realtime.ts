@@ -1,0 +1,41 @@
+// The one place realtime events leave the server. Sockets authenticate with the session cookie;
+// each joins a room for its role and for its user, so events can be scoped to who may see them.
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Kysely } from 'kysely';
+import { resolveSession, tokenFromCookieHeader, type AuthUser } from '../auth/session';
+import type { Clock } from '../clock';
+import type { Database, Role } from '../db/schema';
+
+export interface Realtime {
+  /** Sends an event to everyone signed in, or only to the given roles. */
+  publish(event: string, payload: unknown, roles?: readonly Role[]): void;
+  io: Server | null;
+  close(): Promise<void>;
+}
+
+export function attachRealtime(http: HttpServer, db: Kysely<Database>, clock: Clock): Realtime {
+  const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
+  io.use((socket, next) => {
+    const token = tokenFromCookieHeader(socket.handshake.headers.cookie);
+    if (!token) return next(new Error('not signed in'));
+    resolveSession(db, token, clock.now()).then((user) => {
+      if (!user) return next(new Error('session expired'));
+      socket.data.user = user;
+      next();
+    }, () => next(new Error('database unavailable')));
+  });
+  io.on('connection', (socket) => {
+    const user = socket.data.user as AuthUser;
+    void socket.join([`role:${user.role}`, `user:${user.id}`]);
+    socket.emit('hello', { serverTime: clock.now().toISOString(), user: { id: user.id, role: user.role } });
+  });
+  return {
+    io,
+    publish(event, payload, roles) {
+      if (roles) io.to(roles.map((r) => `role:${r}`)).emit(event, payload);
+      else io.emit(event, payload);
+    },
+    close: () => new Promise<void>((resolve) => { void io.close(() => resolve()); }),
+  };
+}

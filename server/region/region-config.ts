@@ -1,0 +1,82 @@
+// A region is data, not code: a folder under ./data/<code>/ with region.json + municipalities.json,
+// validated here so a typo in the JSON fails at start with the field named, not at 3 a.m.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { calendarSchema } from '../../shared/rules/calendar-schema';
+
+export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
+
+// Belgian number in E.164: fixed lines have 8 digits after +32, mobiles (4xx) 9.
+export const belgianPhone = z.string().regex(/^\+32(4[5-9]\d{7}|[1-9]\d{7})$/, 'expected a Belgian number in E.164 (+32...)');
+
+export const municipalitySchema = z.object({
+  nis: z.string().regex(/^\d{5}$/, 'expected a 5-digit NIS code'),
+  name: z.string().min(1),
+  population: z.number().int().nonnegative(),
+  postcodes: z.string().regex(/^\d{4}(-\d{4})?(,\d{4}(-\d{4})?)*$/, 'expected e.g. "2300" or "2320-2323,2328"'),
+  eerstelijnszone: z.string().min(1),
+  policeZone: z.string().min(1),
+});
+
+export const ocmwSchema = z.object({
+  municipalityNis: z.string().regex(/^\d{5}$/),
+  name: z.string().min(1),
+  phone: belgianPhone.nullable(),
+  email: z.email().nullable(),
+  calendar: calendarSchema,
+});
+
+const validTimezone = (tz: string) => {
+  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+};
+
+export const regionConfigSchema = z.object({
+  code: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  timezone: z.string().refine(validTimezone, 'unknown IANA time zone'),
+  officeHours: calendarSchema,
+  municipalities: z.array(municipalitySchema).min(1),
+  ocmws: z.array(ocmwSchema),
+}).superRefine((r, ctx) => {
+  // Every municipality needs exactly one OCMW: the follow-up rules must always land somewhere.
+  const nis = new Set(r.municipalities.map((m) => m.nis));
+  if (nis.size !== r.municipalities.length) ctx.addIssue({ code: 'custom', path: ['municipalities'], message: 'duplicate NIS code' });
+  const seen = new Set<string>();
+  r.ocmws.forEach((o, i) => {
+    if (!nis.has(o.municipalityNis)) ctx.addIssue({ code: 'custom', path: ['ocmws', i, 'municipalityNis'], message: `unknown municipality ${o.municipalityNis}` });
+    if (seen.has(o.municipalityNis)) ctx.addIssue({ code: 'custom', path: ['ocmws', i, 'municipalityNis'], message: `second OCMW for ${o.municipalityNis}` });
+    seen.add(o.municipalityNis);
+  });
+  for (const m of r.municipalities) {
+    if (!seen.has(m.nis)) ctx.addIssue({ code: 'custom', path: ['ocmws'], message: `no OCMW for ${m.name} (${m.nis})` });
+  }
+});
+
+export type { Calendar, WeeklyHours } from '../../shared/rules/calendar-schema';
+export type MunicipalityConfig = z.infer<typeof municipalitySchema>;
+export type OcmwConfig = z.infer<typeof ocmwSchema>;
+export type RegionConfig = z.infer<typeof regionConfigSchema>;
+
+/** Validates raw data; throws one error listing every bad field as `path.to.field: message`. */
+export function parseRegionConfig(raw: unknown, source = 'region config'): RegionConfig {
+  const parsed = regionConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(`Invalid ${source}:\n  ${lines.join('\n  ')}`);
+}
+
+export function loadRegionConfig(code = 'kempen'): RegionConfig {
+  if (!/^[a-z0-9-]+$/.test(code)) throw new Error(`Invalid region code ${JSON.stringify(code)}`);
+  const read = (file: string): unknown => {
+    const url = new URL(`./data/${code}/${file}`, import.meta.url);
+    try {
+      return JSON.parse(readFileSync(url, 'utf8'));
+    } catch (e) {
+      throw new Error(`Cannot read region ${code}/${file}: ${(e as Error).message}`);
+    }
+  };
+  const region = read('region.json') as Record<string, unknown>;
+  const config = parseRegionConfig({ ...region, municipalities: read('municipalities.json') }, `region config '${code}'`);
+  if (config.code !== code) throw new Error(`Region folder '${code}' holds region.json with code '${config.code}'`);
+  return config;
+}

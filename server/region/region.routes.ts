@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ALL_ROLES, defineRoute } from '../http/route';
+import { notFound } from '../http/errors';
+import { solidarityTarget } from './solidarity';
+
+const regionResponse = z.object({
+  region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
+  municipalities: z.array(z.object({
+    nis: z.string(), name: z.string(), population: z.number(), postcodes: z.string(),
+    eerstelijnszone: z.string(), policeZone: z.string(), placesTarget: z.number(),
+  })),
+});
+
+export const regionRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/region', tag: 'region', roles: ALL_ROLES,
+    summary: 'The region and its municipalities, with the solidarity target of places each brings',
+    response: regionResponse,
+    handler: async ({ services: { db } }) => {
+      const region = await db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('code').executeTakeFirst();
+      if (!region) throw notFound('No region is configured yet.');
+      const rows = await db.selectFrom('municipalities').selectAll()
+        .where('region_code', '=', region.code).orderBy('name').execute();
+      return {
+        region,
+        municipalities: rows.map((m) => ({
+          nis: m.nis, name: m.name, population: m.population, postcodes: m.postcodes,
+          eerstelijnszone: m.eerstelijnszone, policeZone: m.police_zone, placesTarget: solidarityTarget(m.population),
+        })),
+      };
+    },
+  }),
+];

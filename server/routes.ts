@@ -1,0 +1,15 @@
+// Every route of the desk, in one list: what is not here does not exist.
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import { userRoutes } from './auth/users.routes';
+import type { RouteSpec } from './http/route';
+import { opsRoutes } from './ops/ops.routes';
+import { regionRoutes } from './region/region.routes';
+
+export const apiRoutes: RouteSpec[] = [
+  ...opsRoutes,
+  ...authRoutes,
+  ...userRoutes,
+  ...regionRoutes,
+  ...auditRoutes,
+];

@@ -1,0 +1,101 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isValidPhoneNumber } from 'libphonenumber-js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/index';
+import municipalitiesJson from '../region/data/kempen/municipalities.json';
+import { calendarSchema } from '../region/region-config';
+import { solidarityTarget } from '../region/solidarity';
+import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './demo';
+
+const hashPassword = async (pw: string) => `fake$${pw}`;
+const fresh = async () => {
+  const handle = openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateToLatest(handle.db);
+  return handle;
+};
+
+// Read-only checks share one seeded database: a fresh PGlite costs ~1.5 s.
+describe('seedDemo on an empty database', () => {
+  let h: DatabaseHandle;
+  beforeAll(async () => {
+    h = await fresh();
+    expect(await seedDemo(h.db, { hashPassword })).toEqual({ seeded: true });
+  });
+  afterAll(async () => { await h.close(); });
+
+  it('inserts the 27 municipalities as in the JSON', async () => {
+    const rows = await h.db.selectFrom('municipalities').selectAll().execute();
+    expect(rows).toHaveLength(27);
+    const turnhout = rows.find((m) => m.nis === '13040');
+    expect(turnhout?.population).toBe(47305);
+    expect(turnhout?.population).toBe(municipalitiesJson.find((m) => m.nis === '13040')?.population);
+    for (const m of municipalitiesJson) expect(rows.find((r) => r.nis === m.nis)?.population).toBe(m.population);
+  });
+
+  it('seeds nothing the second time', async () => {
+    const count = async () => Promise.all((['regions', 'municipalities', 'ocmws', 'places', 'users', 'user_municipalities'] as const)
+      .map(async (t) => Number((await h.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)));
+    const before = await count();
+    let hashed = 0;
+    expect(await seedDemo(h.db, { hashPassword: async (pw) => { hashed++; return pw; } })).toEqual({ seeded: false });
+    expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: false });
+    expect(await count()).toEqual(before);
+    expect(hashed).toBe(0);
+  });
+
+  it('OCMW places per municipality follow the solidarity rule', async () => {
+    const rows = await h.db.selectFrom('places').select(['municipality_nis', 'capacity'])
+      .where('type', 'in', ['ocmw_noodwoning', 'doorgangswoning']).execute();
+    for (const m of municipalitiesJson) {
+      const sum = rows.filter((r) => r.municipality_nis === m.nis).reduce((s, r) => s + r.capacity, 0);
+      expect(sum, m.name).toBe(solidarityTarget(m.population));
+    }
+  });
+
+  it('has the place types the board needs, vluchthuis confidential', async () => {
+    const places = await h.db.selectFrom('places').selectAll().execute();
+    const vh = places.filter((p) => p.type === 'vluchthuis');
+    expect(vh.length).toBeGreaterThan(0);
+    for (const p of vh) expect(p.confidential_address).toBe(true);
+    expect(places.filter((p) => p.type !== 'vluchthuis').every((p) => !p.confidential_address)).toBe(true);
+    expect(places.filter((p) => p.type === 'hotel').length).toBeGreaterThanOrEqual(4);
+    expect(places.some((p) => p.type === 'caw_noodkamer' && p.municipality_nis === '13040')).toBe(true);
+    expect(places.some((p) => p.type === 'crisisbed' && p.suits.includes('children'))).toBe(true);
+    for (const p of places) if (p.phone) expect(isValidPhoneNumber(p.phone), `${p.name} ${p.phone}`).toBe(true);
+  });
+
+  it('every stored OCMW calendar validates', async () => {
+    const ocmws = await h.db.selectFrom('ocmws').selectAll().execute();
+    expect(ocmws).toHaveLength(27);
+    for (const o of ocmws) {
+      expect(calendarSchema.safeParse(o.calendar).success, o.name).toBe(true);
+      if (o.phone) expect(isValidPhoneNumber(o.phone), o.name).toBe(true);
+    }
+  });
+
+  it('creates the demo users with the shared hash and the OCMW link', async () => {
+    const users = await h.db.selectFrom('users').selectAll().execute();
+    expect(users.map((u) => u.username).sort()).toEqual([...DEMO_LOGINS].sort());
+    expect(users.every((u) => u.password_hash === 'fake$demo')).toBe(true);
+    expect(users.filter((u) => u.role === 'duty_worker').length).toBeGreaterThanOrEqual(7);
+    for (const u of users) if (u.phone) expect(isValidPhoneNumber(u.phone), u.username).toBe(true);
+    const link = await h.db.selectFrom('user_municipalities').innerJoin('users', 'users.id', 'user_municipalities.user_id')
+      .select(['users.username', 'municipality_nis']).execute();
+    expect(link).toEqual([{ username: 'ocmw-turnhout', municipality_nis: '13040' }]);
+  });
+});
+
+describe('seedRegionIfEmpty', () => {
+  let h: DatabaseHandle;
+  beforeEach(async () => { h = await fresh(); });
+  afterEach(async () => { await h.close(); });
+
+  it('seeds region, municipalities and OCMWs but no demo data', async () => {
+    expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: true });
+    const region = await h.db.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
+    expect(region.settings).toHaveProperty('officeHours');
+    expect((await h.db.selectFrom('ocmws').select('id').execute())).toHaveLength(27);
+    expect(await h.db.selectFrom('places').select('id').execute()).toHaveLength(0);
+    expect(await h.db.selectFrom('users').select('id').execute()).toHaveLength(0);
+    expect(await seedDemo(h.db, { hashPassword })).toEqual({ seeded: false });
+  });
+});

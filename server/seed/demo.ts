@@ -1,0 +1,109 @@
+// Region data (every deployment) and demo data (SEED=demo). Both only ever write into an empty
+// database: a restart must never duplicate places or reset passwords someone changed.
+import { readFileSync } from 'node:fs';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database, PlaceType, Role } from '../db/schema';
+import { belgianPhone, loadRegionConfig, type RegionConfig } from '../region/region-config';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
+  await trx.insertInto('regions').values({
+    code: config.code,
+    name: config.name,
+    timezone: config.timezone,
+    settings: JSON.stringify({ officeHours: config.officeHours }),
+  }).execute();
+  await trx.insertInto('municipalities').values(config.municipalities.map((m) => ({
+    nis: m.nis, region_code: config.code, name: m.name, population: m.population,
+    postcodes: m.postcodes, eerstelijnszone: m.eerstelijnszone, police_zone: m.policeZone,
+  }))).execute();
+  await trx.insertInto('ocmws').values(config.ocmws.map((o) => ({
+    municipality_nis: o.municipalityNis, name: o.name, phone: o.phone, email: o.email,
+    calendar: JSON.stringify(o.calendar),
+  }))).execute();
+}
+
+async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.selectFrom('regions').select('code').limit(1).executeTakeFirst()) === undefined;
+}
+
+/** Runs with SEED=none too: the desk cannot work without its municipalities and OCMWs. */
+export async function seedRegionIfEmpty(db: Kysely<Database>, code = 'kempen'): Promise<{ seeded: boolean }> {
+  const config = loadRegionConfig(code);
+  return db.transaction().execute(async (trx) => {
+    if (!(await isEmpty(trx))) return { seeded: false };
+    await seedRegion(trx, config);
+    return { seeded: true };
+  });
+}
+
+const placeTypes = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
+export const demoPlaceSchema = z.object({
+  municipalityNis: z.string().regex(/^\d{5}$/),
+  name: z.string().min(1),
+  provider: z.string().min(1),
+  type: z.enum(placeTypes),
+  suits: z.array(z.enum(['men', 'women', 'families', 'children', 'pets', 'wheelchair'])),
+  roomType: z.enum(['kamer', 'kamerwoning', '1 slaapkamer', '2 slaapkamers', '3 slaapkamers']),
+  capacity: z.number().int().positive(),
+  costPerNightCents: z.number().int().nonnegative(),
+  phone: belgianPhone.nullable(),
+  address: z.string().nullable(),
+  confidentialAddress: z.boolean(),
+});
+export type DemoPlace = z.infer<typeof demoPlaceSchema>;
+
+export function loadDemoPlaces(): DemoPlace[] {
+  const raw = JSON.parse(readFileSync(new URL('./data/demo-places.json', import.meta.url), 'utf8')) as { places: unknown };
+  return z.array(demoPlaceSchema).parse(raw.places);
+}
+
+interface DemoUser { username: string; displayName: string; role: Role; phone: string | null; municipalities?: string[] }
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'permanentie', displayName: 'Sofie Permanentie', role: 'duty_worker', phone: '+32470112233' },
+  { username: 'coordinator', displayName: 'Koen Coördinator', role: 'coordinator', phone: '+32478223344' },
+  { username: 'ocmw-turnhout', displayName: 'Els Sociaal Huis Turnhout', role: 'ocmw_staff', phone: null, municipalities: ['13040'] },
+  { username: 'admin', displayName: 'Beheerder', role: 'admin', phone: null },
+  { username: 'an.peeters', displayName: 'An Peeters', role: 'duty_worker', phone: '+32471204518' },
+  { username: 'jan.janssens', displayName: 'Jan Janssens', role: 'duty_worker', phone: '+32472318842' },
+  { username: 'lotte.vermeulen', displayName: 'Lotte Vermeulen', role: 'duty_worker', phone: '+32485661027' },
+  { username: 'pieter.mertens', displayName: 'Pieter Mertens', role: 'duty_worker', phone: '+32486734519' },
+  { username: 'griet.willems', displayName: 'Griet Willems', role: 'duty_worker', phone: '+32494128860' },
+  { username: 'tom.van.gorp', displayName: 'Tom Van Gorp', role: 'duty_worker', phone: '+32495902371' },
+];
+/** Usernames with the well-known password `demo`: the server warns while they exist. */
+export const DEMO_LOGINS: readonly string[] = DEMO_USERS.map((u) => u.username);
+export const DEMO_PASSWORD = 'demo';
+
+export async function seedDemo(
+  db: Kysely<Database>,
+  opts: { hashPassword: (pw: string) => Promise<string> },
+): Promise<{ seeded: boolean }> {
+  if (!(await isEmpty(db))) return { seeded: false };
+  const config = loadRegionConfig('kempen');
+  const places = loadDemoPlaces();
+  // Hash once, outside the transaction: argon2 is slow on purpose and all demo users share `demo`.
+  const hash = await opts.hashPassword(DEMO_PASSWORD);
+  return db.transaction().execute(async (trx) => {
+    if (!(await isEmpty(trx))) return { seeded: false }; // another process got here first
+    await seedRegion(trx, config);
+    await trx.insertInto('places').values(places.map((p) => ({
+      region_code: config.code, municipality_nis: p.municipalityNis, name: p.name, provider: p.provider,
+      type: p.type, suits: JSON.stringify(p.suits), room_type: p.roomType, capacity: p.capacity,
+      cost_per_night_cents: p.costPerNightCents, phone: p.phone, address: p.address,
+      confidential_address: p.confidentialAddress,
+    }))).execute();
+    for (const u of DEMO_USERS) {
+      const { id } = await trx.insertInto('users').values({
+        username: u.username, display_name: u.displayName, role: u.role, password_hash: hash, phone: u.phone,
+      }).returning('id').executeTakeFirstOrThrow();
+      for (const nis of u.municipalities ?? []) {
+        await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
+      }
+    }
+    return { seeded: true };
+  });
+}

@@ -1,0 +1,17 @@
+// What every handler may use. Built once in app.ts (the composition root); tests build their own.
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/schema';
+import type { Logger } from './logger';
+import type { Realtime } from './realtime/realtime';
+
+export interface Services {
+  db: Kysely<Database>;
+  dbKind: 'postgres' | 'pglite';
+  ping(timeoutMs?: number): Promise<boolean>;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  realtime: Realtime;
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_DIR } from '../../server/app';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { launchBrowser } from './browser';
+
+let t: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+it('a coordinator signs in on a phone-sized screen and sees the console with the Kempen loaded', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
+  await page.goto(`${t.url}/`);
+  await page.getByLabel('Gebruikersnaam').fill('coordinator');
+  await page.getByLabel('Wachtwoord').fill('wrong-password');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect.poll(() => page.getByRole('alert').textContent()).toContain('klopt niet');
+
+  await page.getByLabel('Wachtwoord').fill('demo');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByTestId('region-name').waitFor();
+  expect(await page.getByTestId('region-name').textContent()).toContain('Kempen');
+  expect(await page.getByTestId('municipality-row').count()).toBe(27);
+  await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBeGreaterThan(0);
+  // No horizontal scrolling on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/console-phone.png', fullPage: true });
+
+  // A reload keeps the session (cookie), and the client-side route survives it.
+  await page.reload();
+  await page.getByTestId('region-name').waitFor();
+});

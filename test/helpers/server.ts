@@ -1,0 +1,89 @@
+// A real server on an ephemeral port over a fresh database, and a tiny HTTP client that keeps cookies.
+import { createApp, type App } from '../../server/app';
+import { hashPassword } from '../../server/auth/passwords';
+import { ManualClock, type Clock } from '../../server/clock';
+import { loadConfig, type Config } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { seedDemo, seedRegionIfEmpty } from '../../server/seed/demo';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  db: TestDatabase;
+  clock: Clock;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  seed?: 'demo' | 'region' | 'none';
+  clock?: Clock;
+  env?: Record<string, string>;
+  clientDir?: string | null;
+}
+
+// argon2 is slow on purpose; one hash of "demo" serves every test file.
+let demoHash: Promise<string> | undefined;
+const cachedHash = (pw: string) => (pw === 'demo' ? (demoHash ??= hashPassword('demo')) : hashPassword(pw));
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const seed = opts.seed ?? 'demo';
+  if (seed === 'demo') await seedDemo(db.db, { hashPassword: cachedHash });
+  if (seed === 'region') await seedRegionIfEmpty(db.db);
+  const clock = opts.clock ?? new ManualClock('2026-10-25T01:30:00Z');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
+  const app = createApp({ config, database: db, clock, logger: createLogger('silent'), clientDir: opts.clientDir ?? null });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`, app, db, clock, config,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** An HTTP client that behaves like the console: same-origin cookie jar and the CSRF header. */
+export class ApiClient {
+  cookie = '';
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(method !== 'GET' ? { 'x-requested-with': 'permanentie' } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('permanentie_session='));
+    if (setCookie) {
+      const value = setCookie.split(';')[0]!;
+      this.cookie = value.endsWith('=') ? '' : value;
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = any>(path: string) { return this.request<T>('GET', path); }
+  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body); }
+
+  async login(username: string, password = 'demo'): Promise<ApiResponse> {
+    const res = await this.post('/api/auth/login', { username, password });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  }
+}
