@@ -1,0 +1,15 @@
+import { api } from './client';
+import type { User } from './types';
+
+export async function fetchMe(signal?: AbortSignal, quiet401 = true): Promise<User> {
+  return (await api<{ user: User }>('/api/auth/me', { signal, quiet401 })).user;
+}
+
+export async function login(username: string, password: string): Promise<User> {
+  const body = { username, password };
+  return (await api<{ user: User }>('/api/auth/login', { method: 'POST', body, quiet401: true })).user;
+}
+
+export async function logout(): Promise<void> {
+  await api<void>('/api/auth/logout', { method: 'POST', quiet401: true });
+}

@@ -1,0 +1,14 @@
+import { createContext } from 'react';
+import type { Socket } from 'socket.io-client';
+
+/** `connecting`: first attempt; `live`: connected; `offline`: lost, reconnecting by itself. */
+export type ConnectionState = 'connecting' | 'live' | 'offline';
+
+export interface SocketContextValue {
+  socket: Socket | null;
+  state: ConnectionState;
+  /** Server time minus browser time in ms, from the last `hello`; null before the first one. */
+  clockOffsetMs: number | null;
+}
+
+export const SocketContext = createContext<SocketContextValue>({ socket: null, state: 'connecting', clockOffsetMs: null });

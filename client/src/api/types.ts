@@ -1,0 +1,44 @@
+// Shapes of the server's answers (see the API contract; the server validates the same with zod).
+export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** NIS codes of the municipalities an OCMW staff member works for; empty for other roles. */
+  municipalities: string[];
+}
+
+export interface Municipality {
+  nis: string;
+  name: string;
+  population: number;
+  postcodes: string;
+  eerstelijnszone: string;
+  policeZone: string;
+  /** Solidarity target: 1 place per 10,000 inhabitants. */
+  placesTarget: number;
+}
+
+export interface RegionResponse {
+  region: { code: string; name: string };
+  municipalities: Municipality[];
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  database: 'ok' | 'down';
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Every error body: `error` always, the rest depending on the status. */
+export interface ErrorBody {
+  error: string;
+  issues?: FieldIssue[];
+  retryAfterSeconds?: number;
+}

@@ -1,0 +1,37 @@
+// The top of every signed-in screen. The bar with the name and the connection state stays on screen
+// while scrolling; the row below (who is on duty, who is signed in, preferences) scrolls away.
+import type { ConnectionState } from '../api/socketContext';
+import type { User } from '../api/types';
+import { useT } from '../i18n/useT';
+import { ConnectionStatus } from './ConnectionStatus';
+import { LanguageToggle } from './LanguageToggle';
+import { OnDutyNow, type OnDutyPerson } from './OnDutyNow';
+import { ThemeToggle } from './ThemeToggle';
+import { UserBadge } from './UserBadge';
+
+interface Props {
+  user: User;
+  connection: ConnectionState;
+  onDuty: readonly OnDutyPerson[];
+  onLogout: () => void;
+}
+
+export function Header({ user, connection, onDuty, onLogout }: Props) {
+  const t = useT();
+  return (
+    <>
+      <header className={`topbar topbar-${connection}`}>
+        <span className="brand">{t('app.name')}</span>
+        <ConnectionStatus state={connection} />
+      </header>
+      <div className="context-bar">
+        <OnDutyNow people={onDuty} />
+        <div className="header-tools">
+          <LanguageToggle />
+          <ThemeToggle />
+        </div>
+        <UserBadge user={user} onLogout={onLogout} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+// The signed-in console: header, navigation and the area the URL names.
+import { useEffect, useRef } from 'react';
+import { useHealth } from '../api/useHealth';
+import { useSocket } from '../api/useSocket';
+import type { User } from '../api/types';
+import { Header } from '../components/Header';
+import { HealthBanner } from '../components/HealthBanner';
+import { NavBar } from '../components/NavBar';
+import { useT } from '../i18n/useT';
+import { navigate, usePath } from '../routing/router';
+import { useSession } from '../session/useSession';
+import { areasFor, HOME } from './areas';
+import './shell.css';
+
+export function AppShell({ user }: { user: User }) {
+  const t = useT();
+  const path = usePath();
+  const { signOut } = useSession();
+  const { state: connection } = useSocket();
+  const health = useHealth();
+  const areas = areasFor(user.role);
+  const area = areas.find((a) => a.path === path);
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
+
+  // "/", unknown paths and areas this role may not use all land on the board.
+  useEffect(() => {
+    if (!area) navigate(HOME, { replace: true });
+  }, [area]);
+
+  useEffect(() => {
+    document.title = area ? `${t(area.label)} – ${t('app.name')}` : t('app.name');
+  }, [area, t]);
+
+  // After moving between areas, put focus at the top of the new content (not on first load).
+  useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
+    window.scrollTo(0, 0);
+    main.current?.focus();
+  }, [path]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+      <Header user={user} connection={connection} onDuty={[]} onLogout={() => void signOut()} />
+      <div className="shell-body">
+        <NavBar items={areas} current={path} />
+        <main id="main" className="main" ref={main} tabIndex={-1}>
+          <HealthBanner health={health} />
+          {area && <area.Page />}
+        </main>
+      </div>
+    </div>
+  );
+}

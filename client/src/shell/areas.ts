@@ -1,0 +1,33 @@
+// The areas of the console, their URLs and who may use them. Hidden areas are also unreachable by URL.
+import type { ComponentType } from 'react';
+import type { Role } from '../api/types';
+import type { NavItem } from '../components/NavBar';
+import { BoardPage } from '../pages/board/BoardPage';
+import { CallsPage } from '../pages/calls/CallsPage';
+import { FiguresPage } from '../pages/figures/FiguresPage';
+import { HandoffsPage } from '../pages/handoffs/HandoffsPage';
+import { IntakePage } from '../pages/intake/IntakePage';
+import { RotaPage } from '../pages/rota/RotaPage';
+
+export interface Area extends NavItem {
+  roles: readonly Role[];
+  Page: ComponentType;
+}
+
+const ALL: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'];
+const DESK: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
+
+export const AREAS: readonly Area[] = [
+  { path: '/bord', icon: 'board', label: 'nav.board', short: 'nav.board.short', roles: ALL, Page: BoardPage },
+  { path: '/oproepen', icon: 'calls', label: 'nav.calls', short: 'nav.calls.short', roles: DESK, Page: CallsPage },
+  { path: '/aanmelding', icon: 'intake', label: 'nav.intake', short: 'nav.intake.short', roles: DESK, Page: IntakePage },
+  { path: '/overdrachten', icon: 'handoffs', label: 'nav.handoffs', short: 'nav.handoffs.short', roles: ALL, Page: HandoffsPage },
+  { path: '/rooster', icon: 'rota', label: 'nav.rota', short: 'nav.rota.short', roles: DESK, Page: RotaPage },
+  { path: '/kerncijfers', icon: 'figures', label: 'nav.figures', short: 'nav.figures.short', roles: ALL, Page: FiguresPage },
+];
+
+export const HOME = '/bord';
+
+export function areasFor(role: Role): Area[] {
+  return AREAS.filter((a) => a.roles.includes(role));
+}
