@@ -5,11 +5,13 @@ import { userRoutes } from './auth/users.routes';
 import type { RouteSpec } from './http/route';
 import { opsRoutes } from './ops/ops.routes';
 import { regionRoutes } from './region/region.routes';
+import { rosterRoutes } from './roster/roster.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
   ...authRoutes,
   ...userRoutes,
   ...regionRoutes,
+  ...rosterRoutes,
   ...auditRoutes,
 ];

@@ -34,6 +34,14 @@ export const regionConfigSchema = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   timezone: z.string().refine(validTimezone, 'unknown IANA time zone'),
+  /** Inside office hours the permanence line forwards here (the CAW's day number). */
+  dayNumber: belgianPhone,
+  rota: z.strictObject({
+    /** By this local time the day before, the coordinator hears about a gap in the coming night. */
+    gapAlertTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:mm'),
+    /** The incoming worker gets a reminder this many minutes before their shift starts. */
+    shiftReminderMinutes: z.number().int().min(5).max(24 * 60),
+  }),
   officeHours: calendarSchema,
   municipalities: z.array(municipalitySchema).min(1),
   ocmws: z.array(ocmwSchema),

@@ -13,7 +13,7 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
     code: config.code,
     name: config.name,
     timezone: config.timezone,
-    settings: JSON.stringify({ officeHours: config.officeHours }),
+    settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota }),
   }).execute();
   await trx.insertInto('municipalities').values(config.municipalities.map((m) => ({
     nis: m.nis, region_code: config.code, name: m.name, population: m.population,
@@ -96,14 +96,33 @@ export async function seedDemo(
       cost_per_night_cents: p.costPerNightCents, phone: p.phone, address: p.address,
       confidential_address: p.confidentialAddress,
     }))).execute();
+    const ids = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const { id } = await trx.insertInto('users').values({
         username: u.username, display_name: u.displayName, role: u.role, password_hash: hash, phone: u.phone,
       }).returning('id').executeTakeFirstOrThrow();
+      ids.set(u.username, id);
       for (const nis of u.municipalities ?? []) {
         await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
       }
     }
+    await seedDemoRota(trx, ids);
     return { seeded: true };
   });
+}
+
+// Week duty as in the Kempen: a team of four takes the primary line in turns, three the backup,
+// handing over on Monday at 08:30 (the end of the weekend); the coordinator is on call all the time.
+const DEMO_ROTATIONS = [
+  { name: 'Permanentie (eerste lijn)', slot: 'primary', members: ['permanentie', 'an.peeters', 'jan.janssens', 'lotte.vermeulen'] },
+  { name: 'Back-up', slot: 'backup', members: ['pieter.mertens', 'griet.willems', 'tom.van.gorp'] },
+  { name: 'Coördinator van wacht', slot: 'coordinator', members: ['coordinator'] },
+] as const;
+
+async function seedDemoRota(trx: Db, ids: Map<string, string>): Promise<void> {
+  await trx.insertInto('rota_rotations').values(DEMO_ROTATIONS.map((r, position) => ({
+    name: r.name, slot: r.slot, position, members: JSON.stringify(r.members.map((u) => ids.get(u)!)),
+    start_date: '2026-01-05', handover_time: '08:30', every_unit: 'week', every_count: 1, end_date: null,
+    created_at: new Date(),
+  }))).execute();
 }

@@ -1,0 +1,115 @@
+// Changes to the rota. Each runs in a transaction that first locks the region row, so two
+// coordinators (or two instances) cannot both insert overlapping overrides or swaps.
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import { validateOverride, validateRotation, validateSwap } from '../../shared/rules/rota';
+import { audit } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import type { AuthUser } from '../auth/session';
+import type { Services } from '../services';
+import { loadOverrides, loadSwaps } from './roster.queries';
+import type { overrideBody, rotationBody, swapBody } from './roster.schema';
+
+type Trx = Transaction<Database>;
+
+async function inRotaLock<T>(services: Services, work: (trx: Trx) => Promise<T>): Promise<T> {
+  const result = await services.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('regions').select('code').forUpdate().execute();
+    return work(trx);
+  });
+  services.realtime.publish('rota:changed', { at: services.clock.now().toISOString() });
+  return result;
+}
+
+async function assertStaff(trx: Trx, ids: string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  const rows = await trx.selectFrom('users').select('id').where('id', 'in', unique)
+    .where('active', '=', true).where('role', '!=', 'ocmw_staff').execute();
+  const missing = unique.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length) throw badRequest(`Invalid request: unknown or inactive staff member ${missing.join(', ')}`);
+}
+
+const check = (message: string | null) => { if (message) throw conflict(message); };
+
+export function saveRotation(services: Services, user: AuthUser, body: z.output<typeof rotationBody>, id?: string) {
+  return inRotaLock(services, async (trx) => {
+    await assertStaff(trx, body.members);
+    const rotation = { id: id ?? 'new', ...body, endDate: body.endDate ?? null };
+    const problem = validateRotation(rotation);
+    if (problem) throw badRequest(`Invalid request: ${problem}`);
+    const values = {
+      name: body.name, slot: body.slot, members: JSON.stringify(body.members), start_date: body.startDate,
+      handover_time: body.handoverTime, every_unit: body.every.unit, every_count: body.every.count,
+      end_date: body.endDate ?? null, position: body.position ?? 0,
+    };
+    const now = services.clock.now();
+    const saved = id
+      ? await trx.updateTable('rota_rotations').set(values).where('id', '=', id).returning('id').executeTakeFirst()
+      : await trx.insertInto('rota_rotations').values({ ...values, created_at: now }).returning('id').executeTakeFirst();
+    if (!saved) throw notFound('No such rotation.');
+    await audit(trx, { at: now, userId: user.id, action: id ? 'update' : 'create', subjectType: 'rotation', subjectId: saved.id });
+    return { id: saved.id };
+  });
+}
+
+export function createOverride(services: Services, user: AuthUser, body: z.output<typeof overrideBody>) {
+  return inRotaLock(services, async (trx) => {
+    await assertStaff(trx, [body.userId, ...(body.replacesUserId ? [body.replacesUserId] : [])]);
+    check(validateOverride(await loadOverrides(trx), { id: 'new', ...body }));
+    const now = services.clock.now();
+    const row = await trx.insertInto('rota_overrides').values({
+      slot: body.slot, user_id: body.userId, replaces_user_id: body.replacesUserId ?? null,
+      start_at: body.start, end_at: body.end, reason: body.reason ?? null, created_by: user.id, created_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, { at: now, userId: user.id, action: 'create', subjectType: 'override', subjectId: row.id });
+    return { id: row.id };
+  });
+}
+
+export function deleteRow(services: Services, user: AuthUser, table: 'rota_overrides' | 'rota_rotations', id: string) {
+  return inRotaLock(services, async (trx) => {
+    const gone = await trx.deleteFrom(table).where('id', '=', id).returning('id').executeTakeFirst();
+    if (!gone) throw notFound();
+    await audit(trx, { at: services.clock.now(), userId: user.id, action: 'delete', subjectType: table, subjectId: id });
+  });
+}
+
+export function requestSwap(services: Services, user: AuthUser, body: z.output<typeof swapBody>) {
+  if (user.role === 'duty_worker' && body.fromUserId !== user.id) {
+    throw forbidden('A duty worker can only offer their own shifts; ask the coordinator for other changes.');
+  }
+  return inRotaLock(services, async (trx) => {
+    await assertStaff(trx, [body.fromUserId, body.toUserId]);
+    const now = services.clock.now();
+    const row = await trx.insertInto('rota_swaps').values({
+      slot: body.slot, from_user_id: body.fromUserId, to_user_id: body.toUserId, start_at: body.start, end_at: body.end,
+      status: 'requested', note: body.note ?? null, requested_by: user.id, created_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, { at: now, userId: user.id, action: 'create', subjectType: 'swap', subjectId: row.id });
+    return { id: row.id, status: 'requested' as const };
+  });
+}
+
+type Decision = 'accepted' | 'rejected' | 'cancelled';
+
+export function decideSwap(services: Services, user: AuthUser, id: string, decision: Decision) {
+  return inRotaLock(services, async (trx) => {
+    const swap = await trx.selectFrom('rota_swaps').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!swap) throw notFound('No such swap.');
+    if (swap.status !== 'requested') throw conflict(`This swap is already ${swap.status}.`);
+    const lead = user.role === 'coordinator' || user.role === 'admin';
+    const allowed = decision === 'cancelled' ? swap.requested_by === user.id || lead : swap.to_user_id === user.id || lead;
+    if (!allowed) throw forbidden(decision === 'cancelled'
+      ? 'Only who asked for the swap, or the coordinator, can cancel it.'
+      : 'Only the colleague who is asked, or the coordinator, can answer this swap.');
+    if (decision === 'accepted') {
+      const candidate = (await loadSwaps(trx)).find((s) => s.id === id)!;
+      check(validateSwap((await loadSwaps(trx)).filter((s) => s.id !== id), { ...candidate, status: 'accepted' }));
+    }
+    const now = services.clock.now();
+    await trx.updateTable('rota_swaps').set({ status: decision, decided_by: user.id, decided_at: now }).where('id', '=', id).execute();
+    await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'swap', subjectId: id, detail: { status: decision } });
+    return { id, status: decision };
+  });
+}

@@ -1,0 +1,45 @@
+// Request schemas of the rota API. Semantic rules (overlaps, turn order) are the shared calculator's.
+import { z } from 'zod';
+
+const slot = z.enum(['primary', 'backup', 'coordinator']);
+const instant = z.iso.datetime({ offset: true, message: 'expected an ISO date-time with offset, e.g. 2026-10-24T17:00:00+02:00' });
+const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:mm');
+
+const span = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, start: instant, end: instant })
+  .refine((s) => { const v = s as unknown as { start: string; end: string }; return Date.parse(v.end) > Date.parse(v.start); },
+    { path: ['end'], message: 'end must be after start' });
+
+export const rotationBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  slot,
+  members: z.array(z.uuid('a member must be a user id')).min(1, 'a rotation needs at least one member').max(50),
+  startDate: isoDate,
+  handoverTime: hhmm,
+  every: z.strictObject({ unit: z.enum(['day', 'week']), count: z.number().int().min(1).max(52) }),
+  endDate: isoDate.nullable().optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+});
+
+export const overrideBody = span({
+  slot,
+  userId: z.uuid(),
+  replacesUserId: z.uuid().nullable().optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const swapBody = span({
+  slot,
+  fromUserId: z.uuid(),
+  toUserId: z.uuid(),
+  note: z.string().trim().max(500).optional(),
+}).refine((s) => s.fromUserId !== s.toUserId, { path: ['toUserId'], message: 'cannot swap with yourself' });
+
+export const idParams = z.strictObject({ id: z.uuid('not a valid id') });
+
+export const rangeQuery = z.strictObject({ from: instant.optional(), to: instant.optional() })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: 'to must be after from' })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000,
+    { path: ['to'], message: 'a range is at most 62 days' });
+
+export const gapsQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(62).default(14) });
