@@ -32,6 +32,14 @@ async function assertStaff(trx: Trx, ids: string[]): Promise<void> {
 
 const check = (message: string | null) => { if (message) throw conflict(message); };
 
+// The calculator names the other override by id; a person needs its holder and times to act on it.
+async function explainOverlap(trx: Trx, problem: string, existing: { id: string; userId: string }[]): Promise<string> {
+  const hit = existing.find((o) => problem.includes(o.id));
+  if (!hit) return problem;
+  const user = await trx.selectFrom('users').select('display_name').where('id', '=', hit.userId).executeTakeFirst();
+  return `${problem.replace(hit.id, `of ${user?.display_name ?? 'someone'}`)}: shorten or remove that one first.`;
+}
+
 export function saveRotation(services: Services, user: AuthUser, body: z.output<typeof rotationBody>, id?: string) {
   return inRotaLock(services, async (trx) => {
     await assertStaff(trx, body.members);
@@ -56,7 +64,9 @@ export function saveRotation(services: Services, user: AuthUser, body: z.output<
 export function createOverride(services: Services, user: AuthUser, body: z.output<typeof overrideBody>) {
   return inRotaLock(services, async (trx) => {
     await assertStaff(trx, [body.userId, ...(body.replacesUserId ? [body.replacesUserId] : [])]);
-    check(validateOverride(await loadOverrides(trx), { id: 'new', ...body }));
+    const existing = await loadOverrides(trx);
+    const problem = validateOverride(existing, { id: 'new', ...body });
+    if (problem) throw conflict(await explainOverlap(trx, problem, existing));
     const now = services.clock.now();
     const row = await trx.insertInto('rota_overrides').values({
       slot: body.slot, user_id: body.userId, replaces_user_id: body.replacesUserId ?? null,

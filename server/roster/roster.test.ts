@@ -100,7 +100,7 @@ describe('overrides', () => {
       slot: 'primary', userId: ids.get('tom.van.gorp'), start: '2026-10-25T06:00:00+01:00', end: '2026-10-25T12:00:00+01:00',
     });
     expect(overlapping.status).toBe(409);
-    expect(overlapping.body.error).toMatch(/overlap/i);
+    expect(overlapping.body.error).toMatch(/^overlaps override of Griet Willems from 2026-10-24T17:00:00\+02:00 to 2026-10-25T08:30:00\+01:00/);
     // A different slot at the same time is fine.
     const backup = await coordinator.post('/api/rota/overrides', { ...night, slot: 'backup', userId: ids.get('tom.van.gorp') });
     expect(backup.status).toBe(201);
