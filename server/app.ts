@@ -15,6 +15,10 @@ import { defineRoute } from './http/route';
 import type { Logger } from './logger';
 import { attachRealtime } from './realtime/realtime';
 import { apiRoutes } from './routes';
+import { twilioRoutes } from './telephony/webhooks';
+import { mountTwilioRoutes } from './telephony/twilio/webhook';
+import { LastKnownRota } from './telephony/voice/last-known-rota';
+import { keepRotaFresh } from './telephony/voice/keep-fresh';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -42,7 +46,9 @@ export function createApp(opts: AppOptions): App {
   const services: Services = {
     db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
     clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
+    lastKnownRota: new LastKnownRota(`${opts.config.dataDir}/last-known-rota.json`),
   };
+  const stopFreshness = keepRotaFresh(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -52,6 +58,7 @@ export function createApp(opts: AppOptions): App {
 
   const routes = [...apiRoutes, openApiRoute()];
   mountRoutes(app, routes, services);
+  mountTwilioRoutes(app, twilioRoutes, services);
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);
   app.use(errorHandler(opts.logger));
 
@@ -65,6 +72,7 @@ export function createApp(opts: AppOptions): App {
       });
     }),
     close: async () => {
+      stopFreshness();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);

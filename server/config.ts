@@ -1,4 +1,5 @@
 // Environment configuration, validated once at start so a typo fails loudly instead of at 3 a.m.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -15,6 +16,14 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: bool.optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_AUTH_TOKEN_SECONDARY: z.string().min(16).optional(),
+  TWILIO_PHONE_NUMBER: z.string().regex(/^\+\d{8,15}$/, 'expected the number in E.164, e.g. +3214000000').optional(),
+  TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
+  TWILIO_FALLBACK_URL: z.string().url().optional(),
+  VOICE_LANGUAGE: z.string().default('nl-BE'),
+  VOICE_NAME: z.string().optional(),
 });
 
 export type Config = {
@@ -28,7 +37,23 @@ export type Config = {
   loginLockoutMinutes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   secureCookies: boolean;
+  /** Where the server keeps files of its own (PGlite data, the last known rota). */
+  dataDir: string;
+  twilio: TwilioConfig;
 };
+
+export interface TwilioConfig {
+  accountSid: string | null;
+  /** Tokens a webhook signature may be made with: the current one first, the secondary during rotation. */
+  authTokens: string[];
+  phoneNumber: string | null;
+  apiUrl: string;
+  fallbackUrl: string | null;
+  /** No credentials: SMS stay in the outbox as a sandbox, and the console's call simulator is on. */
+  sandbox: boolean;
+  language: string;
+  voice: string | null;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -51,5 +76,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    dataDir: e.DATA_DIR.replace(/\/$/, ''),
+    twilio: twilioConfig(e),
+  };
+}
+
+function twilioConfig(e: z.infer<typeof envSchema>): TwilioConfig {
+  const sandbox = !e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN;
+  // In the sandbox the simulator signs its own requests; a random token keeps forged ones out all the same.
+  const primary = e.TWILIO_AUTH_TOKEN ?? randomBytes(24).toString('hex');
+  return {
+    accountSid: e.TWILIO_ACCOUNT_SID ?? null,
+    authTokens: [primary, ...(e.TWILIO_AUTH_TOKEN_SECONDARY ? [e.TWILIO_AUTH_TOKEN_SECONDARY] : [])],
+    phoneNumber: e.TWILIO_PHONE_NUMBER ?? null,
+    apiUrl: e.TWILIO_API_URL.replace(/\/$/, ''),
+    fallbackUrl: e.TWILIO_FALLBACK_URL ?? null,
+    sandbox,
+    language: e.VOICE_LANGUAGE,
+    voice: e.VOICE_NAME ?? null,
   };
 }

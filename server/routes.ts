@@ -6,6 +6,8 @@ import type { RouteSpec } from './http/route';
 import { opsRoutes } from './ops/ops.routes';
 import { regionRoutes } from './region/region.routes';
 import { rosterRoutes } from './roster/roster.routes';
+import { callRoutes } from './telephony/calls.routes';
+import { directoryRoutes } from './telephony/directory.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -13,5 +15,7 @@ export const apiRoutes: RouteSpec[] = [
   ...userRoutes,
   ...regionRoutes,
   ...rosterRoutes,
+  ...callRoutes,
+  ...directoryRoutes,
   ...auditRoutes,
 ];

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { Logger } from './logger';
 import type { Realtime } from './realtime/realtime';
+import type { LastKnownRota } from './telephony/voice/last-known-rota';
 
 export interface Services {
   db: Kysely<Database>;
@@ -14,4 +15,6 @@ export interface Services {
   config: Config;
   logger: Logger;
   realtime: Realtime;
+  /** The rota the phone line falls back on when the database does not answer. */
+  lastKnownRota: LastKnownRota;
 }

@@ -141,7 +141,101 @@ export interface RotaSwapTable {
   created_at: Timestamp;
 }
 
+export type DirectoryKind = 'police' | 'hospital' | 'service' | 'other';
+export interface DirectoryTable {
+  id: Generated<string>;
+  number: string;
+  name: string;
+  kind: DirectoryKind;
+}
+
+export type CallOutcome = 'ringing' | 'answered' | 'voicemail' | 'missed';
+export type LegStatus = 'ringing' | 'screening' | 'accepted' | 'no-key' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+/** One step of a call's chain: who is rung, in which capacity. */
+export interface ChainStep { role: 'primary' | 'backup' | 'coordinator' | 'day'; userId: string | null; name: string; number: string }
+
+export interface CallTable {
+  id: Generated<string>;
+  call_sid: string;
+  from_number: string | null;
+  to_number: string | null;
+  caller_name: string | null;
+  out_of_hours: boolean;
+  chain: Json<ChainStep[]>;
+  step: Generated<number>;
+  outcome: CallOutcome;
+  status: string;
+  last_sequence: Generated<number>;
+  answered_by: string | null;
+  answered_number: string | null;
+  started_at: Timestamp;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  duration_sec: number | null;
+  recording_url: string | null;
+  recording_sec: number | null;
+  previous_call_id: string | null;
+}
+
+export interface CallLegTable {
+  id: Generated<string>;
+  call_id: string;
+  step: number;
+  role: string;
+  user_id: string | null;
+  number: string;
+  status: LegStatus;
+  dial_call_sid: string | null;
+  started_at: Timestamp;
+  picked_up_at: Timestamp | null;
+  ended_at: Timestamp | null;
+}
+
+export interface AlarmTable {
+  id: Generated<string>;
+  call_id: string;
+  raised_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  called_back_at: Timestamp | null;
+  called_back_by: string | null;
+  callback_note: string | null;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'sandbox';
+export interface OutboxTable {
+  id: Generated<string>;
+  to_number: string;
+  body: string;
+  kind: string;
+  dedupe_key: string | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  message_sid: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface SmsInboundTable {
+  id: Generated<string>;
+  message_sid: string;
+  from_number: string;
+  body: string;
+  from_user_id: string | null;
+  handled_as: string;
+  received_at: Timestamp;
+}
+
 export interface Database {
+  outbox: OutboxTable;
+  sms_inbound: SmsInboundTable;
+  directory: DirectoryTable;
+  calls: CallTable;
+  call_legs: CallLegTable;
+  alarms: AlarmTable;
   rota_rotations: RotaRotationTable;
   rota_overrides: RotaOverrideTable;
   rota_swaps: RotaSwapTable;

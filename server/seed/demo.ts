@@ -60,6 +60,14 @@ export function loadDemoPlaces(): DemoPlace[] {
   return z.array(demoPlaceSchema).parse(raw.places);
 }
 
+const directoryEntry = z.object({ number: belgianPhone, name: z.string().min(1), kind: z.enum(['police', 'hospital', 'service', 'other']) });
+
+/** Known callers (police zones, emergency departments, services), so the worker hears who calls. */
+export function loadDemoDirectory() {
+  const raw = JSON.parse(readFileSync(new URL('./data/demo-directory.json', import.meta.url), 'utf8')) as { entries: unknown };
+  return z.array(directoryEntry).parse(raw.entries);
+}
+
 interface DemoUser { username: string; displayName: string; role: Role; phone: string | null; municipalities?: string[] }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -107,6 +115,7 @@ export async function seedDemo(
       }
     }
     await seedDemoRota(trx, ids);
+    await trx.insertInto('directory').values(loadDemoDirectory()).execute();
     return { seeded: true };
   });
 }

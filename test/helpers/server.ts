@@ -1,4 +1,7 @@
 // A real server on an ephemeral port over a fresh database, and a tiny HTTP client that keeps cookies.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type App } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { ManualClock, type Clock } from '../../server/clock';
@@ -33,7 +36,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   if (seed === 'demo') await seedDemo(db.db, { hashPassword: cachedHash });
   if (seed === 'region') await seedRegionIfEmpty(db.db);
   const clock = opts.clock ?? new ManualClock('2026-10-25T01:30:00Z');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
+  // Each server its own data folder: the last-known rota on disk must not leak between tests.
+  const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-test-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...opts.env });
   const app = createApp({ config, database: db, clock, logger: createLogger('silent'), clientDir: opts.clientDir ?? null });
   const port = await app.listen(0, '127.0.0.1');
   return {

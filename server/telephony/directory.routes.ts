@@ -1,0 +1,41 @@
+// Known callers: the numbers of police zones, emergency departments and services, so the screening
+// message can say who is calling. Numbers are stored in E.164, typed as people write them.
+import { z } from 'zod';
+import { phoneSchema } from '../../shared/rules/phone';
+import { audit } from '../audit/audit';
+import type { Role } from '../db/schema';
+import { conflict, notFound } from '../http/errors';
+import { defineRoute } from '../http/route';
+
+const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
+const leads: readonly Role[] = ['coordinator', 'admin'];
+
+export const directoryRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/directory', tag: 'calls', roles: desk, summary: 'Known callers (police, hospitals, services)',
+    handler: async ({ services: { db } }) => ({
+      entries: await db.selectFrom('directory').select(['id', 'number', 'name', 'kind']).orderBy('kind').orderBy('name').execute(),
+    }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/directory', tag: 'calls', roles: leads, status: 201,
+    body: z.strictObject({ number: phoneSchema, name: z.string().trim().min(1).max(120), kind: z.enum(['police', 'hospital', 'service', 'other']) }),
+    summary: 'Add a known caller',
+    handler: async ({ body, user, services: { db, clock } }) => {
+      const row = await db.insertInto('directory').values(body).onConflict((oc) => oc.column('number').doNothing())
+        .returning('id').executeTakeFirst();
+      if (!row) throw conflict(`${body.number} is already in the directory.`);
+      await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'directory', subjectId: row.id });
+      return { id: row.id, number: body.number };
+    },
+  }),
+  defineRoute({
+    method: 'delete', path: '/api/directory/:id', tag: 'calls', roles: leads, params: z.strictObject({ id: z.uuid() }),
+    summary: 'Remove a known caller',
+    handler: async ({ params, user, services: { db, clock } }) => {
+      const gone = await db.deleteFrom('directory').where('id', '=', params.id).returning('id').executeTakeFirst();
+      if (!gone) throw notFound('No such directory entry.');
+      await audit(db, { at: clock.now(), userId: user!.id, action: 'delete', subjectType: 'directory', subjectId: params.id });
+    },
+  }),
+];

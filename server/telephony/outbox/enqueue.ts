@@ -1,0 +1,21 @@
+// Putting an SMS in the outbox. Call it inside the transaction of whatever caused the message, so
+// the message exists exactly when the cause does; the worker (outbox worker) sends it.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export interface SmsToSend {
+  to: string;
+  body: string;
+  /** What it is for, shown in the console: 'alarm', 'forward', 'reply', 'gap', 'reminder', ... */
+  kind: string;
+  /** Same key twice: the second is ignored (e.g. `alarm:<callId>:<userId>`). */
+  dedupeKey?: string;
+}
+
+export async function enqueueSms(db: Kysely<Database> | Transaction<Database>, now: Date, sms: SmsToSend): Promise<{ id: string } | null> {
+  const row = await db.insertInto('outbox').values({
+    to_number: sms.to, body: sms.body.slice(0, 1600), kind: sms.kind, dedupe_key: sms.dedupeKey ?? null,
+    status: 'queued', next_attempt_at: now, created_at: now, updated_at: now,
+  }).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').executeTakeFirst();
+  return row ?? null;
+}

@@ -1,0 +1,76 @@
+// Twilio webhooks are declared like API routes, but authenticated by signature instead of a session,
+// form-encoded, and answered with TwiML. They never touch the session table: the voice route must
+// keep answering when the database does not.
+import express, { type Express, type Request, type Response } from 'express';
+import type { z, ZodType } from 'zod';
+import type { Services } from '../../services';
+import { isValidTwilioSignature } from './signature';
+
+export interface TwilioHandlerContext<P, Q> {
+  params: P;
+  query: Q;
+  req: Request;
+  services: Services;
+}
+
+export interface TwilioRoute<PS extends ZodType = ZodType, QS extends ZodType = ZodType> {
+  path: string;
+  summary: string;
+  /** The POST parameters Twilio sends; unknown ones are kept, missing ones are the schema's business. */
+  params: PS;
+  query?: QS;
+  /** TwiML to answer with, or null for an empty 204 (status callbacks). */
+  handler: (ctx: TwilioHandlerContext<z.output<PS>, z.output<QS>>) => Promise<string | null> | string | null;
+  /** TwiML to answer with when the parameters do not validate (the voice route still dials). */
+  onInvalid?: (services: Services, raw: Record<string, string>) => Promise<string> | string;
+}
+
+export function defineTwilioRoute<PS extends ZodType, QS extends ZodType = ZodType>(r: TwilioRoute<PS, QS>): TwilioRoute {
+  return r as unknown as TwilioRoute;
+}
+
+const form = express.urlencoded({ extended: false, limit: '64kb' });
+
+export function mountTwilioRoutes(app: Express, routes: TwilioRoute[], services: Services): void {
+  for (const route of routes) {
+    app.post(route.path, form, (req, res, next) => {
+      handle(route, req, res, services).catch(next);
+    });
+  }
+  app.all('/twilio/{*rest}', (req, res) => {
+    res.status(404).type('text/plain').send(`No Twilio webhook ${req.method} ${req.path}.`);
+  });
+}
+
+async function handle(route: TwilioRoute, req: Request, res: Response, services: Services): Promise<void> {
+  const raw = stringParams(req.body);
+  const url = services.config.publicUrl.replace(/\/$/, '') + req.originalUrl;
+  if (!isValidTwilioSignature(services.config.twilio.authTokens, req.get('x-twilio-signature'), url, raw)) {
+    services.logger.warn({ path: req.path }, 'twilio webhook with a bad or missing signature refused');
+    res.status(403).type('text/plain').send('Invalid or missing X-Twilio-Signature.');
+    return;
+  }
+  const params = route.params.safeParse(raw);
+  const query = (route.query ?? passthrough).safeParse({ ...req.query });
+  if (!params.success || !query.success) {
+    const issues = [...(params.error?.issues ?? []), ...(query.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${i.message}`);
+    services.logger.warn({ path: req.path, issues }, 'twilio webhook with invalid parameters');
+    if (route.onInvalid) return sendTwiml(res, await route.onInvalid(services, raw));
+    res.status(400).type('text/plain').send(`Invalid parameters: ${issues.join('; ')}`);
+    return;
+  }
+  const twiml = await route.handler({ params: params.data, query: query.data, req, services });
+  if (twiml === null) res.status(204).end();
+  else sendTwiml(res, twiml);
+}
+
+const passthrough = { safeParse: (v: unknown) => ({ success: true as const, data: v, error: undefined }) } as unknown as ZodType;
+
+function sendTwiml(res: Response, twiml: string): void {
+  res.status(200).type('text/xml').send(twiml);
+}
+
+function stringParams(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}

@@ -1,0 +1,78 @@
+// The rota as last read from the database, in memory and on disk, so the line still rings the right
+// person when PostgreSQL is unreachable (or the server restarts without it). Refreshed on every call
+// and every minute; written atomically (temp file + rename) so a crash never leaves half a file.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { onDuty, type Rota } from '../../../shared/rules/rota';
+import type { ChainStep, Database } from '../../db/schema';
+import { loadRota, regionSettings } from '../../roster/roster.queries';
+import { chainFor, type StaffEntry } from './chain';
+
+export interface RotaSnapshot {
+  savedAt: string;
+  rota: Rota;
+  staff: Record<string, StaffEntry>;
+  dayNumber: string | null;
+  /** Known numbers (police, hospitals, services) to their names, for screening. */
+  directory: Record<string, string>;
+}
+
+export interface CallPlan {
+  outOfHours: boolean;
+  chain: ChainStep[];
+  callerName: string | null;
+  /** Where the answer came from: 'database' normally, 'last-known' when the database did not answer. */
+  source: 'database' | 'last-known';
+}
+
+export function planCall(s: RotaSnapshot, at: Date, from: string | null, source: CallPlan['source']): CallPlan {
+  const duty = onDuty(s.rota, at);
+  return {
+    outOfHours: duty.outOfHours,
+    chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }),
+    callerName: (from && s.directory[from]) || null,
+    source,
+  };
+}
+
+export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<RotaSnapshot> {
+  const [rota, settings, users, directory] = await Promise.all([
+    loadRota(db), regionSettings(db),
+    db.selectFrom('users').select(['id', 'display_name', 'phone']).where('role', '!=', 'ocmw_staff').where('active', '=', true).execute(),
+    db.selectFrom('directory').select(['number', 'name']).execute(),
+  ]);
+  return {
+    savedAt: at.toISOString(), rota, dayNumber: settings.dayNumber ?? null,
+    staff: Object.fromEntries(users.map((u) => [u.id, { name: u.display_name, phone: u.phone }])),
+    directory: Object.fromEntries(directory.map((d) => [d.number, d.name])),
+  };
+}
+
+export class LastKnownRota {
+  private current: RotaSnapshot | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  constructor(private readonly file: string | null) {}
+
+  get snapshot(): RotaSnapshot | null { return this.current; }
+
+  async loadFromDisk(): Promise<void> {
+    if (!this.file || this.current) return;
+    try {
+      this.current = JSON.parse(await readFile(this.file, 'utf8')) as RotaSnapshot;
+    } catch { /* no file yet: the first successful read writes it */ }
+  }
+
+  remember(s: RotaSnapshot): Promise<void> {
+    this.current = s;
+    const file = this.file;
+    if (!file) return Promise.resolve();
+    // Writes are chained so an older snapshot never lands after a newer one.
+    this.writing = this.writing.then(async () => {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(`${file}.tmp`, JSON.stringify(s));
+      await rename(`${file}.tmp`, file);
+    }).catch(() => { /* the memory copy still serves; the next refresh tries the disk again */ });
+    return this.writing;
+  }
+}

@@ -1,0 +1,85 @@
+// The permanence line's voice webhooks. The flow: /voice greets and dials step 0 with screening
+// (/screen → /screened); Twilio reports each step at /dialled, which dials the next step or, after
+// the last, records a voicemail (/recorded) and raises the alarm; /status closes the call.
+import { z } from 'zod';
+import { defineTwilioRoute } from '../twilio/webhook';
+import { raiseAlarm } from './alarms';
+import { findCall, legAccepted, legPickedUp, recordingReceived, stepEnded } from './calls.store';
+import { answerIncoming, answerWithoutDatabase, rememberedChain, safely } from './incoming';
+import { applyCallStatus } from './status';
+import * as twiml from './twiml';
+
+const callParams = z.looseObject({
+  CallSid: z.string().min(1).max(64).optional(),
+  From: z.string().max(64).optional(),
+  To: z.string().max(64).optional(),
+});
+const stepQuery = z.looseObject({ step: z.coerce.number().int().min(0).max(20), caller: z.string().max(120).optional() });
+
+export const voiceRoutes = [
+  defineTwilioRoute({
+    path: '/twilio/voice', summary: 'Voice URL of the permanence number: greet, then ring the chain',
+    params: callParams,
+    handler: ({ params, services }) => answerIncoming(services, params.CallSid ?? null, params.From ?? null, params.To ?? null),
+    onInvalid: (services) => answerWithoutDatabase(services, null),
+  }),
+  defineTwilioRoute({
+    path: '/twilio/voice/screen', summary: 'The worker picked up: tell who calls, wait for 1',
+    params: z.looseObject({ ParentCallSid: z.string().optional(), CallSid: z.string().optional() }), query: stepQuery,
+    handler: async ({ params, query, services }) => {
+      const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
+      if (call) await safely(services, () => legPickedUp(services, call, query.step, params.CallSid ?? null));
+      return twiml.screening(services.config.twilio, query.step, query.caller ?? null);
+    },
+  }),
+  defineTwilioRoute({
+    path: '/twilio/voice/screened', summary: 'The worker pressed a key (or not): 1 accepts the call',
+    params: z.looseObject({ ParentCallSid: z.string().optional(), Digits: z.string().max(10).optional() }), query: stepQuery,
+    handler: async ({ params, query, services }) => {
+      if (params.Digits !== '1') return twiml.hangup();
+      acceptedInMemory.add(`${params.ParentCallSid}:${query.step}`);
+      const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
+      if (call) await safely(services, () => legAccepted(services, call, query.step));
+      return twiml.accepted(services.config.twilio);
+    },
+  }),
+  defineTwilioRoute({
+    path: '/twilio/voice/dialled', summary: 'A step of the chain ended: done, next step, or voicemail',
+    params: z.looseObject({ CallSid: z.string().min(1), DialCallStatus: z.string().optional() }), query: stepQuery,
+    handler: async ({ params, query, services }) => {
+      const wasAccepted = acceptedInMemory.has(`${params.CallSid}:${query.step}`);
+      const call = await safely(services, () => findCall(services.db, params.CallSid));
+      if (!call) return wasAccepted ? twiml.hangup() : twiml.nextStep(services.config.twilio, rememberedChain(params.CallSid), query.step + 1, null);
+      const accepted = (await safely(services, () => stepEnded(services, call, query.step, params.DialCallStatus))) || wasAccepted;
+      if (accepted) return twiml.hangup();
+      if (!call.chain[query.step + 1]) await safely(services, () => raiseAlarm(services, call, 'voicemail'));
+      return twiml.nextStep(services.config.twilio, call.chain, query.step + 1, call.callerName);
+    },
+  }),
+  defineTwilioRoute({
+    path: '/twilio/voice/recorded', summary: 'The caller left a message',
+    params: z.looseObject({ CallSid: z.string().min(1), RecordingUrl: z.string().url(), RecordingDuration: z.coerce.number().int().optional() }),
+    handler: async ({ params, services }) => {
+      const call = await safely(services, () => findCall(services.db, params.CallSid));
+      if (call) {
+        await safely(services, () => recordingReceived(services, call, params.RecordingUrl, params.RecordingDuration ?? null));
+        await safely(services, () => raiseAlarm(services, call, 'voicemail')); // already raised unless nobody was on the rota
+      }
+      return twiml.thanksAfterMessage(services.config.twilio);
+    },
+  }),
+  defineTwilioRoute({
+    path: '/twilio/voice/status', summary: 'Call status callback, applied in SequenceNumber order',
+    params: z.looseObject({
+      CallSid: z.string().min(1), CallStatus: z.string().min(1), SequenceNumber: z.coerce.number().int().min(0).optional(),
+      CallDuration: z.coerce.number().int().min(0).optional(),
+    }),
+    handler: async ({ params, services }) => {
+      await applyCallStatus(services, params.CallSid, params.CallStatus, params.SequenceNumber ?? null, params.CallDuration ?? null);
+      return null;
+    },
+  }),
+];
+
+// Steps accepted by this process: the answer survives a database that stops answering mid-call.
+const acceptedInMemory = new Set<string>();
