@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { AuthUser } from '../auth/session';
 import type { Services } from '../services';
 import { loadOverrides, loadSwaps } from './roster.queries';
+import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import type { overrideBody, rotationBody, swapBody } from './roster.schema';
 
 type Trx = Transaction<Database>;
@@ -18,6 +19,7 @@ async function inRotaLock<T>(services: Services, work: (trx: Trx) => Promise<T>)
     await trx.selectFrom('regions').select('code').forUpdate().execute();
     return work(trx);
   });
+  await refreshLastKnownRota(services); // the phone line rings the new rota from the next call on
   services.realtime.publish('rota:changed', { at: services.clock.now().toISOString() });
   return result;
 }

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit';
 import type { Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
+import { refreshLastKnownRota } from './voice/keep-fresh';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const leads: readonly Role[] = ['coordinator', 'admin'];
@@ -21,21 +22,25 @@ export const directoryRoutes = [
     method: 'post', path: '/api/directory', tag: 'calls', roles: leads, status: 201,
     body: z.strictObject({ number: phoneSchema, name: z.string().trim().min(1).max(120), kind: z.enum(['police', 'hospital', 'service', 'other']) }),
     summary: 'Add a known caller',
-    handler: async ({ body, user, services: { db, clock } }) => {
+    handler: async ({ body, user, services }) => {
+      const { db, clock } = services;
       const row = await db.insertInto('directory').values(body).onConflict((oc) => oc.column('number').doNothing())
         .returning('id').executeTakeFirst();
       if (!row) throw conflict(`${body.number} is already in the directory.`);
       await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'directory', subjectId: row.id });
+      await refreshLastKnownRota(services); // the next screening names this caller
       return { id: row.id, number: body.number };
     },
   }),
   defineRoute({
     method: 'delete', path: '/api/directory/:id', tag: 'calls', roles: leads, params: z.strictObject({ id: z.uuid() }),
     summary: 'Remove a known caller',
-    handler: async ({ params, user, services: { db, clock } }) => {
+    handler: async ({ params, user, services }) => {
+      const { db, clock } = services;
       const gone = await db.deleteFrom('directory').where('id', '=', params.id).returning('id').executeTakeFirst();
       if (!gone) throw notFound('No such directory entry.');
       await audit(db, { at: clock.now(), userId: user!.id, action: 'delete', subjectType: 'directory', subjectId: params.id });
+      await refreshLastKnownRota(services);
     },
   }),
 ];

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { onDuty } from '../../shared/rules/rota';
 import { loadRota } from '../../server/roster/roster.queries';
 import { ApiClient, startTestServer } from '../helpers/server';
+import { benchVoice } from './voice';
 
 if (process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 
@@ -39,6 +40,10 @@ async function main() {
   } finally {
     await t.close();
   }
+  const voice = await benchVoice();
+  print('voice.p50', voice.p50, 'ms');
+  print('voice.p99', voice.p99, 'ms');
+  print('voice.throughput_ratio', voice.ratio, 'ratio');
 }
 
 await main();

@@ -1,40 +1,42 @@
-// Answering an incoming call. The database gets DATABASE_DEADLINE_MS to say whom to ring and to log
-// the call; if it cannot, the line rings the last-known rota instead: Twilio waits 15 s at most and a
-// caller must never hear an error. Calls answered that way are only logged (pino), not stored.
+// Answering an incoming call, fast and whatever happens. Whom to ring comes from the rota in memory
+// (refreshed every 15 s, after every rota change, and from disk after a restart); only when that copy
+// is older than FRESH_MS is the database asked first, with DATABASE_DEADLINE_MS to answer. The call
+// is logged after the TwiML is sent: Twilio waits 15 s at most, a caller must never hear an error,
+// and the next webhooks of the same call wait for that write (see afterCallLogged).
 import type { ChainStep } from '../../db/schema';
 import type { Services } from '../../services';
 import { startCall } from './calls.store';
-import { planCall, readSnapshot, type CallPlan } from './last-known-rota';
+import { refreshLastKnownRota } from './keep-fresh';
+import type { CallPlan } from './last-known-rota';
 import * as twiml from './twiml';
 
 export const DATABASE_DEADLINE_MS = 1500;
 
 export async function answerIncoming(services: Services, sid: string | null, from: string | null, to: string | null): Promise<string> {
-  try {
-    return await withDeadline(DATABASE_DEADLINE_MS, async () => {
-      const now = services.clock.now();
-      const snapshot = await readSnapshot(services.db, now);
-      void services.lastKnownRota.remember(snapshot);
-      const plan = planCall(snapshot, now, from, 'database');
-      const call = sid ? await startCall(services, sid, from, to, plan) : null;
-      if (sid) remember(sid, plan.chain);
-      return twiml.answerCall(services.config.twilio, plan.outOfHours, call?.chain ?? plan.chain, plan.callerName);
-    });
-  } catch (err) {
-    services.logger.error({ err, callSid: sid }, 'database did not answer in time: ringing the last-known rota');
-    return answerWithoutDatabase(services, sid, from);
+  const plan = await planNow(services, from);
+  if (sid) {
+    remember(sid, plan.chain);
+    track(sid, startCall(services, sid, from, to, plan).catch((err) => {
+      services.logger.error({ err, callSid: sid, from, chain: plan.chain.map((s) => s.role) }, 'call not logged; the call goes on');
+    }));
   }
+  return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
 }
 
-export async function answerWithoutDatabase(services: Services, sid: string | null, from: string | null = null): Promise<string> {
-  await services.lastKnownRota.loadFromDisk();
-  const snapshot = services.lastKnownRota.snapshot;
-  const plan: CallPlan = snapshot
-    ? planCall(snapshot, services.clock.now(), from, 'last-known')
-    : { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
-  if (sid) remember(sid, plan.chain);
-  services.logger.warn({ callSid: sid, from, chain: plan.chain.map((s) => s.role) }, 'call answered from the last-known rota');
-  return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
+async function planNow(services: Services, from: string | null): Promise<CallPlan> {
+  const lkr = services.lastKnownRota;
+  const now = services.clock.now();
+  if (lkr.fresh()) return lkr.plan(now, from, 'database')!;
+  try {
+    await withDeadline(DATABASE_DEADLINE_MS, () => refreshLastKnownRota(services, { throwOnError: true }));
+    return lkr.plan(now, from, 'database')!;
+  } catch (err) {
+    await lkr.loadFromDisk();
+    const plan = lkr.plan(now, from, 'last-known');
+    services.logger.error({ err, from, chain: plan?.chain.map((s) => s.role) ?? [] }, 'database did not answer: ringing the last-known rota');
+    // Nothing known at all (first start without a database): straight to voicemail, which still records.
+    return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
+  }
 }
 
 /** Runs a logging step; a database failure is logged, never turned into an error for Twilio. */
@@ -47,7 +49,7 @@ export async function safely<T>(services: Services, work: () => Promise<T>): Pro
   }
 }
 
-function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
+export function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
@@ -55,10 +57,19 @@ function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
   return Promise.race([work(), deadline]).finally(() => clearTimeout(timer));
 }
 
-// The chain of each recent call, in this process: the next step can still be dialled without the database.
+// Per recent call, in this process: its chain (so the next step can be dialled without the database)
+// and the pending write of its log row (so later webhooks of the call find the row).
 const chains = new Map<string, ChainStep[]>();
+const pending = new Map<string, Promise<unknown>>();
+
 function remember(sid: string, chain: ChainStep[]): void {
   if (chains.size > 1000) chains.delete(chains.keys().next().value!);
   chains.set(sid, chain);
 }
+function track(sid: string, write: Promise<unknown>): void {
+  pending.set(sid, write);
+  void write.finally(() => { if (pending.get(sid) === write) pending.delete(sid); });
+}
 export const rememberedChain = (sid: string): ChainStep[] => chains.get(sid) ?? [];
+/** Waits (briefly) until the call's log row is written, if this process is writing it. */
+export const afterCallLogged = async (sid: string | undefined) => { if (sid) await pending.get(sid); };

@@ -1,21 +1,23 @@
-// Keeps the last-known rota at most a minute old, so a database outage between calls does not leave
-// the line with a stale rota. Loads the copy on disk first: after a restart without the database
-// the line still knows whom to ring.
+// Keeps the last-known rota at most REFRESH_MS old (also the most another instance lags behind a rota
+// change made elsewhere), and refreshes it at once after a change made here. Loads the copy on disk
+// first: after a restart without the database the line still knows whom to ring.
 import type { Services } from '../../services';
 import { readSnapshot } from './last-known-rota';
 
-const EVERY_MS = 60_000;
+const REFRESH_MS = 15_000;
+
+export async function refreshLastKnownRota(services: Services, opts: { throwOnError?: boolean } = {}): Promise<void> {
+  try {
+    await services.lastKnownRota.remember(await readSnapshot(services.db, services.clock.now()));
+  } catch (err) {
+    if (opts.throwOnError) throw err;
+    services.logger.warn({ err }, 'could not refresh the last-known rota; the line keeps the previous copy');
+  }
+}
 
 export function keepRotaFresh(services: Services): () => void {
-  const refresh = async () => {
-    try {
-      await services.lastKnownRota.remember(await readSnapshot(services.db, services.clock.now()));
-    } catch (err) {
-      services.logger.warn({ err }, 'could not refresh the last-known rota; the line keeps the previous copy');
-    }
-  };
-  void services.lastKnownRota.loadFromDisk().then(refresh);
-  const timer = setInterval(refresh, EVERY_MS);
+  void services.lastKnownRota.loadFromDisk().then(() => refreshLastKnownRota(services));
+  const timer = setInterval(() => void refreshLastKnownRota(services), REFRESH_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

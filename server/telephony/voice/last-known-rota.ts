@@ -2,6 +2,7 @@
 // person when PostgreSQL is unreachable (or the server restarts without it). Refreshed on every call
 // and every minute; written atomically (temp file + rename) so a crash never leaves half a file.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { onDuty, type Rota } from '../../../shared/rules/rota';
@@ -26,16 +27,6 @@ export interface CallPlan {
   source: 'database' | 'last-known';
 }
 
-export function planCall(s: RotaSnapshot, at: Date, from: string | null, source: CallPlan['source']): CallPlan {
-  const duty = onDuty(s.rota, at);
-  return {
-    outOfHours: duty.outOfHours,
-    chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }),
-    callerName: (from && s.directory[from]) || null,
-    source,
-  };
-}
-
 export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<RotaSnapshot> {
   const [rota, settings, users, directory] = await Promise.all([
     loadRota(db), regionSettings(db),
@@ -49,12 +40,42 @@ export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<Rota
   };
 }
 
+/** A snapshot younger than this is used as is; older, the line reads the database first. */
+export const FRESH_MS = 120_000;
+
 export class LastKnownRota {
   private current: RotaSnapshot | null = null;
+  private readAt = -Infinity;
+  private cached: { key: string; validUntil: number; plan: Omit<CallPlan, 'callerName'> } | null = null;
   private writing: Promise<void> = Promise.resolve();
   constructor(private readonly file: string | null) {}
 
   get snapshot(): RotaSnapshot | null { return this.current; }
+
+  /** The snapshot when it was read from the database less than FRESH_MS ago (process time, not the test clock). */
+  fresh(): RotaSnapshot | null {
+    return this.current && performance.now() - this.readAt < FRESH_MS ? this.current : null;
+  }
+
+  /**
+   * Who to ring at `at`. The answer is cached until the next handover or the next whole minute
+   * (office-hours edges are whole minutes), whichever comes first: 200 calls at once cost one onDuty.
+   */
+  plan(at: Date, from: string | null, source: CallPlan['source']): CallPlan | null {
+    const s = this.current;
+    if (!s) return null;
+    const t = at.getTime();
+    const key = s.savedAt;
+    if (!this.cached || this.cached.key !== key || t >= this.cached.validUntil || t < this.cached.validUntil - 60_000) {
+      const duty = onDuty(s.rota, at);
+      const nextMinute = Math.floor(t / 60_000) * 60_000 + 60_000;
+      const handover = duty.nextHandover ? Date.parse(duty.nextHandover) : Infinity;
+      this.cached = { key, validUntil: Math.min(nextMinute, handover), plan: {
+        outOfHours: duty.outOfHours, chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }), source,
+      } };
+    }
+    return { ...this.cached.plan, source, callerName: (from && s.directory[from]) || null };
+  }
 
   async loadFromDisk(): Promise<void> {
     if (!this.file || this.current) return;
@@ -65,6 +86,8 @@ export class LastKnownRota {
 
   remember(s: RotaSnapshot): Promise<void> {
     this.current = s;
+    this.readAt = performance.now();
+    this.cached = null;
     const file = this.file;
     if (!file) return Promise.resolve();
     // Writes are chained so an older snapshot never lands after a newer one.

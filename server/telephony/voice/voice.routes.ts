@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { raiseAlarm } from './alarms';
 import { findCall, legAccepted, legPickedUp, recordingReceived, stepEnded } from './calls.store';
-import { answerIncoming, answerWithoutDatabase, rememberedChain, safely } from './incoming';
+import { afterCallLogged, answerIncoming, rememberedChain, safely } from './incoming';
 import { applyCallStatus } from './status';
 import * as twiml from './twiml';
 
@@ -21,12 +21,13 @@ export const voiceRoutes = [
     path: '/twilio/voice', summary: 'Voice URL of the permanence number: greet, then ring the chain',
     params: callParams,
     handler: ({ params, services }) => answerIncoming(services, params.CallSid ?? null, params.From ?? null, params.To ?? null),
-    onInvalid: (services) => answerWithoutDatabase(services, null),
+    onInvalid: (services) => answerIncoming(services, null, null, null),
   }),
   defineTwilioRoute({
     path: '/twilio/voice/screen', summary: 'The worker picked up: tell who calls, wait for 1',
     params: z.looseObject({ ParentCallSid: z.string().optional(), CallSid: z.string().optional() }), query: stepQuery,
     handler: async ({ params, query, services }) => {
+      await afterCallLogged(params.ParentCallSid);
       const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
       if (call) await safely(services, () => legPickedUp(services, call, query.step, params.CallSid ?? null));
       return twiml.screening(services.config.twilio, query.step, query.caller ?? null);
@@ -38,6 +39,7 @@ export const voiceRoutes = [
     handler: async ({ params, query, services }) => {
       if (params.Digits !== '1') return twiml.hangup();
       acceptedInMemory.add(`${params.ParentCallSid}:${query.step}`);
+      await afterCallLogged(params.ParentCallSid);
       const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
       if (call) await safely(services, () => legAccepted(services, call, query.step));
       return twiml.accepted(services.config.twilio);
@@ -48,6 +50,7 @@ export const voiceRoutes = [
     params: z.looseObject({ CallSid: z.string().min(1), DialCallStatus: z.string().optional() }), query: stepQuery,
     handler: async ({ params, query, services }) => {
       const wasAccepted = acceptedInMemory.has(`${params.CallSid}:${query.step}`);
+      await afterCallLogged(params.CallSid);
       const call = await safely(services, () => findCall(services.db, params.CallSid));
       if (!call) return wasAccepted ? twiml.hangup() : twiml.nextStep(services.config.twilio, rememberedChain(params.CallSid), query.step + 1, null);
       const accepted = (await safely(services, () => stepEnded(services, call, query.step, params.DialCallStatus))) || wasAccepted;
@@ -60,6 +63,7 @@ export const voiceRoutes = [
     path: '/twilio/voice/recorded', summary: 'The caller left a message',
     params: z.looseObject({ CallSid: z.string().min(1), RecordingUrl: z.string().url(), RecordingDuration: z.coerce.number().int().optional() }),
     handler: async ({ params, services }) => {
+      await afterCallLogged(params.CallSid);
       const call = await safely(services, () => findCall(services.db, params.CallSid));
       if (call) {
         await safely(services, () => recordingReceived(services, call, params.RecordingUrl, params.RecordingDuration ?? null));
@@ -75,6 +79,7 @@ export const voiceRoutes = [
       CallDuration: z.coerce.number().int().min(0).optional(),
     }),
     handler: async ({ params, services }) => {
+      await afterCallLogged(params.CallSid);
       await applyCallStatus(services, params.CallSid, params.CallStatus, params.SequenceNumber ?? null, params.CallDuration ?? null);
       return null;
     },
