@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { audit, auditReads } from '../audit/audit';
+import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import { defineRoute } from '../http/route';
 import { createUser, newUserSchema } from './users';
 
@@ -19,10 +20,12 @@ export const userRoutes = [
     method: 'post', path: '/api/users', tag: 'users', roles: ['admin'], status: 201,
     summary: 'Create a staff account', body: newUserSchema,
     response: z.object({ id: z.string() }),
-    handler: async ({ body, user, services: { db, clock } }) => {
+    handler: async ({ body, user, services }) => {
+      const { db, clock } = services;
       const created = await createUser(db, body);
       await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'user', subjectId: created.id,
         detail: { username: body.username, role: body.role } });
+      await refreshLastKnownRota(services); // the line knows the new phone number from the next call on
       return { id: created.id };
     },
   }),
