@@ -4,3 +4,4 @@ export * from './wall-clock';
 export * from './holidays';
 export * from './calendar-schema';
 export * from './office-hours';
+export * from './night';
