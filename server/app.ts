@@ -19,6 +19,7 @@ import { twilioRoutes } from './telephony/webhooks';
 import { mountTwilioRoutes } from './telephony/twilio/webhook';
 import { LastKnownRota } from './telephony/voice/last-known-rota';
 import { keepRotaFresh } from './telephony/voice/keep-fresh';
+import { startHoldExpiry } from './capacity/expiry';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ export function createApp(opts: AppOptions): App {
     lastKnownRota: new LastKnownRota(`${opts.config.dataDir}/last-known-rota.json`),
   };
   const stopFreshness = keepRotaFresh(services);
+  const stopHoldExpiry = startHoldExpiry(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -73,6 +75,7 @@ export function createApp(opts: AppOptions): App {
     }),
     close: async () => {
       stopFreshness();
+      stopHoldExpiry();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);

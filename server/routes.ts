@@ -6,6 +6,7 @@ import type { RouteSpec } from './http/route';
 import { opsRoutes } from './ops/ops.routes';
 import { regionRoutes } from './region/region.routes';
 import { rosterRoutes } from './roster/roster.routes';
+import { capacityRoutes } from './capacity/capacity.routes';
 import { callRoutes } from './telephony/calls.routes';
 import { directoryRoutes } from './telephony/directory.routes';
 
@@ -15,6 +16,7 @@ export const apiRoutes: RouteSpec[] = [
   ...userRoutes,
   ...regionRoutes,
   ...rosterRoutes,
+  ...capacityRoutes,
   ...callRoutes,
   ...directoryRoutes,
   ...auditRoutes,

@@ -229,7 +229,38 @@ export interface SmsInboundTable {
   received_at: Timestamp;
 }
 
+export type HoldStatus = 'held' | 'placed' | 'released' | 'expired' | 'ended';
+export interface HoldTable {
+  id: Generated<string>;
+  place_id: string;
+  unit_no: number;
+  night: string;
+  initials: string;
+  household: Json<{ adults: number; children: number; needs: string[] }>;
+  status: HoldStatus;
+  expires_at: Timestamp;
+  override_reason: string | null;
+  extensions: ColumnType<{ at: string; by: string; minutes: number; reason: string }[], string | undefined, string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  placed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface HotelCountTable {
+  place_id: string;
+  night: string;
+  rooms: number;
+  confirmed_by: string;
+  method: 'phone' | 'sms' | 'console';
+  confirmed_at: Timestamp;
+  recorded_by: string | null;
+}
+
 export interface Database {
+  holds: HoldTable;
+  hotel_counts: HotelCountTable;
   outbox: OutboxTable;
   sms_inbound: SmsInboundTable;
   directory: DirectoryTable;

@@ -10,6 +10,8 @@ import type { Database, Role } from '../db/schema';
 export interface Realtime {
   /** Sends an event to everyone signed in, or only to the given roles. */
   publish(event: string, payload: unknown, roles?: readonly Role[]): void;
+  /** Sends an event to one user's consoles (all their tabs and phones). */
+  publishToUser(userId: string, event: string, payload: unknown): void;
   io: Server | null;
   close(): Promise<void>;
 }
@@ -35,6 +37,9 @@ export function attachRealtime(http: HttpServer, db: Kysely<Database>, clock: Cl
     publish(event, payload, roles) {
       if (roles) io.to(roles.map((r) => `role:${r}`)).emit(event, payload);
       else io.emit(event, payload);
+    },
+    publishToUser(userId, event, payload) {
+      io.to(`user:${userId}`).emit(event, payload);
     },
     close: () => new Promise<void>((resolve) => { void io.close(() => resolve()); }),
   };

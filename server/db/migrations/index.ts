@@ -4,10 +4,12 @@ import * as m001 from './001_foundation';
 import * as m002 from './002_rota';
 import * as m003 from './003_calls';
 import * as m004 from './004_outbox';
+import * as m005 from './005_holds';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_rota': m002,
   '003_calls': m003,
   '004_outbox': m004,
+  '005_holds': m005,
 };

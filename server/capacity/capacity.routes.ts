@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { nightOf } from '../../shared/rules/night';
+import { householdSchema, SUIT_TAGS } from '../../shared/rules/suitability';
+import { audit } from '../audit/audit';
+import type { PlaceType, Role } from '../db/schema';
+import { notFound } from '../http/errors';
+import { defineRoute } from '../http/route';
+import { readBoard } from './board';
+import { announceBoard } from './expiry';
+import { changeHold, createHold } from './holds';
+import { solidarityTarget } from '../region/solidarity';
+
+const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
+const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
+const idParams = z.strictObject({ id: z.uuid('not a valid id') });
+const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(item));
+
+const boardQuery = z.strictObject({
+  adults: z.coerce.number().int().min(0).max(20).optional(),
+  children: z.coerce.number().int().min(0).max(20).optional(),
+  needs: csv(z.enum(SUIT_TAGS)).optional(),
+  municipality: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits').optional(),
+  types: csv(z.enum(TYPES)).optional(),
+});
+
+export const capacityRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/board', tag: 'board', roles: desk, query: boardQuery,
+    summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
+    handler: ({ query, user, services: { db, clock } }) => {
+      const household = query.adults !== undefined || query.children !== undefined || query.needs
+        ? householdSchema.parse({ adults: query.adults ?? 1, children: query.children ?? 0, needs: query.needs ?? [] }) : undefined;
+      return readBoard(db, clock.now(), user!.role, { household, municipality: query.municipality, types: query.types });
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/holds', tag: 'board', roles: desk, status: 201,
+    body: z.strictObject({
+      placeId: z.uuid('not a valid place id'),
+      initials: z.string().trim().regex(/^[A-Za-zÀ-ÿ.]{1,6}$/, 'initials only, e.g. "M.K." (no full names)'),
+      household: householdSchema,
+      minutes: z.number().int().min(15).max(240).optional(),
+      overrideReason: z.string().trim().min(5, 'explain in a few words why this place is still right').max(500).optional(),
+    }),
+    summary: 'Hold a place for a named person until it expires (default 60 minutes)',
+    handler: ({ body, user, services }) => createHold(services, user!, body),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/holds/:id/extend', tag: 'board', roles: desk, params: idParams,
+    body: z.strictObject({ minutes: z.number().int().min(5).max(240), reason: z.string().trim().min(3, 'say why the hold needs longer').max(300) }),
+    summary: 'Give a hold more time, with a reason',
+    handler: ({ params, body, user, services }) => changeHold(services, user!, params.id, 'extend', body),
+  }),
+  ...(['place', 'release', 'end'] as const).map((action) => defineRoute({
+    method: 'post', path: `/api/holds/:id/${action}`, tag: 'board', roles: desk, params: idParams,
+    summary: { place: 'The person arrived: the hold becomes a placement', release: 'Let the place go', end: 'Check-out: the placement ends' }[action],
+    handler: ({ params, user, services }) => changeHold(services, user!, params.id, action),
+  })),
+  defineRoute({
+    method: 'post', path: '/api/places/:id/count', tag: 'board', roles: desk, params: idParams, status: 201,
+    body: z.strictObject({
+      rooms: z.number().int().min(0).max(50),
+      confirmedBy: z.string().trim().min(1, 'who at the hotel confirmed it (e.g. "receptie, Ann")').max(100),
+      method: z.enum(['phone', 'sms', 'console']),
+    }),
+    summary: 'Record how many rooms a partner hotel gives the desk tonight (including ones already held)',
+    handler: async ({ params, body, user, services }) => {
+      const { db, clock } = services;
+      const now = clock.now();
+      const place = await db.selectFrom('places').select(['id', 'type']).where('id', '=', params.id).executeTakeFirst();
+      if (!place || place.type !== 'hotel') throw notFound('No partner hotel with this id.');
+      const row = { place_id: place.id, night: nightOf(now), rooms: body.rooms, confirmed_by: body.confirmedBy, method: body.method, confirmed_at: now, recorded_by: user!.id };
+      await db.insertInto('hotel_counts').values(row)
+        .onConflict((oc) => oc.columns(['place_id', 'night']).doUpdateSet({ rooms: body.rooms, confirmed_by: body.confirmedBy, method: body.method, confirmed_at: now, recorded_by: user!.id }))
+        .execute();
+      await audit(db, { at: now, userId: user!.id, action: 'update', subjectType: 'hotel_count', subjectId: place.id, detail: { rooms: body.rooms } });
+      announceBoard(services, place.id);
+      return { placeId: place.id, night: row.night, rooms: body.rooms };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/solidarity', tag: 'board', roles: ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'],
+    summary: 'Per municipality: the places it brings against 1 per 10,000 inhabitants',
+    handler: async ({ services: { db } }) => {
+      const rows = await db.selectFrom('municipalities').leftJoin('places', (j) => j.onRef('places.municipality_nis', '=', 'municipalities.nis')
+        .on('places.type', 'in', ['ocmw_noodwoning', 'doorgangswoning']).on('places.active', '=', true))
+        .select(['municipalities.nis', 'municipalities.name', 'municipalities.population'])
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('places.capacity'), eb.lit(0)).as('brought'))
+        .groupBy(['municipalities.nis', 'municipalities.name', 'municipalities.population']).orderBy('municipalities.name').execute();
+      return { municipalities: rows.map((r) => ({ nis: r.nis, name: r.name, population: r.population, brought: Number(r.brought), target: solidarityTarget(r.population) })) };
+    },
+  }),
+];

@@ -1,0 +1,30 @@
+// Holds run out on their own: the board frees the place and the worker who held it is told. Run
+// before every hold action and by a timer, so an expired hold never blocks a unit.
+import type { Services } from '../services';
+
+const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
+
+export function announceBoard(services: Services, placeId: string): void {
+  services.realtime.publish('board:changed', { placeId, at: services.clock.now().toISOString() }, DESK);
+}
+
+export async function expireDueHolds(services: Services, placeId?: string): Promise<number> {
+  const now = services.clock.now();
+  let q = services.db.updateTable('holds').set({ status: 'expired', closed_at: now, updated_at: now })
+    .where('status', '=', 'held').where('expires_at', '<=', now);
+  if (placeId) q = q.where('place_id', '=', placeId);
+  const expired = await q.returning(['id', 'place_id', 'created_by', 'initials']).execute();
+  for (const h of expired) {
+    announceBoard(services, h.place_id);
+    services.realtime.publishToUser(h.created_by, 'hold:expired', { holdId: h.id, placeId: h.place_id, initials: h.initials });
+  }
+  return expired.length;
+}
+
+export function startHoldExpiry(services: Services, everyMs = 15_000): () => void {
+  const timer = setInterval(() => {
+    expireDueHolds(services).catch((err) => services.logger.warn({ err }, 'hold expiry sweep failed; retrying'));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,28 @@
+/**
+ * Does a place suit a household? The worker tags the household (women, men, families, children,
+ * pets, wheelchair); a place lists whom it suits. Every tag must be matched, with one equivalence:
+ * a place for families also takes children. Children in the household add the "children" tag.
+ */
+import { z } from 'zod';
+
+export const SUIT_TAGS = ['men', 'women', 'families', 'children', 'pets', 'wheelchair'] as const;
+export type SuitTag = (typeof SUIT_TAGS)[number];
+
+export const householdSchema = z.strictObject({
+  adults: z.number().int().min(0).max(20),
+  children: z.number().int().min(0).max(20),
+  needs: z.array(z.enum(SUIT_TAGS)).max(6).default([]),
+}).refine((h) => h.adults + h.children > 0, { message: 'a household has at least one person', path: ['adults'] });
+export type Household = z.output<typeof householdSchema>;
+
+export function requiredTags(h: Household): SuitTag[] {
+  const tags = new Set<SuitTag>(h.needs);
+  if (h.children > 0) tags.add('children');
+  return [...tags];
+}
+
+/** The tags the place does not meet; empty when it suits. */
+export function unmetNeeds(placeSuits: readonly string[], h: Household): SuitTag[] {
+  const suits = new Set(placeSuits);
+  return requiredTags(h).filter((tag) => !(suits.has(tag) || (tag === 'children' && suits.has('families'))));
+}
