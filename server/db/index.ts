@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   kind: DatabaseTarget['kind'];
   /** Resolves true when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /** The pg pool on PostgreSQL (socket.io's adapter shares it); null on PGlite, which is one process. */
+  pgPool: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -25,16 +27,18 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
-  const dialect = target.kind === 'postgres'
-    ? new PostgresDialect({
-      pool: new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 }),
-    })
-    : new PGliteDialect({ pglite: () => openPglite(target.dataDir) });
+  const pool = target.kind === 'postgres'
+    ? new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 })
+    : null;
+  // An idle client that loses its connection must not crash the process: the pool replaces it.
+  pool?.on('error', () => undefined);
+  const dialect = pool ? new PostgresDialect({ pool }) : new PGliteDialect({ pglite: () => openPglite((target as { dataDir: string | null }).dataDir) });
   const db = new Kysely<Database>({ dialect });
   return {
     db,
     kind: target.kind,
     ping: (timeoutMs = 1500) => ping(db, timeoutMs),
+    pgPool: pool,
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,8 @@
 // The one place realtime events leave the server. Sockets authenticate with the session cookie;
 // each joins a room for its role and for its user, so events can be scoped to who may see them.
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import type pg from 'pg';
 import { Server } from 'socket.io';
 import type { Kysely } from 'kysely';
 import { resolveSession, tokenFromCookieHeader, type AuthUser } from '../auth/session';
@@ -16,8 +18,12 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-export function attachRealtime(http: HttpServer, db: Kysely<Database>, clock: Clock): Realtime {
+export function attachRealtime(
+  http: HttpServer, db: Kysely<Database>, clock: Clock, pgPool: pg.Pool | null = null, onError: (err: Error) => void = () => undefined,
+): Realtime {
   const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
+  // Several instances on one PostgreSQL: events reach the consoles connected to any of them.
+  if (pgPool) io.adapter(createAdapter(pgPool, { errorHandler: onError }));
   io.use((socket, next) => {
     const token = tokenFromCookieHeader(socket.handshake.headers.cookie);
     if (!token) return next(new Error('not signed in'));

@@ -5,6 +5,7 @@ import * as m002 from './002_rota';
 import * as m003 from './003_calls';
 import * as m004 from './004_outbox';
 import * as m005 from './005_holds';
+import * as m006 from './006_socketio';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_calls': m003,
   '004_outbox': m004,
   '005_holds': m005,
+  '006_socketio': m006,
 };
