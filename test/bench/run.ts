@@ -5,6 +5,7 @@ import { onDuty } from '../../shared/rules/rota';
 import { loadRota } from '../../server/roster/roster.queries';
 import { ApiClient, startTestServer } from '../helpers/server';
 import { benchVoice } from './voice';
+import { benchFanout } from './fanout';
 
 if (process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 
@@ -44,6 +45,10 @@ async function main() {
   print('voice.p50', voice.p50, 'ms');
   print('voice.p99', voice.p99, 'ms');
   print('voice.throughput_ratio', voice.ratio, 'ratio');
+  for (const [name, value] of Object.entries(await benchFanout())) {
+    if (value === null) console.log(`bench ${name} n/a ms (two instances need DATABASE_URL: PGlite runs one)`);
+    else print(name, value, 'ms');
+  }
 }
 
 await main();
