@@ -7,6 +7,7 @@ import { opsRoutes } from './ops/ops.routes';
 import { regionRoutes } from './region/region.routes';
 import { rosterRoutes } from './roster/roster.routes';
 import { capacityRoutes } from './capacity/capacity.routes';
+import { placeRoutes } from './capacity/places.routes';
 import { callRoutes } from './telephony/calls.routes';
 import { directoryRoutes } from './telephony/directory.routes';
 
@@ -17,6 +18,7 @@ export const apiRoutes: RouteSpec[] = [
   ...regionRoutes,
   ...rosterRoutes,
   ...capacityRoutes,
+  ...placeRoutes,
   ...callRoutes,
   ...directoryRoutes,
   ...auditRoutes,

@@ -128,3 +128,18 @@ describe('partner hotels', () => {
     (t.clock as ManualClock).set('2026-10-24T21:40:00Z');
   });
 });
+
+describe('places', () => {
+  it('the coordinator adds a place, which shows on the board; a duty worker may not', async () => {
+    const body = { name: 'Hotel Nieuw', provider: 'Hotel Nieuw bv', municipalityNis: '13008', type: 'hotel', suits: ['men', 'women'],
+      roomType: 'kamer', capacity: 2, costPerNightCents: 7500, phone: '014 58 00 00', address: 'Markt 1, 2440 Geel' };
+    expect((await (await as('permanentie')).post('/api/places', body)).status).toBe(403);
+    const coordinator = await as('coordinator');
+    const created = await coordinator.post('/api/places', body);
+    expect(created.status).toBe(201);
+    expect(await placeNamed(coordinator, 'Hotel Nieuw')).toMatchObject({ phone: '+3214580000', municipality: { name: 'Geel' } });
+    const bad = await coordinator.post('/api/places', { ...body, suits: [], municipalityNis: '99999' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/body\.suits: say whom the place suits/);
+  });
+});

@@ -1,0 +1,59 @@
+// Places are managed by the coordinator. A place is never deleted (holds and placements refer to
+// it): it is switched off with `active: false`.
+import { z } from 'zod';
+import { phoneSchema } from '../../shared/rules/phone';
+import { SUIT_TAGS } from '../../shared/rules/suitability';
+import { audit } from '../audit/audit';
+import type { Role } from '../db/schema';
+import { badRequest, notFound } from '../http/errors';
+import { defineRoute } from '../http/route';
+import { announceBoard } from './expiry';
+
+const leads: readonly Role[] = ['coordinator', 'admin'];
+const placeBody = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  provider: z.string().trim().min(1).max(120),
+  municipalityNis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
+  type: z.enum(['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis']),
+  suits: z.array(z.enum(SUIT_TAGS)).min(1, 'say whom the place suits').max(6),
+  roomType: z.string().trim().min(1).max(60),
+  capacity: z.number().int().min(1).max(100),
+  costPerNightCents: z.number().int().min(0).max(100_000),
+  phone: phoneSchema.nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  confidentialAddress: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
+const columns = (b: z.output<typeof placeBody>) => ({
+  name: b.name, provider: b.provider, municipality_nis: b.municipalityNis, type: b.type, suits: JSON.stringify(b.suits),
+  room_type: b.roomType, capacity: b.capacity, cost_per_night_cents: b.costPerNightCents, phone: b.phone ?? null,
+  address: b.address ?? null, confidential_address: b.confidentialAddress, active: b.active,
+});
+
+export const placeRoutes = [
+  defineRoute({
+    method: 'post', path: '/api/places', tag: 'board', roles: leads, body: placeBody, status: 201, summary: 'Add a place',
+    handler: async ({ body, user, services }) => {
+      const { db, clock } = services;
+      const region = await db.selectFrom('municipalities').select('region_code').where('nis', '=', body.municipalityNis).executeTakeFirst();
+      if (!region) throw badRequest(`Invalid request: body.municipalityNis: unknown municipality ${body.municipalityNis}`);
+      const row = await db.insertInto('places').values({ ...columns(body), region_code: region.region_code }).returning('id').executeTakeFirstOrThrow();
+      await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'place', subjectId: row.id });
+      announceBoard(services, row.id);
+      return { id: row.id };
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/places/:id', tag: 'board', roles: leads, body: placeBody, params: z.strictObject({ id: z.uuid() }),
+    summary: 'Change a place (or switch it off with active: false)',
+    handler: async ({ params, body, user, services }) => {
+      const { db, clock } = services;
+      const row = await db.updateTable('places').set(columns(body)).where('id', '=', params.id).returning('id').executeTakeFirst();
+      if (!row) throw notFound('No such place.');
+      await audit(db, { at: clock.now(), userId: user!.id, action: 'update', subjectType: 'place', subjectId: row.id });
+      announceBoard(services, row.id);
+      return { id: row.id };
+    },
+  }),
+];
