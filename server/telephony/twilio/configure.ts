@@ -3,11 +3,12 @@
 // number): when this server is down, Twilio fetches the fallback instead, so a fallback on this same
 // server would protect nothing and is refused.
 import type { Config } from '../../config';
+import { twilioRequest } from './rest';
 
 export interface ConfigureResult { phoneNumberSid: string; applied: Record<string, string> }
 
 export async function configureNumber(config: Config, fetchImpl: typeof fetch = fetch): Promise<ConfigureResult> {
-  const { accountSid, authTokens, phoneNumber, apiUrl, fallbackUrl } = config.twilio;
+  const { accountSid, phoneNumber, fallbackUrl } = config.twilio;
   if (!accountSid || config.twilio.sandbox) throw new Error('Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN first.');
   if (!phoneNumber) throw new Error('Set TWILIO_PHONE_NUMBER (E.164) to the permanence number.');
   if (!config.publicUrl.startsWith('https://')) throw new Error(`PUBLIC_URL must be the https:// address Twilio reaches (now ${config.publicUrl}).`);
@@ -15,15 +16,7 @@ export async function configureNumber(config: Config, fetchImpl: typeof fetch = 
   if (new URL(fallbackUrl).host === new URL(config.publicUrl).host) {
     throw new Error('TWILIO_FALLBACK_URL is on this server: when the server is down the fallback is down too. Use a TwiML Bin.');
   }
-  const base = `${apiUrl}/2010-04-01/Accounts/${accountSid}`;
-  const auth = `Basic ${Buffer.from(`${accountSid}:${authTokens[0]}`).toString('base64')}`;
-  const call = async (path: string, init: RequestInit = {}) => {
-    const res = await fetchImpl(`${base}${path}`, { ...init, headers: { authorization: auth, ...init.headers }, signal: AbortSignal.timeout(15_000) });
-    const body = await res.json().catch(() => ({})) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`Twilio answered ${res.status}: ${String(body.message ?? res.statusText)}`);
-    return body;
-  };
-  const list = await call(`/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(phoneNumber)}`);
+  const list = await twilioRequest(config.twilio, `/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(phoneNumber)}`, undefined, fetchImpl);
   const numbers = (list.incoming_phone_numbers ?? []) as { sid: string }[];
   if (!numbers[0]) throw new Error(`${phoneNumber} is not a number of account ${accountSid}.`);
   const site = config.publicUrl.replace(/\/$/, '');
@@ -33,8 +26,6 @@ export async function configureNumber(config: Config, fetchImpl: typeof fetch = 
     VoiceFallbackUrl: fallbackUrl, VoiceFallbackMethod: 'POST',
     SmsUrl: `${site}/twilio/sms`, SmsMethod: 'POST',
   };
-  await call(`/IncomingPhoneNumbers/${numbers[0].sid}.json`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(applied).toString(),
-  });
+  await twilioRequest(config.twilio, `/IncomingPhoneNumbers/${numbers[0].sid}.json`, applied, fetchImpl);
   return { phoneNumberSid: numbers[0].sid, applied };
 }
