@@ -8,6 +8,7 @@ import { regionRoutes } from './region/region.routes';
 import { rosterRoutes } from './roster/roster.routes';
 import { capacityRoutes } from './capacity/capacity.routes';
 import { placeRoutes } from './capacity/places.routes';
+import { connectRoutes } from './telephony/voice/connect';
 import { callRoutes } from './telephony/calls.routes';
 import { directoryRoutes } from './telephony/directory.routes';
 
@@ -19,6 +20,7 @@ export const apiRoutes: RouteSpec[] = [
   ...rosterRoutes,
   ...capacityRoutes,
   ...placeRoutes,
+  ...connectRoutes,
   ...callRoutes,
   ...directoryRoutes,
   ...auditRoutes,

@@ -1,0 +1,56 @@
+// "Call to confirm": the desk rings the worker's phone first, then puts them through to the hotel
+// with the desk's number as caller ID, so the worker's private number stays hidden.
+import twilio from 'twilio';
+import { z } from 'zod';
+import type { AuthUser } from '../../auth/session';
+import type { Role } from '../../db/schema';
+import { conflict, notFound } from '../../http/errors';
+import { defineRoute } from '../../http/route';
+import type { Services } from '../../services';
+import { twilioRequest } from '../twilio/rest';
+import { defineTwilioRoute } from '../twilio/webhook';
+
+const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
+
+async function callThroughDesk(services: Services, user: AuthUser, placeId: string) {
+  const { db, config } = services;
+  const place = await db.selectFrom('places').select(['id', 'name', 'phone']).where('id', '=', placeId).executeTakeFirst();
+  if (!place) throw notFound('No such place.');
+  if (!place.phone) throw conflict(`${place.name} has no phone number; add one first.`);
+  const me = await db.selectFrom('users').select('phone').where('id', '=', user.id).executeTakeFirst();
+  if (!me?.phone) throw conflict('Your account has no phone number for the desk to ring you on.');
+  if (config.twilio.sandbox || !config.twilio.phoneNumber) {
+    throw conflict('The desk has no Twilio number configured (demo): ring the place yourself.', { reason: 'sandbox' });
+  }
+  const site = config.publicUrl.replace(/\/$/, '');
+  const call = await twilioRequest(config.twilio, '/Calls.json', {
+    To: me.phone, From: config.twilio.phoneNumber, Url: `${site}/twilio/voice/connect?place=${place.id}`, Method: 'POST',
+  });
+  return { callSid: String(call.sid), ringing: me.phone };
+}
+
+export const connectRoutes = [
+  defineRoute({
+    method: 'post', path: '/api/places/:id/call', tag: 'board', roles: desk, params: z.strictObject({ id: z.uuid() }),
+    summary: 'Ring my phone, then put me through to the place with the desk\'s number shown',
+    handler: ({ params, user, services }) => callThroughDesk(services, user!, params.id),
+  }),
+];
+
+export const connectWebhooks = [
+  defineTwilioRoute({
+    path: '/twilio/voice/connect', summary: 'The worker answered the desk\'s call: dial the place',
+    params: z.looseObject({}), query: z.looseObject({ place: z.uuid() }),
+    handler: async ({ query, services }) => {
+      const place = await services.db.selectFrom('places').select(['name', 'phone']).where('id', '=', query.place).executeTakeFirst();
+      const r = new twilio.twiml.VoiceResponse();
+      if (!place?.phone) {
+        r.say({ language: 'nl-BE' }, 'Deze plaats heeft geen telefoonnummer.');
+        return r.toString();
+      }
+      r.say({ language: 'nl-BE' }, `Verbinden met ${place.name}.`);
+      r.dial({ callerId: services.config.twilio.phoneNumber ?? undefined, timeout: 30 }, place.phone);
+      return r.toString();
+    },
+  }),
+];
