@@ -11,7 +11,7 @@ export interface CallView {
   alarm: { raisedAt: string; acknowledgedAt: string | null; calledBackAt: string | null; note: string | null } | null;
 }
 
-interface Filter { id?: string; from?: string; before?: string; openAlarms?: boolean; limit?: number }
+interface Filter { id?: string; from?: string; earlierThan?: { id: string; startedAt: string }; openAlarms?: boolean; limit?: number }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -22,7 +22,7 @@ export async function listCalls(db: Kysely<Database>, f: Filter): Promise<CallVi
     .orderBy('calls.started_at', 'desc').limit(f.limit ?? 50);
   if (f.id) q = q.where('calls.id', '=', f.id);
   if (f.from) q = q.where('calls.from_number', '=', f.from);
-  if (f.before) q = q.where('calls.started_at', '<', new Date(f.before));
+  if (f.earlierThan) q = q.where('calls.id', '!=', f.earlierThan.id).where('calls.started_at', '<=', new Date(f.earlierThan.startedAt));
   if (f.openAlarms) q = q.where('alarms.raised_at', 'is not', null).where('alarms.called_back_at', 'is', null);
   const rows = await q.execute();
   if (rows.length === 0) return [];

@@ -28,7 +28,7 @@ export const callRoutes = [
     handler: async ({ params, user, services: { db, clock } }) => {
       const [call] = await listCalls(db, { id: params.id });
       if (!call) throw notFound('No such call.');
-      const earlier = call.from ? await listCalls(db, { from: call.from, before: call.startedAt, limit: 10 }) : [];
+      const earlier = call.from ? await listCalls(db, { from: call.from, earlierThan: { id: call.id, startedAt: call.startedAt }, limit: 10 }) : [];
       await auditReads(db, clock.now(), user!.id, 'call', [call.id, ...earlier.map((c) => c.id)]);
       return { call, earlier };
     },
