@@ -49,6 +49,7 @@ export function createApp(opts: AppOptions): App {
     db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
     clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
     lastKnownRota: new LastKnownRota(`${opts.config.dataDir}/last-known-rota.json`),
+    localUrl: null,
   };
   const stopFreshness = keepRotaFresh(services);
   const stopHoldExpiry = startHoldExpiry(services);
@@ -71,7 +72,9 @@ export function createApp(opts: AppOptions): App {
       server.once('error', reject);
       server.listen(port, host, () => {
         const addr = server.address();
-        resolve(typeof addr === 'object' && addr ? addr.port : port);
+        const actual = typeof addr === 'object' && addr ? addr.port : port;
+        services.localUrl = `http://127.0.0.1:${actual}`;
+        resolve(actual);
       });
     }),
     close: async () => {

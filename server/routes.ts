@@ -11,6 +11,7 @@ import { placeRoutes } from './capacity/places.routes';
 import { connectRoutes } from './telephony/voice/connect';
 import { callRoutes } from './telephony/calls.routes';
 import { directoryRoutes } from './telephony/directory.routes';
+import { simulatorRoutes } from './telephony/simulator.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -23,5 +24,6 @@ export const apiRoutes: RouteSpec[] = [
   ...connectRoutes,
   ...callRoutes,
   ...directoryRoutes,
+  ...simulatorRoutes,
   ...auditRoutes,
 ];

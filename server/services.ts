@@ -17,4 +17,6 @@ export interface Services {
   realtime: Realtime;
   /** The rota the phone line falls back on when the database does not answer. */
   lastKnownRota: LastKnownRota;
+  /** This instance's own address once it listens (the call simulator phones it). */
+  localUrl: string | null;
 }

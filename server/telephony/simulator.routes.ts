@@ -1,0 +1,48 @@
+// The console's call simulator (demo only, without Twilio credentials): a newcomer "phones" the line
+// and watches it reach the worker. It is the fake Twilio network the tests use, driving the real
+// webhook routes of this instance with signed requests; nothing is stubbed on the server side.
+import { z } from 'zod';
+import { phoneSchema } from '../../shared/rules/phone';
+import type { Role } from '../db/schema';
+import { conflict } from '../http/errors';
+import { defineRoute } from '../http/route';
+import { FakeTwilio } from './simulator/index';
+
+const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
+const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
+
+export const simulatorRoutes = [
+  defineRoute({
+    method: 'post', path: '/api/simulator/calls', tag: 'calls', roles: desk,
+    body: z.strictObject({
+      from: phoneSchema,
+      /** What each step of the chain does, in order; steps beyond the list do not answer. */
+      steps: z.array(behaviour).max(3).default(['accepts']),
+      voicemail: z.boolean().default(true),
+    }),
+    summary: 'Demo only: place a simulated call to the line and play it out (watch it in the console)',
+    handler: async ({ body, services }) => {
+      const { config, lastKnownRota, clock, localUrl } = services;
+      if (!config.twilio.sandbox) throw conflict('The call simulator only runs in the demo, without Twilio credentials.');
+      if (!localUrl) throw conflict('The server is not listening yet.');
+      const fake = new FakeTwilio({
+        baseUrl: localUrl, publicUrl: config.publicUrl.replace(/\/$/, ''), authToken: config.twilio.authTokens[0]!,
+        accountSid: `AC${'0'.repeat(32)}`, phoneNumber: config.twilio.phoneNumber ?? '+3214000000',
+      });
+      const chain = lastKnownRota.plan(clock.now(), body.from, 'database')?.chain ?? [];
+      chain.forEach((step, i) => {
+        const phone = fake.phone(step.number);
+        // A second and a half of ringing before each pick-up, so the console shows the call ringing.
+        switch (body.steps[i] ?? 'no-answer') {
+          case 'accepts': phone.answers({ press: '1', afterMs: 1500 }); break;
+          case 'silent': phone.answers({ press: null, afterMs: 1500 }); break;
+          case 'busy': phone.isBusy(); break;
+          case 'fails': phone.fails(); break;
+          default: phone.doesNotAnswer();
+        }
+      });
+      const call = await fake.call({ from: body.from, voicemail: body.voicemail ? { durationSec: 20 } : null });
+      return { sid: call.sid, dialled: call.dialled.map((d) => ({ number: d.number, outcome: d.outcome })), heard: call.heard('caller') };
+    },
+  }),
+];
