@@ -4,6 +4,7 @@ import { useHealth } from '../api/useHealth';
 import { useSocket } from '../api/useSocket';
 import type { User } from '../api/types';
 import { Header } from '../components/Header';
+import { AlarmBanner } from '../components/AlarmBanner';
 import { HealthBanner } from '../components/HealthBanner';
 import { NavBar } from '../components/NavBar';
 import { useT } from '../i18n/useT';
@@ -48,6 +49,7 @@ export function AppShell({ user }: { user: User }) {
         <NavBar items={areas} current={path} />
         <main id="main" className="main" ref={main} tabIndex={-1}>
           <HealthBanner health={health} />
+          {user.role !== 'ocmw_staff' && <AlarmBanner />}
           {area && <area.Page />}
         </main>
       </div>

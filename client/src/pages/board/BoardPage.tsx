@@ -1,5 +1,5 @@
-// Home for everyone. For now: the region and its municipalities from GET /api/region, proving the
-// data is there; the live board with free places comes here later.
+// Home for everyone: the live board of free places (the desk's roles) and the solidarity view per
+// municipality (1 place per 10,000 inhabitants).
 import { fetchRegion } from '../../api/region';
 import { useApi } from '../../api/useApi';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -7,11 +7,15 @@ import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import { useI18n } from '../../i18n/useT';
 import { MunicipalityTable } from './MunicipalityTable';
+import { PlacesBoard } from './PlacesBoard';
+import { useSession } from '../../session/useSession';
 import './board.css';
 
 export function BoardPage() {
   const { t, formatNumber } = useI18n();
   const region = useApi(fetchRegion);
+  const { state } = useSession();
+  const desk = state.status === 'signedIn' && state.user.role !== 'ocmw_staff';
 
   if (region.status === 'loading') return <Loading />;
   if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
@@ -25,7 +29,7 @@ export function BoardPage() {
       <p className="board-summary">
         {t('board.summary', { count: municipalities.length, population: formatNumber(population), target: formatNumber(target) })}
       </p>
-      <p className="notice">{t('board.coming')}</p>
+      {desk && <PlacesBoard municipalities={municipalities} />}
       <MunicipalityTable municipalities={municipalities} totalPopulation={population} totalTarget={target} />
     </section>
   );

@@ -1,0 +1,67 @@
+// Two duty workers on two phones: one filters for a mother with two children and holds a place, the
+// other sees it taken at once. Then a call nobody takes turns both consoles red until the call-back.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_DIR } from '../../server/app';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { launchBrowser } from './browser';
+
+let t: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signIn(username: string, path = '/bord'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
+  const page = await context.newPage();
+  await page.goto(`${t.url}${path}`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill('demo');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByText('Live', { exact: true }).first().waitFor();
+  return page;
+}
+
+it('one worker holds a place for a family, the other sees it taken without reloading', async () => {
+  const sofie = await signIn('permanentie');
+  const an = await signIn('an.peeters');
+  const place = (p: Page) => p.locator('[data-place="Noodwoning Olen"]');
+  await expect.poll(() => place(an).getAttribute('data-free')).toBe('1');
+
+  await sofie.getByLabel('Kinderen').fill('2');
+  await sofie.locator('label.chip', { hasText: 'vrouwen' }).click();
+  await sofie.locator('label.chip', { hasText: 'gezinnen' }).click();
+  // Suitable places come first; a crisis bed for adults does not suit a family.
+  await expect.poll(async () => sofie.locator('[data-testid="place"]').first().getAttribute('class')).not.toContain('place-unsuitable');
+  await place(sofie).getByTestId('hold-initials').fill('M.K.');
+  await place(sofie).getByTestId('hold-submit').click();
+  await expect.poll(() => place(sofie).getByTestId('hold').first().textContent()).toContain('Vastgehouden voor M.K.');
+
+  await expect.poll(() => place(an).getAttribute('data-free')).toBe('0');
+  expect(await place(an).getByTestId('place-free').textContent()).toBe('Volzet');
+  expect(await an.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+it('a call nobody takes shows a red banner in every console until someone records the call-back', async () => {
+  const sofie = await signIn('permanentie', '/oproepen');
+  const coordinator = await signIn('coordinator');
+  const simulator = sofie.getByTestId('simulator');
+  for (const i of [0, 1, 2]) await simulator.locator(`#sim-step-${i}`).selectOption('no-answer');
+  await simulator.locator('#sim-from').fill('0470 99 88 77');
+  await simulator.getByRole('button', { name: 'Bel de lijn' }).click();
+
+  await expect.poll(() => sofie.getByTestId('call-card').first().getAttribute('data-outcome')).toBe('voicemail');
+  expect(await sofie.getByTestId('call-card').first().getByTestId('call-leg').count()).toBe(3);
+  const banner = coordinator.getByTestId('alarm-banner');
+  await banner.waitFor();
+  expect(await banner.textContent()).toContain('+32470998877');
+  await banner.getByRole('button', { name: 'Teruggebeld' }).click();
+  await expect.poll(() => coordinator.getByTestId('alarm-banner').count()).toBe(0);
+  await expect.poll(() => sofie.getByTestId('alarm-banner').count()).toBe(0);
+});
