@@ -5,14 +5,15 @@ import type { User } from '../api/types';
 import { useT } from '../i18n/useT';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageToggle } from './LanguageToggle';
-import { OnDutyNow, type OnDutyPerson } from './OnDutyNow';
+import type { OnCallNow } from '../api/oncall';
+import { OnDutyNow } from './OnDutyNow';
 import { ThemeToggle } from './ThemeToggle';
 import { UserBadge } from './UserBadge';
 
 interface Props {
   user: User;
   connection: ConnectionState;
-  onDuty: readonly OnDutyPerson[];
+  onDuty: OnCallNow | null;
   onLogout: () => void;
 }
 
@@ -25,7 +26,7 @@ export function Header({ user, connection, onDuty, onLogout }: Props) {
         <ConnectionStatus state={connection} />
       </header>
       <div className="context-bar">
-        <OnDutyNow people={onDuty} />
+        <OnDutyNow now={onDuty} />
         <div className="header-tools">
           <LanguageToggle />
           <ThemeToggle />

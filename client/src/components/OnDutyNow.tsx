@@ -1,25 +1,22 @@
+import type { OnCallNow } from '../api/oncall';
+import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 
-export interface OnDutyPerson {
-  name: string;
-  /** Shown as a tap-to-call link when present. */
-  phone?: string;
-}
-
-/** "Nu van dienst": who is on duty now. Renders what it is given; "—" when nobody is known yet. */
-export function OnDutyNow({ people }: { people: readonly OnDutyPerson[] }) {
+/** "Nu van dienst": primary first (large, tap to call), then backup and coordinator; the day number in office hours. */
+export function OnDutyNow({ now }: { now: OnCallNow | null }) {
   const t = useT();
+  const people = now ? (['primary', 'backup', 'coordinator'] as const).flatMap((role) => (now[role] ? [{ role, ...now[role]! }] : [])) : [];
   return (
-    <div className="on-duty">
-      <span className="on-duty-label">{t('header.onDuty')}</span>
+    <div className="on-duty" data-testid="on-duty-now">
+      <span className="on-duty-label">{t('header.onDuty')}{now && !now.outOfHours ? ` · ${t('header.officeHours')}` : ''}</span>
       <span className="on-duty-names">
-        {people.length === 0
-          ? t('common.none')
-          : people.map((p, i) => (
-            <span key={`${p.name}-${i}`} className="on-duty-person">
-              {p.phone ? <a href={`tel:${p.phone.replace(/\s+/g, '')}`}>{p.name}</a> : p.name}
-            </span>
-          ))}
+        {people.length === 0 && t(now ? 'header.nobody' : 'common.none')}
+        {people.map((p) => (
+          <span key={p.role} className={`on-duty-person on-duty-${p.role}`}>
+            <span className="on-duty-role">{t(`calls.role.${p.role}` as MessageKey)}:</span>{' '}
+            {p.phone ? <a href={`tel:${p.phone}`}>{p.name}</a> : p.name}
+          </span>
+        ))}
       </span>
     </div>
   );

@@ -149,6 +149,8 @@ export const en: Record<MessageKey, string> = {
   "type.vluchthuis": "Women's shelter",
   "places.type": "Type",
   "places.allTypes": "All types",
+  "header.officeHours": "office hours: day number",
+  "header.nobody": "Nobody – check the rota!",
   "common.sending": "Working…",
   "common.cancel": "Cancel",
 };

@@ -148,6 +148,8 @@ export const nl = {
   "type.vluchthuis": "Vluchthuis",
   "places.type": "Soort",
   "places.allTypes": "Alle soorten",
+  "header.officeHours": "kantooruren: dagnummer",
+  "header.nobody": "Niemand – bekijk het rooster!",
   "common.sending": "Bezig…",
   "common.cancel": "Annuleren",
 } as const satisfies Record<string, string>;

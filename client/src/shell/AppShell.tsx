@@ -1,6 +1,7 @@
 // The signed-in console: header, navigation and the area the URL names.
 import { useEffect, useRef } from 'react';
 import { useHealth } from '../api/useHealth';
+import { useOnCallNow } from '../api/oncall';
 import { useSocket } from '../api/useSocket';
 import type { User } from '../api/types';
 import { Header } from '../components/Header';
@@ -19,6 +20,7 @@ export function AppShell({ user }: { user: User }) {
   const { signOut } = useSession();
   const { state: connection } = useSocket();
   const health = useHealth();
+  const onCall = useOnCallNow();
   const areas = areasFor(user.role);
   const area = areas.find((a) => a.path === path);
   const main = useRef<HTMLElement>(null);
@@ -44,7 +46,7 @@ export function AppShell({ user }: { user: User }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
-      <Header user={user} connection={connection} onDuty={[]} onLogout={() => void signOut()} />
+      <Header user={user} connection={connection} onDuty={onCall.data} onLogout={() => void signOut()} />
       <div className="shell-body">
         <NavBar items={areas} current={path} />
         <main id="main" className="main" ref={main} tabIndex={-1}>

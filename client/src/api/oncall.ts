@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { api } from './client';
+import { useLive } from './useLive';
+
+export interface OnCallPerson { userId: string; name: string; phone: string | null; source: string; until: string | null }
+export interface OnCallNow {
+  at: string; outOfHours: boolean; dayNumber: string | null; nextHandover: string | null;
+  primary: OnCallPerson | null; backup: OnCallPerson | null; coordinator: OnCallPerson | null;
+}
+
+export const fetchOnCall = (signal: AbortSignal) => api<OnCallNow>('/api/oncall/now', { signal });
+const EVENTS = ['rota:changed'] as const;
+const SAFETY_POLL_MS = 60_000;
+
+/** Who is on duty now: refetched on rota changes, on reconnect, at the next handover, and every minute. */
+export function useOnCallNow() {
+  const live = useLive(fetchOnCall, EVENTS);
+  const next = live.data?.nextHandover;
+  const { reload } = live;
+  useEffect(() => {
+    const wait = next ? Math.min(Math.max(Date.parse(next) - Date.now() + 1000, 1000), SAFETY_POLL_MS) : SAFETY_POLL_MS;
+    const timer = setTimeout(reload, wait);
+    return () => clearTimeout(timer);
+  }, [next, reload, live.data]);
+  return live;
+}
