@@ -20,6 +20,7 @@ import { mountTwilioRoutes } from './telephony/twilio/webhook';
 import { LastKnownRota } from './telephony/voice/last-known-rota';
 import { keepRotaFresh } from './telephony/voice/keep-fresh';
 import { startHoldExpiry } from './capacity/expiry';
+import { startOutboxWorker } from './telephony/outbox/worker';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export interface AppOptions {
   database: DatabaseHandle;
   clock: Clock;
   logger: Logger;
+  /** Send the outbox in the background (default). Tests turn it off and send with processOutboxOnce. */
+  outboxWorker?: boolean;
   /** Folder of the built console; omitted in API-only tests. */
   clientDir?: string | null;
 }
@@ -53,6 +56,7 @@ export function createApp(opts: AppOptions): App {
   };
   const stopFreshness = keepRotaFresh(services);
   const stopHoldExpiry = startHoldExpiry(services);
+  const outbox = opts.outboxWorker === false ? null : startOutboxWorker(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -80,6 +84,7 @@ export function createApp(opts: AppOptions): App {
     close: async () => {
       stopFreshness();
       stopHoldExpiry();
+      outbox?.stop();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);

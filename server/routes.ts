@@ -12,6 +12,7 @@ import { connectRoutes } from './telephony/voice/connect';
 import { callRoutes } from './telephony/calls.routes';
 import { directoryRoutes } from './telephony/directory.routes';
 import { simulatorRoutes } from './telephony/simulator.routes';
+import { smsRoutes } from './telephony/sms/sms.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -25,5 +26,6 @@ export const apiRoutes: RouteSpec[] = [
   ...callRoutes,
   ...directoryRoutes,
   ...simulatorRoutes,
+  ...smsRoutes,
   ...auditRoutes,
 ];

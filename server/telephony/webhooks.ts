@@ -2,8 +2,10 @@
 import type { TwilioRoute } from './twilio/webhook';
 import { voiceRoutes } from './voice/voice.routes';
 import { connectWebhooks } from './voice/connect';
+import { smsWebhooks } from './sms/sms.routes';
 
 export const twilioRoutes: TwilioRoute[] = [
   ...voiceRoutes,
   ...connectWebhooks,
+  ...smsWebhooks,
 ];

@@ -24,6 +24,8 @@ export interface TestServerOptions {
   clock?: Clock;
   env?: Record<string, string>;
   clientDir?: string | null;
+  /** Background outbox sending (default off: tests send with processOutboxOnce when they mean to). */
+  outboxWorker?: boolean;
 }
 
 // argon2 is slow on purpose; one hash of "demo" serves every test file.
@@ -39,7 +41,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   // Each server its own data folder: the last-known rota on disk must not leak between tests.
   const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-test-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...opts.env });
-  const app = createApp({ config, database: db, clock, logger: createLogger('silent'), clientDir: opts.clientDir ?? null });
+  const app = createApp({ config, database: db, clock, logger: createLogger('silent'), clientDir: opts.clientDir ?? null, outboxWorker: opts.outboxWorker ?? false });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`, app, db, clock, config,

@@ -1,0 +1,79 @@
+// Sends what is in the outbox. A row is claimed (queued -> sending) in a transaction with
+// FOR UPDATE SKIP LOCKED, so two instances never take the same row, and sent outside it.
+// Exactly once in practice: the status callback URL carries the row's id, so when Twilio accepted a
+// message but this process died before recording it, the callback still records its sid; a row left
+// in 'sending' is only sent again after STUCK_MS and only when no callback ever named it.
+import type { Updateable } from 'kysely';
+import type { OutboxTable } from '../../db/schema';
+import type { Services } from '../../services';
+import { TwilioRestError, twilioRequest } from '../twilio/rest';
+
+export const MAX_ATTEMPTS = 8;
+export const STUCK_MS = 120_000;
+const BATCH = 10;
+const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
+
+/** 15 s, 30 s, 1 min, ... capped at 10 minutes. */
+export const backoffMs = (attempts: number) => Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 600_000);
+
+const announce = (services: Services, id: string, status: string) => services.realtime.publish('outbox:changed', { id, status }, DESK);
+
+export async function processOutboxOnce(services: Services): Promise<number> {
+  const { db, clock } = services;
+  const now = clock.now();
+  await db.updateTable('outbox').set({ status: 'queued', updated_at: now, last_error: 'requeued: the send was interrupted' })
+    .where('status', '=', 'sending').where('message_sid', 'is', null).where('updated_at', '<', new Date(now.getTime() - STUCK_MS)).execute();
+  const claimed = await db.transaction().execute(async (trx) => {
+    const due = await trx.selectFrom('outbox').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', now)
+      .orderBy('created_at').limit(BATCH).forUpdate().skipLocked().execute();
+    if (!due.length) return [];
+    return trx.updateTable('outbox').set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('id', 'in', due.map((d) => d.id)).returning(['id', 'to_number', 'body', 'attempts']).execute();
+  });
+  for (const row of claimed) await sendOne(services, row);
+  return claimed.length;
+}
+
+async function sendOne(services: Services, row: { id: string; to_number: string; body: string; attempts: number }): Promise<void> {
+  const { db, clock, config } = services;
+  const done = (set: Updateable<OutboxTable>) =>
+    db.updateTable('outbox').set(set).where('id', '=', row.id).where('status', '=', 'sending').execute();
+  if (config.twilio.sandbox || !config.twilio.phoneNumber) {
+    await done({ status: 'sandbox', updated_at: clock.now() }); // the demo: visible in the console, never sent
+    return announce(services, row.id, 'sandbox');
+  }
+  try {
+    const site = config.publicUrl.replace(/\/$/, '');
+    const msg = await twilioRequest(config.twilio, '/Messages.json', {
+      To: row.to_number, From: config.twilio.phoneNumber, Body: row.body, StatusCallback: `${site}/twilio/sms/status?outbox=${row.id}`,
+    });
+    const now = clock.now();
+    await db.updateTable('outbox').set({ status: 'sent', message_sid: String(msg.sid), sent_at: now, updated_at: now, last_error: null })
+      .where('id', '=', row.id).where('status', '=', 'sending').execute();
+    announce(services, row.id, 'sent');
+  } catch (err) {
+    const temporary = !(err instanceof TwilioRestError) || err.status >= 500 || err.status === 429;
+    const now = clock.now();
+    const giveUp = !temporary || row.attempts >= MAX_ATTEMPTS;
+    await done({
+      status: giveUp ? 'failed' : 'queued', last_error: (err as Error).message.slice(0, 500), updated_at: now,
+      next_attempt_at: new Date(now.getTime() + backoffMs(row.attempts)),
+    });
+    services.logger.warn({ err, outboxId: row.id, attempts: row.attempts, giveUp }, 'SMS not sent');
+    announce(services, row.id, giveUp ? 'failed' : 'queued');
+  }
+}
+
+export function startOutboxWorker(services: Services, everyMs = 1000): { stop(): void; kick(): void } {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    processOutboxOnce(services)
+      .catch((err) => services.logger.warn({ err }, 'outbox round failed; next round retries'))
+      .finally(() => { running = false; });
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), kick: run };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { auditReads } from '../../audit/audit';
+import type { Role } from '../../db/schema';
+import { defineRoute } from '../../http/route';
+import { defineTwilioRoute } from '../twilio/webhook';
+import { handleInboundSms } from './inbound';
+import { applySmsStatus } from './status';
+
+const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
+
+export const smsWebhooks = [
+  defineTwilioRoute({
+    path: '/twilio/sms', summary: 'Messaging URL of the permanence number',
+    params: z.looseObject({ MessageSid: z.string().min(1).max(64), From: z.string().min(1).max(64), Body: z.string().max(1600).default('') }),
+    handler: ({ params, services }) => handleInboundSms(services, params.MessageSid, params.From, params.Body),
+  }),
+  defineTwilioRoute({
+    path: '/twilio/sms/status', summary: 'Delivery status of an SMS we sent',
+    params: z.looseObject({ MessageSid: z.string().min(1), MessageStatus: z.string().min(1), ErrorCode: z.string().optional() }),
+    query: z.looseObject({ outbox: z.uuid().optional() }),
+    handler: async ({ params, query, services }) => {
+      await applySmsStatus(services, query.outbox ?? null, params.MessageSid, params.MessageStatus, params.ErrorCode || null);
+      return null;
+    },
+  }),
+];
+
+export const smsRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/outbox', tag: 'calls', roles: desk, summary: 'The latest 100 outgoing SMS with their delivery state',
+    handler: async ({ user, services: { db, clock } }) => {
+      const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100).execute();
+      await auditReads(db, clock.now(), user!.id, 'sms_out', rows.map((r) => r.id));
+      return { messages: rows.map((r) => ({ id: r.id, to: r.to_number, body: r.body, kind: r.kind, status: r.status, attempts: r.attempts,
+        lastError: r.last_error, createdAt: new Date(r.created_at).toISOString(), sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null })) };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sms', tag: 'calls', roles: desk, summary: 'The latest 100 SMS received on the permanence number',
+    handler: async ({ user, services: { db, clock } }) => {
+      const rows = await db.selectFrom('sms_inbound').leftJoin('users', 'users.id', 'sms_inbound.from_user_id')
+        .select(['sms_inbound.id', 'from_number', 'body', 'handled_as', 'received_at', 'users.display_name'])
+        .orderBy('received_at', 'desc').limit(100).execute();
+      await auditReads(db, clock.now(), user!.id, 'sms_in', rows.map((r) => r.id));
+      return { messages: rows.map((r) => ({ id: r.id, from: r.from_number, fromName: r.display_name, body: r.body, handledAs: r.handled_as,
+        receivedAt: new Date(r.received_at).toISOString() })) };
+    },
+  }),
+];
