@@ -58,6 +58,8 @@ it('a call nobody takes shows a red banner in every console until someone record
 
   await expect.poll(() => sofie.getByTestId('call-card').first().getAttribute('data-outcome')).toBe('voicemail');
   expect(await sofie.getByTestId('call-card').first().getByTestId('call-leg').count()).toBe(3);
+  // The alarm SMS to the three people of the chain are in the outbox the console shows.
+  await expect.poll(() => sofie.getByTestId('outbox').locator('li', { hasText: 'Bel terug: +32470998877' }).count()).toBe(3);
   const banner = coordinator.getByTestId('alarm-banner');
   await banner.waitFor();
   expect(await banner.textContent()).toContain('+32470998877');

@@ -15,3 +15,8 @@ export const fetchAlarms = (signal: AbortSignal) => api<{ alarms: Call[] }>('/ap
 export const recordCallBack = (id: string) => api(`/api/calls/${id}/callback`, { method: 'POST', body: {} });
 export const simulateCall = (body: { from: string; steps: string[]; voicemail: boolean }) =>
   api<{ sid: string }>('/api/simulator/calls', { method: 'POST', body });
+
+export interface OutboxMessage { id: string; to: string; body: string; kind: string; status: string; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }
+export interface InboxMessage { id: string; from: string; fromName: string | null; body: string; handledAs: string; receivedAt: string }
+export const fetchOutbox = (signal: AbortSignal) => api<{ messages: OutboxMessage[] }>('/api/outbox', { signal });
+export const fetchInbox = (signal: AbortSignal) => api<{ messages: InboxMessage[] }>('/api/sms', { signal });

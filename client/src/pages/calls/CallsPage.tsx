@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import { useT } from '../../i18n/useT';
 import { CallCard } from './CallCard';
+import { Messages } from './Messages';
 import { Simulator } from './Simulator';
 import './calls.css';
 
@@ -24,6 +25,7 @@ export function CallsPage() {
         {calls.data?.calls.map((c) => <li key={c.id}><CallCard call={c} /></li>)}
       </ol>
       <Simulator />
+      <Messages />
     </section>
   );
 }
