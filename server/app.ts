@@ -21,6 +21,7 @@ import { LastKnownRota } from './telephony/voice/last-known-rota';
 import { keepRotaFresh } from './telephony/voice/keep-fresh';
 import { startHoldExpiry } from './capacity/expiry';
 import { startOutboxWorker } from './telephony/outbox/worker';
+import { startRotaNotifications } from './roster/notifications';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export function createApp(opts: AppOptions): App {
   const stopFreshness = keepRotaFresh(services);
   const stopHoldExpiry = startHoldExpiry(services);
   const outbox = opts.outboxWorker === false ? null : startOutboxWorker(services);
+  const stopRotaNotifications = startRotaNotifications(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -85,6 +87,7 @@ export function createApp(opts: AppOptions): App {
       stopFreshness();
       stopHoldExpiry();
       outbox?.stop();
+      stopRotaNotifications();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);

@@ -1,0 +1,56 @@
+// The rota's SMS, through the outbox: a reminder to whoever starts a shift within the region's
+// `shiftReminderMinutes`, and the coordinator on call (every coordinator if none) hears about a gap
+// in the coming night from the region's `gapAlertTime` on. Dedupe keys make each message go once,
+// however many instances run this every minute.
+import { DateTime } from 'luxon';
+import { dueNightGapAlerts, onDuty, shiftsOf, type Rota } from '../../shared/rules/rota';
+import type { Services } from '../services';
+import { enqueueSms } from '../telephony/outbox/enqueue';
+import { loadRota, regionSettings } from './roster.queries';
+
+const SLOT_NL = { primary: 'permanentie (eerste lijn)', backup: 'back-up', coordinator: 'coördinator van wacht' } as const;
+const local = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Brussels' }).setLocale('nl-BE').toFormat('ccc d LLL HH:mm');
+
+export async function sendRotaNotifications(services: Services): Promise<number> {
+  const { db, clock } = services;
+  const now = clock.now();
+  const [rota, settings, staff] = await Promise.all([
+    loadRota(db), regionSettings(db),
+    db.selectFrom('users').select(['id', 'phone', 'role']).where('active', '=', true).where('role', '!=', 'ocmw_staff').execute(),
+  ]);
+  const leadMinutes = settings.rota?.shiftReminderMinutes ?? 60;
+  let sent = 0;
+  for (const person of staff) {
+    if (!person.phone) continue;
+    for (const shift of upcomingStarts(rota, person.id, now, leadMinutes)) {
+      const body = `Permanentie: je dienst als ${SLOT_NL[shift.slot]} begint ${local(shift.start)} (tot ${local(shift.end)}).`;
+      if (await enqueueSms(db, now, { to: person.phone, body, kind: 'reminder', dedupeKey: `reminder:${person.id}:${shift.slot}:${shift.start}` })) sent++;
+    }
+  }
+  for (const alert of dueNightGapAlerts(rota, now, settings.rota?.gapAlertTime ?? '14:00')) {
+    const onCallId = onDuty(rota, now).coordinator?.userId;
+    const onCall = staff.filter((s) => s.id === onCallId && s.phone);
+    const to = onCall.length ? onCall : staff.filter((s) => s.role === 'coordinator' && s.phone);
+    const spans = alert.gaps.map((g) => `${local(g.start)}–${DateTime.fromISO(g.end, { zone: 'Europe/Brussels' }).toFormat('HH:mm')}`).join(', ');
+    for (const lead of to) {
+      const body = `Permanentie: GAT in het rooster vannacht, niemand op de eerste lijn: ${spans}. Zoek een vervanger.`;
+      if (await enqueueSms(db, now, { to: lead.phone!, body, kind: 'gap', dedupeKey: `gap:${alert.night.date}:${alert.gaps[0]!.start}:${lead.id}` })) sent++;
+    }
+  }
+  return sent;
+}
+
+/** Shifts of `userId` that really start (not merely continue) within the next `minutes`. */
+function upcomingStarts(rota: Rota, userId: string, now: Date, minutes: number) {
+  const until = now.getTime() + minutes * 60_000;
+  return shiftsOf(rota, userId, new Date(now.getTime() - 86_400_000), new Date(until + 1))
+    .filter((s) => Date.parse(s.start) > now.getTime() && Date.parse(s.start) <= until);
+}
+
+export function startRotaNotifications(services: Services, everyMs = 60_000): () => void {
+  const timer = setInterval(() => {
+    sendRotaNotifications(services).catch((err) => services.logger.warn({ err }, 'rota notifications failed; next minute retries'));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
