@@ -9,6 +9,7 @@ import { readBoard } from './board';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { solidarityTarget } from '../region/solidarity';
+import { askHotels } from './hotel-sms';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
@@ -77,6 +78,11 @@ export const capacityRoutes = [
       announceBoard(services, place.id);
       return { placeId: place.id, night: row.night, rooms: body.rooms };
     },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/hotels/ask', tag: 'board', roles: desk,
+    summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
+    handler: async ({ services }) => ({ asked: await askHotels(services) }),
   }),
   defineRoute({
     method: 'get', path: '/api/solidarity', tag: 'board', roles: ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'],

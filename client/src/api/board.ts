@@ -28,3 +28,4 @@ export const extendHold = (id: string, minutes: number, reason: string) => api(`
 export const setHotelCount = (id: string, rooms: number, confirmedBy: string) =>
   api(`/api/places/${id}/count`, { method: 'POST', body: { rooms, confirmedBy, method: 'phone' } });
 export const callThroughDesk = (id: string) => api(`/api/places/${id}/call`, { method: 'POST' });
+export const askHotels = () => api<{ asked: number }>('/api/hotels/ask', { method: 'POST' });

@@ -200,6 +200,8 @@ export const en: Record<MessageKey, string> = {
   "sms.status.undelivered": "undelivered",
   "sms.status.failed": "failed",
   "sms.status.sandbox": "demo (not sent)",
+  "places.askHotels": "Text partner hotels",
+  "places.hotelsAsked": "Asked {n} hotel(s) how many rooms they have tonight.",
   "common.sending": "Working…",
   "common.cancel": "Cancel",
 };

@@ -199,6 +199,8 @@ export const nl = {
   "sms.status.undelivered": "niet afgeleverd",
   "sms.status.failed": "mislukt",
   "sms.status.sandbox": "demo (niet verstuurd)",
+  "places.askHotels": "Sms partnerhotels",
+  "places.hotelsAsked": "{n} hotel(s) gevraagd hoeveel kamers ze vannacht hebben.",
   "common.sending": "Bezig…",
   "common.cancel": "Annuleren",
 } as const satisfies Record<string, string>;

@@ -2,6 +2,7 @@
 // takes the latest alarm, anything else is kept for the console. From anyone else: kept, forwarded to
 // the duty worker on the line now (primary, else backup, else coordinator) and shown in every console.
 import twilio from 'twilio';
+import { hotelReply } from '../../capacity/hotel-sms';
 import { bedsSummary } from '../../capacity/summary';
 import { onCallNow } from '../../roster/oncall';
 import type { Services } from '../../services';
@@ -32,6 +33,7 @@ export async function handleInboundSms(services: Services, sid: string, from: st
     return reply(alarm ? `Alarm bevestigd. Bel terug: ${alarm.from ?? 'nummer onbekend'}` : 'Geen open alarm.');
   }
   if (kind === 'staff') return reply('Ontvangen.');
+  if (await hotelReply(services, db, from, body)) return reply('Bedankt, genoteerd.');
   const duty = await onCallNow(services, now);
   const to = [duty.primary, duty.backup, duty.coordinator].find((p) => p?.phone)?.phone;
   if (to) await enqueueSms(db, now, { to, body: `Sms van ${from}: ${body}`.slice(0, 1600), kind: 'forward', dedupeKey: `forward:${sid}` });

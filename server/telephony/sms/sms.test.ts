@@ -46,6 +46,19 @@ describe('SMS to the line', () => {
     expect(alarm.alarm.acknowledgedAt).not.toBeNull(); // still open until someone records the call-back
   });
 
+  it('asks the partner hotels once a night, and a hotel\'s numeric reply updates the board', async () => {
+    const worker = new ApiClient(t.url);
+    await worker.login('permanentie');
+    const asked = (await worker.post('/api/hotels/ask')).body.asked;
+    const hotels = (await worker.get('/api/board?types=hotel')).body.places;
+    expect(asked).toBe(hotels.filter((h: { phone: string | null }) => h.phone).length);
+    expect((await worker.post('/api/hotels/ask')).body.asked).toBe(0);
+    const hotel = hotels[0];
+    expect((await fake.sms({ from: hotel.phone, body: ' 2 ' })).replies).toEqual(['Bedankt, genoteerd.']);
+    const after = (await worker.get('/api/board?types=hotel')).body.places.find((p: { id: string }) => p.id === hotel.id);
+    expect(after).toMatchObject({ units: 2, free: 2, hotelCount: { rooms: 2, method: 'sms' } });
+  });
+
   it('refuses a forged SMS and stores nothing', async () => {
     const before = (await lead.get('/api/sms')).body.messages.length;
     const res = await fake.sendSigned('/twilio/sms', { MessageSid: `SM${'7'.repeat(32)}`, From: '+32499000000', Body: 'vals' }, { tokenOverride: 'not-the-real-token' });

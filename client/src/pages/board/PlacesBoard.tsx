@@ -1,7 +1,7 @@
 // The live board: filter for the household at hand, suitable places first, hold one in two taps.
 // Refetched on every `board:changed` and after a reconnect, so what it shows is the server's state.
 import { useCallback, useState } from 'react';
-import { boardQuery, fetchBoard, type BoardFilter } from '../../api/board';
+import { askHotels, boardQuery, fetchBoard, type BoardFilter } from '../../api/board';
 import { useLive } from '../../api/useLive';
 import { useSocketEvent } from '../../api/useSocket';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -28,6 +28,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
         <h2 id="places-title">{t('places.title')}</h2>
         {board.data && <span className="muted">{t('places.printedAt', { time: formatTime(new Date(board.data.at)) })}</span>}
         <button type="button" className="btn no-print" onClick={() => window.print()}>{t('places.print')}</button>
+        <button type="button" className="btn no-print" onClick={() => void askHotels().then((r) => setNotice(t('places.hotelsAsked', { n: r.asked })), () => setNotice(t('error.network')))}>{t('places.askHotels')}</button>
       </div>
       <Filters value={filter} onChange={setFilter} municipalities={municipalities} />
       {notice && <p className="notice notice-warn" role="status">{notice}</p>}
