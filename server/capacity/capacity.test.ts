@@ -143,3 +143,26 @@ describe('places', () => {
     expect(bad.body.error).toMatch(/body\.suits: say whom the place suits/);
   });
 });
+
+describe('reconnect', () => {
+  it('a console that lost its connection is greeted again on reconnect and reads the exact current board', async () => {
+    const worker = await as('griet.willems');
+    const socket = connect(t.url, { extraHeaders: { cookie: worker.cookie }, transports: ['websocket'], reconnection: false });
+    sockets.push(socket);
+    await new Promise((r) => socket.once('hello', r));
+    const missed: unknown[] = [];
+    socket.on('board:changed', (e) => missed.push(e));
+    socket.disconnect(); // the phone loses its connection
+    const other = await as('permanentie');
+    const home = await placeNamed(other, 'Noodwoning Geel');
+    const held = await other.post('/api/holds', { placeId: home.id, initials: 'R.C.', household: { adults: 1, children: 0, needs: [] } });
+    expect(held.status).toBe(201);
+    const back = new Promise((r) => socket.once('hello', r));
+    socket.connect(); // and gets it back
+    await back;
+    expect(missed).toEqual([]); // the event went out while it was away
+    const seen = await placeNamed(worker, 'Noodwoning Geel'); // so the console refetches on reconnect
+    expect(seen.holds.map((h: { id: string }) => h.id)).toContain(held.body.id);
+    expect(seen.free).toBe(home.free - 1);
+  });
+});
