@@ -1,32 +1,10 @@
 // Two duty workers on two phones: one filters for a mother with two children and holds a place, the
 // other sees it taken at once. Then a call nobody takes turns both consoles red until the call-back.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_DIR } from '../../server/app';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { consoleUnderTest } from './console';
 
-let t: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function signIn(username: string, path = '/bord'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
-  const page = await context.newPage();
-  await page.goto(`${t.url}${path}`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill('demo');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByText('Live', { exact: true }).first().waitFor();
-  return page;
-}
+const { signIn } = consoleUnderTest();
 
 it('one worker holds a place for a family, the other sees it taken without reloading', async () => {
   const sofie = await signIn('permanentie');

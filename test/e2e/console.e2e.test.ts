@@ -1,24 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_DIR } from '../../server/app';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { launchBrowser } from './browser';
+import { expect, it } from 'vitest';
+import { consoleUnderTest, PHONE } from './console';
 
-let t: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const { ctx } = consoleUnderTest();
 
 it('a coordinator signs in on a phone-sized screen and sees the console with the Kempen loaded', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
-  await page.goto(`${t.url}/`);
+  const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'nl-BE' });
+  await page.goto(`${ctx.server.url}/`);
   await page.getByLabel('Gebruikersnaam').fill('coordinator');
   await page.getByLabel('Wachtwoord').fill('wrong-password');
   await page.getByRole('button', { name: 'Aanmelden' }).click();

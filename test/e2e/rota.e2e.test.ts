@@ -1,33 +1,10 @@
 // The rota in the console: a week of seven days, and an override set by the coordinator changes
 // "Nu van dienst" in a duty worker's header at once. The server's clock stands in the fall-back night
 // of 2026 (Sunday 25 October, 02:30 local).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_DIR } from '../../server/app';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { launchBrowser } from './browser';
+import { expect, it } from 'vitest';
+import { consoleUnderTest } from './console';
 
-let t: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function signIn(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
-  const page = await context.newPage();
-  await page.goto(`${t.url}${path}`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill('demo');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByText('Live', { exact: true }).first().waitFor();
-  return page;
-}
+const { signIn } = consoleUnderTest();
 
 it('an override by the coordinator shows in the duty worker\'s header without reloading', async () => {
   const worker = await signIn('permanentie', '/bord');

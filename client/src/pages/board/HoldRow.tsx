@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { extendHold, holdAction, type Hold } from '../../api/board';
-import { ApiError } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useSocket } from '../../api/useSocket';
-import { apiErrorText } from '../../i18n/apiErrorText';
 import { useT } from '../../i18n/useT';
 
 /** Minutes left on the server's clock (the socket's `hello` tells the offset from the browser's clock). */
@@ -21,14 +20,8 @@ function useMinutesLeft(expiresAt: string): number {
 export function HoldRow({ hold, onChanged }: { hold: Hold; onChanged: () => void }) {
   const t = useT();
   const left = useMinutesLeft(hold.expiresAt);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try { await work(); onChanged(); } catch (err) { setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null))); }
-    setBusy(false);
-  };
+  const { busy, error, run: act } = useAction();
+  const run = (work: () => Promise<unknown>) => act(work, onChanged);
   const extend = () => {
     const reason = window.prompt(t('places.extendReason'));
     if (reason) void run(() => extendHold(hold.id, 30, reason));

@@ -1,21 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { callThroughDesk, setHotelCount, type Place } from '../../api/board';
-import { ApiError } from '../../api/client';
-import { apiErrorText } from '../../i18n/apiErrorText';
+import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/useT';
 
 export function HotelCount({ place, onChanged }: { place: Place; onChanged: () => void }) {
   const { t, formatTime } = useI18n();
   const [rooms, setRooms] = useState('');
   const [who, setWho] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try { await work(); onChanged(); } catch (err) { setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null))); }
-    setBusy(false);
-  };
+  const { busy, error, run: act } = useAction();
+  const run = (work: () => Promise<unknown>) => act(work, onChanged);
   const save = (e: FormEvent) => { e.preventDefault(); void run(() => setHotelCount(place.id, Number(rooms), who)); };
   const c = place.hotelCount;
   return (
