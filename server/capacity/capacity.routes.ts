@@ -8,8 +8,8 @@ import { defineRoute } from '../http/route';
 import { readBoard } from './board';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
-import { solidarityTarget } from '../region/solidarity';
 import { askHotels } from './hotel-sms';
+import { regionSettings } from '../roster/roster.queries';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
@@ -28,10 +28,11 @@ export const capacityRoutes = [
   defineRoute({
     method: 'get', path: '/api/board', tag: 'board', roles: desk, query: boardQuery,
     summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
-    handler: ({ query, user, services: { db, clock } }) => {
+    handler: async ({ query, user, services: { db, clock } }) => {
+      const stale = (await regionSettings(db)).board?.staleAfterHours;
       const household = query.adults !== undefined || query.children !== undefined || query.needs
         ? householdSchema.parse({ adults: query.adults ?? 1, children: query.children ?? 0, needs: query.needs ?? [] }) : undefined;
-      return readBoard(db, clock.now(), user!.role, { household, municipality: query.municipality, types: query.types });
+      return readBoard(db, clock.now(), user!.role, { household, municipality: query.municipality, types: query.types }, stale);
     },
   }),
   defineRoute({
@@ -83,17 +84,5 @@ export const capacityRoutes = [
     method: 'post', path: '/api/hotels/ask', tag: 'board', roles: desk,
     summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
     handler: async ({ services }) => ({ asked: await askHotels(services) }),
-  }),
-  defineRoute({
-    method: 'get', path: '/api/solidarity', tag: 'board', roles: ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'],
-    summary: 'Per municipality: the places it brings against 1 per 10,000 inhabitants',
-    handler: async ({ services: { db } }) => {
-      const rows = await db.selectFrom('municipalities').leftJoin('places', (j) => j.onRef('places.municipality_nis', '=', 'municipalities.nis')
-        .on('places.type', 'in', ['ocmw_noodwoning', 'doorgangswoning']).on('places.active', '=', true))
-        .select(['municipalities.nis', 'municipalities.name', 'municipalities.population'])
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('places.capacity'), eb.lit(0)).as('brought'))
-        .groupBy(['municipalities.nis', 'municipalities.name', 'municipalities.population']).orderBy('municipalities.name').execute();
-      return { municipalities: rows.map((r) => ({ nis: r.nis, name: r.name, population: r.population, brought: Number(r.brought), target: solidarityTarget(r.population) })) };
-    },
   }),
 ];

@@ -39,6 +39,6 @@ describe('operations', () => {
     expect(res.body.region.name).toBe('Kempen');
     expect(res.body.municipalities).toHaveLength(27);
     const turnhout = res.body.municipalities.find((m: { nis: string }) => m.nis === '13040');
-    expect(turnhout).toMatchObject({ name: 'Turnhout', population: 47305, placesTarget: 5 });
+    expect(turnhout).toMatchObject({ name: 'Turnhout', population: 47305, placesTarget: 5, placesBrought: 5 });
   });
 });

@@ -42,6 +42,10 @@ export const regionConfigSchema = z.object({
     /** The incoming worker gets a reminder this many minutes before their shift starts. */
     shiftReminderMinutes: z.number().int().min(5).max(24 * 60),
   }),
+  board: z.strictObject({
+    /** A partner hotel's count for tonight shows as stale after this many hours. */
+    staleAfterHours: z.number().min(1).max(24),
+  }),
   officeHours: calendarSchema,
   municipalities: z.array(municipalitySchema).min(1),
   ocmws: z.array(ocmwSchema),

@@ -10,6 +10,7 @@ export interface RegionRotaSettings {
   officeHours?: Calendar;
   dayNumber?: string;
   rota?: { gapAlertTime: string; shiftReminderMinutes: number };
+  board?: { staleAfterHours: number };
 }
 
 export async function regionSettings(db: Db): Promise<RegionRotaSettings> {

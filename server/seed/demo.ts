@@ -13,7 +13,7 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
     code: config.code,
     name: config.name,
     timezone: config.timezone,
-    settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota }),
+    settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota, board: config.board }),
   }).execute();
   await trx.insertInto('municipalities').values(config.municipalities.map((m) => ({
     nis: m.nis, region_code: config.code, name: m.name, population: m.population,

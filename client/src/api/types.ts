@@ -19,6 +19,7 @@ export interface Municipality {
   policeZone: string;
   /** Solidarity target: 1 place per 10,000 inhabitants. */
   placesTarget: number;
+  placesBrought: number;
 }
 
 export interface RegionResponse {

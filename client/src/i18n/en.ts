@@ -202,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   "sms.status.sandbox": "demo (not sent)",
   "places.askHotels": "Text partner hotels",
   "places.hotelsAsked": "Asked {n} hotel(s) how many rooms they have tonight.",
+  "board.col.brought": "Brings",
   "common.sending": "Working…",
   "common.cancel": "Cancel",
 };

@@ -201,6 +201,7 @@ export const nl = {
   "sms.status.sandbox": "demo (niet verstuurd)",
   "places.askHotels": "Sms partnerhotels",
   "places.hotelsAsked": "{n} hotel(s) gevraagd hoeveel kamers ze vannacht hebben.",
+  "board.col.brought": "Brengt",
   "common.sending": "Bezig…",
   "common.cancel": "Annuleren",
 } as const satisfies Record<string, string>;

@@ -17,6 +17,7 @@ export function MunicipalityTable({ municipalities, totalPopulation, totalTarget
         <tr>
           <th scope="col">{t('board.col.name')}</th>
           <th scope="col" className="num">{t('board.col.population')}</th>
+          <th scope="col" className="num">{t('board.col.brought')}</th>
           <th scope="col" className="num">{t('board.col.target')}</th>
         </tr>
       </thead>
@@ -28,6 +29,7 @@ export function MunicipalityTable({ municipalities, totalPopulation, totalTarget
               <span className="muni-postcodes">{m.postcodes}</span>
             </th>
             <td className="num">{formatNumber(m.population)}</td>
+            <td className={`num ${m.placesBrought < m.placesTarget ? 'short' : ''}`}>{formatNumber(m.placesBrought)}</td>
             <td className="num">{formatNumber(m.placesTarget)}</td>
           </tr>
         ))}
@@ -36,6 +38,7 @@ export function MunicipalityTable({ municipalities, totalPopulation, totalTarget
         <tr>
           <th scope="row">{t('board.total')}</th>
           <td className="num">{formatNumber(totalPopulation)}</td>
+          <td className="num">{formatNumber(municipalities.reduce((s, m) => s + m.placesBrought, 0))}</td>
           <td className="num">{formatNumber(totalTarget)}</td>
         </tr>
       </tfoot>
