@@ -45,3 +45,18 @@ it('a call nobody takes shows a red banner in every console until someone record
   await expect.poll(() => coordinator.getByTestId('alarm-banner').count()).toBe(0);
   await expect.poll(() => sofie.getByTestId('alarm-banner').count()).toBe(0);
 });
+
+it('the coordinator adds a place and a duty worker sees it appear', async () => {
+  const worker = await signIn('permanentie');
+  const lead = await signIn('coordinator');
+  await lead.getByRole('button', { name: 'Plaats toevoegen' }).click();
+  await lead.getByLabel('Naam', { exact: true }).fill('Noodkamer Kasterlee');
+  await lead.getByLabel('Aanbieder').fill('OCMW Kasterlee');
+  await lead.locator('.place-form select').first().selectOption({ label: 'Kasterlee' });
+  await lead.locator('.place-form select').nth(1).selectOption('caw_noodkamer');
+  await lead.locator('.place-form label.chip', { hasText: 'vrouwen' }).click();
+  await lead.getByLabel('Telefoon').fill('014 85 00 00');
+  await lead.locator('.place-form').getByRole('button', { name: 'Opslaan' }).click();
+  await expect.poll(() => worker.locator('[data-place="Noodkamer Kasterlee"]').getAttribute('data-free')).toBe('1');
+  expect(await worker.locator('[data-place="Noodkamer Kasterlee"]').textContent()).toContain('+3214850000');
+});

@@ -10,6 +10,8 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import { useI18n } from '../../i18n/useT';
 import { Filters } from './Filters';
 import { PlaceCard } from './PlaceCard';
+import { PlaceForm } from './PlaceForm';
+import { useSession } from '../../session/useSession';
 
 const EVENTS = ['board:changed'] as const;
 
@@ -20,6 +22,8 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
   const load = useCallback((signal: AbortSignal) => fetchBoard(query, signal), [query]);
   const board = useLive(load, EVENTS);
   const [notice, setNotice] = useState<string | null>(null);
+  const { state } = useSession();
+  const lead = state.status === 'signedIn' && (state.user.role === 'coordinator' || state.user.role === 'admin');
   useSocketEvent<{ initials: string }>('hold:expired', (p) => setNotice(t('places.holdExpired', { initials: p.initials })));
 
   return (
@@ -30,6 +34,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
         <button type="button" className="btn no-print" onClick={() => window.print()}>{t('places.print')}</button>
         <button type="button" className="btn no-print" onClick={() => void askHotels().then((r) => setNotice(t('places.hotelsAsked', { n: r.asked })), () => setNotice(t('error.network')))}>{t('places.askHotels')}</button>
       </div>
+      {lead && <PlaceForm municipalities={municipalities} />}
       <Filters value={filter} onChange={setFilter} municipalities={municipalities} />
       {notice && <p className="notice notice-warn" role="status">{notice}</p>}
       {board.error && <ErrorBox message={apiErrorText(t, board.error)} onRetry={board.reload} />}
