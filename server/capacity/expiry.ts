@@ -1,5 +1,6 @@
 // Holds run out on their own: the board frees the place and the worker who held it is told. Run
 // before every hold action and by a timer, so an expired hold never blocks a unit.
+import { repeat } from '../repeat';
 import type { Services } from '../services';
 
 const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
@@ -21,10 +22,5 @@ export async function expireDueHolds(services: Services, placeId?: string): Prom
   return expired.length;
 }
 
-export function startHoldExpiry(services: Services, everyMs = 15_000): () => void {
-  const timer = setInterval(() => {
-    expireDueHolds(services).catch((err) => services.logger.warn({ err }, 'hold expiry sweep failed; retrying'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const startHoldExpiry = (services: Services, everyMs = 15_000) =>
+  repeat(services, everyMs, 'hold expiry sweep', () => expireDueHolds(services));

@@ -4,6 +4,7 @@
 // however many instances run this every minute.
 import { DateTime } from 'luxon';
 import { dueNightGapAlerts, onDuty, shiftsOf, type Rota } from '../../shared/rules/rota';
+import { repeat } from '../repeat';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
 import { loadRota, regionSettings } from './roster.queries';
@@ -47,10 +48,5 @@ function upcomingStarts(rota: Rota, userId: string, now: Date, minutes: number) 
     .filter((s) => Date.parse(s.start) > now.getTime() && Date.parse(s.start) <= until);
 }
 
-export function startRotaNotifications(services: Services, everyMs = 60_000): () => void {
-  const timer = setInterval(() => {
-    sendRotaNotifications(services).catch((err) => services.logger.warn({ err }, 'rota notifications failed; next minute retries'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const startRotaNotifications = (services: Services, everyMs = 60_000) =>
+  repeat(services, everyMs, 'rota notifications', () => sendRotaNotifications(services));

@@ -1,6 +1,7 @@
 // Keeps the last-known rota at most REFRESH_MS old (also the most another instance lags behind a rota
 // change made elsewhere), and refreshes it at once after a change made here. Loads the copy on disk
 // first: after a restart without the database the line still knows whom to ring.
+import { repeat } from '../../repeat';
 import type { Services } from '../../services';
 import { readSnapshot } from './last-known-rota';
 
@@ -17,7 +18,5 @@ export async function refreshLastKnownRota(services: Services, opts: { throwOnEr
 
 export function keepRotaFresh(services: Services): () => void {
   void services.lastKnownRota.loadFromDisk().then(() => refreshLastKnownRota(services));
-  const timer = setInterval(() => void refreshLastKnownRota(services), REFRESH_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeat(services, REFRESH_MS, 'last-known rota refresh', () => refreshLastKnownRota(services));
 }
