@@ -32,6 +32,8 @@ export interface OcmwTable {
   email: string | null;
   /** Weekly office hours and closure days (shared/rules Calendar). */
   calendar: Json<unknown>;
+  /** Mobile of the OCMW's contact person: morning digest and escalation SMS. */
+  contact_mobile: string | null;
 }
 
 export interface UserTable {
@@ -258,7 +260,87 @@ export interface HotelCountTable {
   recorded_by: string | null;
 }
 
+export type IntakeStatus = 'open' | 'held' | 'placed' | 'closed';
+export interface IntakeTable {
+  id: Generated<string>;
+  call_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  referrer_kind: 'police' | 'hospital' | 'social_service' | 'self' | 'other';
+  referrer: Json<Record<string, string>>;
+  person_name: string;
+  birth_date: string | null;
+  birth_year: number | null;
+  sex: 'f' | 'm' | 'x' | null;
+  person_key: string | null;
+  household_type: string;
+  adults: number;
+  children: number;
+  children_ages: Json<number[]> | null;
+  ethos: string;
+  previous_nights: string | null;
+  needs: Json<string[]>;
+  story: string | null;
+  request_nis: string;
+  facts: Json<Record<string, unknown>>;
+  competence: Json<Record<string, unknown>>;
+  competent_nis: string;
+  competence_rule: string;
+  override: Json<{ nis: string; reason: string; by: string; at: string }> | null;
+  hold_id: string | null;
+  status: IntakeStatus;
+  pseudonymised_at: Timestamp | null;
+}
+
+export interface GuaranteeTable {
+  id: Generated<string>;
+  intake_id: string;
+  hold_id: string;
+  place_id: string;
+  ocmw_nis: string;
+  first_night: string;
+  nights: number;
+  cost_per_night_cents: number;
+  total_cents: number;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type HandoffStatus = 'open' | 'acknowledged' | 'closed';
+export interface HandoffTable {
+  id: Generated<string>;
+  intake_id: string;
+  ocmw_nis: string;
+  due_at: Timestamp;
+  received_at: Timestamp;
+  status: HandoffStatus;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  outcome: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  escalated_at: Timestamp | null;
+  digested_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type HandoffEventKind = 'created' | 'acknowledged' | 'follow_up' | 'forwarded' | 'closed' | 'escalated' | 'digest';
+export interface HandoffEventTable {
+  id: Generated<string>;
+  handoff_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  kind: HandoffEventKind;
+  ocmw_nis: string;
+  detail: Json<Record<string, unknown>> | null;
+}
+
 export interface Database {
+  intakes: IntakeTable;
+  guarantees: GuaranteeTable;
+  handoffs: HandoffTable;
+  handoff_events: HandoffEventTable;
   holds: HoldTable;
   hotel_counts: HotelCountTable;
   outbox: OutboxTable;

@@ -6,6 +6,7 @@ import * as m003 from './003_calls';
 import * as m004 from './004_outbox';
 import * as m005 from './005_holds';
 import * as m006 from './006_socketio';
+import * as m007 from './007_intake';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_outbox': m004,
   '005_holds': m005,
   '006_socketio': m006,
+  '007_intake': m007,
 };

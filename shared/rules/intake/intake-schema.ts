@@ -1,0 +1,114 @@
+/**
+ * What an intake (aanmelding) records, validated the same way in the console and at the server.
+ * Only what the night needs is mandatory: who refers, a name or initials, the household, the
+ * situation and where the request is made. Everything else can wait for the OCMW.
+ */
+import { z } from 'zod';
+import { phoneSchema } from '../phone';
+import { isIsoDate } from '../wall-clock';
+import { competenceFactsSchema } from '../competence';
+
+export const HOUSEHOLD_TYPES = [
+  'alleenstaande_man', 'alleenstaande_vrouw', 'zwanger_koppel', 'moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen',
+] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+
+/** ETHOS Light (FEANTSA) 1-6, plus the Flemish counts' "threatened eviction". */
+export const ETHOS = [
+  'public_space', 'emergency_shelter', 'temporary_accommodation', 'leaving_institution', 'non_conventional', 'with_family_friends', 'threatened_eviction',
+] as const;
+export const NEEDS = ['medical', 'psychiatric', 'addiction', 'pets', 'wheelchair'] as const;
+export const REFERRER_KINDS = ['police', 'hospital', 'social_service', 'self', 'other'] as const;
+export const SEXES = ['f', 'm', 'x'] as const;
+
+/** The adults a household type implies, and whether it has children. */
+export const HOUSEHOLD_SHAPE: Record<HouseholdType, { adults: [number, number]; children: boolean }> = {
+  alleenstaande_man: { adults: [1, 1], children: false },
+  alleenstaande_vrouw: { adults: [1, 1], children: false },
+  zwanger_koppel: { adults: [2, 2], children: false },
+  moeder_met_kinderen: { adults: [1, 1], children: true },
+  vader_met_kinderen: { adults: [1, 1], children: true },
+  gezin_met_kinderen: { adults: [2, 6], children: true },
+};
+
+const isoDate = z.string().refine(isIsoDate, { message: 'not an existing date (YYYY-MM-DD)' });
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+export const householdInputSchema = z.strictObject({
+  type: z.enum(HOUSEHOLD_TYPES),
+  adults: z.number().int().min(1).max(6),
+  children: z.number().int().min(0).max(15),
+  /** Ages of the children, when known; if given, one per child. */
+  childrenAges: z.array(z.number().int().min(0, 'an age is 0 or more').max(17, 'a child is 17 or younger')).max(15).optional(),
+}).superRefine((h, ctx) => {
+  const shape = HOUSEHOLD_SHAPE[h.type];
+  if (shape.children && h.children === 0) ctx.addIssue({ code: 'custom', path: ['children'], message: `a household "${h.type}" has at least one child` });
+  if (!shape.children && h.children > 0) ctx.addIssue({ code: 'custom', path: ['children'], message: `a household "${h.type}" has no children; choose a household with children` });
+  if (h.adults < shape.adults[0] || h.adults > shape.adults[1]) {
+    ctx.addIssue({ code: 'custom', path: ['adults'], message: `a household "${h.type}" has ${shape.adults[0] === shape.adults[1] ? shape.adults[0] : `${shape.adults[0]} to ${shape.adults[1]}`} adult(s)` });
+  }
+  if (h.childrenAges && h.childrenAges.length !== h.children) {
+    ctx.addIssue({ code: 'custom', path: ['childrenAges'], message: `${h.childrenAges.length} ages given for ${h.children} children` });
+  }
+});
+export type HouseholdInput = z.output<typeof householdInputSchema>;
+
+export const personSchema = z.strictObject({
+  /** Name, or initials when that is all the caller gives. */
+  name: z.string().trim().min(1, 'a name or initials').max(120),
+  birthDate: isoDate.optional(),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  sex: z.enum(SEXES).optional(),
+}).refine((p) => !(p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear), {
+  path: ['birthYear'], message: 'does not match the birth date',
+});
+
+export const referrerSchema = z.strictObject({
+  kind: z.enum(REFERRER_KINDS),
+  organisation: z.string().trim().min(1, 'which police zone, hospital or service').max(120),
+  person: text(120).optional(),
+  phone: phoneSchema.optional(),
+  /** Badge number (police) or department (hospital). */
+  badge: text(60).optional(),
+});
+
+export const intakeInputSchema = z.strictObject({
+  callId: z.uuid('not a valid call id').optional(),
+  referrer: referrerSchema,
+  person: personSchema,
+  household: householdInputSchema,
+  ethos: z.enum(ETHOS),
+  previousNights: text(500).optional(),
+  needs: z.array(z.enum(NEEDS)).max(NEEDS.length).default([]),
+  story: text(5000).optional(),
+  facts: competenceFactsSchema,
+  override: z.strictObject({
+    nis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
+    reason: z.string().trim().min(10, 'write why this OCMW and not the one the rules give (at least 10 characters)').max(1000),
+  }).optional(),
+});
+export type IntakeInput = z.output<typeof intakeInputSchema>;
+
+/** The board's household (who a place must suit) from an intake's facts. */
+export function boardHousehold(h: HouseholdInput, sex: (typeof SEXES)[number] | undefined, needs: readonly string[]) {
+  const tags = new Set<'men' | 'women' | 'families' | 'pets' | 'wheelchair'>();
+  if (h.type === 'alleenstaande_vrouw' || h.type === 'moeder_met_kinderen' || (sex === 'f' && h.adults === 1 && h.type !== 'alleenstaande_man' && h.type !== 'vader_met_kinderen')) tags.add('women');
+  if (h.type === 'alleenstaande_man' || h.type === 'vader_met_kinderen') tags.add('men');
+  if (h.type === 'gezin_met_kinderen' || h.type === 'zwanger_koppel') tags.add('families');
+  if (needs.includes('pets')) tags.add('pets');
+  if (needs.includes('wheelchair')) tags.add('wheelchair');
+  return { adults: h.adults, children: h.children, needs: [...tags] };
+}
+
+/** Initials for the board ("Maria Janssens" -> "M.J."); the board never shows full names. */
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/[\s.-]+/).filter(Boolean);
+  return parts.slice(0, 3).map((p) => `${p[0]!.toUpperCase()}.`).join('') || '?';
+}
+
+/** The key that links earlier contacts: same normalised name and birth date. Null without a birth date. */
+export function personMatchText(name: string, birthDate: string | undefined | null): string | null {
+  if (!birthDate) return null;
+  const n = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return n ? `${n}|${birthDate}` : null;
+}
