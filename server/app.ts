@@ -22,6 +22,8 @@ import { keepRotaFresh } from './telephony/voice/keep-fresh';
 import { startHoldExpiry } from './capacity/expiry';
 import { startOutboxWorker } from './telephony/outbox/worker';
 import { startRotaNotifications } from './roster/notifications';
+import { startHandoffRounds } from './handoffs/rounds';
+import { startHandoverSms } from './handoffs/shift-summary';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -59,6 +61,8 @@ export function createApp(opts: AppOptions): App {
   const stopHoldExpiry = startHoldExpiry(services);
   const outbox = opts.outboxWorker === false ? null : startOutboxWorker(services);
   const stopRotaNotifications = startRotaNotifications(services);
+  const stopHandoffRounds = startHandoffRounds(services);
+  const stopHandoverSms = startHandoverSms(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -86,6 +90,8 @@ export function createApp(opts: AppOptions): App {
     close: async () => {
       stopFreshness();
       stopHoldExpiry();
+      stopHandoffRounds();
+      stopHandoverSms();
       outbox?.stop();
       stopRotaNotifications();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests

@@ -13,6 +13,8 @@ import { callRoutes } from './telephony/calls.routes';
 import { directoryRoutes } from './telephony/directory.routes';
 import { simulatorRoutes } from './telephony/simulator.routes';
 import { smsRoutes } from './telephony/sms/sms.routes';
+import { intakeRoutes } from './intake/intake.routes';
+import { handoffRoutes } from './handoffs/handoffs.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -27,5 +29,7 @@ export const apiRoutes: RouteSpec[] = [
   ...directoryRoutes,
   ...simulatorRoutes,
   ...smsRoutes,
+  ...intakeRoutes,
+  ...handoffRoutes,
   ...auditRoutes,
 ];

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { calendarSchema } from '../../shared/rules/calendar-schema';
+import { agreementSchema } from '../../shared/rules/competence';
 
 export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
 
@@ -24,6 +25,8 @@ export const ocmwSchema = z.object({
   phone: belgianPhone.nullable(),
   email: z.email().nullable(),
   calendar: calendarSchema,
+  /** Mobile of the OCMW's contact person: the morning digest and escalations go here by SMS. */
+  contactMobile: belgianPhone.nullable().optional(),
 });
 
 const validTimezone = (tz: string) => {
@@ -47,6 +50,14 @@ export const regionConfigSchema = z.object({
     staleAfterHours: z.number().min(1).max(24),
   }),
   officeHours: calendarSchema,
+  handoffs: z.strictObject({
+    /** A handoff not acknowledged this many hours after it fell due: SMS to the OCMW contact and the coordinator. */
+    escalateAfterHours: z.number().min(0.5).max(72),
+  }),
+  competence: z.strictObject({
+    /** Regional agreements that override the law's competent OCMW (e.g. the place's municipality takes over). */
+    agreements: z.array(agreementSchema),
+  }),
   municipalities: z.array(municipalitySchema).min(1),
   ocmws: z.array(ocmwSchema),
 }).superRefine((r, ctx) => {

@@ -1,4 +1,5 @@
 // Loads the rota from the database into the shape the pure calculator in shared/rules/rota takes.
+import type { Agreement } from '../../shared/rules/competence';
 import type { Kysely, Transaction } from 'kysely';
 import type { Calendar } from '../../shared/rules/calendar-schema';
 import type { Override, Rota, Rotation, Swap } from '../../shared/rules/rota';
@@ -11,6 +12,8 @@ export interface RegionRotaSettings {
   dayNumber?: string;
   rota?: { gapAlertTime: string; shiftReminderMinutes: number };
   board?: { staleAfterHours: number };
+  handoffs?: { escalateAfterHours: number };
+  competence?: { agreements: Agreement[] };
 }
 
 export async function regionSettings(db: Db): Promise<RegionRotaSettings> {

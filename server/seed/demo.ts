@@ -13,7 +13,8 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
     code: config.code,
     name: config.name,
     timezone: config.timezone,
-    settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota, board: config.board }),
+    settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota, board: config.board,
+      handoffs: config.handoffs, competence: config.competence }),
   }).execute();
   await trx.insertInto('municipalities').values(config.municipalities.map((m) => ({
     nis: m.nis, region_code: config.code, name: m.name, population: m.population,
@@ -21,7 +22,7 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
   }))).execute();
   await trx.insertInto('ocmws').values(config.ocmws.map((o) => ({
     municipality_nis: o.municipalityNis, name: o.name, phone: o.phone, email: o.email,
-    calendar: JSON.stringify(o.calendar),
+    calendar: JSON.stringify(o.calendar), contact_mobile: o.contactMobile ?? null,
   }))).execute();
 }
 
@@ -74,6 +75,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'permanentie', displayName: 'Sofie Permanentie', role: 'duty_worker', phone: '+32470112233' },
   { username: 'coordinator', displayName: 'Koen Coördinator', role: 'coordinator', phone: '+32478223344' },
   { username: 'ocmw-turnhout', displayName: 'Els Sociaal Huis Turnhout', role: 'ocmw_staff', phone: null, municipalities: ['13040'] },
+  { username: 'ocmw-geel', displayName: 'Jef Sociaal Huis Geel', role: 'ocmw_staff', phone: null, municipalities: ['13008'] },
   { username: 'admin', displayName: 'Beheerder', role: 'admin', phone: null },
   { username: 'an.peeters', displayName: 'An Peeters', role: 'duty_worker', phone: '+32471204518' },
   { username: 'jan.janssens', displayName: 'Jan Janssens', role: 'duty_worker', phone: '+32472318842' },
@@ -82,6 +84,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'griet.willems', displayName: 'Griet Willems', role: 'duty_worker', phone: '+32494128860' },
   { username: 'tom.van.gorp', displayName: 'Tom Van Gorp', role: 'duty_worker', phone: '+32495902371' },
 ];
+/** Demo contact mobiles of two OCMWs (morning digest, escalations); real ones come from region.json. */
+const DEMO_OCMW_MOBILES: Record<string, string> = { '13040': '+32476400040', '13008': '+32476400008' };
+
 /** Usernames with the well-known password `demo`: the server warns while they exist. */
 export const DEMO_LOGINS: readonly string[] = DEMO_USERS.map((u) => u.username);
 export const DEMO_PASSWORD = 'demo';
@@ -98,6 +103,9 @@ export async function seedDemo(
   return db.transaction().execute(async (trx) => {
     if (!(await isEmpty(trx))) return { seeded: false }; // another process got here first
     await seedRegion(trx, config);
+    for (const [nis, mobile] of Object.entries(DEMO_OCMW_MOBILES)) {
+      await trx.updateTable('ocmws').set({ contact_mobile: mobile }).where('municipality_nis', '=', nis).execute();
+    }
     await trx.insertInto('places').values(places.map((p) => ({
       region_code: config.code, municipality_nis: p.municipalityNis, name: p.name, provider: p.provider,
       type: p.type, suits: JSON.stringify(p.suits), room_type: p.roomType, capacity: p.capacity,

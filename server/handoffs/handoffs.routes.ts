@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Role } from '../db/schema';
+import { defineRoute } from '../http/route';
+import { readIntake } from '../intake/intake.queries';
+import { acknowledge, closeHandoff, FOLLOW_UPS, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
+import { listHandoffs } from './handoffs.queries';
+import { shiftSummary } from './shift-summary';
+
+const readers: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
+// The OCMW acts on its handoffs; the coordinator may too (e.g. a warm handover by phone).
+const actors: readonly Role[] = ['ocmw_staff', 'coordinator'];
+const idParams = z.strictObject({ id: z.uuid('not a valid id') });
+const note = z.string().trim().max(2000).optional();
+
+async function detail(services: Parameters<typeof readIntake>[0], user: Parameters<typeof readIntake>[1], id: string) {
+  const h = await handoffInScope(services, user, id);
+  return readIntake(services, user, h.intake_id);
+}
+
+export const handoffRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/handoffs', tag: 'handoffs', roles: readers,
+    query: z.strictObject({
+      status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(['open', 'acknowledged', 'closed']))).optional(),
+      municipality: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits').optional(),
+    }),
+    summary: 'The handoff queue (OCMW staff: only their municipality), due first',
+    handler: ({ query, user, services }) => listHandoffs(services, user!, { status: query.status, nis: query.municipality }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/handoffs/:id', tag: 'handoffs', roles: readers, params: idParams,
+    summary: 'One handoff with the intake, placement, guarantee, history and earlier contacts (audited)',
+    handler: ({ params, user, services }) => detail(services, user!, params.id),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/handoffs/:id/acknowledge', tag: 'handoffs', roles: actors, params: idParams,
+    summary: 'The OCMW has the case: records who and when',
+    handler: async ({ params, user, services }) => { await acknowledge(services, user!, params.id); return detail(services, user!, params.id); },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/handoffs/:id/follow-up', tag: 'handoffs', roles: actors, params: idParams,
+    body: z.strictObject({ outcome: z.enum(FOLLOW_UPS), note }),
+    summary: 'Record the follow-up: trajectory started, person not reached, ...',
+    handler: async ({ params, body, user, services }) => { await recordFollowUp(services, user!, params.id, body); return detail(services, user!, params.id); },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/handoffs/:id/forward', tag: 'handoffs', roles: actors, params: idParams,
+    body: z.strictObject({
+      toNis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
+      reason: z.string().trim().min(10, 'write why the other OCMW is competent (at least 10 characters)').max(2000),
+    }),
+    summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
+    handler: async ({ params, body, user, services }) => {
+      await forward(services, user!, params.id, body);
+      const h = await handoffInScope(services, { ...user!, role: 'coordinator' }, params.id);
+      return { id: h.id, ocmwNis: h.ocmw_nis, dueAt: new Date(h.due_at).toISOString(), status: h.status };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/handoffs/:id/close', tag: 'handoffs', roles: actors, params: idParams, body: z.strictObject({ note }),
+    summary: 'Close the handoff once the follow-up is settled',
+    handler: async ({ params, body, user, services }) => { await closeHandoff(services, user!, params.id, body); return detail(services, user!, params.id); },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/handover', tag: 'handoffs', roles: ['duty_worker', 'coordinator'],
+    summary: 'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',
+    handler: ({ services }) => shiftSummary(services),
+  }),
+];

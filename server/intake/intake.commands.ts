@@ -1,0 +1,145 @@
+// Writing intakes: create (with the competent OCMW decided and explained), change the competent
+// OCMW with a written reason, hold a place for the person, and the placement that turns the hold
+// into a cost guarantee and a handoff in one transaction: all of it, or nothing.
+import { createHash } from 'node:crypto';
+import { decideCompetence, namedMunicipalities, type CompetenceFacts } from '../../shared/rules/competence';
+import { guaranteeTerms } from '../../shared/rules/intake/guarantee';
+import { boardHousehold, initialsOf, personMatchText, type IntakeInput } from '../../shared/rules/intake/intake-schema';
+import { localDate } from '../../shared/rules/wall-clock';
+import { audit } from '../audit/audit';
+import type { AuthUser } from '../auth/session';
+import { announceBoard, expireDueHolds } from '../capacity/expiry';
+import { changeHold, createHold } from '../capacity/holds';
+import { badRequest, conflict, notFound } from '../http/errors';
+import type { Services } from '../services';
+import { ocmwOf, regionContext, requireKnown } from './region-context';
+
+const personKey = (name: string, birthDate?: string | null) => {
+  const text = personMatchText(name, birthDate);
+  return text ? createHash('sha256').update(text).digest('hex') : null;
+};
+
+export function announceIntake(services: Services, id: string) {
+  services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);
+}
+export function announceHandoffs(services: Services, id: string) {
+  services.realtime.publish('handoffs:changed', { id }, ['duty_worker', 'coordinator', 'ocmw_staff']);
+}
+
+export async function createIntake(services: Services, user: AuthUser, input: IntakeInput): Promise<string> {
+  const { db, clock } = services;
+  const now = clock.now();
+  if (input.person.birthDate && input.person.birthDate > localDate(now)) {
+    throw badRequest('Invalid request: body.person.birthDate: lies in the future', { issues: [{ path: 'body.person.birthDate', message: 'lies in the future' }] });
+  }
+  const ctx = await regionContext(db);
+  requireKnown(ctx, [...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
+    ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : [])]);
+  if (input.callId && !(await db.selectFrom('calls').select('id').where('id', '=', input.callId).executeTakeFirst())) {
+    throw badRequest('Invalid request: body.callId: no call with this id', { issues: [{ path: 'body.callId', message: 'no call with this id' }] });
+  }
+  const decision = decideCompetence(input.facts, { name: ctx.name, agreements: ctx.agreements, override: input.override });
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('intakes').values({
+      call_id: input.callId ?? null, created_by: user.id, created_at: now, updated_at: now,
+      referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
+      person_name: input.person.name, birth_date: input.person.birthDate ?? null,
+      birth_year: input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
+      sex: input.person.sex ?? null, person_key: personKey(input.person.name, input.person.birthDate),
+      household_type: input.household.type, adults: input.household.adults, children: input.household.children,
+      children_ages: input.household.childrenAges ? JSON.stringify(input.household.childrenAges) : null,
+      ethos: input.ethos, previous_nights: input.previousNights || null, needs: JSON.stringify(input.needs), story: input.story || null,
+      request_nis: input.facts.requestNis, facts: JSON.stringify(input.facts), competence: JSON.stringify(decision),
+      competent_nis: decision.nis, competence_rule: decision.rule,
+      override: input.override ? JSON.stringify({ ...input.override, by: user.id, at: now.toISOString() }) : null,
+      status: 'open',
+    }).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, { at: now, userId: user.id, action: 'create', subjectType: 'intake', subjectId: row.id, detail: { rule: decision.rule, nis: decision.nis } });
+    return row.id;
+  });
+  announceIntake(services, id);
+  return id;
+}
+
+async function intakeRow(services: Services, id: string) {
+  const row = await services.db.selectFrom('intakes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('No such intake.');
+  return row;
+}
+
+export async function overrideCompetence(services: Services, user: AuthUser, id: string, body: { nis: string; reason: string }) {
+  const { db, clock } = services;
+  const now = clock.now();
+  const row = await intakeRow(services, id);
+  if (row.status === 'placed' || row.status === 'closed') {
+    throw conflict('This person is placed and handed off: the OCMW forwards the case itself if it is not competent.');
+  }
+  const ctx = await regionContext(db);
+  requireKnown(ctx, [{ path: 'nis', nis: body.nis }]);
+  const decision = decideCompetence(row.facts as unknown as CompetenceFacts, { name: ctx.name, agreements: ctx.agreements, override: body });
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('intakes').set({
+      competence: JSON.stringify(decision), competent_nis: decision.nis, updated_at: now,
+      override: JSON.stringify({ ...body, by: user.id, at: now.toISOString() }),
+    }).where('id', '=', id).execute();
+    await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'intake', subjectId: id, detail: { competence: body.nis, reason: body.reason } });
+  });
+  announceIntake(services, id);
+}
+
+export async function holdForIntake(services: Services, user: AuthUser, id: string, body: { placeId: string; minutes?: number; overrideReason?: string }) {
+  const row = await intakeRow(services, id);
+  if (row.status === 'placed' || row.status === 'closed') throw conflict('This person is already placed.');
+  if (row.hold_id) {
+    const current = await services.db.selectFrom('holds').select('status').where('id', '=', row.hold_id).executeTakeFirst();
+    if (current?.status === 'held') throw conflict('A place is already held for this person; release it first to hold another.');
+  }
+  const household = boardHousehold({ type: row.household_type as never, adults: row.adults, children: row.children }, row.sex ?? undefined, row.needs);
+  const hold = await createHold(services, user, { placeId: body.placeId, initials: initialsOf(row.person_name), household, minutes: body.minutes, overrideReason: body.overrideReason });
+  const linked = await services.db.updateTable('intakes').set({ hold_id: hold.id, status: 'held', updated_at: services.clock.now() })
+    .where('id', '=', id).where('status', 'in', ['open', 'held']).returning('id').executeTakeFirst();
+  if (!linked) { // the intake changed meanwhile: do not keep a place nobody is coming for
+    await changeHold(services, user, hold.id, 'release');
+    throw conflict('This intake changed a moment ago; look again.');
+  }
+  announceIntake(services, id);
+  return hold;
+}
+
+export async function placeIntake(services: Services, user: AuthUser, id: string) {
+  const { db, clock } = services;
+  await expireDueHolds(services);
+  const now = clock.now();
+  const row = await intakeRow(services, id);
+  if (!row.hold_id || row.status !== 'held') throw conflict('Hold a place for this person first; the placement turns that hold into a stay.');
+  const ctx = await regionContext(db);
+  const result = await db.transaction().execute(async (trx) => {
+    const hold = await trx.updateTable('holds').set({ status: 'placed', placed_at: now, updated_at: now })
+      .where('id', '=', row.hold_id!).where('status', '=', 'held').returning(['id', 'place_id']).executeTakeFirst();
+    if (!hold) throw conflict('The hold for this person expired or was released; hold a place again.');
+    const place = await trx.selectFrom('places').select(['municipality_nis', 'cost_per_night_cents']).where('id', '=', hold.place_id).executeTakeFirstOrThrow();
+    const decision = decideCompetence(row.facts as unknown as CompetenceFacts, {
+      name: ctx.name, agreements: ctx.agreements, placeNis: place.municipality_nis,
+      override: row.override ? { nis: row.override.nis, reason: row.override.reason } : null,
+    });
+    const ocmw = await ocmwOf(trx, decision.nis);
+    const terms = guaranteeTerms(now, ocmw.calendar, place.cost_per_night_cents);
+    await trx.insertInto('guarantees').values({
+      intake_id: id, hold_id: hold.id, place_id: hold.place_id, ocmw_nis: decision.nis, first_night: terms.firstNight,
+      nights: terms.nights, cost_per_night_cents: terms.costPerNightCents, total_cents: terms.totalCents, created_by: user.id, created_at: now,
+    }).execute();
+    const handoff = await trx.insertInto('handoffs').values({
+      intake_id: id, ocmw_nis: decision.nis, due_at: terms.dueAt, received_at: terms.dueAt, status: 'open', created_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('handoff_events').values({ handoff_id: handoff.id, at: now, user_id: user.id, kind: 'created', ocmw_nis: decision.nis,
+      detail: JSON.stringify({ dueAt: terms.dueAt, nights: terms.nights, rule: decision.rule }) }).execute();
+    await trx.updateTable('intakes').set({ status: 'placed', competence: JSON.stringify(decision), competent_nis: decision.nis,
+      competence_rule: decision.rule, updated_at: now }).where('id', '=', id).execute();
+    await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'intake', subjectId: id, detail: { placed: hold.place_id, ocmw: decision.nis, nights: terms.nights } });
+    return { handoffId: handoff.id, placeId: hold.place_id, terms };
+  });
+  announceBoard(services, result.placeId);
+  announceIntake(services, id);
+  announceHandoffs(services, result.handoffId);
+  return result;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { intakeInputSchema } from '../../shared/rules/intake/intake-schema';
+import type { Role } from '../db/schema';
+import { defineRoute } from '../http/route';
+import { createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
+import { listIntakes, readIntake } from './intake.queries';
+
+// The desk's people; admins manage accounts and do not read personal records.
+const desk: readonly Role[] = ['duty_worker', 'coordinator'];
+const idParams = z.strictObject({ id: z.uuid('not a valid id') });
+
+export const intakeRoutes = [
+  defineRoute({
+    method: 'post', path: '/api/intakes', tag: 'intake', roles: desk, status: 201, body: intakeInputSchema,
+    summary: 'Record an intake (aanmelding); the competent OCMW is decided from the facts, with rule and reason',
+    handler: async ({ body, user, services }) => readIntake(services, user!, await createIntake(services, user!, body)),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/intakes', tag: 'intake', roles: desk,
+    summary: 'Intakes of the last 7 days, newest first (each read is audited)',
+    handler: ({ user, services }) => listIntakes(services, user!),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/intakes/:id', tag: 'intake', roles: [...desk, 'ocmw_staff'], params: idParams,
+    summary: 'One intake with placement, guarantee, handoff history and earlier contacts of the same person',
+    handler: ({ params, user, services }) => readIntake(services, user!, params.id),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/intakes/:id/competence', tag: 'intake', roles: desk, params: idParams,
+    body: z.strictObject({
+      nis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
+      reason: z.string().trim().min(10, 'write why this OCMW and not the one the rules give (at least 10 characters)').max(1000),
+    }),
+    summary: 'Name another competent OCMW than the rules give, with a written reason (before placement)',
+    handler: async ({ params, body, user, services }) => {
+      await overrideCompetence(services, user!, params.id, body);
+      return readIntake(services, user!, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/intakes/:id/hold', tag: 'intake', roles: desk, params: idParams, status: 201,
+    body: z.strictObject({
+      placeId: z.uuid('not a valid place id'),
+      minutes: z.number().int().min(15).max(240).optional(),
+      overrideReason: z.string().trim().min(5, 'explain in a few words why this place is still right').max(500).optional(),
+    }),
+    summary: 'Hold a place on the board for this person (initials only on the board)',
+    handler: async ({ params, body, user, services }) => {
+      await holdForIntake(services, user!, params.id, body);
+      return readIntake(services, user!, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/intakes/:id/place', tag: 'intake', roles: desk, params: idParams,
+    summary: 'The person arrived: the hold becomes the placement, with the cost guarantee and the handoff to the competent OCMW',
+    handler: async ({ params, user, services }) => {
+      await placeIntake(services, user!, params.id);
+      return readIntake(services, user!, params.id);
+    },
+  }),
+];
