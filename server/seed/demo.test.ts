@@ -79,8 +79,8 @@ describe('seedDemo on an empty database', () => {
     expect(users.filter((u) => u.role === 'duty_worker').length).toBeGreaterThanOrEqual(7);
     for (const u of users) if (u.phone) expect(isValidPhoneNumber(u.phone), u.username).toBe(true);
     const link = await h.db.selectFrom('user_municipalities').innerJoin('users', 'users.id', 'user_municipalities.user_id')
-      .select(['users.username', 'municipality_nis']).execute();
-    expect(link).toEqual([{ username: 'ocmw-turnhout', municipality_nis: '13040' }]);
+      .select(['users.username', 'municipality_nis']).orderBy('users.username').execute();
+    expect(link).toEqual([{ username: 'ocmw-geel', municipality_nis: '13008' }, { username: 'ocmw-turnhout', municipality_nis: '13040' }]);
   });
 });
 

@@ -8,12 +8,12 @@ export function useAction() {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (work: () => Promise<unknown>, onDone?: () => void): Promise<boolean> => {
+  const run = useCallback(async <T,>(work: () => Promise<T>, onDone?: (result: T) => void): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
-      await work();
-      onDone?.();
+      const result = await work();
+      onDone?.(result);
       return true;
     } catch (err) {
       setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null)));

@@ -29,3 +29,9 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE));
 }
+
+/** One query parameter of the current URL (e.g. ?id=...), re-read on every navigation. */
+export function useQueryParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, () => window.location.search);
+  return new URLSearchParams(search).get(name);
+}

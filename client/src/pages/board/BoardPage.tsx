@@ -8,6 +8,7 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import { useI18n } from '../../i18n/useT';
 import { MunicipalityTable } from './MunicipalityTable';
 import { PlacesBoard } from './PlacesBoard';
+import { ShiftSummary } from './ShiftSummary';
 import { useSession } from '../../session/useSession';
 import './board.css';
 
@@ -29,6 +30,7 @@ export function BoardPage() {
       <p className="board-summary">
         {t('board.summary', { count: municipalities.length, population: formatNumber(population), target: formatNumber(target) })}
       </p>
+      {desk && <ShiftSummary />}
       {desk && <PlacesBoard municipalities={municipalities} />}
       <MunicipalityTable municipalities={municipalities} totalPopulation={population} totalTarget={target} />
     </section>

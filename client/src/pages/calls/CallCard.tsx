@@ -1,6 +1,7 @@
 import type { Call } from '../../api/calls';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
+import { Link } from '../../components/Link';
 
 export function CallCard({ call }: { call: Call }) {
   const { t, formatTime } = useI18n();
@@ -26,6 +27,7 @@ export function CallCard({ call }: { call: Call }) {
           </li>
         ))}
       </ol>
+      {call.outcome === 'answered' && <Link className="btn" href={`/aanmelding?call=${call.id}`} data-testid="call-intake">{t('calls.openIntake')}</Link>}
       {call.recordingUrl && <a href={call.recordingUrl} target="_blank" rel="noreferrer">{t('calls.recording')}</a>}
     </article>
   );
