@@ -36,7 +36,7 @@ async function warnAboutDemoLogins(database: ReturnType<typeof openDatabase>): P
   const present = await database.db.selectFrom('users').select('username').where('username', 'in', DEMO_LOGINS).execute();
   if (present.length) {
     logger.warn({ users: present.map((u) => u.username) },
-      'DEMO LOGINS EXIST with password "demo" (permanentie, coordinator, ocmw-turnhout, admin): never use this database for real work; start real deployments with SEED=none');
+      'DEMO LOGINS EXIST with password "demo" (permanentie, coordinator, ocmw-turnhout, ocmw-geel, admin): never use this database for real work; start real deployments with SEED=none');
   }
 }
 
