@@ -23,6 +23,7 @@ import { startHoldExpiry } from './capacity/expiry';
 import { startOutboxWorker } from './telephony/outbox/worker';
 import { startRotaNotifications } from './roster/notifications';
 import { startHandoffRounds } from './handoffs/rounds';
+import { loginLimiter, webhookLimiter } from './http/rate-limits';
 import { startHandoverSms } from './handoffs/shift-summary';
 import type { Services } from './services';
 
@@ -67,10 +68,14 @@ export function createApp(opts: AppOptions): App {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { directives: csp(opts.config) } }));
+  // Escape <, > and & in every JSON answer: a hostile string echoed in an error can never become markup.
+  app.set('json escape', true);
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
 
   const routes = [...apiRoutes, openApiRoute()];
+  app.use('/api/auth/login', loginLimiter(opts.config));
+  app.use('/twilio', webhookLimiter());
   mountRoutes(app, routes, services);
   mountTwilioRoutes(app, twilioRoutes, services);
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);

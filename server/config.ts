@@ -14,6 +14,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(16),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: bool.optional(),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
@@ -21,6 +22,8 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN_SECONDARY: z.string().min(16).optional(),
   TWILIO_PHONE_NUMBER: z.string().regex(/^\+\d{8,15}$/, 'expected the number in E.164, e.g. +3214000000').optional(),
   TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
+  TWILIO_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
+  OUTBOX_STUCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   TWILIO_FALLBACK_URL: z.string().url().optional(),
   VOICE_LANGUAGE: z.string().default('nl-BE'),
   VOICE_NAME: z.string().optional(),
@@ -35,11 +38,15 @@ export type Config = {
   sessionTtlHours: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** Sign-in requests one address may make per minute (per instance). */
+  loginRatePerMinute: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   secureCookies: boolean;
   /** Where the server keeps files of its own (PGlite data, the last known rota). */
   dataDir: string;
   twilio: TwilioConfig;
+  /** A send interrupted (crash, kill) is retried after this long unless Twilio's callback named it. */
+  outboxStuckMs: number;
 };
 
 export interface TwilioConfig {
@@ -48,6 +55,8 @@ export interface TwilioConfig {
   authTokens: string[];
   phoneNumber: string | null;
   apiUrl: string;
+  /** How long a REST request may take before it counts as a (temporary) failure. */
+  timeoutMs: number;
   fallbackUrl: string | null;
   /** No credentials: SMS stay in the outbox as a sandbox, and the console's call simulator is on. */
   sandbox: boolean;
@@ -74,10 +83,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     dataDir: e.DATA_DIR.replace(/\/$/, ''),
     twilio: twilioConfig(e),
+    outboxStuckMs: e.OUTBOX_STUCK_SECONDS * 1000,
   };
 }
 
@@ -90,6 +101,7 @@ function twilioConfig(e: z.infer<typeof envSchema>): TwilioConfig {
     authTokens: [primary, ...(e.TWILIO_AUTH_TOKEN_SECONDARY ? [e.TWILIO_AUTH_TOKEN_SECONDARY] : [])],
     phoneNumber: e.TWILIO_PHONE_NUMBER ?? null,
     apiUrl: e.TWILIO_API_URL.replace(/\/$/, ''),
+    timeoutMs: e.TWILIO_TIMEOUT_MS,
     fallbackUrl: e.TWILIO_FALLBACK_URL ?? null,
     sandbox,
     language: e.VOICE_LANGUAGE,

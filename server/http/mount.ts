@@ -53,6 +53,9 @@ function parse(schema: ZodType | undefined, input: unknown, where: 'body' | 'que
     if (where === 'body' && method !== 'get' && hasContent(input)) {
       throw new HttpError(400, 'Invalid request: this route takes no body.');
     }
+    if (where === 'query' && hasContent(input)) {
+      throw new HttpError(400, `Invalid request: this route takes no query parameters (got ${Object.keys(input as object).length}).`);
+    }
     return undefined;
   }
   const parsed = schema.safeParse(input ?? {});

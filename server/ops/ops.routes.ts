@@ -10,6 +10,8 @@ export const opsRoutes = [
         status: dbUp ? 'ok' : 'degraded',
         database: dbUp ? 'ok' : 'down',
         databaseKind: services.dbKind,
+        // Which process answered: with several instances behind one address, tests and operators can tell them apart.
+        instance: process.pid,
         time: services.clock.now().toISOString(),
       });
     },

@@ -42,6 +42,8 @@ export interface TwilioRest {
   stop(): void;
   /** Forgets messages, updates, log and pending failures. */
   reset(): void;
+  /** Drops the failures still queued: the API works again, the record of what was sent stays. */
+  heal(): void;
 }
 
 const TITLES: Record<number, [number, string]> = {
@@ -73,6 +75,7 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
     failNext(n = 1, failure = 500) { for (let i = 0; i < n; i++) failures.push(failure); },
     start() { server.listen({ onUnhandledRequest: (req, print) => { if (!passthrough.includes(new URL(req.url).hostname)) print.error(); } }); },
     stop() { server.close(); },
+    heal() { failures.length = 0; },
     reset() { rest.messages.length = 0; rest.updates.length = 0; rest.log.length = 0; failures.length = 0; },
   };
   const passthrough = opts.passthroughHosts ?? ['127.0.0.1', 'localhost', '[::1]', '::1'];

@@ -6,7 +6,7 @@ import { createApp, type App } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { ManualClock, type Clock } from '../../server/clock';
 import { loadConfig, type Config } from '../../server/config';
-import { createLogger } from '../../server/logger';
+import { createLogger, type Logger } from '../../server/logger';
 import { seedDemo, seedRegionIfEmpty } from '../../server/seed/demo';
 import { createTestDatabase, type TestDatabase } from './db';
 
@@ -26,6 +26,8 @@ export interface TestServerOptions {
   clientDir?: string | null;
   /** Background outbox sending (default off: tests send with processOutboxOnce when they mean to). */
   outboxWorker?: boolean;
+  /** Defaults to a silent logger; the log-hygiene test passes one that writes to memory. */
+  logger?: Logger;
 }
 
 // argon2 is slow on purpose; one hash of "demo" serves every test file.
@@ -40,8 +42,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const clock = opts.clock ?? new ManualClock('2026-10-25T01:30:00Z');
   // Each server its own data folder: the last-known rota on disk must not leak between tests.
   const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...opts.env });
-  const app = createApp({ config, database: db, clock, logger: createLogger('silent'), clientDir: opts.clientDir ?? null, outboxWorker: opts.outboxWorker ?? false });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir,
+    // Tests sign in dozens of times a minute from one address; test/security.test.ts checks the limit itself.
+    LOGIN_RATE_PER_MINUTE: '10000', ...opts.env });
+  const app = createApp({ config, database: db, clock, logger: opts.logger ?? createLogger('silent'), clientDir: opts.clientDir ?? null, outboxWorker: opts.outboxWorker ?? false });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`, app, db, clock, config,

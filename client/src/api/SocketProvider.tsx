@@ -14,7 +14,8 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   const [clockOffsetMs, setClockOffsetMs] = useState<number | null>(null);
 
   useEffect(() => {
-    const s = io({ withCredentials: true, reconnectionDelayMax: 10_000 });
+    // WebSocket only: with several instances behind one address, no sticky sessions are needed.
+    const s = io({ withCredentials: true, reconnectionDelayMax: 10_000, transports: ['websocket'] });
     let retry: ReturnType<typeof setTimeout> | undefined;
     setSocket(s);
 

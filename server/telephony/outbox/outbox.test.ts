@@ -16,7 +16,7 @@ let fake: FakeTwilio;
 
 beforeAll(async () => {
   rest.start();
-  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', TWILIO_API_URL: API, PUBLIC_URL: PUBLIC } });
+  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', TWILIO_API_URL: API, PUBLIC_URL: PUBLIC, TWILIO_TIMEOUT_MS: '300' } });
   fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
 });
 afterAll(async () => { await t.close(); rest.stop(); });
@@ -111,5 +111,33 @@ describe('in the demo (no credentials)', () => {
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('Twilio down for a stretch', () => {
+  it('delivers every queued SMS afterwards, exactly once, with two instances sending', async () => {
+    const { startSecondInstance } = await import('../../../test/helpers/second-instance');
+    const second = await startSecondInstance(t);
+    try {
+      const ids = [];
+      for (let i = 0; i < 25; i++) ids.push((await enqueue(`bericht ${i}`))!.id);
+      // An hour of 5xx, rate limits, dropped connections and requests that never answer.
+      for (const f of [429, 'network', 'timeout', 500] as const) rest.failNext(10, f);
+      rest.failNext(400, 503);
+      for (let minute = 0; minute < 60; minute++) {
+        await Promise.all([processOutboxOnce(t.app.services), processOutboxOnce(second.app.services)]);
+        clock().advance(60_000);
+      }
+      expect(rest.messages).toHaveLength(0);
+      rest.heal(); // Twilio is back
+      for (let round = 0; round < 30; round++) {
+        await Promise.all([processOutboxOnce(t.app.services), processOutboxOnce(second.app.services)]);
+        clock().advance(60_000);
+      }
+      const rows = await t.db.db.selectFrom('outbox').select(['id', 'status']).where('id', 'in', ids).execute();
+      expect(rows.every((r) => r.status === 'sent')).toBe(true);
+      const sentFor = rest.messages.map((m) => new URL(m.statusCallback!).searchParams.get('outbox'));
+      expect(sentFor.sort()).toEqual([...ids].sort());
+    } finally { await second.close(); }
   });
 });

@@ -8,8 +8,12 @@ import type { OutboxTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { TwilioRestError, twilioRequest } from '../twilio/rest';
 
+/** Resends after a temporary delivery failure reported by Twilio's status callback (status.ts). */
 export const MAX_ATTEMPTS = 8;
+/** Default for OUTBOX_STUCK_SECONDS. */
 export const STUCK_MS = 120_000;
+/** Twilio down for a stretch is retried (every 10 minutes at most) until the message is a day old: a night's alarm is useless after that. */
+export const MAX_AGE_MS = 24 * 3_600_000;
 const BATCH = 10;
 const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
 
@@ -22,19 +26,19 @@ export async function processOutboxOnce(services: Services): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
   await db.updateTable('outbox').set({ status: 'queued', updated_at: now, last_error: 'requeued: the send was interrupted' })
-    .where('status', '=', 'sending').where('message_sid', 'is', null).where('updated_at', '<', new Date(now.getTime() - STUCK_MS)).execute();
+    .where('status', '=', 'sending').where('message_sid', 'is', null).where('updated_at', '<', new Date(now.getTime() - (services.config.outboxStuckMs ?? STUCK_MS))).execute();
   const claimed = await db.transaction().execute(async (trx) => {
     const due = await trx.selectFrom('outbox').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', now)
       .orderBy('created_at').limit(BATCH).forUpdate().skipLocked().execute();
     if (!due.length) return [];
     return trx.updateTable('outbox').set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
-      .where('id', 'in', due.map((d) => d.id)).returning(['id', 'to_number', 'body', 'attempts']).execute();
+      .where('id', 'in', due.map((d) => d.id)).returning(['id', 'to_number', 'body', 'attempts', 'created_at']).execute();
   });
   for (const row of claimed) await sendOne(services, row);
   return claimed.length;
 }
 
-async function sendOne(services: Services, row: { id: string; to_number: string; body: string; attempts: number }): Promise<void> {
+async function sendOne(services: Services, row: { id: string; to_number: string; body: string; attempts: number; created_at: Date }): Promise<void> {
   const { db, clock, config } = services;
   const done = (set: Updateable<OutboxTable>) =>
     db.updateTable('outbox').set(set).where('id', '=', row.id).where('status', '=', 'sending').execute();
@@ -54,7 +58,7 @@ async function sendOne(services: Services, row: { id: string; to_number: string;
   } catch (err) {
     const temporary = !(err instanceof TwilioRestError) || err.status >= 500 || err.status === 429;
     const now = clock.now();
-    const giveUp = !temporary || row.attempts >= MAX_ATTEMPTS;
+    const giveUp = !temporary || now.getTime() - new Date(row.created_at).getTime() > MAX_AGE_MS;
     await done({
       status: giveUp ? 'failed' : 'queued', last_error: (err as Error).message.slice(0, 500), updated_at: now,
       next_attempt_at: new Date(now.getTime() + backoffMs(row.attempts)),

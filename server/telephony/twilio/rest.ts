@@ -17,7 +17,7 @@ export async function twilioRequest(
       ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
     },
     body: form ? new URLSearchParams(form).toString() : undefined,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
   });
   const body = await res.json().catch(() => ({})) as Record<string, unknown>;
   if (!res.ok) throw new TwilioRestError(res.status, `Twilio answered ${res.status}: ${String(body.message ?? res.statusText)}`, typeof body.code === 'number' ? body.code : null);
