@@ -24,6 +24,9 @@ import { startOutboxWorker } from './telephony/outbox/worker';
 import { startRotaNotifications } from './roster/notifications';
 import { startHandoffRounds } from './handoffs/rounds';
 import { loginLimiter, webhookLimiter } from './http/rate-limits';
+import { WebhookJournal } from './telephony/twilio/journal';
+import { startJournalReplay } from './telephony/replay';
+import { watchDatabaseHealth } from './ops/health-watch';
 import { startHandoverSms } from './handoffs/shift-summary';
 import type { Services } from './services';
 
@@ -56,6 +59,7 @@ export function createApp(opts: AppOptions): App {
     db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
     clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
     lastKnownRota: new LastKnownRota(`${opts.config.dataDir}/last-known-rota.json`),
+    webhookJournal: new WebhookJournal(opts.config.dataDir),
     localUrl: null,
   };
   const stopFreshness = keepRotaFresh(services);
@@ -64,6 +68,8 @@ export function createApp(opts: AppOptions): App {
   const stopRotaNotifications = startRotaNotifications(services);
   const stopHandoffRounds = startHandoffRounds(services);
   const stopHandoverSms = startHandoverSms(services);
+  const stopJournalReplay = startJournalReplay(services);
+  const stopHealthWatch = watchDatabaseHealth(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -97,6 +103,8 @@ export function createApp(opts: AppOptions): App {
       stopHoldExpiry();
       stopHandoffRounds();
       stopHandoverSms();
+      stopJournalReplay();
+      stopHealthWatch();
       outbox?.stop();
       stopRotaNotifications();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests

@@ -32,6 +32,10 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     : null;
   // An idle client that loses its connection must not crash the process: the pool replaces it.
   pool?.on('error', () => undefined);
+  // Nor may a checked-out one (socket.io's adapter keeps one for LISTEN): a PostgreSQL restart
+  // terminates it, which without a listener is an unhandled 'error' that ends the process. The query
+  // in flight still fails on its own, and the adapter reconnects when the client ends.
+  pool?.on('connect', (client) => { client.on('error', () => undefined); });
   const dialect = pool ? new PostgresDialect({ pool }) : new PGliteDialect({ pglite: () => openPglite((target as { dataDir: string | null }).dataDir) });
   const db = new Kysely<Database>({ dialect });
   return {

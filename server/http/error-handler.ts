@@ -2,6 +2,7 @@
 // client's fault (4xx); anything else is our bug, logged with the request id and answered 500.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { HttpError } from './errors';
 
 interface BodyParserError { type?: string; status?: number; message?: string }
@@ -21,6 +22,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (typeof bp?.status === 'number' && bp.status >= 400 && bp.status < 500) {
       res.status(bp.status).json({ error: bp.message ?? 'Bad request.' });
+      return;
+    }
+    if (isDatabaseUnavailable(err)) {
+      logger.error({ err, method: req.method, url: req.originalUrl }, 'database unavailable');
+      res.status(503).set('Retry-After', '5').json({ error: 'The database does not answer right now (it may be restarting). Nothing was saved; try again in a few seconds: what you typed is kept.' });
       return;
     }
     logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');

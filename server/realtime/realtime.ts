@@ -18,12 +18,33 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
+/**
+ * The adapter keeps one pooled client for LISTEN and, when a PostgreSQL restart ends it, takes a new
+ * one without releasing the old: every restart would leak a pool slot and block shutdown. Handing it a
+ * pool whose clients release themselves when they end closes that leak.
+ */
+function listenerSafePool(pool: pg.Pool): pg.Pool {
+  return new Proxy(pool, {
+    get(target, prop) {
+      if (prop !== 'connect') {
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value; // pool.query etc. use the real pool
+      }
+      return async () => {
+        const client = await target.connect();
+        client.once('end', () => { try { client.release(); } catch { /* already released */ } });
+        return client;
+      };
+    },
+  });
+}
+
 export function attachRealtime(
   http: HttpServer, db: Kysely<Database>, clock: Clock, pgPool: pg.Pool | null = null, onError: (err: Error) => void = () => undefined,
 ): Realtime {
   const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
   // Several instances on one PostgreSQL: events reach the consoles connected to any of them.
-  if (pgPool) io.adapter(createAdapter(pgPool, { errorHandler: onError }));
+  if (pgPool) io.adapter(createAdapter(listenerSafePool(pgPool), { errorHandler: onError }));
   io.use((socket, next) => {
     const token = tokenFromCookieHeader(socket.handshake.headers.cookie);
     if (!token) return next(new Error('not signed in'));

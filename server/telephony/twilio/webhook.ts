@@ -4,6 +4,9 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Services } from '../../services';
+import { afterCallLogged } from '../voice/incoming';
+import { isDatabaseUnavailable } from '../../db/unavailable';
+import { markDatabaseFailure, tracked } from './journal';
 import { isValidTwilioSignature } from './signature';
 
 export interface TwilioHandlerContext<P, Q> {
@@ -59,10 +62,25 @@ async function handle(route: TwilioRoute, req: Request, res: Response, services:
     res.status(400).type('text/plain').send(`Invalid parameters: ${issues.join('; ')}`);
     return;
   }
-  const twiml = await route.handler({ params: params.data, query: query.data, req, services });
-  if (twiml === null) res.status(204).end();
-  else sendTwiml(res, twiml);
+  const run = await tracked(async () => {
+    try {
+      return await route.handler({ params: params.data, query: query.data, req, services });
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      markDatabaseFailure(); // answered empty now, written when the database is back
+      return route.path.includes('status') ? null : '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+    }
+  });
+  if (run.result === null) res.status(204).end();
+  else sendTwiml(res, run.result);
+  // Answered; now make sure what it should have written is written, or journalled for replay.
+  const logged = await Promise.race([afterCallLogged(raw.CallSid).then(() => true), sleep(2000).then(() => false)]);
+  if (run.failed() || !logged) {
+    services.webhookJournal.add(services, { path: route.path, params: raw, query: stringParams(req.query), at: services.clock.now().toISOString() });
+  }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => { setTimeout(resolve, ms).unref(); });
 
 const passthrough = { safeParse: (v: unknown) => ({ success: true as const, data: v, error: undefined }) } as unknown as ZodType;
 

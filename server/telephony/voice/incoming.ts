@@ -5,6 +5,7 @@
 // and the next webhooks of the same call wait for that write (see afterCallLogged).
 import type { ChainStep } from '../../db/schema';
 import type { Services } from '../../services';
+import { markDatabaseFailure } from '../twilio/journal';
 import { startCall } from './calls.store';
 import { refreshLastKnownRota } from './keep-fresh';
 import type { CallPlan } from './last-known-rota';
@@ -17,6 +18,7 @@ export async function answerIncoming(services: Services, sid: string | null, fro
   if (sid) {
     remember(sid, plan.chain);
     track(sid, startCall(services, sid, from, to, plan).catch((err) => {
+      markDatabaseFailure();
       services.logger.error({ err, callSid: sid, from, chain: plan.chain.map((s) => s.role) }, 'call not logged; the call goes on');
     }));
   }
@@ -44,6 +46,7 @@ export async function safely<T>(services: Services, work: () => Promise<T>): Pro
   try {
     return await withDeadline(DATABASE_DEADLINE_MS, work);
   } catch (err) {
+    markDatabaseFailure(); // the webhook is journalled and replayed once the database answers
     services.logger.error({ err }, 'call log step failed; the call goes on');
     return null;
   }

@@ -1,0 +1,73 @@
+// Webhooks that arrive while the database does not answer are still answered (from memory), and
+// journalled here: in memory and appended to $DATA_DIR/webhook-journal.jsonl, so neither a database
+// restart nor this process dying loses them. Once the database answers again they are replayed in
+// order through the same handlers, with the clock set to when they arrived. Replaying more than
+// needed is harmless: every call-log step is idempotent (unique call SIDs, legs per step, alarms per
+// call, status in SequenceNumber order); so a webhook is journalled whenever a step failed or its
+// call log had not been written two seconds after the answer.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Services } from '../../services';
+
+export interface JournalEntry { path: string; params: Record<string, string>; query: Record<string, string>; at: string }
+
+const tracking = new AsyncLocalStorage<{ failed: boolean }>();
+const FILE = 'webhook-journal.jsonl';
+/** Far more than a night of calls; beyond it the oldest entries go (and are logged). */
+const MAX_ENTRIES = 5000;
+
+/** Called where a database step of a webhook failed (and the webhook answered anyway). */
+export function markDatabaseFailure(): void {
+  const store = tracking.getStore();
+  if (store) store.failed = true;
+}
+
+export async function tracked<T>(work: () => Promise<T> | T): Promise<{ result: T; failed: () => boolean }> {
+  const store = { failed: false };
+  const result = await tracking.run(store, async () => work());
+  return { result, failed: () => store.failed };
+}
+
+export class WebhookJournal {
+  private entries: JournalEntry[] = [];
+  private replaying = false;
+  constructor(private readonly dir: string) {
+    const file = join(dir, FILE);
+    if (existsSync(file)) {
+      this.entries = readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
+        try { return [JSON.parse(line) as JournalEntry]; } catch { return []; } // a torn last line after a crash
+      });
+    }
+  }
+
+  get size(): number { return this.entries.length; }
+
+  add(services: Services, entry: JournalEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > MAX_ENTRIES) services.logger.error({ dropped: this.entries.shift() }, 'webhook journal full: oldest entry dropped');
+    try { appendFileSync(join(this.dir, FILE), `${JSON.stringify(entry)}\n`); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
+    services.logger.warn({ path: entry.path, callSid: entry.params.CallSid }, 'database step failed: webhook journalled for replay');
+  }
+
+  /** Replays in order until one fails again; returns how many were applied. */
+  async replay(services: Services, apply: (entry: JournalEntry, services: Services) => Promise<boolean>): Promise<number> {
+    if (this.replaying || this.entries.length === 0 || !(await services.ping(1500))) return 0;
+    this.replaying = true;
+    let done = 0;
+    try {
+      while (this.entries.length) {
+        const entry = this.entries[0]!;
+        const at = new Date(entry.at);
+        if (!(await apply(entry, { ...services, clock: { now: () => at } }))) break;
+        this.entries.shift();
+        done++;
+      }
+    } finally {
+      this.replaying = false;
+      try { writeFileSync(join(this.dir, FILE), this.entries.map((e) => `${JSON.stringify(e)}\n`).join('')); } catch { /* retried with the next replay */ }
+    }
+    if (done) services.logger.info({ replayed: done, left: this.entries.length }, 'journalled webhooks written to the database');
+    return done;
+  }
+}
