@@ -27,6 +27,7 @@ import { loginLimiter, webhookLimiter } from './http/rate-limits';
 import { WebhookJournal } from './telephony/twilio/journal';
 import { startJournalReplay } from './telephony/replay';
 import { watchDatabaseHealth } from './ops/health-watch';
+import { startRetention } from './privacy/retention';
 import { startHandoverSms } from './handoffs/shift-summary';
 import type { Services } from './services';
 
@@ -70,6 +71,7 @@ export function createApp(opts: AppOptions): App {
   const stopHandoverSms = startHandoverSms(services);
   const stopJournalReplay = startJournalReplay(services);
   const stopHealthWatch = watchDatabaseHealth(services);
+  const stopRetention = startRetention(services);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -105,6 +107,7 @@ export function createApp(opts: AppOptions): App {
       stopHandoverSms();
       stopJournalReplay();
       stopHealthWatch();
+      stopRetention();
       outbox?.stop();
       stopRotaNotifications();
       const closed = realtime.close(); // also stops the HTTP server accepting and waits for open requests

@@ -23,6 +23,8 @@ const envSchema = z.object({
   TWILIO_PHONE_NUMBER: z.string().regex(/^\+\d{8,15}$/, 'expected the number in E.164, e.g. +3214000000').optional(),
   TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
   TWILIO_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
+  STORE_RRN: bool.default(false),
+  RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   OUTBOX_STUCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   TWILIO_FALLBACK_URL: z.string().url().optional(),
   VOICE_LANGUAGE: z.string().default('nl-BE'),
@@ -45,6 +47,10 @@ export type Config = {
   /** Where the server keeps files of its own (PGlite data, the last known rota). */
   dataDir: string;
   twilio: TwilioConfig;
+  /** The deployment is authorised to store national register numbers (otherwise they are refused). */
+  storeRrn: boolean;
+  /** Personal data older than this are pseudonymised; counts and amounts stay. */
+  retentionDays: number;
   /** A send interrupted (crash, kill) is retried after this long unless Twilio's callback named it. */
   outboxStuckMs: number;
 };
@@ -89,6 +95,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR.replace(/\/$/, ''),
     twilio: twilioConfig(e),
     outboxStuckMs: e.OUTBOX_STUCK_SECONDS * 1000,
+    storeRrn: e.STORE_RRN,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

@@ -5,6 +5,7 @@ import { userRoutes } from './auth/users.routes';
 import type { RouteSpec } from './http/route';
 import { opsRoutes } from './ops/ops.routes';
 import { regionRoutes } from './region/region.routes';
+import { reportRoutes } from './reports/reports.routes';
 import { rosterRoutes } from './roster/roster.routes';
 import { capacityRoutes } from './capacity/capacity.routes';
 import { placeRoutes } from './capacity/places.routes';
@@ -15,6 +16,7 @@ import { simulatorRoutes } from './telephony/simulator.routes';
 import { smsRoutes } from './telephony/sms/sms.routes';
 import { intakeRoutes } from './intake/intake.routes';
 import { handoffRoutes } from './handoffs/handoffs.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -31,5 +33,7 @@ export const apiRoutes: RouteSpec[] = [
   ...smsRoutes,
   ...intakeRoutes,
   ...handoffRoutes,
+  ...privacyRoutes,
   ...auditRoutes,
+  ...reportRoutes,
 ];

@@ -291,6 +291,8 @@ export interface IntakeTable {
   hold_id: string | null;
   status: IntakeStatus;
   pseudonymised_at: Timestamp | null;
+  /** National register number (11 digits), only with STORE_RRN. */
+  rrn: string | null;
 }
 
 export interface GuaranteeTable {

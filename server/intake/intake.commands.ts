@@ -32,6 +32,10 @@ export async function createIntake(services: Services, user: AuthUser, input: In
   if (input.person.birthDate && input.person.birthDate > localDate(now)) {
     throw badRequest('Invalid request: body.person.birthDate: lies in the future', { issues: [{ path: 'body.person.birthDate', message: 'lies in the future' }] });
   }
+  if (input.person.rrn && !services.config.storeRrn) {
+    const message = 'this deployment does not store national register numbers (STORE_RRN is off); leave it out, name and birth date are enough';
+    throw badRequest(`Invalid request: body.person.rrn: ${message}`, { issues: [{ path: 'body.person.rrn', message }] });
+  }
   const ctx = await regionContext(db);
   requireKnown(ctx, [...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
     ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : [])]);
@@ -45,7 +49,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
       referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
       person_name: input.person.name, birth_date: input.person.birthDate ?? null,
       birth_year: input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
-      sex: input.person.sex ?? null, person_key: personKey(input.person.name, input.person.birthDate),
+      sex: input.person.sex ?? null, rrn: input.person.rrn ?? null, person_key: personKey(input.person.name, input.person.birthDate),
       household_type: input.household.type, adults: input.household.adults, children: input.household.children,
       children_ages: input.household.childrenAges ? JSON.stringify(input.household.childrenAges) : null,
       ethos: input.ethos, previous_nights: input.previousNights || null, needs: JSON.stringify(input.needs), story: input.story || null,

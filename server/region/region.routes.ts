@@ -9,6 +9,7 @@ const regionResponse = z.object({
     nis: z.string(), name: z.string(), population: z.number(), postcodes: z.string(),
     eerstelijnszone: z.string(), policeZone: z.string(), placesTarget: z.number(), placesBrought: z.number(),
   })),
+  privacy: z.object({ storeRrn: z.boolean(), retentionDays: z.number() }),
 });
 
 export const regionRoutes = [
@@ -16,7 +17,7 @@ export const regionRoutes = [
     method: 'get', path: '/api/region', tag: 'region', roles: ALL_ROLES,
     summary: 'The region and its municipalities, with the places each brings against its solidarity target',
     response: regionResponse,
-    handler: async ({ services: { db } }) => {
+    handler: async ({ services: { db, config } }) => {
       const region = await db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('code').executeTakeFirst();
       if (!region) throw notFound('No region is configured yet.');
       const [rows, brought] = await Promise.all([
@@ -26,7 +27,7 @@ export const regionRoutes = [
           .where('type', 'in', ['ocmw_noodwoning', 'doorgangswoning']).where('active', '=', true).groupBy('municipality_nis').execute(),
       ]);
       return {
-        region,
+        region, privacy: { storeRrn: config.storeRrn, retentionDays: config.retentionDays },
         municipalities: rows.map((m) => ({
           nis: m.nis, name: m.name, population: m.population, postcodes: m.postcodes,
           eerstelijnszone: m.eerstelijnszone, policeZone: m.police_zone, placesTarget: solidarityTarget(m.population),

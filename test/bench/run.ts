@@ -6,6 +6,7 @@ import { loadRota } from '../../server/roster/roster.queries';
 import { ApiClient, startTestServer } from '../helpers/server';
 import { benchVoice } from './voice';
 import { benchFanout } from './fanout';
+import { benchFigures } from './figures';
 
 if (process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 
@@ -49,6 +50,8 @@ async function main() {
     if (value === null) console.log(`bench ${name} n/a ms (two instances need DATABASE_URL: PGlite runs one)`);
     else print(name, value, 'ms');
   }
+  // Key figures over ten years of generated history (seeding takes a while, the queries do not).
+  for (const [name, value] of Object.entries(await benchFigures())) print(name, value, name.endsWith('.seconds') ? 's' : 'ms');
 }
 
 await main();

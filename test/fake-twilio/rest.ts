@@ -128,6 +128,13 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
       rest.messages.push(m);
       return ok(messageJson(m), 201);
     }),
+    http.get(`${base}/Messages.json`, async ({ request, params }) => {
+      const denied = await gate(request, params.account);
+      if (denied) return denied;
+      const q = new URL(request.url).searchParams;
+      const list = rest.messages.filter((m) => (!q.get('To') || m.to === q.get('To')) && (!q.get('From') || m.from === q.get('From')));
+      return ok({ messages: list.map(messageJson), page: 0, page_size: list.length, next_page_uri: null });
+    }),
     http.get(`${base}/Messages/:msg`, async ({ request, params }) => {
       const denied = await gate(request, params.account);
       if (denied) return denied;

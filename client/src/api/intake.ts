@@ -7,7 +7,7 @@ export interface IntakeDetail {
   id: string; status: 'open' | 'held' | 'placed' | 'closed'; createdAt: string;
   call: { id: string; from: string | null; callerName: string | null; startedAt: string } | null;
   referrer: { kind: string; organisation: string; person?: string; phone?: string; badge?: string };
-  person: { name: string; birthDate: string | null; birthYear: number | null; sex: string | null };
+  person: { name: string; birthDate: string | null; birthYear: number | null; sex: string | null; rrn: string | null };
   household: { type: string; adults: number; children: number; childrenAges: number[] | null };
   ethos: string; previousNights: string | null; needs: string[]; story: string | null; facts: CompetenceFacts;
   competence: { nis: string; name: string; rule: string; reason: Reason; law: { nis: string; rule: string; reason: Reason }; agreement?: { label: string }; override?: { reason: string } };

@@ -25,6 +25,8 @@ export interface Municipality {
 export interface RegionResponse {
   region: { code: string; name: string };
   municipalities: Municipality[];
+  /** Whether this deployment may store national register numbers, and how long personal data stay. */
+  privacy?: { storeRrn: boolean; retentionDays: number };
 }
 
 export interface Health {

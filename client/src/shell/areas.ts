@@ -19,6 +19,7 @@ const DESK: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 // Personal records: the desk's workers and (their own handoffs) the OCMW; admins manage accounts only.
 const CASEWORK: readonly Role[] = ['duty_worker', 'coordinator'];
 const HANDOFFS: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
+const FIGURES: readonly Role[] = ['coordinator', 'admin', 'ocmw_staff'];
 
 export const AREAS: readonly Area[] = [
   { path: '/bord', icon: 'board', label: 'nav.board', short: 'nav.board.short', roles: ALL, Page: BoardPage },
@@ -26,7 +27,7 @@ export const AREAS: readonly Area[] = [
   { path: '/aanmelding', icon: 'intake', label: 'nav.intake', short: 'nav.intake.short', roles: CASEWORK, Page: IntakePage },
   { path: '/overdrachten', icon: 'handoffs', label: 'nav.handoffs', short: 'nav.handoffs.short', roles: HANDOFFS, Page: HandoffsPage },
   { path: '/rooster', icon: 'rota', label: 'nav.rota', short: 'nav.rota.short', roles: DESK, Page: RotaPage },
-  { path: '/kerncijfers', icon: 'figures', label: 'nav.figures', short: 'nav.figures.short', roles: ALL, Page: FiguresPage },
+  { path: '/kerncijfers', icon: 'figures', label: 'nav.figures', short: 'nav.figures.short', roles: FIGURES, Page: FiguresPage },
 ];
 
 export const HOME = '/bord';

@@ -7,6 +7,8 @@ import * as m004 from './004_outbox';
 import * as m005 from './005_holds';
 import * as m006 from './006_socketio';
 import * as m007 from './007_intake';
+import * as m008 from './008_figures';
+import * as m009 from './009_privacy';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '005_holds': m005,
   '006_socketio': m006,
   '007_intake': m007,
+  '008_figures': m008,
+  '009_privacy': m009,
 };

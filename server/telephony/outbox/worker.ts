@@ -25,8 +25,7 @@ const announce = (services: Services, id: string, status: string) => services.re
 export async function processOutboxOnce(services: Services): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
-  await db.updateTable('outbox').set({ status: 'queued', updated_at: now, last_error: 'requeued: the send was interrupted' })
-    .where('status', '=', 'sending').where('message_sid', 'is', null).where('updated_at', '<', new Date(now.getTime() - (services.config.outboxStuckMs ?? STUCK_MS))).execute();
+  await recoverInterrupted(services, now);
   const claimed = await db.transaction().execute(async (trx) => {
     const due = await trx.selectFrom('outbox').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', now)
       .orderBy('created_at').limit(BATCH).forUpdate().skipLocked().execute();
@@ -36,6 +35,40 @@ export async function processOutboxOnce(services: Services): Promise<number> {
   });
   for (const row of claimed) await sendOne(services, row);
   return claimed.length;
+}
+
+/**
+ * Rows left in 'sending' (the sender died mid-request) with no callback naming them. Before sending
+ * again, ask Twilio whether it has the message already (same To, From and body, created since the
+ * claim, a sid no other row has): if so it is recorded as sent, not sent twice. Twilio unreachable:
+ * leave the row for the next round.
+ */
+async function recoverInterrupted(services: Services, now: Date): Promise<void> {
+  const { db, config } = services;
+  const stuck = await db.selectFrom('outbox').select(['id', 'to_number', 'body', 'updated_at']).where('status', '=', 'sending')
+    .where('message_sid', 'is', null).where('updated_at', '<', new Date(now.getTime() - (config.outboxStuckMs ?? STUCK_MS))).limit(BATCH).execute();
+  for (const row of stuck) {
+    let sid: string | null = null;
+    if (!config.twilio.sandbox && config.twilio.phoneNumber) {
+      try { sid = await sentCopy(services, row); } catch { continue; }
+    }
+    await db.updateTable('outbox').set(sid ? { status: 'sent', message_sid: sid, sent_at: now, updated_at: now, last_error: null }
+      : { status: 'queued', updated_at: now, last_error: 'requeued: the send was interrupted' })
+      .where('id', '=', row.id).where('status', '=', 'sending').where('message_sid', 'is', null).execute();
+  }
+}
+
+async function sentCopy(services: Services, row: { to_number: string; body: string; updated_at: Date }): Promise<string | null> {
+  const { config, db } = services;
+  const claimed = new Date(row.updated_at).getTime();
+  const q = new URLSearchParams({ To: row.to_number, From: config.twilio.phoneNumber!, 'DateSent>': new Date(claimed - 86_400_000).toISOString().slice(0, 10), PageSize: '50' });
+  const page = await twilioRequest(config.twilio, `/Messages.json?${q}`) as { messages?: { sid: string; body: string; date_created: string }[] };
+  for (const m of page.messages ?? []) {
+    if (m.body !== row.body || Date.parse(m.date_created) < claimed - 60_000) continue;
+    const taken = await db.selectFrom('outbox').select('id').where('message_sid', '=', m.sid).executeTakeFirst();
+    if (!taken) return m.sid;
+  }
+  return null;
 }
 
 async function sendOne(services: Services, row: { id: string; to_number: string; body: string; attempts: number; created_at: Date }): Promise<void> {
@@ -73,7 +106,8 @@ export function startOutboxWorker(services: Services, everyMs = 1000): { stop():
   const run = () => {
     if (running) return;
     running = true;
-    processOutboxOnce(services)
+    const drain = async () => { while (await processOutboxOnce(services) === BATCH) { /* a full batch: more are waiting */ } };
+    drain()
       .catch((err) => services.logger.warn({ err }, 'outbox round failed; next round retries'))
       .finally(() => { running = false; });
   };

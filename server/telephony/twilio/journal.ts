@@ -6,14 +6,17 @@
 // call, status in SequenceNumber order); so a webhook is journalled whenever a step failed or its
 // call log had not been written two seconds after the answer.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../../services';
 
 export interface JournalEntry { path: string; params: Record<string, string>; query: Record<string, string>; at: string }
 
 const tracking = new AsyncLocalStorage<{ failed: boolean }>();
-const FILE = 'webhook-journal.jsonl';
+// One file per instance (pid + random: several instances may share DATA_DIR); an instance adopts the
+// files of instances that died (kill -9, crash) so their journalled webhooks are still replayed.
+const FILE_PATTERN = /^webhook-journal-(\d+)-[0-9a-f]+\.jsonl$/;
 /** Far more than a night of calls; beyond it the oldest entries go (and are logged). */
 const MAX_ENTRIES = 5000;
 
@@ -32,13 +35,23 @@ export async function tracked<T>(work: () => Promise<T> | T): Promise<{ result: 
 export class WebhookJournal {
   private entries: JournalEntry[] = [];
   private replaying = false;
-  constructor(private readonly dir: string) {
-    const file = join(dir, FILE);
-    if (existsSync(file)) {
-      this.entries = readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
-        try { return [JSON.parse(line) as JournalEntry]; } catch { return []; } // a torn last line after a crash
-      });
+  private readonly file: string;
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.file = join(dir, `webhook-journal-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+    for (const name of readdirSync(dir)) {
+      const pid = FILE_PATTERN.exec(name)?.[1];
+      if (!pid || isAlive(Number(pid))) continue;
+      const path = join(dir, name);
+      this.entries.push(...readEntries(path));
+      unlinkSync(path);
     }
+    this.entries.sort((a, b) => a.at.localeCompare(b.at));
+    if (this.entries.length) this.persist();
+  }
+
+  private persist(): void {
+    try { writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join('')); } catch { /* retried with the next replay */ }
   }
 
   get size(): number { return this.entries.length; }
@@ -46,7 +59,7 @@ export class WebhookJournal {
   add(services: Services, entry: JournalEntry): void {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) services.logger.error({ dropped: this.entries.shift() }, 'webhook journal full: oldest entry dropped');
-    try { appendFileSync(join(this.dir, FILE), `${JSON.stringify(entry)}\n`); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
+    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
     services.logger.warn({ path: entry.path, callSid: entry.params.CallSid }, 'database step failed: webhook journalled for replay');
   }
 
@@ -65,9 +78,20 @@ export class WebhookJournal {
       }
     } finally {
       this.replaying = false;
-      try { writeFileSync(join(this.dir, FILE), this.entries.map((e) => `${JSON.stringify(e)}\n`).join('')); } catch { /* retried with the next replay */ }
+      this.persist();
     }
     if (done) services.logger.info({ replayed: done, left: this.entries.length }, 'journalled webhooks written to the database');
     return done;
   }
+}
+
+function readEntries(path: string): JournalEntry[] {
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
+    try { return [JSON.parse(line) as JournalEntry]; } catch { return []; } // a torn last line after a crash
+  });
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { phoneSchema } from '../phone';
+import { rrnSchema } from '../rrn';
 import { isIsoDate } from '../wall-clock';
 import { competenceFactsSchema } from '../competence';
 
@@ -59,6 +60,8 @@ export const personSchema = z.strictObject({
   birthDate: isoDate.optional(),
   birthYear: z.number().int().min(1900).max(2100).optional(),
   sex: z.enum(SEXES).optional(),
+  /** National register number: checksum-validated; stored only where the deployment is authorised. */
+  rrn: rrnSchema.optional(),
 }).refine((p) => !(p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear), {
   path: ['birthYear'], message: 'does not match the birth date',
 });

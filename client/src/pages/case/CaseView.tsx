@@ -17,7 +17,8 @@ export function CaseView({ c }: { c: IntakeDetail }) {
         <h2>{c.person.name}</h2>
         <p>{t(`household.${c.household.type}` as MessageKey)}{c.household.children > 0 && ` · ${t('case.children', { n: c.household.children })}`}
           {c.household.childrenAges && ` (${c.household.childrenAges.join(', ')})`}
-          {c.person.birthDate && ` · ${t('case.born', { date: c.person.birthDate })}`}</p>
+          {c.person.birthDate && ` · ${t('case.born', { date: c.person.birthDate })}`}
+          {c.person.rrn && ` · ${t('intake.rrn')} ${c.person.rrn}`}</p>
         <p>{t(`ethos.${c.ethos}` as MessageKey)}{c.needs.length > 0 && ` · ${c.needs.map((n) => t(`intakeNeed.${n}` as MessageKey)).join(', ')}`}</p>
         <p className="muted">{t('case.referredBy', { org: c.referrer.organisation, kind: t(`referrer.${c.referrer.kind}` as MessageKey) })}
           {c.referrer.phone && <> · <a href={`tel:${c.referrer.phone}`}>{c.referrer.phone}</a></>}{c.referrer.badge && ` · ${c.referrer.badge}`}</p>

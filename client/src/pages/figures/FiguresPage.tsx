@@ -1,7 +1,60 @@
-import { Placeholder } from '../../components/Placeholder';
+// /kerncijfers: the key figures dashboard; ?view=report is the printable monthly report and
+// ?view=costs the printable cost statement. Coordinators and admins see the region, OCMW staff their
+// own municipalities; the duty worker's role has no figures.
+import { lazy, Suspense, useMemo } from 'react';
+import { fetchRegion } from '../../api/region';
+import { useApi } from '../../api/useApi';
+import { ErrorBox } from '../../components/ErrorBox';
+import { Loading } from '../../components/Loading';
+import { apiErrorText } from '../../i18n/apiErrorText';
 import { useT } from '../../i18n/useT';
+import { useSession } from '../../session/useSession';
+import { isDate, isMonth, monthOf, presetRange } from './periods';
+import './figures.css';
+
+// The charting library loads with these views only, not with the console everyone opens at night.
+const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
+const MonthlyReport = lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport })));
+const CostStatementView = lazy(() => import('./CostStatementView').then((m) => ({ default: m.CostStatementView })));
 
 export function FiguresPage() {
   const t = useT();
-  return <Placeholder title={t('nav.figures')} text={t('figures.coming')} />;
+  const { state } = useSession();
+  const region = useApi(fetchRegion);
+  const params = useMemo(() => new URLSearchParams(window.location.search), []);
+  const user = state.status === 'signedIn' ? state.user : null;
+
+  if (!user || user.role === 'duty_worker') {
+    return <section className="figures"><h1>{t('nav.figures')}</h1><p className="notice">{t('figures.noAccess')}</p></section>;
+  }
+  if (region.status === 'loading') return <Loading />;
+  if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
+
+  const own = user.role === 'ocmw_staff' ? user.municipalities : null;
+  const { municipalities, region: info } = region.data;
+  const allowed = (nis: string | null) => (nis && /^\d{5}$/.test(nis) && (!own || own.includes(nis)) ? nis : '');
+  const thisMonth = presetRange('thisMonth');
+  const month = isMonth(params.get('month')) ? params.get('month')! : monthOf(thisMonth.from);
+  const view = params.get('view');
+
+  let body;
+  if (view === 'report') {
+    const nis = allowed(params.get('municipality'));
+    const shown = nis ? [nis] : own ?? [];
+    const names = municipalities.filter((m) => shown.includes(m.nis)).map((m) => m.name).join(', ');
+    body = <MonthlyReport month={month} municipality={nis} regionName={info.name} municipalityName={names || null} />;
+  } else if (view === 'costs') {
+    body = <CostStatementView month={month} ocmw={allowed(params.get('ocmw'))} municipalities={municipalities} own={own} regionName={info.name} />;
+  } else {
+    const from = params.get('from');
+    const to = params.get('to');
+    const initial = isDate(from) && isDate(to) && from <= to ? { from, to } : thisMonth;
+    body = (
+      <>
+        <h1>{t('nav.figures')}</h1>
+        <Dashboard initial={{ ...initial, municipality: allowed(params.get('municipality')) }} municipalities={municipalities} own={own} />
+      </>
+    );
+  }
+  return <section className="figures"><Suspense fallback={<Loading />}>{body}</Suspense></section>;
 }

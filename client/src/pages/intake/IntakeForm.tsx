@@ -14,7 +14,7 @@ import { bodyOf, clearDraft, EMPTY_DRAFT, factsOf, loadDraft, saveDraft, SITUATI
 type Muni = { nis: string; name: string };
 const KIDS = new Set(['moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen']);
 
-export function IntakeForm({ municipalities, callId }: { municipalities: Muni[]; callId: string | null }) {
+export function IntakeForm({ municipalities, callId, storeRrn }: { municipalities: Muni[]; callId: string | null; storeRrn: boolean }) {
   const { t, lang } = useI18n();
   const [d, setD] = useState<Draft>(() => loadDraft() ?? { ...EMPTY_DRAFT, callId: callId ?? '' });
   const [more, setMore] = useState(false);
@@ -88,6 +88,7 @@ export function IntakeForm({ municipalities, callId }: { municipalities: Muni[];
         <label>{t('intake.birthDate')}<input type="date" value={d.birthDate} onChange={(e) => set({ birthDate: e.target.value })} /></label>
         <label>{t('intake.sex')}<select value={d.sex} onChange={(e) => set({ sex: e.target.value })}><option value="">{t('intake.unknown')}</option>
           {['f', 'm', 'x'].map((s) => <option key={s} value={s}>{t(`sex.${s}` as MessageKey)}</option>)}</select></label>
+        {storeRrn && <label>{t('intake.rrn')}<input inputMode="numeric" autoComplete="off" placeholder="YY.MM.DD-SSS.CC" value={d.rrn} onChange={(e) => set({ rrn: e.target.value })} /></label>}
         <label>{t('intake.referrerPerson')}<input value={d.referrerPerson} onChange={(e) => set({ referrerPerson: e.target.value })} /></label>
         <label>{t('intake.badge')}<input value={d.badge} onChange={(e) => set({ badge: e.target.value })} /></label>
         <label>{t('intake.previousNights')}<input value={d.previousNights} onChange={(e) => set({ previousNights: e.target.value })} /></label>

@@ -28,7 +28,7 @@ export function IntakePage() {
     <section className="intake">
       <h1>{t('nav.intake')}</h1>
       {id ? <OneIntake id={id} municipalities={municipalities} /> : <>
-        <IntakeForm municipalities={municipalities} callId={callId} />
+        <IntakeForm municipalities={municipalities} callId={callId} storeRrn={region.data.privacy?.storeRrn ?? false} />
         <RecentIntakes />
       </>}
     </section>

@@ -5,7 +5,7 @@ import type { CompetenceFacts } from '../../../../shared/rules/competence';
 
 export const EMPTY_DRAFT = {
   referrerKind: 'police', organisation: '', referrerPerson: '', referrerPhone: '', badge: '',
-  name: '', birthDate: '', sex: '',
+  name: '', birthDate: '', sex: '', rrn: '',
   householdType: 'alleenstaande_man', adults: 1, children: 0, childrenAges: '',
   ethos: 'public_space', previousNights: '', needs: [] as string[], story: '',
   situation: 'homeless', requestNis: '', stayNis: '', residenceNis: '', registrationNis: '', newHomeNis: '', institutionNis: '', registeredNis: '',
@@ -54,7 +54,7 @@ export function bodyOf(d: Draft): Record<string, unknown> {
   return {
     ...(d.callId ? { callId: d.callId } : {}),
     referrer: { kind: d.referrerKind, organisation: d.organisation, person: opt(d.referrerPerson), phone: opt(d.referrerPhone), badge: opt(d.badge) },
-    person: { name: d.name, birthDate: opt(d.birthDate), sex: opt(d.sex) },
+    person: { name: d.name, birthDate: opt(d.birthDate), sex: opt(d.sex), rrn: opt(d.rrn) },
     household: { type: d.householdType, adults: d.adults, children: d.children, ...(ages.length ? { childrenAges: ages } : {}) },
     ethos: d.ethos, previousNights: opt(d.previousNights), needs: d.needs, story: opt(d.story),
     facts: factsOf(d) as CompetenceFacts,

@@ -1,0 +1,38 @@
+// GDPR art. 15: who read or changed a person's records, and when. The coordinator (or the admin, the
+// data protection contact) looks the person up by name and birth date, or by an intake.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { personMatchText } from '../../shared/rules/intake/intake-schema';
+import { isIsoDate } from '../../shared/rules/wall-clock';
+import { audit } from '../audit/audit';
+import { badRequest } from '../http/errors';
+import { defineRoute } from '../http/route';
+
+const query = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  birthDate: z.string().refine(isIsoDate, 'not an existing date (YYYY-MM-DD)').optional(),
+  intakeId: z.uuid('not a valid id').optional(),
+}).refine((q) => q.intakeId || (q.name && q.birthDate), { message: 'give an intakeId, or a name and a birthDate', path: ['name'] });
+
+export const privacyRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/privacy/access-report', tag: 'privacy', roles: ['coordinator', 'admin'], query,
+    summary: 'Every read and change of one person\'s records (GDPR art. 15), oldest first',
+    handler: async ({ query: q, user, services: { db, clock } }) => {
+      const key = q.name && q.birthDate ? createHash('sha256').update(personMatchText(q.name, q.birthDate)!).digest('hex') : null;
+      let intakes = db.selectFrom('intakes').select(['id', 'created_at']);
+      intakes = q.intakeId ? intakes.where('id', '=', q.intakeId) : intakes.where('person_key', '=', key!);
+      const found = await intakes.orderBy('created_at').execute();
+      if (!found.length) throw badRequest('No intake of this person (or it has been pseudonymised: the access log then names no one).');
+      const ids = found.map((i) => i.id);
+      const entries = await db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id')
+        .select(['audit_log.at', 'audit_log.action', 'audit_log.subject_id', 'audit_log.detail', 'users.display_name', 'users.role'])
+        .where('audit_log.subject_type', '=', 'intake').where('audit_log.subject_id', 'in', ids).orderBy('audit_log.at').orderBy('audit_log.id').execute();
+      await audit(db, { at: clock.now(), userId: user!.id, action: 'read', subjectType: 'access_report', subjectId: ids[0]!, detail: { intakes: ids.length } });
+      return {
+        intakes: found.map((i) => ({ id: i.id, createdAt: new Date(i.created_at).toISOString() })),
+        entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, intakeId: e.subject_id, by: e.display_name ?? 'systeem', role: e.role, detail: e.detail })),
+      };
+    },
+  }),
+];

@@ -1,0 +1,88 @@
+// Privacy: the national register number (validated, masked, stored only where authorised), the
+// per-person access report (GDPR art. 15), and pseudonymisation after the retention period with the
+// key figures unchanged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../clock';
+import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { pseudonymiseExpired } from './retention';
+
+const intake = (person: Record<string, unknown>, story?: string) => ({
+  referrer: { kind: 'hospital', organisation: 'AZ Herentals spoed', phone: '0470 11 22 33' }, person,
+  household: { type: 'moeder_met_kinderen', adults: 1, children: 1, childrenAges: [3] }, ethos: 'leaving_institution',
+  needs: ['psychiatric'], story, facts: { requestNis: '13011', housing: 'homeless', stayNis: '13011' },
+});
+
+let t: TestServer;
+let authorised: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ env: { RETENTION_DAYS: '365' } });
+  authorised = await startTestServer({ env: { STORE_RRN: 'true' } });
+});
+afterAll(async () => { await t.close(); await authorised.close(); });
+const as = async (server: TestServer, username: string) => { const c = new ApiClient(server.url); await c.login(username); return c; };
+
+describe('the national register number', () => {
+  it('is refused where the deployment is not authorised, and by checksum everywhere, naming the field', async () => {
+    const worker = await as(t, 'permanentie');
+    const off = await worker.post('/api/intakes', intake({ name: 'R.R.', rrn: '85.07.30-033.28' }));
+    expect(off.status).toBe(400);
+    expect(off.body.issues[0]).toMatchObject({ path: 'body.person.rrn' });
+    expect(off.body.error).toMatch(/does not store national register numbers/);
+    const bad = await (await as(authorised, 'permanentie')).post('/api/intakes', intake({ name: 'R.R.', rrn: '85.07.30-033.29' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].path).toBe('body.person.rrn');
+  });
+
+  it('is stored only where authorised, and only ever shown masked', async () => {
+    const worker = await as(authorised, 'permanentie');
+    const res = await worker.post('/api/intakes', intake({ name: 'R.R.', rrn: '85.07.30-033.28' }));
+    expect(res.status).toBe(201);
+    expect(res.body.person.rrn).toBe('85.07.30-***.**');
+    expect(JSON.stringify(res.body)).not.toContain('03328');
+    const row = await authorised.db.db.selectFrom('intakes').select('rrn').where('id', '=', res.body.id).executeTakeFirstOrThrow();
+    expect(row.rrn).toBe('85073003328');
+  });
+});
+
+describe('access report and retention', () => {
+  it('lists who read and changed a person\'s records; after the retention period the person is gone and the figures stay', async () => {
+    const clock = t.clock as ManualClock;
+    clock.set('2026-10-24T21:00:00Z');
+    const worker = await as(t, 'permanentie');
+    const created = (await worker.post('/api/intakes', intake({ name: 'Lotte Leysen', birthDate: '1990-03-04', sex: 'f' }, 'Na opname, geen plek bij familie.'))).body;
+    const place = ((await worker.get('/api/board?adults=1&children=1&needs=women')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    await worker.post(`/api/intakes/${created.id}/hold`, { placeId: place.id });
+    await worker.post(`/api/intakes/${created.id}/place`);
+    const lead = await as(t, 'coordinator');
+    await lead.get(`/api/intakes/${created.id}`);
+
+    const report = await lead.get('/api/privacy/access-report?name=lotte%20leysen&birthDate=1990-03-04');
+    expect(report.status).toBe(200);
+    expect(report.body.intakes.map((i: any) => i.id)).toEqual([created.id]);
+    const who = report.body.entries.map((e: any) => `${e.action}:${e.by}`);
+    expect(who).toContain('create:Sofie Permanentie');
+    expect(who).toContain('read:Koen Coördinator');
+    expect(who.filter((w: string) => w.startsWith('update')).length).toBeGreaterThanOrEqual(1);
+    expect((await worker.get('/api/privacy/access-report?name=x&birthDate=1990-03-04')).status).toBe(403);
+    const admin = await as(t, 'admin');
+    expect((await admin.get('/api/privacy/access-report?name=Lotte%20Leysen')).status).toBe(400);
+
+    const figures = async () => (await (await as(t, 'coordinator')).get('/api/figures?from=2026-10-01&to=2026-10-31')).body;
+    clock.set('2027-11-01T10:00:00Z'); // more than 365 days later
+    const before = await figures(); // at the same instant: a handoff's "pending" turns "late" with time, not with pseudonymising
+    expect((await pseudonymiseExpired(t.app.services)).intakes).toBeGreaterThanOrEqual(1);
+    expect((await pseudonymiseExpired(t.app.services)).intakes).toBe(0); // once
+    const row = await t.db.db.selectFrom('intakes').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(row.person_name).toMatch(/^Pseudoniem /);
+    expect([row.birth_date, row.sex, row.story, row.person_key, row.children_ages]).toEqual([null, null, null, null, null]);
+    expect(row.needs).toEqual([]);
+    expect(row.referrer).toEqual({ kind: 'hospital', organisation: 'AZ Herentals spoed' });
+    expect([row.household_type, row.children, row.ethos, row.competent_nis, row.birth_year]).toEqual(['moeder_met_kinderen', 1, 'leaving_institution', '13011', 1990]);
+    const hold = await t.db.db.selectFrom('holds').select('initials').where('id', '=', row.hold_id!).executeTakeFirstOrThrow();
+    expect(hold.initials).toBe('—');
+    const after = await figures();
+    expect({ ...after, generatedAt: undefined }).toEqual({ ...before, generatedAt: undefined });
+    expect((await (await as(t, 'coordinator')).get('/api/privacy/access-report?name=Lotte%20Leysen&birthDate=1990-03-04')).status).toBe(400);
+    expect((await (await as(t, 'coordinator')).get(`/api/privacy/access-report?intakeId=${created.id}`)).body.entries.length).toBeGreaterThan(3);
+  });
+});

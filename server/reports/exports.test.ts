@@ -1,0 +1,132 @@
+// Who may read the figures, bad input, the cost statement, and CSV exports read back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOM, parseCsv } from '../../shared/rules/csv';
+import { ManualClock } from '../clock';
+import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { insertOctober, NOW, PERSON } from './fixture';
+import { TABLE_NAMES } from './tables';
+
+let t: TestServer;
+const as: Record<string, ApiClient> = {};
+beforeAll(async () => {
+  t = await startTestServer({ seed: 'demo', clock: new ManualClock(NOW) });
+  await insertOctober(t.db.db);
+  for (const u of ['coordinator', 'admin', 'ocmw-turnhout', 'permanentie']) {
+    as[u] = new ApiClient(t.url);
+    await as[u].login(u);
+  }
+});
+afterAll(() => t.close());
+
+const OCT = 'from=2026-10-01&to=2026-10-31';
+
+describe('access', () => {
+  it('a duty worker may not read figures or costs', async () => {
+    for (const path of [`/api/figures?${OCT}`, `/api/figures/csv?table=handoffs&${OCT}`, '/api/figures/costs?month=2026-10', '/api/figures/costs/csv']) {
+      expect((await as.permanentie!.get(path)).status, path).toBe(403);
+    }
+  });
+
+  it('OCMW staff see only their own municipality, and get 403 asking for another one', async () => {
+    const own = await as['ocmw-turnhout']!.get(`/api/figures?${OCT}`);
+    expect(own.status).toBe(200);
+    expect(own.body.municipalities).toEqual(['13040']);
+    expect(own.body.intakes.total).toBe(4);
+    expect(own.body.byMunicipality.map((m: any) => m.nis)).toEqual(['13040']);
+    expect((await as['ocmw-turnhout']!.get(`/api/figures?${OCT}&municipality=13040`)).status).toBe(200);
+    const other = await as['ocmw-turnhout']!.get(`/api/figures?${OCT}&municipality=13008`);
+    expect(other.status).toBe(403);
+    expect(other.body.error).toMatch(/own municipalities \(13040\)/);
+    expect((await as['ocmw-turnhout']!.get(`/api/figures/csv?table=municipalities&${OCT}&municipality=13008`)).status).toBe(403);
+    expect((await as['ocmw-turnhout']!.get('/api/figures/costs?month=2026-10&ocmw=13008')).status).toBe(403);
+  });
+
+  it('refuses a bad period with a message naming the field', async () => {
+    const cases: [string, RegExp][] = [
+      ['from=2026-10-31&to=2026-10-01', /query\.to: to must be on or after from/],
+      ['from=2026-10-01', /query\.to: give both from and to/],
+      ['from=2026-02-30&to=2026-03-01', /query\.from: from must be a date YYYY-MM-DD/],
+      ['from=2000-01-01&to=2026-01-01', /at most 4018 nights/],
+      [`${OCT}&municipality=130`, /query\.municipality: a NIS code has 5 digits/],
+      [`${OCT}&name=x`, /unknown field\(s\): name/],
+    ];
+    for (const [q, message] of cases) {
+      const res = await as.coordinator!.get(`/api/figures?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error, q).toMatch(message);
+    }
+    expect((await as.coordinator!.get(`/api/figures/csv?table=nope&${OCT}`)).status).toBe(400);
+    expect((await as.coordinator!.get('/api/figures/costs?month=2026-13')).status).toBe(400);
+  });
+
+  it('without a period: the current month (of the night at NOW)', async () => {
+    const res = await as.admin!.get('/api/figures');
+    expect(res.body.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30', nights: 30 });
+  });
+});
+
+describe('the cost statement', () => {
+  it('per OCMW and place, guarantees by the month of their first night, counted whole', async () => {
+    const s = (await as.coordinator!.get('/api/figures/costs?month=2026-10')).body;
+    expect(s.total).toEqual({ guarantees: 3, nights: 6, totalCents: 17000 + 6000 + 7900 });
+    const turnhout = s.ocmws.find((o: any) => o.nis === '13040');
+    expect(turnhout).toMatchObject({ name: 'Sociaal Huis Turnhout', guarantees: 2, nights: 3, totalCents: 24900 });
+    expect(turnhout.places.map((p: any) => [p.place, p.municipality, p.nights, p.totalCents])).toEqual([
+      ['Hotel De Cluyse (partner)', 'Geel', 1, 7900], ['Hotel Terminus (partner)', 'Turnhout', 2, 17000],
+    ]);
+    expect(s.ocmws.find((o: any) => o.nis === '13008')).toMatchObject({ guarantees: 1, nights: 3, totalCents: 6000 });
+    const september = (await as.coordinator!.get('/api/figures/costs?month=2026-09')).body;
+    expect(september.total).toEqual({ guarantees: 1, nights: 2, totalCents: 17000 });
+    const own = (await as['ocmw-turnhout']!.get('/api/figures/costs?month=2026-10')).body;
+    expect(own.ocmws.map((o: any) => o.nis)).toEqual(['13040']);
+  });
+
+  it('as CSV, per place and per guarantee', async () => {
+    const res = await as.coordinator!.get('/api/figures/costs/csv?month=2026-10&ocmw=13040');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kostenstaat-2026-10-13040-places.csv"');
+    const [header, ...rows] = parseCsv(res.body);
+    expect(header).toEqual(['NIS OCMW', 'OCMW', 'plaats', 'soort plaats', 'gemeente van de plaats', 'borgstellingen', 'nachten', 'bedrag (EUR)']);
+    expect(rows).toEqual([
+      ['13040', 'Sociaal Huis Turnhout', 'Hotel De Cluyse (partner)', 'hotel', 'Geel', '1', '1', '79'],
+      ['13040', 'Sociaal Huis Turnhout', 'Hotel Terminus (partner)', 'hotel', 'Turnhout', '1', '2', '170'],
+    ]);
+    const lines = parseCsv((await as.coordinator!.get('/api/figures/costs/csv?month=2026-10&table=lines&lang=en')).body);
+    expect(lines[0]).toContain('first night');
+    expect(lines.slice(1).map((l) => [l[3], l[5], l[7]])).toEqual([['2026-10-31', '3', '60'], ['2026-10-20', '1', '79'], ['2026-10-24', '2', '170']]);
+  });
+});
+
+describe('CSV exports', () => {
+  it('are UTF-8 with BOM, semicolon-separated attachments, and read back to the same figures', async () => {
+    const res = await as.coordinator!.get(`/api/figures/csv?table=calls_by_hour&${OCT}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kerncijfers-calls_by_hour-2026-10-01_2026-10-31.csv"');
+    // fetch's text() drops a BOM, so look at the bytes: EF BB BF is U+FEFF in UTF-8.
+    const bytes = Buffer.from(await (await fetch(`${t.url}/api/figures/csv?table=calls_by_hour&${OCT}`, { headers: { cookie: as.coordinator!.cookie } })).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').startsWith(BOM)).toBe(true);
+    const [header, ...rows] = parseCsv(res.body);
+    expect(header).toEqual(['uur', 'beantwoord', 'gemist', 'voicemail', 'lopend', 'totaal']);
+    expect(rows).toHaveLength(24);
+    expect(rows.find((r) => r[0] === '2')).toEqual(['2', '1', '1', '0', '0', '2']);
+  });
+
+  it('write shares with a decimal comma in Dutch and a point in English', async () => {
+    const nl = parseCsv((await as.coordinator!.get(`/api/figures/csv?table=handoffs&${OCT}`)).body);
+    expect(nl[1]).toEqual(['4', '1', '2', '1', '0,3333', '24']);
+    const en = parseCsv((await as.coordinator!.get(`/api/figures/csv?table=handoffs&${OCT}&lang=en`)).body);
+    expect(en[0]![0]).toBe('handoffs');
+    expect(en[1]![4]).toBe('0.3333');
+  });
+
+  it('never contain personal data, in any table, nor does the JSON', async () => {
+    const bodies = [JSON.stringify((await as.coordinator!.get(`/api/figures?${OCT}`)).body),
+      JSON.stringify((await as.coordinator!.get('/api/figures/costs?month=2026-10')).body)];
+    for (const table of TABLE_NAMES) bodies.push((await as.coordinator!.get(`/api/figures/csv?table=${table}&${OCT}`)).body);
+    bodies.push((await as.coordinator!.get('/api/figures/costs/csv?month=2026-10&table=lines')).body);
+    for (const body of bodies) {
+      for (const secret of ['Maria', 'Janssens', PERSON.birthDate, 'station', PERSON.referrerPhone, '470998877']) expect(body).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// What happened per night (or per month, for periods longer than two months) and per municipality.
+import { sql } from 'kysely';
+import { addDays } from '../../../shared/rules/wall-clock';
+import { guaranteeOverlaps, inPeriod, inScope, nightExpr, nightsInPeriod, type Db, type FigureScope } from '../scope';
+import { handoffsOnTime } from './handoffs';
+
+/** Up to this many nights the timeline has one bar per night; beyond it one per month. */
+export const NIGHTLY_UP_TO = 62;
+
+export async function timeline(db: Db, scope: FigureScope) {
+  const { period, nis } = scope;
+  const monthly = period.nights > NIGHTLY_UP_TO;
+  const fmt = sql.raw(monthly ? `'YYYY-MM'` : `'YYYY-MM-DD'`);
+  const bucket = (column: string) => sql<string>`to_char(${nightExpr(column)}, ${fmt})`;
+  const [calls, intakes, placements, nights] = await Promise.all([
+    sql<{ b: string; n: number }>`select ${bucket('c.started_at')} as b, count(*)::int as n from calls c
+      where ${inPeriod('c.started_at', period)} group by 1`.execute(db),
+    sql<{ b: string; n: number }>`select ${bucket('i.created_at')} as b, count(*)::int as n from intakes i
+      where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+    sql<{ b: string; n: number }>`select ${bucket('h.placed_at')} as b, count(*)::int as n from holds h
+      ${nis === null ? sql`` : sql`join intakes i on i.hold_id = h.id and ${inScope('i.competent_nis', nis)}`}
+      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)} group by 1`.execute(db),
+    // Each guarantee night on its own date, kept when it lies in the period.
+    sql<{ b: string; n: number }>`select to_char(g.first_night::date + k, ${fmt}) as b, count(*)::int as n
+      from guarantees g ${nis === null ? sql`` : sql`join intakes i on i.id = g.intake_id and ${inScope('i.competent_nis', nis)}`}
+      cross join lateral generate_series(0, g.nights - 1) as k
+      where ${guaranteeOverlaps(period)} and g.first_night::date + k between ${period.from}::date and ${period.to}::date
+      group by 1`.execute(db),
+  ]);
+  const get = (rows: { b: string; n: number }[]) => new Map(rows.map((r) => [r.b, r.n]));
+  const [c, i, p, n] = [calls, intakes, placements, nights].map((r) => get(r.rows));
+  return {
+    bucket: monthly ? ('month' as const) : ('night' as const),
+    rows: bucketKeys(period.from, period.to, monthly).map((key) => ({ key, calls: c!.get(key) ?? 0, intakes: i!.get(key) ?? 0, placements: p!.get(key) ?? 0, nights: n!.get(key) ?? 0 })),
+  };
+}
+
+function bucketKeys(from: string, to: string, monthly: boolean): string[] {
+  const keys: string[] = [];
+  if (!monthly) for (let d = from; d <= to; d = addDays(d, 1)) keys.push(d);
+  else for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${m}-01`, 31).slice(0, 7)) keys.push(m);
+  return keys;
+}
+
+/** Per competent municipality: intakes, children, placements, nights and their cost, handoffs on time. */
+export async function byMunicipality(db: Db, scope: FigureScope) {
+  const { period, nis } = scope;
+  const [names, intakes, placements, nights, handoffs] = await Promise.all([
+    db.selectFrom('municipalities').select(['nis', 'name']).orderBy('name').execute(),
+    sql<{ nis: string; n: number; children: number }>`select i.competent_nis as nis, count(*)::int as n, coalesce(sum(i.children), 0)::int as children
+      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+    sql<{ nis: string; n: number }>`select i.competent_nis as nis, count(*)::int as n from holds h join intakes i on i.hold_id = h.id
+      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
+        and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+    sql<{ nis: string; nights: number; cents: number }>`select i.competent_nis as nis, coalesce(sum(${nightsInPeriod(period)}), 0)::int as nights,
+        coalesce(sum(${nightsInPeriod(period)} * g.cost_per_night_cents), 0)::float8 as cents
+      from guarantees g join intakes i on i.id = g.intake_id
+      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+    handoffsOnTime(db, scope),
+  ]);
+  const by = <T extends { nis: string }>(rows: T[]) => new Map(rows.map((r) => [r.nis, r]));
+  const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffs)];
+  return names.filter((m) => nis === null || nis.includes(m.nis)).map((m) => ({
+    nis: m.nis, name: m.name,
+    intakes: iM.get(m.nis)?.n ?? 0, children: iM.get(m.nis)?.children ?? 0,
+    placements: pM.get(m.nis)?.n ?? 0, nights: nM.get(m.nis)?.nights ?? 0, costCents: nM.get(m.nis)?.cents ?? 0,
+    handoffs: hM.get(m.nis)?.total ?? 0, handoffsOnTime: hM.get(m.nis)?.on_time ?? 0, handoffsLate: hM.get(m.nis)?.late ?? 0,
+  }));
+}

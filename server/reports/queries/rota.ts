@@ -1,0 +1,34 @@
+// Rota coverage: the share of out-of-hours time in the period with a primary on duty. Computed by the
+// rota calculator itself (segments), from the rota as it is stored now: rotations, overrides and swaps.
+import { MAX_RANGE_DAYS, segments } from '../../../shared/rules/rota';
+import { loadRota } from '../../roster/roster.queries';
+import { round, share, type Db, type FigureScope } from '../scope';
+
+const HOUR = 3_600_000;
+const CHUNK_MS = (MAX_RANGE_DAYS - 1) * 86_400_000;
+
+export async function rotaCoverage(db: Db, { period }: FigureScope) {
+  const rota = await loadRota(db);
+  let outOfHours = 0;
+  let covered = 0;
+  let gaps = 0;
+  let lastGapEnd = NaN;
+  // segments() refuses ranges over MAX_RANGE_DAYS: walk a long period in pieces.
+  for (let a = period.start.getTime(); a < period.end.getTime(); a += CHUNK_MS) {
+    const b = Math.min(a + CHUNK_MS, period.end.getTime());
+    for (const s of segments(rota, a, b)) {
+      const start = Date.parse(s.start);
+      const end = Date.parse(s.end);
+      outOfHours += end - start;
+      if (s.primary !== null) covered += end - start;
+      else {
+        if (start !== lastGapEnd) gaps += 1; // a gap cut by a piece boundary is still one gap
+        lastGapEnd = end;
+      }
+    }
+  }
+  return {
+    outOfHoursHours: round(outOfHours / HOUR), coveredHours: round(covered / HOUR),
+    uncoveredHours: round((outOfHours - covered) / HOUR), coverage: share(covered, outOfHours), gaps,
+  };
+}

@@ -1,0 +1,47 @@
+// What every figure query receives, and the SQL pieces they share. Figures are counts and sums only:
+// no query here selects a name, birth date, story, phone number or free text of a person.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { ZONE } from '../../shared/rules/wall-clock';
+import type { Database } from '../db/schema';
+import type { Period } from './period';
+
+export interface FigureScope {
+  period: Period;
+  /** Municipalities (NIS) the intake-side figures are limited to (intakes.competent_nis); null: the whole region. */
+  nis: string[] | null;
+  /** The server's clock: a handoff not yet acknowledged is late only once its grace has passed. */
+  now: Date;
+}
+
+export type Db = Kysely<Database>;
+
+/** The region's time zone as an SQL literal (a constant, so grouping expressions stay identical). */
+export const LOCAL = sql.raw(`'${ZONE}'`);
+
+/** `column in (...)` for the scope, or true for the whole region. */
+export function inScope(column: string, nis: string[] | null): RawBuilder<boolean> {
+  return nis === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in (${sql.join(nis)})`;
+}
+
+/** `column` (a timestamptz) within the period's instants. */
+export function inPeriod(column: string, period: Period): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} >= ${period.start} and ${sql.ref(column)} < ${period.end}`;
+}
+
+/** The local date of the desk's night an instant falls in (noon to noon), as an SQL date. */
+export function nightExpr(column: string): RawBuilder<string> {
+  return sql<string>`((${sql.ref(column)} at time zone ${LOCAL}) - interval '12 hours')::date`;
+}
+
+/** The nights of a guarantee that fall in the period: overlap of [first, first + nights) with [from, to]. */
+export function nightsInPeriod(period: Period): RawBuilder<number> {
+  return sql<number>`greatest(0, least(g.first_night::date + g.nights, ${period.to}::date + 1) - greatest(g.first_night::date, ${period.from}::date))`;
+}
+
+/** Guarantees with at least one night in the period (alias g). */
+export function guaranteeOverlaps(period: Period): RawBuilder<boolean> {
+  return sql<boolean>`g.first_night <= ${period.to} and g.first_night::date + g.nights > ${period.from}::date`;
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
