@@ -24,9 +24,11 @@ describe('realtime', () => {
     await ocmw.login('ocmw-turnhout');
     const a = open(coordinator.cookie);
     const b = open(ocmw.cookie);
-    const hello = await new Promise<{ user: { role: string } }>((resolve) => a.once('hello', resolve));
-    expect(hello.user.role).toBe('coordinator');
-    await new Promise((resolve) => b.once('hello', resolve));
+    // Both listeners first: b's greeting may arrive while we wait for a's.
+    const helloA = new Promise<{ user: { role: string } }>((resolve) => a.once('hello', resolve));
+    const helloB = new Promise((resolve) => b.once('hello', resolve));
+    expect((await helloA).user.role).toBe('coordinator');
+    await helloB;
 
     const gotByOcmw: unknown[] = [];
     b.on('test:event', (p) => gotByOcmw.push(p));

@@ -39,6 +39,7 @@ export const voiceRoutes = [
     handler: async ({ params, query, services }) => {
       if (params.Digits !== '1') return twiml.hangup();
       acceptedInMemory.add(`${params.ParentCallSid}:${query.step}`);
+      if (acceptedInMemory.size > 1000) acceptedInMemory.delete(acceptedInMemory.values().next().value!); // recent calls only
       await afterCallLogged(params.ParentCallSid);
       const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
       if (call) await safely(services, () => legAccepted(services, call, query.step));
