@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/index';
 import { errorHandler } from './http/error-handler';
+import { speakTheReadersLanguage } from './http/language';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
 import { defineRoute } from './http/route';
@@ -78,6 +79,7 @@ export function createApp(opts: AppOptions): App {
   app.use(helmet({ contentSecurityPolicy: { directives: csp(opts.config) } }));
   // Escape <, > and & in every JSON answer: a hostile string echoed in an error can never become markup.
   app.set('json escape', true);
+  app.use(speakTheReadersLanguage);
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
 

@@ -7,10 +7,11 @@ import type { Services } from '../services';
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
 import { clearFailures, lockedUntil, recordFailure } from './throttle';
+import { say } from '../../shared/rules/say';
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, 'username is required').max(100),
-  password: z.string().min(1, 'password is required').max(1000),
+  username: z.string().trim().min(1, say('vul je gebruikersnaam in', 'username is required')).max(100),
+  password: z.string().min(1, say('vul je wachtwoord in', 'password is required')).max(1000),
 });
 
 export const authUserSchema = z.object({
@@ -69,7 +70,7 @@ async function login(services: Services, username: string, password: string, ip:
     await audit(db, { at: now, userId: row?.id ?? null, action: 'login_failed', subjectType: 'session', detail: { username, ip } });
     const lock = userLock ?? ipLock;
     if (lock) throw lockout(lock, now);
-    throw unauthorized('Wrong username or password.');
+    throw unauthorized(say('Verkeerde gebruikersnaam of wachtwoord.', 'Wrong username or password.'));
   }
   await clearFailures(db, keys[0]!);
   await audit(db, { at: now, userId: row.id, action: 'login', subjectType: 'session', detail: { ip } });
@@ -80,7 +81,8 @@ async function login(services: Services, username: string, password: string, ip:
 function lockout(until: Date, now: Date): HttpError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   const local = until.toLocaleTimeString('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' });
-  return new HttpError(429, `Too many failed sign-ins. Try again after ${local} (in ${Math.ceil(retryAfterSeconds / 60)} min).`,
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new HttpError(429, say(`Te veel mislukte aanmeldingen. Probeer opnieuw na ${local} (over ${minutes} min).`, `Too many failed sign-ins. Try again after ${local} (in ${minutes} min).`),
     { retryAfterSeconds, lockedUntil: until.toISOString() });
 }
 

@@ -3,30 +3,32 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { phoneSchema } from '../../shared/rules/phone';
 import type { Database, Role } from '../db/schema';
-import { conflict, badRequest } from '../http/errors';
+import { conflict, fieldError } from '../http/errors';
 import { hashPassword } from './passwords';
+import { say } from '../../shared/rules/say';
+import { nisCode } from '../../shared/rules/nis';
 
 export const newUserSchema = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/,
-    'username: 2-50 characters, letters, digits, dot, dash or underscore'),
+    say('gebruikersnaam: 2-50 tekens, letters, cijfers, punt, streepje of liggend streepje', 'username: 2-50 characters, letters, digits, dot, dash or underscore')),
   displayName: z.string().trim().min(1).max(100),
   role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin']),
-  password: z.string().min(10, 'password must be at least 10 characters').max(200),
+  password: z.string().min(10, say('een wachtwoord heeft minstens 10 tekens', 'password must be at least 10 characters')).max(200),
   phone: phoneSchema.optional(),
-  municipalities: z.array(z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits')).default([]),
+  municipalities: z.array(nisCode).default([]),
 }).refine((u) => u.role !== 'ocmw_staff' || u.municipalities.length > 0, {
-  path: ['municipalities'], message: 'OCMW staff must be scoped to at least one municipality',
+  path: ['municipalities'], message: say('OCMW-medewerkers horen bij minstens één gemeente', 'OCMW staff must be scoped to at least one municipality'),
 });
 
 export type NewUser = z.output<typeof newUserSchema>;
 
 export async function createUser(db: Kysely<Database>, input: NewUser): Promise<{ id: string; role: Role }> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-  if (taken) throw conflict(`The username "${input.username}" is taken.`);
+  if (taken) throw conflict(say(`De gebruikersnaam "${input.username}" is al in gebruik.`, `The username "${input.username}" is taken.`));
   if (input.municipalities.length) {
     const known = await db.selectFrom('municipalities').select('nis').where('nis', 'in', input.municipalities).execute();
     const missing = input.municipalities.filter((n) => !known.some((k) => k.nis === n));
-    if (missing.length) throw badRequest(`Invalid request: body.municipalities: unknown municipality ${missing.join(', ')}`);
+    if (missing.length) throw fieldError('body.municipalities', say(`onbekende gemeente ${missing.join(', ')}`, `unknown municipality ${missing.join(', ')}`));
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {

@@ -10,17 +10,19 @@ import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
 import { regionSettings } from '../roster/roster.queries';
+import { nisCode } from '../../shared/rules/nis';
+import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
-const idParams = z.strictObject({ id: z.uuid('not a valid id') });
+const idParams = z.strictObject({ id: z.uuid(say('geen geldige id', 'not a valid id')) });
 const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(item));
 
 const boardQuery = z.strictObject({
   adults: z.coerce.number().int().min(0).max(20).optional(),
   children: z.coerce.number().int().min(0).max(20).optional(),
   needs: csv(z.enum(SUIT_TAGS)).optional(),
-  municipality: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits').optional(),
+  municipality: nisCode.optional(),
   types: csv(z.enum(TYPES)).optional(),
 });
 
@@ -38,18 +40,18 @@ export const capacityRoutes = [
   defineRoute({
     method: 'post', path: '/api/holds', tag: 'board', roles: desk, status: 201,
     body: z.strictObject({
-      placeId: z.uuid('not a valid place id'),
-      initials: z.string().trim().regex(/^[A-Za-zÀ-ÿ.]{1,6}$/, 'initials only, e.g. "M.K." (no full names)'),
+      placeId: z.uuid(say('geen geldige plaats-id', 'not a valid place id')),
+      initials: z.string().trim().regex(/^[A-Za-zÀ-ÿ.]{1,6}$/, say('alleen initialen, bv. "M.K." (geen volledige namen)', 'initials only, e.g. "M.K." (no full names)')),
       household: householdSchema,
       minutes: z.number().int().min(15).max(240).optional(),
-      overrideReason: z.string().trim().min(5, 'explain in a few words why this place is still right').max(500).optional(),
+      overrideReason: z.string().trim().min(5, say('leg in een paar woorden uit waarom deze plaats toch past', 'explain in a few words why this place is still right')).max(500).optional(),
     }),
     summary: 'Hold a place for a named person until it expires (default 60 minutes)',
     handler: ({ body, user, services }) => createHold(services, user!, body),
   }),
   defineRoute({
     method: 'post', path: '/api/holds/:id/extend', tag: 'board', roles: desk, params: idParams,
-    body: z.strictObject({ minutes: z.number().int().min(5).max(240), reason: z.string().trim().min(3, 'say why the hold needs longer').max(300) }),
+    body: z.strictObject({ minutes: z.number().int().min(5).max(240), reason: z.string().trim().min(3, say('zeg waarom de reservering langer moet', 'say why the hold needs longer')).max(300) }),
     summary: 'Give a hold more time, with a reason',
     handler: ({ params, body, user, services }) => changeHold(services, user!, params.id, 'extend', body),
   }),
@@ -62,7 +64,7 @@ export const capacityRoutes = [
     method: 'post', path: '/api/places/:id/count', tag: 'board', roles: desk, params: idParams, status: 201,
     body: z.strictObject({
       rooms: z.number().int().min(0).max(50),
-      confirmedBy: z.string().trim().min(1, 'who at the hotel confirmed it (e.g. "receptie, Ann")').max(100),
+      confirmedBy: z.string().trim().min(1, say('wie van het hotel het bevestigde (bv. "receptie, Ann")', 'who at the hotel confirmed it (e.g. "receptie, Ann")')).max(100),
       method: z.enum(['phone', 'sms', 'console']),
     }),
     summary: 'Record how many rooms a partner hotel gives the desk tonight (including ones already held)',
@@ -70,7 +72,7 @@ export const capacityRoutes = [
       const { db, clock } = services;
       const now = clock.now();
       const place = await db.selectFrom('places').select(['id', 'type']).where('id', '=', params.id).executeTakeFirst();
-      if (!place || place.type !== 'hotel') throw notFound('No partner hotel with this id.');
+      if (!place || place.type !== 'hotel') throw notFound(say('Geen partnerhotel met deze id.', 'No partner hotel with this id.'));
       const row = { place_id: place.id, night: nightOf(now), rooms: body.rooms, confirmed_by: body.confirmedBy, method: body.method, confirmed_at: now, recorded_by: user!.id };
       await db.insertInto('hotel_counts').values(row)
         .onConflict((oc) => oc.columns(['place_id', 'night']).doUpdateSet({ rooms: body.rooms, confirmed_by: body.confirmedBy, method: body.method, confirmed_at: now, recorded_by: user!.id }))

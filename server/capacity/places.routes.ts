@@ -5,17 +5,19 @@ import { phoneSchema } from '../../shared/rules/phone';
 import { SUIT_TAGS } from '../../shared/rules/suitability';
 import { audit } from '../audit/audit';
 import type { Role } from '../db/schema';
-import { badRequest, notFound } from '../http/errors';
+import { fieldError, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { announceBoard } from './expiry';
+import { nisCode } from '../../shared/rules/nis';
+import { say } from '../../shared/rules/say';
 
 const leads: readonly Role[] = ['coordinator', 'admin'];
 const placeBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
   provider: z.string().trim().min(1).max(120),
-  municipalityNis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
+  municipalityNis: nisCode,
   type: z.enum(['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis']),
-  suits: z.array(z.enum(SUIT_TAGS)).min(1, 'say whom the place suits').max(6),
+  suits: z.array(z.enum(SUIT_TAGS)).min(1, say('zeg voor wie de plaats geschikt is', 'say whom the place suits')).max(6),
   roomType: z.string().trim().min(1).max(60),
   capacity: z.number().int().min(1).max(100),
   costPerNightCents: z.number().int().min(0).max(100_000),
@@ -37,7 +39,7 @@ export const placeRoutes = [
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
       const region = await db.selectFrom('municipalities').select('region_code').where('nis', '=', body.municipalityNis).executeTakeFirst();
-      if (!region) throw badRequest(`Invalid request: body.municipalityNis: unknown municipality ${body.municipalityNis}`);
+      if (!region) throw fieldError('body.municipalityNis', say(`onbekende gemeente ${body.municipalityNis}`, `unknown municipality ${body.municipalityNis}`));
       const row = await db.insertInto('places').values({ ...columns(body), region_code: region.region_code }).returning('id').executeTakeFirstOrThrow();
       await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'place', subjectId: row.id });
       announceBoard(services, row.id);
@@ -50,7 +52,7 @@ export const placeRoutes = [
     handler: async ({ params, body, user, services }) => {
       const { db, clock } = services;
       const row = await db.updateTable('places').set(columns(body)).where('id', '=', params.id).returning('id').executeTakeFirst();
-      if (!row) throw notFound('No such place.');
+      if (!row) throw notFound(say('Deze plaats bestaat niet.', 'No such place.'));
       await audit(db, { at: clock.now(), userId: user!.id, action: 'update', subjectType: 'place', subjectId: row.id });
       announceBoard(services, row.id);
       return { id: row.id };

@@ -5,11 +5,13 @@ import { readIntake } from '../intake/intake.queries';
 import { acknowledge, closeHandoff, FOLLOW_UPS, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
 import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
+import { say } from '../../shared/rules/say';
+import { nisCode } from '../../shared/rules/nis';
 
 const readers: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
 // The OCMW acts on its handoffs; the coordinator may too (e.g. a warm handover by phone).
 const actors: readonly Role[] = ['ocmw_staff', 'coordinator'];
-const idParams = z.strictObject({ id: z.uuid('not a valid id') });
+const idParams = z.strictObject({ id: z.uuid(say('geen geldige id', 'not a valid id')) });
 const note = z.string().trim().max(2000).optional();
 
 async function detail(services: Parameters<typeof readIntake>[0], user: Parameters<typeof readIntake>[1], id: string) {
@@ -22,7 +24,7 @@ export const handoffRoutes = [
     method: 'get', path: '/api/handoffs', tag: 'handoffs', roles: readers,
     query: z.strictObject({
       status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(['open', 'acknowledged', 'closed']))).optional(),
-      municipality: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits').optional(),
+      municipality: nisCode.optional(),
     }),
     summary: 'The handoff queue (OCMW staff: only their municipality), due first',
     handler: ({ query, user, services }) => listHandoffs(services, user!, { status: query.status, nis: query.municipality }),
@@ -46,8 +48,8 @@ export const handoffRoutes = [
   defineRoute({
     method: 'post', path: '/api/handoffs/:id/forward', tag: 'handoffs', roles: actors, params: idParams,
     body: z.strictObject({
-      toNis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
-      reason: z.string().trim().min(10, 'write why the other OCMW is competent (at least 10 characters)').max(2000),
+      toNis: nisCode,
+      reason: z.string().trim().min(10, say('schrijf waarom het andere OCMW bevoegd is (minstens 10 tekens)', 'write why the other OCMW is competent (at least 10 characters)')).max(2000),
     }),
     summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
     handler: async ({ params, body, user, services }) => {

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { HttpError } from './errors';
+import { say } from '../../shared/rules/say';
 
 interface BodyParserError { type?: string; status?: number; message?: string }
 
@@ -17,19 +18,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const bp = err as BodyParserError;
     if (bp?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'Malformed JSON in the request body.' });
+      res.status(400).json({ error: say('De inhoud van de aanvraag is geen geldige JSON.', 'Malformed JSON in the request body.') });
       return;
     }
     if (typeof bp?.status === 'number' && bp.status >= 400 && bp.status < 500) {
-      res.status(bp.status).json({ error: bp.message ?? 'Bad request.' });
+      res.status(bp.status).json({ error: bp.type === 'entity.too.large' ? say('De aanvraag is te groot.', 'The request is too large.') : say('Ongeldige aanvraag.', 'Bad request.') });
       return;
     }
     if (isDatabaseUnavailable(err)) {
       logger.error({ err, method: req.method, url: req.originalUrl }, 'database unavailable');
-      res.status(503).set('Retry-After', '5').json({ error: 'The database does not answer right now (it may be restarting). Nothing was saved; try again in a few seconds: what you typed is kept.' });
+      res.status(503).set('Retry-After', '5').json({ error: say(
+        'De databank antwoordt nu niet (ze herstart misschien). Er is niets bewaard; probeer over enkele seconden opnieuw: wat je typte blijft staan.',
+        'The database does not answer right now (it may be restarting). Nothing was saved; try again in a few seconds: what you typed is kept.') });
       return;
     }
     logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
-    res.status(500).json({ error: 'Internal error; it has been logged.' });
+    res.status(500).json({ error: say('Interne fout; ze is gelogd.', 'Internal error; it has been logged.') });
   };
 }

@@ -1,5 +1,6 @@
 // Errors a handler may throw on purpose. Anything else is a bug and becomes a logged 500.
 import type { ZodError } from 'zod';
+import { say } from '../../shared/rules/say';
 
 export class HttpError extends Error {
   constructor(
@@ -12,9 +13,9 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (message: string, extra?: Record<string, unknown>) => new HttpError(400, message, extra);
-export const unauthorized = (message = 'Sign in first.') => new HttpError(401, message);
-export const forbidden = (message = 'Your role may not do this.') => new HttpError(403, message);
-export const notFound = (message = 'Not found.') => new HttpError(404, message);
+export const unauthorized = (message = say('Meld je eerst aan.', 'Sign in first.')) => new HttpError(401, message);
+export const forbidden = (message = say('Je rol mag dit niet.', 'Your role may not do this.')) => new HttpError(403, message);
+export const notFound = (message = say('Niet gevonden.', 'Not found.')) => new HttpError(404, message);
 export const conflict = (message: string, extra?: Record<string, unknown>) => new HttpError(409, message, extra);
 
 export interface FieldIssue {
@@ -27,10 +28,15 @@ export function validationError(where: 'body' | 'query' | 'params', error: ZodEr
   const issues: FieldIssue[] = error.issues.map((issue) => {
     const path = [where, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return { path, message: `unknown field(s): ${issue.keys.join(', ')}` };
+      return { path, message: say(`onbekend(e) veld(en): ${issue.keys.join(', ')}`, `unknown field(s): ${issue.keys.join(', ')}`) };
     }
     return { path, message: issue.message };
   });
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  return badRequest(`Invalid request: ${summary}`, { issues });
+  return badRequest(say(`Ongeldige aanvraag: ${summary}`, `Invalid request: ${summary}`), { issues });
+}
+
+/** A 400 for one field found wrong after validation (e.g. against the database), named as zod would. */
+export function fieldError(path: string, message: string): HttpError {
+  return badRequest(say(`Ongeldige aanvraag: ${path}: ${message}`, `Invalid request: ${path}: ${message}`), { issues: [{ path, message }] });
 }

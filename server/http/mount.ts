@@ -5,7 +5,9 @@ import type { ZodType } from 'zod';
 import { resolveSession, SESSION_COOKIE, type AuthUser } from '../auth/session';
 import type { Services } from '../services';
 import { forbidden, HttpError, unauthorized, validationError } from './errors';
+import { bilingualZodErrors } from './language';
 import type { RouteSpec } from './route';
+import { say } from '../../shared/rules/say';
 
 /** Header a browser cannot send cross-site without a CORS preflight we never grant: our CSRF defence. */
 export const CSRF_HEADER = 'x-requested-with';
@@ -17,7 +19,7 @@ export function mountRoutes(app: Express, routes: RouteSpec[], services: Service
     });
   }
   app.all('/api/{*rest}', (req, res) => {
-    res.status(404).json({ error: `No API route ${req.method} ${req.path}.` });
+    res.status(404).json({ error: say(`Geen API-route ${req.method} ${req.path}.`, `No API route ${req.method} ${req.path}.`) });
   });
 }
 
@@ -25,7 +27,7 @@ async function handle(route: RouteSpec, req: Request, res: Response, services: S
   const user = await currentUser(req, services);
   authorise(route, user);
   if (route.method !== 'get' && !req.get(CSRF_HEADER)) {
-    throw forbidden(`Missing ${CSRF_HEADER} header: state-changing requests must come from the console.`);
+    throw forbidden(say(`De kop ${CSRF_HEADER} ontbreekt: wijzigingen moeten uit de console komen.`, `Missing ${CSRF_HEADER} header: state-changing requests must come from the console.`));
   }
   const body = parse(route.body, req.body, 'body', route.method);
   const query = parse(route.query, { ...req.query }, 'query', route.method);
@@ -51,14 +53,15 @@ function authorise(route: RouteSpec, user: AuthUser | null): void {
 function parse(schema: ZodType | undefined, input: unknown, where: 'body' | 'query' | 'params', method: string) {
   if (!schema) {
     if (where === 'body' && method !== 'get' && hasContent(input)) {
-      throw new HttpError(400, 'Invalid request: this route takes no body.');
+      throw new HttpError(400, say('Ongeldige aanvraag: deze route neemt geen inhoud aan.', 'Invalid request: this route takes no body.'));
     }
     if (where === 'query' && hasContent(input)) {
-      throw new HttpError(400, `Invalid request: this route takes no query parameters (got ${Object.keys(input as object).length}).`);
+      const n = Object.keys(input as object).length;
+      throw new HttpError(400, say(`Ongeldige aanvraag: deze route neemt geen queryparameters aan (${n} gekregen).`, `Invalid request: this route takes no query parameters (got ${n}).`));
     }
     return undefined;
   }
-  const parsed = schema.safeParse(input ?? {});
+  const parsed = schema.safeParse(input ?? {}, { error: bilingualZodErrors });
   if (!parsed.success) throw validationError(where, parsed.error);
   return parsed.data;
 }

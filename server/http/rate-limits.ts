@@ -3,12 +3,13 @@
 // is in the database and holds across instances; these limits only protect each process.
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config';
+import { say } from '../../shared/rules/say';
 
 /** Sign-in attempts (failed or not) from one address. */
 export function loginLimiter(config: Config) {
   return rateLimit({
     windowMs: 60_000, limit: config.loginRatePerMinute, standardHeaders: 'draft-7', legacyHeaders: false,
-    handler: (_req, res) => { res.status(429).json({ error: 'Too many sign-in attempts from this address; wait a minute and try again.' }); },
+    handler: (_req, res) => { res.status(429).json({ error: say('Te veel aanmeldpogingen vanaf dit adres; wacht een minuut en probeer opnieuw.', 'Too many sign-in attempts from this address; wait a minute and try again.') }); },
   });
 }
 

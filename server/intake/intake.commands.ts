@@ -10,9 +10,10 @@ import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import { announceBoard, expireDueHolds } from '../capacity/expiry';
 import { changeHold, createHold } from '../capacity/holds';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { ocmwOf, regionContext, requireKnown } from './region-context';
+import { say } from '../../shared/rules/say';
 
 const personKey = (name: string, birthDate?: string | null) => {
   const text = personMatchText(name, birthDate);
@@ -30,17 +31,18 @@ export async function createIntake(services: Services, user: AuthUser, input: In
   const { db, clock } = services;
   const now = clock.now();
   if (input.person.birthDate && input.person.birthDate > localDate(now)) {
-    throw badRequest('Invalid request: body.person.birthDate: lies in the future', { issues: [{ path: 'body.person.birthDate', message: 'lies in the future' }] });
+    throw fieldError('body.person.birthDate', say('ligt in de toekomst', 'lies in the future'));
   }
   if (input.person.rrn && !services.config.storeRrn) {
-    const message = 'this deployment does not store national register numbers (STORE_RRN is off); leave it out, name and birth date are enough';
-    throw badRequest(`Invalid request: body.person.rrn: ${message}`, { issues: [{ path: 'body.person.rrn', message }] });
+    throw fieldError('body.person.rrn', say(
+      'deze installatie bewaart geen rijksregisternummers (STORE_RRN staat uit); laat het weg, naam en geboortedatum volstaan',
+      'this deployment does not store national register numbers (STORE_RRN is off); leave it out, name and birth date are enough'));
   }
   const ctx = await regionContext(db);
   requireKnown(ctx, [...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
     ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : [])]);
   if (input.callId && !(await db.selectFrom('calls').select('id').where('id', '=', input.callId).executeTakeFirst())) {
-    throw badRequest('Invalid request: body.callId: no call with this id', { issues: [{ path: 'body.callId', message: 'no call with this id' }] });
+    throw fieldError('body.callId', say('geen oproep met deze id', 'no call with this id'));
   }
   const decision = decideCompetence(input.facts, { name: ctx.name, agreements: ctx.agreements, override: input.override });
   const id = await db.transaction().execute(async (trx) => {
@@ -67,7 +69,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
 
 async function intakeRow(services: Services, id: string) {
   const row = await services.db.selectFrom('intakes').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('No such intake.');
+  if (!row) throw notFound(say('Deze aanmelding bestaat niet.', 'No such intake.'));
   return row;
 }
 
@@ -76,7 +78,7 @@ export async function overrideCompetence(services: Services, user: AuthUser, id:
   const now = clock.now();
   const row = await intakeRow(services, id);
   if (row.status === 'placed' || row.status === 'closed') {
-    throw conflict('This person is placed and handed off: the OCMW forwards the case itself if it is not competent.');
+    throw conflict(say('Deze persoon is geplaatst en overgedragen: het OCMW stuurt het dossier zelf door als het niet bevoegd is.', 'This person is placed and handed off: the OCMW forwards the case itself if it is not competent.'));
   }
   const ctx = await regionContext(db);
   requireKnown(ctx, [{ path: 'nis', nis: body.nis }]);
@@ -93,10 +95,10 @@ export async function overrideCompetence(services: Services, user: AuthUser, id:
 
 export async function holdForIntake(services: Services, user: AuthUser, id: string, body: { placeId: string; minutes?: number; overrideReason?: string }) {
   const row = await intakeRow(services, id);
-  if (row.status === 'placed' || row.status === 'closed') throw conflict('This person is already placed.');
+  if (row.status === 'placed' || row.status === 'closed') throw conflict(say('Deze persoon is al geplaatst.', 'This person is already placed.'));
   if (row.hold_id) {
     const current = await services.db.selectFrom('holds').select('status').where('id', '=', row.hold_id).executeTakeFirst();
-    if (current?.status === 'held') throw conflict('A place is already held for this person; release it first to hold another.');
+    if (current?.status === 'held') throw conflict(say('Er wordt al een plaats vastgehouden voor deze persoon; geef die eerst vrij om een andere vast te houden.', 'A place is already held for this person; release it first to hold another.'));
   }
   const household = boardHousehold({ type: row.household_type as never, adults: row.adults, children: row.children }, row.sex ?? undefined, row.needs);
   const hold = await createHold(services, user, { placeId: body.placeId, initials: initialsOf(row.person_name), household, minutes: body.minutes, overrideReason: body.overrideReason });
@@ -104,7 +106,7 @@ export async function holdForIntake(services: Services, user: AuthUser, id: stri
     .where('id', '=', id).where('status', 'in', ['open', 'held']).returning('id').executeTakeFirst();
   if (!linked) { // the intake changed meanwhile: do not keep a place nobody is coming for
     await changeHold(services, user, hold.id, 'release');
-    throw conflict('This intake changed a moment ago; look again.');
+    throw conflict(say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'));
   }
   announceIntake(services, id);
   return hold;
@@ -115,12 +117,12 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
   await expireDueHolds(services);
   const now = clock.now();
   const row = await intakeRow(services, id);
-  if (!row.hold_id || row.status !== 'held') throw conflict('Hold a place for this person first; the placement turns that hold into a stay.');
+  if (!row.hold_id || row.status !== 'held') throw conflict(say('Hou eerst een plaats vast voor deze persoon; de plaatsing maakt van die vasthouding een verblijf.', 'Hold a place for this person first; the placement turns that hold into a stay.'));
   const ctx = await regionContext(db);
   const result = await db.transaction().execute(async (trx) => {
     const hold = await trx.updateTable('holds').set({ status: 'placed', placed_at: now, updated_at: now })
       .where('id', '=', row.hold_id!).where('status', '=', 'held').returning(['id', 'place_id']).executeTakeFirst();
-    if (!hold) throw conflict('The hold for this person expired or was released; hold a place again.');
+    if (!hold) throw conflict(say('De vasthouding voor deze persoon is verlopen of vrijgegeven; hou opnieuw een plaats vast.', 'The hold for this person expired or was released; hold a place again.'));
     const place = await trx.selectFrom('places').select(['municipality_nis', 'cost_per_night_cents']).where('id', '=', hold.place_id).executeTakeFirstOrThrow();
     const decision = decideCompetence(row.facts as unknown as CompetenceFacts, {
       name: ctx.name, agreements: ctx.agreements, placeNis: place.municipality_nis,

@@ -5,6 +5,7 @@ import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import { forbidden, notFound } from '../http/errors';
 import type { Services } from '../services';
+import { say } from '../../shared/rules/say';
 
 const DESK = new Set(['duty_worker', 'coordinator']);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -16,13 +17,13 @@ export async function assertMayRead(services: Services, user: AuthUser, intakeId
     const h = await services.db.selectFrom('handoffs').select('ocmw_nis').where('intake_id', '=', intakeId).executeTakeFirst();
     if (h && user.municipalities.includes(h.ocmw_nis)) return;
   }
-  throw forbidden('This case is not handed to your OCMW.');
+  throw forbidden(say('Dit dossier is niet aan jouw OCMW overgedragen.', 'This case is not handed to your OCMW.'));
 }
 
 export async function readIntake(services: Services, user: AuthUser, id: string) {
   const { db, clock } = services;
   const row = await db.selectFrom('intakes').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('No such intake.');
+  if (!row) throw notFound(say('Deze aanmelding bestaat niet.', 'No such intake.'));
   await assertMayRead(services, user, id);
   const [hold, guarantee, handoff, call, earlier, names] = await Promise.all([
     row.hold_id ? db.selectFrom('holds').innerJoin('places', 'places.id', 'holds.place_id')

@@ -7,6 +7,7 @@ import type { Agreement } from '../../shared/rules/competence';
 import type { Database } from '../db/schema';
 import { badRequest } from '../http/errors';
 import { regionSettings } from '../roster/roster.queries';
+import { say } from '../../shared/rules/say';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,8 +36,9 @@ export async function regionContext(db: Db): Promise<RegionContext> {
 export function requireKnown(ctx: RegionContext, fields: { path: string; nis: string }[]): void {
   const unknown = fields.filter((f) => !ctx.has(f.nis));
   if (unknown.length === 0) return;
-  const issues = unknown.map((f) => ({ path: `body.${f.path}`, message: `unknown municipality ${f.nis}: not one of the region's municipalities` }));
-  throw badRequest(`Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+  const issues = unknown.map((f) => ({ path: `body.${f.path}`, message: say(`onbekende gemeente ${f.nis}: geen gemeente van de regio`, `unknown municipality ${f.nis}: not one of the region's municipalities`) }));
+  const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  throw badRequest(say(`Ongeldige aanvraag: ${summary}`, `Invalid request: ${summary}`), { issues });
 }
 
 export async function ocmwOf(db: Db, nis: string): Promise<{ nis: string; name: string; calendar: Calendar; contactMobile: string | null }> {

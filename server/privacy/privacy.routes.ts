@@ -7,12 +7,13 @@ import { isIsoDate } from '../../shared/rules/wall-clock';
 import { audit } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/route';
+import { say } from '../../shared/rules/say';
 
 const query = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
-  birthDate: z.string().refine(isIsoDate, 'not an existing date (YYYY-MM-DD)').optional(),
-  intakeId: z.uuid('not a valid id').optional(),
-}).refine((q) => q.intakeId || (q.name && q.birthDate), { message: 'give an intakeId, or a name and a birthDate', path: ['name'] });
+  birthDate: z.string().refine(isIsoDate, say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)')).optional(),
+  intakeId: z.uuid(say('geen geldige id', 'not a valid id')).optional(),
+}).refine((q) => q.intakeId || (q.name && q.birthDate), { message: say('geef een intakeId, of een naam en een geboortedatum', 'give an intakeId, or a name and a birthDate'), path: ['name'] });
 
 export const privacyRoutes = [
   defineRoute({
@@ -23,7 +24,7 @@ export const privacyRoutes = [
       let intakes = db.selectFrom('intakes').select(['id', 'created_at']);
       intakes = q.intakeId ? intakes.where('id', '=', q.intakeId) : intakes.where('person_key', '=', key!);
       const found = await intakes.orderBy('created_at').execute();
-      if (!found.length) throw badRequest('No intake of this person (or it has been pseudonymised: the access log then names no one).');
+      if (!found.length) throw badRequest(say('Geen aanmelding van deze persoon (of ze is gepseudonimiseerd: dan noemt het toegangslog niemand meer).', 'No intake of this person (or it has been pseudonymised: the access log then names no one).'));
       const ids = found.map((i) => i.id);
       const entries = await db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id')
         .select(['audit_log.at', 'audit_log.action', 'audit_log.subject_id', 'audit_log.detail', 'users.display_name', 'users.role'])

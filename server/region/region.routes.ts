@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_ROLES, defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import { solidarityTarget } from './solidarity';
+import { say } from '../../shared/rules/say';
 
 const regionResponse = z.object({
   region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
@@ -19,7 +20,7 @@ export const regionRoutes = [
     response: regionResponse,
     handler: async ({ services: { db, config } }) => {
       const region = await db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('code').executeTakeFirst();
-      if (!region) throw notFound('No region is configured yet.');
+      if (!region) throw notFound(say('Er is nog geen regio ingesteld.', 'No region is configured yet.'));
       const [rows, brought] = await Promise.all([
         db.selectFrom('municipalities').selectAll().where('region_code', '=', region.code).orderBy('name').execute(),
         // The solidarity view: OCMW emergency and transit homes each municipality brings into the pool.

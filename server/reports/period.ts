@@ -7,6 +7,8 @@ import { nightBounds, nightOf } from '../../shared/rules/night';
 import { addDays, isIsoDate } from '../../shared/rules/wall-clock';
 import type { AuthUser } from '../auth/session';
 import { forbidden } from '../http/errors';
+import { nisCode } from '../../shared/rules/nis';
+import { say } from '../../shared/rules/say';
 
 /** Longest period one request may ask: eleven years (ten years of history and some). */
 export const MAX_PERIOD_NIGHTS = 4018;
@@ -41,9 +43,9 @@ export function defaultPeriod(now: Date): Period {
 }
 
 const date = (field: string) => z.string().refine(isIsoDate, `${field} must be a date YYYY-MM-DD`);
-export const nisSchema = z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits');
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
-export const langSchema = z.enum(['nl', 'en'], { error: 'lang must be nl or en' });
+export const nisSchema = nisCode;
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'month must be YYYY-MM'));
+export const langSchema = z.enum(['nl', 'en'], { error: say('lang is nl of en', 'lang must be nl or en') });
 
 /** from/to (both or neither) and an optional municipality: the dashboard's filter. */
 export const filterShape = {
@@ -55,10 +57,10 @@ export const filterShape = {
 type FilterInput = { from?: string | undefined; to?: string | undefined };
 export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
   if ((q.from === undefined) !== (q.to === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'give both from and to, or neither (the current month)' });
+    ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: say('geef zowel van als tot, of geen van beide (de lopende maand)', 'give both from and to, or neither (the current month)') });
   } else if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to)) {
-    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be on or after from' });
-    else if (nightsBetween(q.from, q.to) > MAX_PERIOD_NIGHTS) ctx.addIssue({ code: 'custom', path: ['to'], message: `a period is at most ${MAX_PERIOD_NIGHTS} nights` });
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: say('"tot" valt op of na "van"', 'to must be on or after from') });
+    else if (nightsBetween(q.from, q.to) > MAX_PERIOD_NIGHTS) ctx.addIssue({ code: 'custom', path: ['to'], message: say(`een periode telt hoogstens ${MAX_PERIOD_NIGHTS} nachten`, `a period is at most ${MAX_PERIOD_NIGHTS} nights`) });
   }
 };
 
@@ -68,9 +70,10 @@ export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
  */
 export function scopeFor(user: AuthUser, municipality: string | undefined): string[] | null {
   if (user.role === 'ocmw_staff') {
-    if (user.municipalities.length === 0) throw forbidden('Your account is not linked to a municipality yet.');
+    if (user.municipalities.length === 0) throw forbidden(say('Je account is nog aan geen gemeente gekoppeld.', 'Your account is not linked to a municipality yet.'));
     if (municipality && !user.municipalities.includes(municipality)) {
-      throw forbidden(`You may only see figures of your own municipalities (${user.municipalities.join(', ') || 'none'}).`);
+      const own = user.municipalities.join(', ');
+      throw forbidden(say(`Je ziet alleen de cijfers van je eigen gemeenten (${own}).`, `You may only see figures of your own municipalities (${own}).`));
     }
     return municipality ? [municipality] : [...user.municipalities];
   }

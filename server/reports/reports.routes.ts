@@ -10,20 +10,21 @@ import { costCsvInput, costStatement } from './costs';
 import { readFigures } from './figures';
 import { checkFilter, defaultPeriod, filterShape, langSchema, monthSchema, nisSchema, periodOf, scopeFor } from './period';
 import { TABLE_NAMES, tableCsvInput } from './tables';
+import { say } from '../../shared/rules/say';
 
 const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'ocmw_staff'];
 
 const figuresQuery = z.strictObject(filterShape).superRefine(checkFilter);
 const figuresCsvQuery = z.strictObject({
   ...filterShape,
-  table: z.enum(TABLE_NAMES, { error: `table must be one of ${TABLE_NAMES.join(', ')}` }),
+  table: z.enum(TABLE_NAMES, { error: say(`table is een van ${TABLE_NAMES.join(', ')}`, `table must be one of ${TABLE_NAMES.join(', ')}`) }),
   lang: langSchema.optional(),
 }).superRefine(checkFilter);
 const costsShape = { month: monthSchema.optional(), ocmw: nisSchema.optional() };
 const costsQuery = z.strictObject(costsShape);
 const costsCsvQuery = z.strictObject({
   ...costsShape,
-  table: z.enum(['places', 'lines'], { error: 'table must be places or lines' }).optional(),
+  table: z.enum(['places', 'lines'], { error: say('table is places of lines', 'table must be places or lines') }).optional(),
   lang: langSchema.optional(),
 });
 

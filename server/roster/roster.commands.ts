@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { loadOverrides, loadSwaps } from './roster.queries';
 import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import type { overrideBody, rotationBody, swapBody } from './roster.schema';
+import { say } from '../../shared/rules/say';
 
 type Trx = Transaction<Database>;
 
@@ -29,7 +30,7 @@ async function assertStaff(trx: Trx, ids: string[]): Promise<void> {
   const rows = await trx.selectFrom('users').select('id').where('id', 'in', unique)
     .where('active', '=', true).where('role', '!=', 'ocmw_staff').execute();
   const missing = unique.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length) throw badRequest(`Invalid request: unknown or inactive staff member ${missing.join(', ')}`);
+  if (missing.length) throw badRequest(say(`Ongeldige aanvraag: onbekende of inactieve medewerker ${missing.join(', ')}`, `Invalid request: unknown or inactive staff member ${missing.join(', ')}`));
 }
 
 const check = (message: string | null) => { if (message) throw conflict(message); };
@@ -39,7 +40,10 @@ async function explainOverlap(trx: Trx, problem: string, existing: { id: string;
   const hit = existing.find((o) => problem.includes(o.id));
   if (!hit) return problem;
   const user = await trx.selectFrom('users').select('display_name').where('id', '=', hit.userId).executeTakeFirst();
-  return `${problem.replace(hit.id, `of ${user?.display_name ?? 'someone'}`)}: shorten or remove that one first.`;
+  const name = user?.display_name ?? '?';
+  // The id stands after "vervanging"/"override" in both halves of the sentence.
+  const named = problem.replace(`vervanging ${hit.id}`, `vervanging van ${name}`).replace(`override ${hit.id}`, `override of ${name}`);
+  return say(`${named}: maak die eerst korter of verwijder ze.`, `${named}: shorten or remove that one first.`);
 }
 
 export function saveRotation(services: Services, user: AuthUser, body: z.output<typeof rotationBody>, id?: string) {
@@ -47,7 +51,7 @@ export function saveRotation(services: Services, user: AuthUser, body: z.output<
     await assertStaff(trx, body.members);
     const rotation = { id: id ?? 'new', ...body, endDate: body.endDate ?? null };
     const problem = validateRotation(rotation);
-    if (problem) throw badRequest(`Invalid request: ${problem}`);
+    if (problem) throw badRequest(say(`Ongeldige aanvraag: ${problem}`, `Invalid request: ${problem}`));
     const values = {
       name: body.name, slot: body.slot, members: JSON.stringify(body.members), start_date: body.startDate,
       handover_time: body.handoverTime, every_unit: body.every.unit, every_count: body.every.count,
@@ -57,7 +61,7 @@ export function saveRotation(services: Services, user: AuthUser, body: z.output<
     const saved = id
       ? await trx.updateTable('rota_rotations').set(values).where('id', '=', id).returning('id').executeTakeFirst()
       : await trx.insertInto('rota_rotations').values({ ...values, created_at: now }).returning('id').executeTakeFirst();
-    if (!saved) throw notFound('No such rotation.');
+    if (!saved) throw notFound(say('Deze beurtrol bestaat niet.', 'No such rotation.'));
     await audit(trx, { at: now, userId: user.id, action: id ? 'update' : 'create', subjectType: 'rotation', subjectId: saved.id });
     return { id: saved.id };
   });
@@ -89,7 +93,7 @@ export function deleteRow(services: Services, user: AuthUser, table: 'rota_overr
 
 export function requestSwap(services: Services, user: AuthUser, body: z.output<typeof swapBody>) {
   if (user.role === 'duty_worker' && body.fromUserId !== user.id) {
-    throw forbidden('A duty worker can only offer their own shifts; ask the coordinator for other changes.');
+    throw forbidden(say('Een permanentiemedewerker kan alleen de eigen diensten ruilen; vraag andere wijzigingen aan de coördinator.', 'A duty worker can only offer their own shifts; ask the coordinator for other changes.'));
   }
   return inRotaLock(services, async (trx) => {
     await assertStaff(trx, [body.fromUserId, body.toUserId]);
@@ -104,17 +108,18 @@ export function requestSwap(services: Services, user: AuthUser, body: z.output<t
 }
 
 type Decision = 'accepted' | 'rejected' | 'cancelled';
+const SWAP_STATUS_NL: Record<string, string> = { accepted: 'aanvaard', rejected: 'geweigerd', cancelled: 'geannuleerd' };
 
 export function decideSwap(services: Services, user: AuthUser, id: string, decision: Decision) {
   return inRotaLock(services, async (trx) => {
     const swap = await trx.selectFrom('rota_swaps').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!swap) throw notFound('No such swap.');
-    if (swap.status !== 'requested') throw conflict(`This swap is already ${swap.status}.`);
+    if (!swap) throw notFound(say('Dit ruilverzoek bestaat niet.', 'No such swap.'));
+    if (swap.status !== 'requested') throw conflict(say(`Dit ruilverzoek is al ${SWAP_STATUS_NL[swap.status] ?? swap.status}.`, `This swap is already ${swap.status}.`));
     const lead = user.role === 'coordinator' || user.role === 'admin';
     const allowed = decision === 'cancelled' ? swap.requested_by === user.id || lead : swap.to_user_id === user.id || lead;
     if (!allowed) throw forbidden(decision === 'cancelled'
-      ? 'Only who asked for the swap, or the coordinator, can cancel it.'
-      : 'Only the colleague who is asked, or the coordinator, can answer this swap.');
+      ? say('Alleen wie de ruil vroeg, of de coördinator, kan hem annuleren.', 'Only who asked for the swap, or the coordinator, can cancel it.')
+      : say('Alleen de gevraagde collega, of de coördinator, kan op deze ruil antwoorden.', 'Only the colleague who is asked, or the coordinator, can answer this swap.'));
     if (decision === 'accepted') {
       const candidate = (await loadSwaps(trx)).find((s) => s.id === id)!;
       check(validateSwap((await loadSwaps(trx)).filter((s) => s.id !== id), { ...candidate, status: 'accepted' }));

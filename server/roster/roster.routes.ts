@@ -8,6 +8,7 @@ import { onCallNow } from './oncall';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { loadRota, regionSettings, staffById } from './roster.queries';
 import { gapsQuery, idParams, overrideBody, rangeQuery, rotationBody, swapBody } from './roster.schema';
+import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const leads: readonly Role[] = ['coordinator', 'admin'];
@@ -76,11 +77,11 @@ export const rosterRoutes = [
   }),
   defineRoute({
     method: 'get', path: '/ical/:file', tag: 'rota', roles: 'public',
-    params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, 'not a calendar link') }),
+    params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')) }),
     summary: 'A worker\'s shifts as iCalendar, by private token (past 7 and coming 90 days)',
     handler: async ({ params, res, services: { db, clock } }) => {
       const owner = await userForIcalToken(db, params.file.replace(/\.ics$/, ''));
-      if (!owner) throw notFound('This calendar link is not valid (any more).');
+      if (!owner) throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
       const now = clock.now();
       const shifts = shiftsOf(await loadRota(db), owner.id, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 90 * DAY));
       res.type('text/calendar; charset=utf-8').send(buildIcal(owner.id, shifts, now));

@@ -7,9 +7,10 @@ import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
+import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const idParams = z.strictObject({ id: z.uuid('not a valid call id') });
+const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not a valid call id')) });
 
 export const callRoutes = [
   defineRoute({
@@ -27,7 +28,7 @@ export const callRoutes = [
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
       const [call] = await listCalls(db, { id: params.id });
-      if (!call) throw notFound('No such call.');
+      if (!call) throw notFound(say('Deze oproep bestaat niet.', 'No such call.'));
       const earlier = call.from ? await listCalls(db, { from: call.from, earlierThan: { id: call.id, startedAt: call.startedAt }, limit: 10 }) : [];
       await auditReads(db, clock.now(), user!.id, 'call', [call.id, ...earlier.map((c) => c.id)]);
       return { call, earlier };
@@ -48,7 +49,7 @@ export const callRoutes = [
     summary: 'Record that the caller was rung back: ends the alarm in every console',
     handler: async ({ params, body, user, services }) => {
       const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null);
-      if (!ok) throw notFound('No open alarm for this call (already rung back?).');
+      if (!ok) throw notFound(say('Geen open alarm voor deze oproep (al teruggebeld?).', 'No open alarm for this call (already rung back?).'));
       return { id: params.id, calledBack: true };
     },
   }),

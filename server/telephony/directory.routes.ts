@@ -7,6 +7,7 @@ import type { Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { refreshLastKnownRota } from './voice/keep-fresh';
+import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const leads: readonly Role[] = ['coordinator', 'admin'];
@@ -26,7 +27,7 @@ export const directoryRoutes = [
       const { db, clock } = services;
       const row = await db.insertInto('directory').values(body).onConflict((oc) => oc.column('number').doNothing())
         .returning('id').executeTakeFirst();
-      if (!row) throw conflict(`${body.number} is already in the directory.`);
+      if (!row) throw conflict(say(`${body.number} staat al in de lijst.`, `${body.number} is already in the directory.`));
       await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'directory', subjectId: row.id });
       await refreshLastKnownRota(services); // the next screening names this caller
       return { id: row.id, number: body.number };
@@ -38,7 +39,7 @@ export const directoryRoutes = [
     handler: async ({ params, user, services }) => {
       const { db, clock } = services;
       const gone = await db.deleteFrom('directory').where('id', '=', params.id).returning('id').executeTakeFirst();
-      if (!gone) throw notFound('No such directory entry.');
+      if (!gone) throw notFound(say('Dit nummer staat niet in de lijst.', 'No such directory entry.'));
       await audit(db, { at: clock.now(), userId: user!.id, action: 'delete', subjectType: 'directory', subjectId: params.id });
       await refreshLastKnownRota(services);
     },

@@ -7,6 +7,7 @@ import type { Role } from '../db/schema';
 import { conflict } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { FakeTwilio } from './simulator/index';
+import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
@@ -23,8 +24,8 @@ export const simulatorRoutes = [
     summary: 'Demo only: place a simulated call to the line and play it out (watch it in the console)',
     handler: async ({ body, services }) => {
       const { config, lastKnownRota, clock, localUrl } = services;
-      if (!config.twilio.sandbox) throw conflict('The call simulator only runs in the demo, without Twilio credentials.');
-      if (!localUrl) throw conflict('The server is not listening yet.');
+      if (!config.twilio.sandbox) throw conflict(say('De oproepsimulator werkt alleen in de demo, zonder Twilio-gegevens.', 'The call simulator only runs in the demo, without Twilio credentials.'));
+      if (!localUrl) throw conflict(say('De server luistert nog niet.', 'The server is not listening yet.'));
       const fake = new FakeTwilio({
         baseUrl: localUrl, publicUrl: config.publicUrl.replace(/\/$/, ''), authToken: config.twilio.authTokens[0]!,
         accountSid: `AC${'0'.repeat(32)}`, phoneNumber: config.twilio.phoneNumber ?? '+3214000000',

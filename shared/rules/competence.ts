@@ -6,8 +6,10 @@
  * the home lies takes over); they are configuration, listed per region, and shown as such.
  */
 import { z } from 'zod';
+import { nisCode } from './nis';
+import { say } from './say';
 
-const nis = z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits');
+const nis = nisCode;
 
 export const competenceFactsSchema = z.strictObject({
   /** Where the request for help is made (where police found the person, the hospital's town, ...). */
@@ -37,7 +39,7 @@ export const competenceFactsSchema = z.strictObject({
   rentGuaranteeMove: z.strictObject({ fromNis: nis, toNis: nis }).optional(),
 }).superRefine((f, ctx) => {
   if (f.housing === 'housed' && !f.residenceNis && !f.rentGuaranteeMove) {
-    ctx.addIssue({ code: 'custom', path: ['residenceNis'], message: 'a housed person needs the municipality of habitual residence' });
+    ctx.addIssue({ code: 'custom', path: ['residenceNis'], message: say('voor een gehuisveste persoon is de gemeente van gewoonlijk verblijf nodig', 'a housed person needs the municipality of habitual residence') });
   }
 });
 export type CompetenceFacts = z.output<typeof competenceFactsSchema>;

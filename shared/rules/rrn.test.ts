@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBisNumber, isValidRrn, maskRrn, normalizeRrn, rrnSchema } from './rrn';
+import { inLanguage } from './say';
 
 describe('rijksregisternummer', () => {
   it('accepts the check vectors in both formats', () => {
@@ -42,6 +43,8 @@ describe('rijksregisternummer', () => {
     expect(rrnSchema.parse('85.07.30-033.28')).toBe('85073003328');
     const r = rrnSchema.safeParse('85073003329');
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/not a valid national register number: "85\.07\.30-\*\*\*\.\*\*"/);
+    const message = r.error?.issues[0]?.message ?? '';
+    expect(inLanguage(message, 'en')).toMatch(/not a valid national register number: "85\.07\.30-\*\*\*\.\*\*"/);
+    expect(inLanguage(message, 'nl')).toMatch(/geen geldig rijksregisternummer: "85\.07\.30-\*\*\*\.\*\*"/);
   });
 });

@@ -8,6 +8,7 @@
  * Month 00 / day 00 occur for people whose birth date is not (fully) known.
  */
 import { z } from 'zod';
+import { say } from './say';
 
 const FORMATTED = /^(\d{2})\.(\d{2})\.(\d{2})-(\d{3})\.(\d{2})$/;
 const PLAIN = /^\d{11}$/;
@@ -57,7 +58,8 @@ export const rrnSchema = z.string().transform((input, ctx) => {
   if (!d || !isValidRrn(d)) {
     ctx.addIssue({
       code: 'custom',
-      message: `not a valid national register number: "${maskRrn(input)}" (use YY.MM.DD-SSS.CC or 11 digits; check digits must match)`,
+      message: say(`geen geldig rijksregisternummer: "${maskRrn(input)}" (gebruik JJ.MM.DD-VVV.CC of 11 cijfers; de controlecijfers moeten kloppen)`,
+        `not a valid national register number: "${maskRrn(input)}" (use YY.MM.DD-SSS.CC or 11 digits; check digits must match)`),
     });
     return z.NEVER;
   }

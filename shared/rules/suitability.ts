@@ -4,15 +4,19 @@
  * a place for families also takes children. Children in the household add the "children" tag.
  */
 import { z } from 'zod';
+import { say } from './say';
 
 export const SUIT_TAGS = ['men', 'women', 'families', 'children', 'pets', 'wheelchair'] as const;
 export type SuitTag = (typeof SUIT_TAGS)[number];
+export const SUIT_TAG_NL: Record<SuitTag, string> = {
+  men: 'mannen', women: 'vrouwen', families: 'gezinnen', children: 'kinderen', pets: 'huisdieren', wheelchair: 'rolstoelgebruikers',
+};
 
 export const householdSchema = z.strictObject({
   adults: z.number().int().min(0).max(20),
   children: z.number().int().min(0).max(20),
   needs: z.array(z.enum(SUIT_TAGS)).max(6).default([]),
-}).refine((h) => h.adults + h.children > 0, { message: 'a household has at least one person', path: ['adults'] });
+}).refine((h) => h.adults + h.children > 0, { message: say('een huishouden telt minstens één persoon', 'a household has at least one person'), path: ['adults'] });
 export type Household = z.output<typeof householdSchema>;
 
 export function requiredTags(h: Household): SuitTag[] {

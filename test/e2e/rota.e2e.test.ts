@@ -29,6 +29,7 @@ it('an override by the coordinator shows in the duty worker\'s header without re
   await form.getByLabel('Van', { exact: true }).fill('2026-10-24T17:00');
   await form.getByLabel('Tot', { exact: true }).fill('2026-10-25T08:30');
   await lead.getByTestId('override-submit').click();
-  await lead.getByText(/overlaps override of Griet Willems/).waitFor();
+  // The server answers the console in its language (Dutch), naming the colleague whose override overlaps.
+  await lead.getByText(/overlapt met vervanging van Griet Willems.*maak die eerst korter/).waitFor();
   expect(await form.getByLabel('Van', { exact: true }).inputValue()).toBe('2026-10-24T17:00');
 });

@@ -30,7 +30,8 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server answers errors in this language; <html lang> follows the console's language switch.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'nl-BE' };
   if (method !== 'GET') headers['X-Requested-With'] = 'permanentie';
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -1,11 +1,15 @@
 import type { ApiError } from '../api/client';
 import type { Translate } from './context';
 
-/** A sentence a tired person can act on, for a failed load. */
+/**
+ * A sentence a tired person can act on, for a failed request. The server answers errors in the
+ * language the console asks for (Accept-Language), naming the field or the conflict; a 503 says the
+ * database is restarting and nothing was saved.
+ */
 export function apiErrorText(t: Translate, err: ApiError): string {
   if (err.status === 0) return t('error.network');
-  if (err.status === 403) return err.body?.error && err.body.error !== 'Your role may not do this.' ? err.body.error : t('error.forbidden');
-  // The server's own sentence for what was wrong with the request (it names the field or the conflict).
-  if (err.status >= 400 && err.status < 500 && err.body?.error) return err.body.error;
+  const own = err.body?.error;
+  if (err.status === 403) return own ?? t('error.forbidden');
+  if (own && ((err.status >= 400 && err.status < 500) || err.status === 503)) return own;
   return t('error.server', { status: err.status });
 }

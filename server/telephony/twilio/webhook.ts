@@ -8,6 +8,7 @@ import { afterCallLogged } from '../voice/incoming';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { markDatabaseFailure, tracked } from './journal';
 import { isValidTwilioSignature } from './signature';
+import { inLanguage } from '../../../shared/rules/say';
 
 export interface TwilioHandlerContext<P, Q> {
   params: P;
@@ -56,7 +57,7 @@ async function handle(route: TwilioRoute, req: Request, res: Response, services:
   const params = route.params.safeParse(raw);
   const query = (route.query ?? passthrough).safeParse({ ...req.query });
   if (!params.success || !query.success) {
-    const issues = [...(params.error?.issues ?? []), ...(query.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${i.message}`);
+    const issues = [...(params.error?.issues ?? []), ...(query.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${inLanguage(i.message, 'en')}`); // read by developers in Twilio's debugger
     services.logger.warn({ path: req.path, issues }, 'twilio webhook with invalid parameters');
     if (route.onInvalid) return sendTwiml(res, await route.onInvalid(services, raw));
     res.status(400).type('text/plain').send(`Invalid parameters: ${issues.join('; ')}`);

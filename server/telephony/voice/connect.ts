@@ -9,18 +9,19 @@ import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { twilioRequest } from '../twilio/rest';
 import { defineTwilioRoute } from '../twilio/webhook';
+import { say } from '../../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 async function callThroughDesk(services: Services, user: AuthUser, placeId: string) {
   const { db, config } = services;
   const place = await db.selectFrom('places').select(['id', 'name', 'phone']).where('id', '=', placeId).executeTakeFirst();
-  if (!place) throw notFound('No such place.');
-  if (!place.phone) throw conflict(`${place.name} has no phone number; add one first.`);
+  if (!place) throw notFound(say('Deze plaats bestaat niet.', 'No such place.'));
+  if (!place.phone) throw conflict(say(`${place.name} heeft geen telefoonnummer; voeg er eerst een toe.`, `${place.name} has no phone number; add one first.`));
   const me = await db.selectFrom('users').select('phone').where('id', '=', user.id).executeTakeFirst();
-  if (!me?.phone) throw conflict('Your account has no phone number for the desk to ring you on.');
+  if (!me?.phone) throw conflict(say('Je account heeft geen telefoonnummer waarop de permanentie je kan bellen.', 'Your account has no phone number for the desk to ring you on.'));
   if (config.twilio.sandbox || !config.twilio.phoneNumber) {
-    throw conflict('The desk has no Twilio number configured (demo): ring the place yourself.', { reason: 'sandbox' });
+    throw conflict(say('De permanentie heeft geen Twilio-nummer (demo): bel de plaats zelf.', 'The desk has no Twilio number configured (demo): ring the place yourself.'), { reason: 'sandbox' });
   }
   const site = config.publicUrl.replace(/\/$/, '');
   const call = await twilioRequest(config.twilio, '/Calls.json', {

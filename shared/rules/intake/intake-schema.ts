@@ -8,6 +8,8 @@ import { phoneSchema } from '../phone';
 import { rrnSchema } from '../rrn';
 import { isIsoDate } from '../wall-clock';
 import { competenceFactsSchema } from '../competence';
+import { nisCode } from '../nis';
+import { say } from '../say';
 
 export const HOUSEHOLD_TYPES = [
   'alleenstaande_man', 'alleenstaande_vrouw', 'zwanger_koppel', 'moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen',
@@ -32,43 +34,47 @@ export const HOUSEHOLD_SHAPE: Record<HouseholdType, { adults: [number, number]; 
   gezin_met_kinderen: { adults: [2, 6], children: true },
 };
 
-const isoDate = z.string().refine(isIsoDate, { message: 'not an existing date (YYYY-MM-DD)' });
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const isoDate = z.string().refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
+const text = (max: number) => z.string().trim().max(max, say(`hoogstens ${max} tekens`, `at most ${max} characters`));
+const typeName = (type: string) => type.replace(/_/g, ' ');
 
 export const householdInputSchema = z.strictObject({
   type: z.enum(HOUSEHOLD_TYPES),
   adults: z.number().int().min(1).max(6),
   children: z.number().int().min(0).max(15),
   /** Ages of the children, when known; if given, one per child. */
-  childrenAges: z.array(z.number().int().min(0, 'an age is 0 or more').max(17, 'a child is 17 or younger')).max(15).optional(),
+  childrenAges: z.array(z.number().int().min(0, say('een leeftijd is 0 of meer', 'an age is 0 or more')).max(17, say('een kind is 17 of jonger', 'a child is 17 or younger'))).max(15).optional(),
 }).superRefine((h, ctx) => {
   const shape = HOUSEHOLD_SHAPE[h.type];
-  if (shape.children && h.children === 0) ctx.addIssue({ code: 'custom', path: ['children'], message: `a household "${h.type}" has at least one child` });
-  if (!shape.children && h.children > 0) ctx.addIssue({ code: 'custom', path: ['children'], message: `a household "${h.type}" has no children; choose a household with children` });
+  if (shape.children && h.children === 0) ctx.addIssue({ code: 'custom', path: ['children'], message: say(`een huishouden "${typeName(h.type)}" heeft minstens één kind`, `a household "${h.type}" has at least one child`) });
+  if (!shape.children && h.children > 0) ctx.addIssue({ code: 'custom', path: ['children'], message: say(`een huishouden "${typeName(h.type)}" heeft geen kinderen; kies een huishouden met kinderen`, `a household "${h.type}" has no children; choose a household with children`) });
   if (h.adults < shape.adults[0] || h.adults > shape.adults[1]) {
-    ctx.addIssue({ code: 'custom', path: ['adults'], message: `a household "${h.type}" has ${shape.adults[0] === shape.adults[1] ? shape.adults[0] : `${shape.adults[0]} to ${shape.adults[1]}`} adult(s)` });
+    const [lo, hi] = shape.adults;
+    ctx.addIssue({ code: 'custom', path: ['adults'], message: say(
+      `een huishouden "${typeName(h.type)}" telt ${lo === hi ? lo : `${lo} tot ${hi}`} volwassene(n)`,
+      `a household "${h.type}" has ${lo === hi ? lo : `${lo} to ${hi}`} adult(s)`) });
   }
   if (h.childrenAges && h.childrenAges.length !== h.children) {
-    ctx.addIssue({ code: 'custom', path: ['childrenAges'], message: `${h.childrenAges.length} ages given for ${h.children} children` });
+    ctx.addIssue({ code: 'custom', path: ['childrenAges'], message: say(`${h.childrenAges.length} leeftijden opgegeven voor ${h.children} kinderen`, `${h.childrenAges.length} ages given for ${h.children} children`) });
   }
 });
 export type HouseholdInput = z.output<typeof householdInputSchema>;
 
 export const personSchema = z.strictObject({
   /** Name, or initials when that is all the caller gives. */
-  name: z.string().trim().min(1, 'a name or initials').max(120),
+  name: z.string().trim().min(1, say('een naam of initialen', 'a name or initials')).max(120),
   birthDate: isoDate.optional(),
   birthYear: z.number().int().min(1900).max(2100).optional(),
   sex: z.enum(SEXES).optional(),
   /** National register number: checksum-validated; stored only where the deployment is authorised. */
   rrn: rrnSchema.optional(),
 }).refine((p) => !(p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear), {
-  path: ['birthYear'], message: 'does not match the birth date',
+  path: ['birthYear'], message: say('klopt niet met de geboortedatum', 'does not match the birth date'),
 });
 
 export const referrerSchema = z.strictObject({
   kind: z.enum(REFERRER_KINDS),
-  organisation: z.string().trim().min(1, 'which police zone, hospital or service').max(120),
+  organisation: z.string().trim().min(1, say('welke politiezone, welk ziekenhuis of welke dienst', 'which police zone, hospital or service')).max(120),
   person: text(120).optional(),
   phone: phoneSchema.optional(),
   /** Badge number (police) or department (hospital). */
@@ -76,7 +82,7 @@ export const referrerSchema = z.strictObject({
 });
 
 export const intakeInputSchema = z.strictObject({
-  callId: z.uuid('not a valid call id').optional(),
+  callId: z.uuid(say('geen geldige oproep-id', 'not a valid call id')).optional(),
   referrer: referrerSchema,
   person: personSchema,
   household: householdInputSchema,
@@ -86,8 +92,8 @@ export const intakeInputSchema = z.strictObject({
   story: text(5000).optional(),
   facts: competenceFactsSchema,
   override: z.strictObject({
-    nis: z.string().regex(/^\d{5}$/, 'a NIS code has 5 digits'),
-    reason: z.string().trim().min(10, 'write why this OCMW and not the one the rules give (at least 10 characters)').max(1000),
+    nis: nisCode,
+    reason: z.string().trim().min(10, say('schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)', 'write why this OCMW and not the one the rules give (at least 10 characters)')).max(1000),
   }).optional(),
 });
 export type IntakeInput = z.output<typeof intakeInputSchema>;

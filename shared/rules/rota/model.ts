@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Calendar } from '../calendar-schema';
 import { calendarSchema } from '../calendar-schema';
 import { isIsoDate } from '../wall-clock';
+import { say } from '../say';
 
 export const SLOTS = ['primary', 'backup', 'coordinator'] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -102,7 +103,7 @@ export const rotationSchema = z
     slot,
     members: z
       .array(id('each member'), { error: 'members must be a list of user ids' })
-      .min(1, 'members must list at least one user id (a rotation cannot have an empty team)'),
+      .min(1, say('een beurtrol heeft minstens één lid nodig', 'members must list at least one user id (a rotation cannot have an empty team)')),
     startDate: date('startDate'),
     handoverTime: z
       .string({ error: 'handoverTime must be a time HH:mm' })
@@ -120,7 +121,7 @@ export const rotationSchema = z
     endDate: date('endDate').nullable().optional(),
   })
   .refine((r) => !r.endDate || !isIsoDate(r.endDate) || !isIsoDate(r.startDate) || r.endDate > r.startDate, {
-    message: 'endDate must be after startDate',
+    message: say('de einddatum moet na de begindatum liggen', 'endDate must be after startDate'),
     path: ['endDate'],
   });
 
@@ -134,7 +135,7 @@ export const overrideSchema = z
     replacesUserId: id('replacesUserId').nullable().optional(),
     reason: z.string({ error: 'reason must be a string' }).optional(),
   })
-  .refine(endAfterStart, { message: 'end must be after start', path: ['end'] });
+  .refine(endAfterStart, { message: say('het einde moet na het begin liggen', 'end must be after start'), path: ['end'] });
 
 export const swapSchema = z
   .object({
@@ -148,8 +149,8 @@ export const swapSchema = z
       error: 'status must be one of requested, accepted, rejected, cancelled',
     }),
   })
-  .refine(endAfterStart, { message: 'end must be after start', path: ['end'] })
-  .refine((s) => s.fromUserId !== s.toUserId, { message: 'toUserId must differ from fromUserId', path: ['toUserId'] });
+  .refine(endAfterStart, { message: say('het einde moet na het begin liggen', 'end must be after start'), path: ['end'] })
+  .refine((s) => s.fromUserId !== s.toUserId, { message: say('je kunt niet met jezelf ruilen', 'toUserId must differ from fromUserId'), path: ['toUserId'] });
 
 export const rotaSchema = z.object({
   calendar: calendarSchema,

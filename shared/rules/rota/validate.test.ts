@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Override, Rotation, Swap } from './model';
 import { overrideSchema, rotaSchema } from './model';
-import { validateOverride, validateRotation, validateSwap } from './validate';
+import * as rules from './validate';
+import { inLanguage } from '../say';
 import { DEFAULT_REGION_OFFICE_HOURS } from '../office-hours';
+
+// The checks answer in Dutch and English (say); these tests read the English half, one reads the Dutch.
+const english = <A extends unknown[]>(check: (...a: A) => string | null) => (...a: A) => {
+  const r = check(...a);
+  return r === null ? null : inLanguage(r, 'en');
+};
+const validateOverride = english(rules.validateOverride);
+const validateRotation = english(rules.validateRotation);
+const validateSwap = english(rules.validateSwap);
 
 const o1: Override = { id: 'o1', slot: 'primary', userId: 'u1', start: '2026-01-06T17:00:00+01:00', end: '2026-01-07T08:30:00+01:00' };
 const cand = (start: string, end: string, extra: Partial<Override> = {}): Override => ({ id: 'new', slot: 'primary', userId: 'u2', start, end, ...extra });
@@ -14,6 +24,8 @@ describe('validateOverride', () => {
     );
     // also when the candidate encloses it, given in UTC
     expect(validateOverride([o1], cand('2026-01-06T00:00:00Z', '2026-01-08T00:00:00Z'))).toMatch(/^overlaps override o1 /);
+    expect(inLanguage(rules.validateOverride([o1], cand('2026-01-06T00:00:00Z', '2026-01-08T00:00:00Z'))!, 'nl')).toBe(
+      'overlapt met vervanging o1 van 2026-01-06T17:00:00+01:00 tot 2026-01-07T08:30:00+01:00');
   });
 
   it('accepts adjacent spans, other slots, and the override itself being edited', () => {

@@ -1,6 +1,6 @@
 /**
  * Checks before a rotation, override or swap is stored. Each returns null when fine, or one clear
- * English sentence (several joined with "; ") naming the field or the conflicting entry.
+ * sentence in Dutch and English (`say`) (several joined with "; ") naming the field or the conflicting entry.
  *  - Overrides of the same slot may not overlap (touching is fine: [start, end) is half-open).
  *  - Accepted swaps of the same slot and the same fromUserId may not overlap; requested, rejected
  *    and cancelled swaps are only checked for shape, since they change nothing.
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Override, Rotation, Swap } from './model';
 import { overrideSchema, rotationSchema, swapSchema } from './model';
 import { isoAt } from './clock';
+import { say } from '../say';
 
 function problems(result: z.ZodSafeParseResult<unknown>): string | null {
   if (result.success) return null;
@@ -26,7 +27,12 @@ function overlap(
   const s = ms(candidate.start);
   const e = ms(candidate.end);
   const hit = others.find((o) => o.id !== candidate.id && ms(o.start) < e && s < ms(o.end));
-  return hit ? `overlaps ${kind} ${hit.id} from ${show(hit.start)} to ${show(hit.end)}` : null;
+  if (!hit) return null;
+  const from = show(hit.start);
+  const to = show(hit.end);
+  return kind === 'override'
+    ? say(`overlapt met vervanging ${hit.id} van ${from} tot ${to}`, `overlaps override ${hit.id} from ${from} to ${to}`)
+    : say(`overlapt met ruil ${hit.id} van ${from} tot ${to}`, `overlaps swap ${hit.id} from ${from} to ${to}`);
 }
 
 export function validateRotation(candidate: Rotation): string | null {
