@@ -112,6 +112,23 @@ describe('CSV exports', () => {
     expect(rows.find((r) => r[0] === '2')).toEqual(['2', '1', '1', '0', '0', '2']);
   });
 
+  it('each table, made from its own query, agrees with the dashboard', async () => {
+    const f = (await as.coordinator!.get(`/api/figures?${OCT}`)).body;
+    for (const rows of [f.intakes.byHousehold, f.placements.byType, f.byMunicipality, f.timeline.rows]) expect(rows.length).toBeGreaterThan(0);
+    const csv = async (table: string) => parseCsv((await as.coordinator!.get(`/api/figures/csv?table=${table}&${OCT}&lang=en`)).body).slice(1);
+    const outcomes = Object.fromEntries((await csv('calls_outcomes')).map(([k, v]) => [k, Number(v)]));
+    expect(outcomes).toEqual(f.calls.outcomes);
+    expect((await csv('households')).map(([type, n, adults, children]) => ({ type, intakes: +n!, adults: +adults!, children: +children! })))
+      .toEqual(f.intakes.byHousehold.map((r: { type: string; intakes: number; adults: number; children: number }) =>
+        ({ type: r.type, intakes: r.intakes, adults: r.adults, children: r.children })));
+    expect((await csv('place_types')).map(([type, , nights]) => [type, +nights!]))
+      .toEqual(f.placements.byType.map((r: { type: string; nightsUsed: number }) => [r.type, r.nightsUsed]));
+    expect((await csv('municipalities')).map(([nis, , intakes]) => [nis, +intakes!]))
+      .toEqual(f.byMunicipality.map((m: { nis: string; intakes: number }) => [m.nis, m.intakes]));
+    expect((await csv('timeline')).map(([key]) => key)).toEqual(f.timeline.rows.map((r: { key: string }) => r.key));
+    expect(Number((await csv('handoffs'))[0]![0])).toBe(f.handoffs.total);
+  });
+
   it('write shares with a decimal comma in Dutch and a point in English', async () => {
     const nl = parseCsv((await as.coordinator!.get(`/api/figures/csv?table=handoffs&${OCT}`)).body);
     expect(nl[1]).toEqual(['4', '1', '2', '1', '0,3333', '24']);

@@ -51,8 +51,8 @@ export const reportRoutes = [
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const period = periodFrom(query, clock.now());
-      const figures = await readFigures(db, { period, nis: scopeFor(user!, query.municipality), now: clock.now() });
-      const { header, rows } = tableCsvInput(query.table, figures, query.lang ?? 'nl');
+      const scope = { period, nis: scopeFor(user!, query.municipality), now: clock.now() };
+      const { header, rows } = await tableCsvInput(query.table, db, scope, query.lang ?? 'nl');
       const where = query.municipality ? `-${query.municipality}` : '';
       sendCsv(res, `kerncijfers-${query.table}-${period.from}_${period.to}${where}.csv`, header, rows, query.lang);
     },
