@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef } from 'react';
+import { useCallback, useContext, useEffect, useRef } from 'react';
 import { SocketContext, type SocketContextValue } from './socketContext';
 
 /** Connection state ('connecting' | 'live' | 'offline') and the socket itself. */
@@ -17,4 +17,10 @@ export function useSocketEvent<T>(event: string, handler: (payload: T) => void):
     socket.on(event, listener);
     return () => { socket.off(event, listener); };
   }, [socket, event]);
+}
+
+/** "Now" on the server's clock (the socket's `hello` tells the offset), for rules about nights and months. */
+export function useServerNow(): () => Date {
+  const { clockOffsetMs } = useSocket();
+  return useCallback(() => new Date(Date.now() + (clockOffsetMs ?? 0)), [clockOffsetMs]);
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { extendHold, holdAction, type Hold } from '../../api/board';
 import { useAction } from '../../api/useAction';
-import { useSocket } from '../../api/useSocket';
+import { useServerNow } from '../../api/useSocket';
 import { useT } from '../../i18n/useT';
 
 /** Minutes left on the server's clock (the socket's `hello` tells the offset from the browser's clock). */
 function useMinutesLeft(expiresAt: string): number {
-  const { clockOffsetMs } = useSocket();
-  const compute = () => Math.max(0, Math.ceil((Date.parse(expiresAt) - (Date.now() + (clockOffsetMs ?? 0))) / 60_000));
+  const serverNow = useServerNow();
+  const compute = () => Math.max(0, Math.ceil((Date.parse(expiresAt) - serverNow().getTime()) / 60_000));
   const [left, setLeft] = useState(compute);
   useEffect(() => {
     setLeft(compute());

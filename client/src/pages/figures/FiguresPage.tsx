@@ -4,6 +4,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { fetchRegion } from '../../api/region';
 import { useApi } from '../../api/useApi';
+import { useServerNow } from '../../api/useSocket';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
@@ -19,6 +20,7 @@ const CostStatementView = lazy(() => import('./CostStatementView').then((m) => (
 
 export function FiguresPage() {
   const t = useT();
+  const serverNow = useServerNow(); // months are the desk's nights, on the server's clock
   const { state } = useSession();
   const region = useApi(fetchRegion);
   const params = useMemo(() => new URLSearchParams(window.location.search), []);
@@ -33,7 +35,7 @@ export function FiguresPage() {
   const own = user.role === 'ocmw_staff' ? user.municipalities : null;
   const { municipalities, region: info } = region.data;
   const allowed = (nis: string | null) => (nis && /^\d{5}$/.test(nis) && (!own || own.includes(nis)) ? nis : '');
-  const thisMonth = presetRange('thisMonth');
+  const thisMonth = presetRange('thisMonth', serverNow());
   const month = isMonth(params.get('month')) ? params.get('month')! : monthOf(thisMonth.from);
   const view = params.get('view');
 
@@ -52,7 +54,8 @@ export function FiguresPage() {
     body = (
       <>
         <h1>{t('nav.figures')}</h1>
-        <Dashboard initial={{ ...initial, municipality: allowed(params.get('municipality')) }} municipalities={municipalities} own={own} />
+        {/* Keyed: when the socket tells the server's clock, "this month" may turn out to be another one. */}
+        <Dashboard key={`${initial.from}_${initial.to}`} initial={{ ...initial, municipality: allowed(params.get('municipality')) }} municipalities={municipalities} own={own} />
       </>
     );
   }

@@ -1,6 +1,7 @@
 // Period (nights from ... to, or a preset) and municipality. OCMW staff only get their own municipalities.
 import { useState, type FormEvent } from 'react';
 import type { Municipality } from '../../api/types';
+import { useServerNow } from '../../api/useSocket';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/nl';
 import type { Filter } from './api';
@@ -16,6 +17,7 @@ interface Props {
 
 export function Filters({ value, municipalities, own, onChange }: Props) {
   const t = useT();
+  const serverNow = useServerNow(); // months are the desk's nights, on the server's clock
   const [from, setFrom] = useState(value.from);
   const [to, setTo] = useState(value.to);
   const invalid = !from || !to || to < from;
@@ -26,7 +28,7 @@ export function Filters({ value, municipalities, own, onChange }: Props) {
     if (!invalid) onChange({ ...value, from, to });
   };
   const preset = (p: Preset) => {
-    const r = presetRange(p);
+    const r = presetRange(p, serverNow());
     setFrom(r.from);
     setTo(r.to);
     onChange({ ...value, ...r });
