@@ -61,9 +61,20 @@ function parse(schema: ZodType | undefined, input: unknown, where: 'body' | 'que
     }
     return undefined;
   }
+  // PostgreSQL text cannot hold U+0000: refuse it here, naming where, rather than fail in the query.
+  if (holdsNul(input)) {
+    throw new HttpError(400, say(`Ongeldige aanvraag: ${where} bevat een NUL-teken (U+0000); laat het weg.`, `Invalid request: the ${where} contains a NUL character (U+0000); leave it out.`));
+  }
   const parsed = schema.safeParse(input ?? {}, { error: bilingualZodErrors });
   if (!parsed.success) throw validationError(where, parsed.error);
   return parsed.data;
+}
+
+function holdsNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(holdsNul);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || holdsNul(x));
+  return false;
 }
 
 const hasContent = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'object' && Object.keys(v).length === 0);

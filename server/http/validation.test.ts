@@ -30,6 +30,19 @@ describe('bad input gets a 400 naming the field', () => {
     expect(res.body.error).toContain('body.password');
   });
 
+  it('a NUL character anywhere (PostgreSQL text cannot hold it): 400, not a failed query', async () => {
+    const admin = new ApiClient(t.url);
+    await admin.login('admin');
+    for (const path of ['/api/audit?subjectType=%00', '/api/audit?subjectId=a%00b']) {
+      const res = await admin.get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error).toMatch(/query contains a NUL character/);
+    }
+    const body = await admin.post('/api/auth/login', { username: 'admin\u0000', password: 'demo' });
+    expect(body.status).toBe(400);
+    expect(body.body.error).toMatch(/body contains a NUL character/);
+  });
+
   it('a body that is not an object', async () => {
     const res = await new ApiClient(t.url).post('/api/auth/login', '[1,2]');
     expect(res.status).toBe(400);
