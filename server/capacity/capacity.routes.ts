@@ -12,10 +12,11 @@ import { askHotels } from './hotel-sms';
 import { regionSettings } from '../roster/roster.queries';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
+import { idParams } from '../http/params';
+import { holdChoiceShape } from './hold.schema';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
-const idParams = z.strictObject({ id: z.uuid(say('geen geldige id', 'not a valid id')) });
 const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(item));
 
 const boardQuery = z.strictObject({
@@ -40,11 +41,9 @@ export const capacityRoutes = [
   defineRoute({
     method: 'post', path: '/api/holds', tag: 'board', roles: desk, status: 201,
     body: z.strictObject({
-      placeId: z.uuid(say('geen geldige plaats-id', 'not a valid place id')),
+      ...holdChoiceShape,
       initials: z.string().trim().regex(/^[A-Za-zÀ-ÿ.]{1,6}$/, say('alleen initialen, bv. "M.K." (geen volledige namen)', 'initials only, e.g. "M.K." (no full names)')),
       household: householdSchema,
-      minutes: z.number().int().min(15).max(240).optional(),
-      overrideReason: z.string().trim().min(5, say('leg in een paar woorden uit waarom deze plaats toch past', 'explain in a few words why this place is still right')).max(500).optional(),
     }),
     summary: 'Hold a place for a named person until it expires (default 60 minutes)',
     handler: ({ body, user, services }) => createHold(services, user!, body),

@@ -7,11 +7,11 @@ import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
 import { say } from '../../shared/rules/say';
 import { nisCode } from '../../shared/rules/nis';
+import { idParams } from '../http/params';
 
 const readers: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
 // The OCMW acts on its handoffs; the coordinator may too (e.g. a warm handover by phone).
 const actors: readonly Role[] = ['ocmw_staff', 'coordinator'];
-const idParams = z.strictObject({ id: z.uuid(say('geen geldige id', 'not a valid id')) });
 const note = z.string().trim().max(2000).optional();
 
 async function detail(services: Parameters<typeof readIntake>[0], user: Parameters<typeof readIntake>[1], id: string) {

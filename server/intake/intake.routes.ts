@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { intakeInputSchema } from '../../shared/rules/intake/intake-schema';
+import { competenceOverrideSchema, intakeInputSchema } from '../../shared/rules/intake/intake-schema';
 import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
 import { createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
 import { listIntakes, readIntake } from './intake.queries';
-import { nisCode } from '../../shared/rules/nis';
-import { say } from '../../shared/rules/say';
+import { idParams } from '../http/params';
+import { holdChoiceShape } from '../capacity/hold.schema';
 
 // The desk's people; admins manage accounts and do not read personal records.
 const desk: readonly Role[] = ['duty_worker', 'coordinator'];
-const idParams = z.strictObject({ id: z.uuid(say('geen geldige id', 'not a valid id')) });
 
 export const intakeRoutes = [
   defineRoute({
@@ -29,10 +28,7 @@ export const intakeRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/api/intakes/:id/competence', tag: 'intake', roles: desk, params: idParams,
-    body: z.strictObject({
-      nis: nisCode,
-      reason: z.string().trim().min(10, say('schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)', 'write why this OCMW and not the one the rules give (at least 10 characters)')).max(1000),
-    }),
+    body: competenceOverrideSchema,
     summary: 'Name another competent OCMW than the rules give, with a written reason (before placement)',
     handler: async ({ params, body, user, services }) => {
       await overrideCompetence(services, user!, params.id, body);
@@ -41,11 +37,7 @@ export const intakeRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/api/intakes/:id/hold', tag: 'intake', roles: desk, params: idParams, status: 201,
-    body: z.strictObject({
-      placeId: z.uuid(say('geen geldige plaats-id', 'not a valid place id')),
-      minutes: z.number().int().min(15).max(240).optional(),
-      overrideReason: z.string().trim().min(5, say('leg in een paar woorden uit waarom deze plaats toch past', 'explain in a few words why this place is still right')).max(500).optional(),
-    }),
+    body: z.strictObject(holdChoiceShape),
     summary: 'Hold a place on the board for this person (initials only on the board)',
     handler: async ({ params, body, user, services }) => {
       await holdForIntake(services, user!, params.id, body);

@@ -7,7 +7,8 @@ import { buildIcal, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { loadRota, regionSettings, staffById } from './roster.queries';
-import { gapsQuery, idParams, overrideBody, rangeQuery, rotationBody, swapBody } from './roster.schema';
+import { gapsQuery, overrideBody, rangeQuery, rotationBody, swapBody } from './roster.schema';
+import { idParams } from '../http/params';
 import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];

@@ -36,7 +36,6 @@ export const swapBody = span({
   note: z.string().trim().max(500).optional(),
 }).refine((s) => s.fromUserId !== s.toUserId, { path: ['toUserId'], message: say('je kunt niet met jezelf ruilen', 'cannot swap with yourself') });
 
-export const idParams = z.strictObject({ id: z.uuid(say('geen geldige id', 'not a valid id')) });
 
 export const rangeQuery = z.strictObject({ from: instant.optional(), to: instant.optional() })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: say('"tot" moet na "van" liggen', 'to must be after from') })

@@ -81,6 +81,12 @@ export const referrerSchema = z.strictObject({
   badge: text(60).optional(),
 });
 
+/** The worker names another competent OCMW than the rules give, always with a written reason. */
+export const competenceOverrideSchema = z.strictObject({
+  nis: nisCode,
+  reason: z.string().trim().min(10, say('schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)', 'write why this OCMW and not the one the rules give (at least 10 characters)')).max(1000),
+});
+
 export const intakeInputSchema = z.strictObject({
   callId: z.uuid(say('geen geldige oproep-id', 'not a valid call id')).optional(),
   referrer: referrerSchema,
@@ -91,10 +97,7 @@ export const intakeInputSchema = z.strictObject({
   needs: z.array(z.enum(NEEDS)).max(NEEDS.length).default([]),
   story: text(5000).optional(),
   facts: competenceFactsSchema,
-  override: z.strictObject({
-    nis: nisCode,
-    reason: z.string().trim().min(10, say('schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)', 'write why this OCMW and not the one the rules give (at least 10 characters)')).max(1000),
-  }).optional(),
+  override: competenceOverrideSchema.optional(),
 });
 export type IntakeInput = z.output<typeof intakeInputSchema>;
 
