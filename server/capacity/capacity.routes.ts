@@ -25,6 +25,9 @@ const boardQuery = z.strictObject({
   needs: csv(z.enum(SUIT_TAGS)).optional(),
   municipality: nisCode.optional(),
   types: csv(z.enum(TYPES)).optional(),
+}).refine((q) => (q.adults === undefined && q.children === undefined) || (q.adults ?? 1) + (q.children ?? 0) > 0, {
+  // The household the handler builds from these must hold someone; refuse here, not with a 500 there.
+  path: ['adults'], message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
 });
 
 export const capacityRoutes = [

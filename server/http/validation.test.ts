@@ -43,6 +43,17 @@ describe('bad input gets a 400 naming the field', () => {
     expect(body.body.error).toMatch(/body contains a NUL character/);
   });
 
+  it('a board filter for a household of nobody (found by the fuzz test: it was a 500)', async () => {
+    const worker = new ApiClient(t.url);
+    await worker.login('permanentie');
+    for (const q of ['adults=', 'adults=0', 'adults=0&children=0']) {
+      const res = await worker.get(`/api/board?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error).toContain('query.adults: a household has at least one person');
+    }
+    expect((await worker.get('/api/board?adults=0&children=2')).status).toBe(200);
+  });
+
   it('a body that is not an object', async () => {
     const res = await new ApiClient(t.url).post('/api/auth/login', '[1,2]');
     expect(res.status).toBe(400);
