@@ -89,7 +89,9 @@ describe('hostile input', () => {
     const before = await fingerprint();
     const client = clients[roleFor(route.roles)];
     const path = pathWith(route.path, '00000000-0000-4000-8000-000000000000');
-    await fc.assert(fc.asyncProperty(query, async (q) => {
+    const declared = Object.keys((route.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
+    // A query naming at least one parameter the route does not take is refused whatever the values.
+    await fc.assert(fc.asyncProperty(query.filter((q) => Object.keys(q).some((k) => !declared.includes(k))), async (q) => {
       expectRefused(await send(client, 'GET', `${path}?${new URLSearchParams(q as Record<string, string>)}`), JSON.stringify(q).slice(0, 80));
     }), { numRuns: RUNS });
     if (route.path.includes(':')) {
@@ -99,7 +101,6 @@ describe('hostile input', () => {
     }
     // Hostile values under the names the route does take: it may answer (a free-text filter is allowed
     // to find nothing), but never with 5xx, and never by echoing markup.
-    const declared = Object.keys((route.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
     if (declared.length > 0) {
       await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom(...declared), hostileString, { minKeys: 1, maxKeys: declared.length }), async (q) => {
         const res = await send(client, 'GET', `${path}?${new URLSearchParams(q as Record<string, string>)}`);
