@@ -2,12 +2,13 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/index';
+import { cookies } from './http/cookies';
+import { refuseDeepJson } from './http/body-depth';
 import { errorHandler } from './http/error-handler';
 import { speakTheReadersLanguage } from './http/language';
 import { mountRoutes } from './http/mount';
@@ -24,7 +25,7 @@ import { startHoldExpiry } from './capacity/expiry';
 import { startOutboxWorker } from './telephony/outbox/worker';
 import { startRotaNotifications } from './roster/notifications';
 import { startHandoffRounds } from './handoffs/rounds';
-import { loginLimiter, webhookLimiter } from './http/rate-limits';
+import { loginLimiter } from './http/rate-limits';
 import { WebhookJournal } from './telephony/twilio/journal';
 import { startJournalReplay } from './telephony/replay';
 import { watchDatabaseHealth } from './ops/health-watch';
@@ -81,11 +82,11 @@ export function createApp(opts: AppOptions): App {
   app.set('json escape', true);
   app.use(speakTheReadersLanguage);
   app.use(express.json({ limit: '100kb' }));
-  app.use(cookieParser());
+  app.use(refuseDeepJson);
+  app.use(cookies);
 
   const routes = [...apiRoutes, openApiRoute()];
   app.use('/api/auth/login', loginLimiter(opts.config));
-  app.use('/twilio', webhookLimiter());
   mountRoutes(app, routes, services);
   mountTwilioRoutes(app, twilioRoutes, services);
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);

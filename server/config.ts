@@ -29,6 +29,10 @@ const envSchema = z.object({
   TWILIO_FALLBACK_URL: z.string().url().optional(),
   VOICE_LANGUAGE: z.string().default('nl-BE'),
   VOICE_NAME: z.string().optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  DATA_LOCK_WAIT_SECONDS: z.coerce.number().min(0).max(300).default(15),
+  SMS_FORWARDS_PER_SENDER_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
+  SMS_FORWARDS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export type Config = {
@@ -53,6 +57,12 @@ export type Config = {
   retentionDays: number;
   /** A send interrupted (crash, kill) is retried after this long unless Twilio's callback named it. */
   outboxStuckMs: number;
+  /** On SIGTERM: stop taking work, finish what can be finished within this, then exit whatever is left. */
+  shutdownTimeoutMs: number;
+  /** A start that finds the PGlite folder held by a live process waits this long for it (a restart's overlap). */
+  dataLockWaitMs: number;
+  /** Texts from unknown numbers forwarded to the duty worker's mobile: per sender, and in all, per hour. */
+  smsForwards: { perSenderPerHour: number; perHour: number };
 };
 
 export interface TwilioConfig {
@@ -97,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxStuckMs: e.OUTBOX_STUCK_SECONDS * 1000,
     storeRrn: e.STORE_RRN,
     retentionDays: e.RETENTION_DAYS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    dataLockWaitMs: e.DATA_LOCK_WAIT_SECONDS * 1000,
+    smsForwards: { perSenderPerHour: e.SMS_FORWARDS_PER_SENDER_PER_HOUR, perHour: e.SMS_FORWARDS_PER_HOUR },
   };
 }
 

@@ -1,8 +1,10 @@
 // Starts the desk: configuration, database and migrations, region data and demo data, HTTP.
-import { createApp } from './app';
+// Stops it within a bound on SIGTERM, and never hangs silently after an error nobody caught.
+import { createApp, type App } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { migrateToLatest, openDatabase } from './db/index';
+import { lockDataFolder, type DataLock } from './db/data-lock';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index';
 import { createLogger } from './logger';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
@@ -10,8 +12,15 @@ import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
+let app: App | null = null;
+let database: DatabaseHandle | null = null;
+let lock: DataLock | null = null;
+
 async function main(): Promise<void> {
-  const database = openDatabase(config.database);
+  if (config.database.kind === 'pglite' && config.database.dataDir) {
+    lock = await lockDataFolder(config.database.dataDir, config.dataLockWaitMs);
+  }
+  database = openDatabase(config.database);
   logger.info({ database: config.database.kind === 'postgres' ? 'postgres' : `pglite at ${config.database.dataDir}` },
     'opening database');
   const applied = await migrateToLatest(database.db);
@@ -23,39 +32,43 @@ async function main(): Promise<void> {
   } else {
     await seedRegionIfEmpty(database.db);
   }
-  const app = createApp({ config, database, clock: systemClock, logger });
+  app = createApp({ config, database, clock: systemClock, logger });
   const port = await app.listen();
   logger.info(`Permanentie listens on http://localhost:${port} (public URL ${config.publicUrl})`);
-  shutdownOn(['SIGTERM', 'SIGINT'], async () => {
-    await app.close();
-    await database.close();
-  });
 }
 
-async function warnAboutDemoLogins(database: ReturnType<typeof openDatabase>): Promise<void> {
-  const present = await database.db.selectFrom('users').select('username').where('username', 'in', DEMO_LOGINS).execute();
+async function warnAboutDemoLogins(db: DatabaseHandle): Promise<void> {
+  const present = await db.db.selectFrom('users').select('username').where('username', 'in', DEMO_LOGINS).execute();
   if (present.length) {
     logger.warn({ users: present.map((u) => u.username) },
       'DEMO LOGINS EXIST with password "demo" (permanentie, coordinator, ocmw-turnhout, ocmw-geel, admin): never use this database for real work; start real deployments with SEED=none');
   }
 }
 
-function shutdownOn(signals: NodeJS.Signals[], stop: () => Promise<void>): void {
-  let stopping = false;
-  for (const signal of signals) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down: finishing open requests');
-      const force = setTimeout(() => { logger.error('shutdown took too long; exiting'); process.exit(1); }, 10_000);
-      force.unref();
-      stop().then(() => { logger.info('stopped'); process.exit(0); },
-        (err: unknown) => { logger.error({ err }, 'error while stopping'); process.exit(1); });
-    });
-  }
+let stopping = false;
+/** Stops taking work, lets what runs finish within the bound, and exits whatever is left. */
+function stop(reason: string, code: number): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ reason, boundSeconds: config.shutdownTimeoutMs / 1000 }, 'shutting down: finishing open requests');
+  // Not unref'd: this timer is the promise that the process ends, whatever else still holds the loop.
+  setTimeout(() => { logger.error('shutdown took too long; exiting with work left'); lock?.release(); process.exit(code || 1); }, config.shutdownTimeoutMs);
+  (async () => {
+    await app?.close();
+    await database?.close();
+  })().then(() => { lock?.release(); logger.info('stopped'); process.exit(code); },
+    (err: unknown) => { logger.error({ err }, 'error while stopping'); lock?.release(); process.exit(code || 1); });
 }
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal, 0));
+// A promise nobody awaited failed: that piece of work is lost and logged, the desk keeps answering.
+process.on('unhandledRejection', (err) => { logger.error({ err }, 'unhandled rejection; the desk keeps serving'); });
+// An exception nobody caught may have left state half-changed: exit (bounded) so the supervisor starts
+// a clean process (systemd Restart=always, the compose file, start:cluster or npm start's own supervisor).
+process.on('uncaughtException', (err) => { logger.fatal({ err }, 'uncaught exception; restarting'); stop('uncaughtException', 1); });
 
 main().catch((err: unknown) => {
   logger.fatal({ err }, 'could not start');
+  lock?.release();
   process.exit(1);
 });

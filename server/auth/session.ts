@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
+import { readCookies } from '../http/cookies';
 
 export const SESSION_COOKIE = 'permanentie_session';
 
@@ -48,12 +49,7 @@ export async function municipalitiesOf(db: Kysely<Database>, userId: string): Pr
   return rows.map((r) => r.municipality_nis);
 }
 
-/** Reads the session cookie from a raw Cookie header (used by socket.io, which has no cookie-parser). */
+/** Reads the session cookie from a raw Cookie header (the socket.io handshake has no Express middleware). */
 export function tokenFromCookieHeader(header: string | undefined): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
-  }
-  return null;
+  return readCookies(header)[SESSION_COOKIE] ?? null;
 }

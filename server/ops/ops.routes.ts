@@ -1,3 +1,4 @@
+import { MAX_TRIES } from '../telephony/twilio/journal';
 import { defineRoute } from '../http/route';
 
 export const opsRoutes = [
@@ -15,5 +16,14 @@ export const opsRoutes = [
         time: services.clock.now().toISOString(),
       });
     },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/ops/webhook-journal', tag: 'ops', roles: ['admin'],
+    summary: 'Twilio webhooks waiting to be written (journal) and those given up on after repeated failures (parked), without their content',
+    handler: ({ services }) => ({
+      pending: services.webhookJournal.size,
+      maxTries: MAX_TRIES,
+      parked: services.webhookJournal.parked(),
+    }),
   }),
 ];

@@ -45,20 +45,24 @@ export function attachRealtime(
   const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
   // Several instances on one PostgreSQL: events reach the consoles connected to any of them.
   if (pgPool) io.adapter(createAdapter(listenerSafePool(pgPool), { errorHandler: onError }));
+  // Whatever a handshake carries (cookies, headers), its failure refuses that socket and nothing else.
   io.use((socket, next) => {
-    const token = tokenFromCookieHeader(socket.handshake.headers.cookie);
-    if (!token) return next(new Error('not signed in'));
-    resolveSession(db, token, clock.now()).then((user) => {
-      if (!user) return next(new Error('session expired'));
+    authenticate(db, clock, socket.handshake.headers.cookie).then((user) => {
       socket.data.user = user;
       next();
-    }, () => next(new Error('database unavailable')));
+    }, (err: unknown) => next(err instanceof HandshakeRefused ? err : new Error('database unavailable')));
   });
   io.on('connection', (socket) => {
-    const user = socket.data.user as AuthUser;
-    void socket.join([`role:${user.role}`, `user:${user.id}`]);
-    socket.emit('hello', { serverTime: clock.now().toISOString(), user: { id: user.id, role: user.role } });
+    try {
+      const user = socket.data.user as AuthUser;
+      void socket.join([`role:${user.role}`, `user:${user.id}`]);
+      socket.emit('hello', { serverTime: clock.now().toISOString(), user: { id: user.id, role: user.role } });
+    } catch (err) {
+      onError(err instanceof Error ? err : new Error(String(err)));
+      socket.disconnect(true);
+    }
   });
+  io.engine.on('connection_error', () => undefined); // a malformed transport request is answered by engine.io; nothing to do
   return {
     io,
     publish(event, payload, roles) {
@@ -70,4 +74,14 @@ export function attachRealtime(
     },
     close: () => new Promise<void>((resolve) => { void io.close(() => resolve()); }),
   };
+}
+
+class HandshakeRefused extends Error {}
+
+async function authenticate(db: Kysely<Database>, clock: Clock, cookieHeader: string | undefined): Promise<AuthUser> {
+  const token = tokenFromCookieHeader(cookieHeader);
+  if (!token) throw new HandshakeRefused('not signed in');
+  const user = await resolveSession(db, token, clock.now());
+  if (!user) throw new HandshakeRefused('session expired');
+  return user;
 }

@@ -4,21 +4,24 @@ import type { Request } from 'express';
 import { repeat } from '../repeat';
 import type { Services } from '../services';
 import { tracked, type JournalEntry } from './twilio/journal';
+import { withoutControlCharacters } from './twilio/params';
 import { twilioRoutes } from './webhooks';
 import { afterCallLogged } from './voice/incoming';
 
-export async function applyJournalEntry(entry: JournalEntry, services: Services): Promise<boolean> {
+const OK = { ok: true, reason: null };
+
+export async function applyJournalEntry(entry: JournalEntry, services: Services): Promise<{ ok: boolean; reason: string | null }> {
   const route = twilioRoutes.find((r) => r.path === entry.path);
-  if (!route) return true; // a webhook that no longer exists: nothing to write
-  const params = route.params.safeParse(entry.params);
+  if (!route) return OK; // a webhook that no longer exists: nothing to write
+  const params = route.params.safeParse(withoutControlCharacters(entry.params)); // entries journalled before the edge cleaned them
   const query = route.query ? route.query.safeParse(entry.query) : { success: true as const, data: entry.query };
-  if (!params.success || !query.success) return true; // it was answered as invalid then; it stays invalid
+  if (!params.success || !query.success) return OK; // it was answered as invalid then; it stays invalid
   const run = await tracked(async () => {
     const out = await route.handler({ params: params.data, query: query.data, req: { query: entry.query } as unknown as Request, services });
     await afterCallLogged(entry.params.CallSid);
     return out;
   });
-  return !run.failed();
+  return { ok: !run.failed(), reason: run.reason() };
 }
 
 export const startJournalReplay = (services: Services, everyMs = 3000) =>

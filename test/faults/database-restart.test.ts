@@ -44,7 +44,7 @@ it('keeps answering calls, shows the outage live, writes every call afterwards a
   await coordinator.login('coordinator');
   const primary = (await coordinator.get('/api/oncall/now')).body.primary;
   expect(primary.phone).toMatch(/^\+32/);
-  expect((await incomingCall('CAwarm', '+32470000001')).twiml).toContain(primary.phone); // the rota is in memory now
+  expect((await incomingCall(`CA${'a'.repeat(32)}`, '+32470000001')).twiml).toContain(primary.phone); // the rota is in memory now
 
   const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: coordinator.cookie } });
   sockets.push(socket);
@@ -55,7 +55,7 @@ it('keeps answering calls, shows the outage live, writes every call afterwards a
   await waitFor('socket connected', () => socket.connected);
 
   outage.cut(); // PostgreSQL restarts: every connection dropped, new ones refused
-  const during = ['CAdown1', 'CAdown2', 'CAdown3', 'CAdown4', 'CAdown5'];
+  const during = [1, 2, 3, 4, 5].map((n) => `CA${String(n).repeat(32)}`); // Twilio's shape: CA + 32 hex
   for (const [i, sid] of during.entries()) {
     const answer = await incomingCall(sid, `+3247000001${i}`);
     expect(answer.status).toBe(200);

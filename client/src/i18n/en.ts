@@ -328,6 +328,8 @@ export const en: Record<MessageKey, string> = {
   "rota.addRotation": "Add rotation",
   "sms.inbox": "SMS received",
   "sms.outbox": "SMS sent (outbox)",
+  "sms.held": "not forwarded (too many texts)",
+  "sms.heldNote": "{n} texts from unknown numbers were not forwarded to the duty mobile (too many in a short time); read them here.",
   "sms.none": "No messages yet.",
   "sms.status.queued": "queued",
   "sms.status.sending": "sending",

@@ -327,6 +327,8 @@ export const nl = {
   "rota.addRotation": "Beurtrol toevoegen",
   "sms.inbox": "Ontvangen sms'en",
   "sms.outbox": "Verstuurde sms'en (outbox)",
+  "sms.held": "niet doorgestuurd (te veel sms'en)",
+  "sms.heldNote": "{n} sms'en van onbekende nummers zijn niet naar de gsm van dienst doorgestuurd (te veel op korte tijd); lees ze hier.",
   "sms.none": "Nog geen berichten.",
   "sms.status.queued": "in wachtrij",
   "sms.status.sending": "wordt verstuurd",

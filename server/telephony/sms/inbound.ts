@@ -1,9 +1,13 @@
 // An SMS to the permanence number. From staff: BEDDEN/BEDS answers with tonight's free places, OK
 // takes the latest alarm, anything else is kept for the console. From anyone else: kept, forwarded to
 // the duty worker on the line now (primary, else backup, else coordinator) and shown in every console.
+// A flood is contained: every text is stored and shown, but the worker's mobile gets at most
+// `smsForwards.perSenderPerHour` per sender (then one summary text) and `smsForwards.perHour` in all.
+import { sql, type Transaction } from 'kysely';
 import twilio from 'twilio';
 import { hotelReply } from '../../capacity/hotel-sms';
 import { bedsSummary } from '../../capacity/summary';
+import type { Database } from '../../db/schema';
 import { onCallNow } from '../../roster/oncall';
 import type { Services } from '../../services';
 import { enqueueSms } from '../outbox/enqueue';
@@ -15,6 +19,8 @@ const reply = (text: string | null) => {
   return r.toString();
 };
 
+const HOUR = 3_600_000;
+
 export async function handleInboundSms(services: Services, sid: string, from: string, body: string): Promise<string> {
   const { db, clock, realtime } = services;
   const now = clock.now();
@@ -22,20 +28,73 @@ export async function handleInboundSms(services: Services, sid: string, from: st
     .where('active', '=', true).where('role', '!=', 'ocmw_staff').executeTakeFirst();
   const command = body.trim().toUpperCase();
   const kind = !staff ? 'forwarded' : command === 'BEDDEN' || command === 'BEDS' ? 'beds' : command === 'OK' ? 'ack' : 'staff';
-  const stored = await db.insertInto('sms_inbound').values({
-    message_sid: sid, from_number: from, body: body.slice(0, 1600), from_user_id: staff?.id ?? null, handled_as: kind, received_at: now,
-  }).onConflict((oc) => oc.column('message_sid').doNothing()).returning('id').executeTakeFirst();
-  if (!stored) return reply(null); // Twilio repeated itself: handled already
-  realtime.publish('sms:received', { id: stored.id }, ['duty_worker', 'coordinator', 'admin']);
-  if (kind === 'beds') return reply(await bedsSummary(db, now));
-  if (kind === 'ack') {
-    const alarm = await acknowledgeLatestAlarm(services, staff!.id);
-    return reply(alarm ? `Alarm bevestigd. Bel terug: ${alarm.from ?? 'nummer onbekend'}` : 'Geen open alarm.');
+  if (staff) {
+    const stored = await storeInbound(db, { sid, from, body, userId: staff.id, kind, now });
+    if (!stored) return reply(null); // Twilio repeated itself: handled already
+    realtime.publish('sms:received', { id: stored }, ['duty_worker', 'coordinator', 'admin']);
+    if (kind === 'beds') return reply(await bedsSummary(db, now));
+    if (kind === 'ack') {
+      const alarm = await acknowledgeLatestAlarm(services, staff.id);
+      return reply(alarm ? `Alarm bevestigd. Bel terug: ${alarm.from ?? 'nummer onbekend'}` : 'Geen open alarm.');
+    }
+    return reply('Ontvangen.');
   }
-  if (kind === 'staff') return reply('Ontvangen.');
-  if (await hotelReply(services, db, from, body)) return reply('Bedankt, genoteerd.');
   const duty = await onCallNow(services, now);
-  const to = [duty.primary, duty.backup, duty.coordinator].find((p) => p?.phone)?.phone;
-  if (to) await enqueueSms(db, now, { to, body: `Sms van ${from}: ${body}`.slice(0, 1600), kind: 'forward', dedupeKey: `forward:${sid}` });
-  return reply(null); // no automatic answer to unknown numbers
+  const to = [duty.primary, duty.backup, duty.coordinator].find((p) => p?.phone)?.phone ?? null;
+  // The text, its forward (or the decision to hold it back) and a hotel's count are one transaction:
+  // a crash can never leave a text marked forwarded whose forward was never queued.
+  const outcome = await db.transaction().execute(async (trx) => {
+    const stored = await storeInbound(trx, { sid, from, body, userId: null, kind: 'forwarded', now });
+    if (!stored) return null;
+    if (await hotelReply(services, trx, from, body)) {
+      await markHandled(trx, stored, 'hotel');
+      return { id: stored, hotel: true };
+    }
+    await forwardOrHold(services, trx, { id: stored, sid, from, body, to, now });
+    return { id: stored, hotel: false };
+  });
+  if (!outcome) return reply(null);
+  realtime.publish('sms:received', { id: outcome.id }, ['duty_worker', 'coordinator', 'admin']);
+  return reply(outcome.hotel ? 'Bedankt, genoteerd.' : null); // no automatic answer to unknown numbers
+}
+
+interface Inbound { sid: string; from: string; body: string; userId: string | null; kind: string; now: Date }
+
+async function storeInbound(db: Services['db'] | Transaction<Database>, m: Inbound): Promise<string | null> {
+  const row = await db.insertInto('sms_inbound').values({
+    message_sid: m.sid, from_number: m.from, body: m.body.slice(0, 1600), from_user_id: m.userId, handled_as: m.kind, received_at: m.now,
+  }).onConflict((oc) => oc.column('message_sid').doNothing()).returning('id').executeTakeFirst();
+  return row?.id ?? null;
+}
+
+const markHandled = (trx: Transaction<Database>, id: string, handledAs: string) =>
+  trx.updateTable('sms_inbound').set({ handled_as: handledAs }).where('id', '=', id).execute();
+
+interface ToForward { id: string; sid: string; from: string; body: string; to: string | null; now: Date }
+
+async function forwardOrHold(services: Services, trx: Transaction<Database>, m: ToForward): Promise<void> {
+  const { perSenderPerHour, perHour } = services.config.smsForwards;
+  // One decision at a time across instances, so two texts arriving together cannot both take the last slot.
+  await sql`select pg_advisory_xact_lock(hashtext('permanentie:sms-forward'))`.execute(trx);
+  const since = new Date(m.now.getTime() - HOUR);
+  const counts = await trx.selectFrom('sms_inbound')
+    .select([
+      sql<number>`count(*) filter (where from_number = ${m.from})::int`.as('sender'),
+      sql<number>`count(*)::int`.as('all'),
+    ])
+    .where('handled_as', '=', 'forwarded').where('received_at', '>', since).where('id', '!=', m.id)
+    .executeTakeFirstOrThrow();
+  if (!m.to) { await markHandled(trx, m.id, 'kept'); return; } // nobody on the rota: kept for the console (the gap is alarmed elsewhere)
+  const bucket = Math.floor(m.now.getTime() / HOUR);
+  if (counts.sender >= perSenderPerHour || counts.all >= perHour) {
+    await markHandled(trx, m.id, 'held');
+    const perSender = counts.sender >= perSenderPerHour;
+    await enqueueSms(trx, m.now, perSender
+      ? { to: m.to, kind: 'forward', dedupeKey: `forward-held:${m.from}:${bucket}`,
+        body: `Meer sms'en van ${m.from} dit uur: niet meer doorgestuurd, lees ze in de console.` }
+      : { to: m.to, kind: 'forward', dedupeKey: `forward-held-all:${bucket}`,
+        body: `Veel sms'en op de permanentielijn dit uur: de rest staat enkel in de console.` });
+    return;
+  }
+  await enqueueSms(trx, m.now, { to: m.to, body: `Sms van ${m.from}: ${m.body}`.slice(0, 1600), kind: 'forward', dedupeKey: `forward:${m.sid}` });
 }

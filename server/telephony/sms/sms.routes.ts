@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditReads } from '../../audit/audit';
 import type { Role } from '../../db/schema';
 import { defineRoute } from '../../http/route';
+import { messageSid, smsSender } from '../twilio/params';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
 import { applySmsStatus } from './status';
@@ -11,12 +12,12 @@ const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 export const smsWebhooks = [
   defineTwilioRoute({
     path: '/twilio/sms', summary: 'Messaging URL of the permanence number',
-    params: z.looseObject({ MessageSid: z.string().min(1).max(64), From: z.string().min(1).max(64), Body: z.string().max(1600).default('') }),
+    params: z.looseObject({ MessageSid: messageSid, From: smsSender, Body: z.string().max(1600).default('') }),
     handler: ({ params, services }) => handleInboundSms(services, params.MessageSid, params.From, params.Body),
   }),
   defineTwilioRoute({
     path: '/twilio/sms/status', summary: 'Delivery status of an SMS we sent',
-    params: z.looseObject({ MessageSid: z.string().min(1), MessageStatus: z.string().min(1), ErrorCode: z.string().optional() }),
+    params: z.looseObject({ MessageSid: messageSid, MessageStatus: z.string().min(1).max(32), ErrorCode: z.string().max(16).optional() }),
     query: z.looseObject({ outbox: z.uuid().optional() }),
     handler: async ({ params, query, services }) => {
       await applySmsStatus(services, query.outbox ?? null, params.MessageSid, params.MessageStatus, params.ErrorCode || null);

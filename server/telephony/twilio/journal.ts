@@ -7,13 +7,22 @@
 // call log had not been written two seconds after the answer.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../../services';
 
-export interface JournalEntry { path: string; params: Record<string, string>; query: Record<string, string>; at: string }
+export interface JournalEntry {
+  path: string; params: Record<string, string>; query: Record<string, string>; at: string;
+  /** Replays that failed while the database answered. */
+  tries: number;
+}
+export interface ParkedEntry { path: string; sid: string | null; at: string; tries: number; reason: string; parkedAt: string }
 
-const tracking = new AsyncLocalStorage<{ failed: boolean }>();
+/** Replays an entry may fail while the database answers before it is parked and the journal moves on. */
+export const MAX_TRIES = 5;
+const PARKED_FILE = 'webhook-journal-parked.jsonl';
+
+const tracking = new AsyncLocalStorage<{ failed: boolean; reason: string | null }>();
 // One file per instance (pid + random: several instances may share DATA_DIR); an instance adopts the
 // files of instances that died (kill -9, crash) so their journalled webhooks are still replayed.
 const FILE_PATTERN = /^webhook-journal-(\d+)-[0-9a-f]+\.jsonl$/;
@@ -21,22 +30,32 @@ const FILE_PATTERN = /^webhook-journal-(\d+)-[0-9a-f]+\.jsonl$/;
 const MAX_ENTRIES = 5000;
 
 /** Called where a database step of a webhook failed (and the webhook answered anyway). */
-export function markDatabaseFailure(): void {
+export function markDatabaseFailure(err?: unknown): void {
   const store = tracking.getStore();
-  if (store) store.failed = true;
+  if (!store) return;
+  store.failed = true;
+  store.reason ??= reasonOf(err);
 }
 
-export async function tracked<T>(work: () => Promise<T> | T): Promise<{ result: T; failed: () => boolean }> {
-  const store = { failed: false };
+/** Why a step failed, without what it carried (an SQL error's parameters may hold a number or a text). */
+function reasonOf(err: unknown): string | null {
+  if (!err) return null;
+  const e = err as { name?: string; code?: string; message?: string };
+  const code = typeof e.code === 'string' ? ` ${e.code}` : '';
+  return `${e.name ?? 'Error'}${code}`;
+}
+
+export async function tracked<T>(work: () => Promise<T> | T): Promise<{ result: T; failed: () => boolean; reason: () => string | null }> {
+  const store = { failed: false, reason: null as string | null };
   const result = await tracking.run(store, async () => work());
-  return { result, failed: () => store.failed };
+  return { result, failed: () => store.failed, reason: () => store.reason };
 }
 
 export class WebhookJournal {
   private entries: JournalEntry[] = [];
   private replaying = false;
   private readonly file: string;
-  constructor(dir: string) {
+  constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, `webhook-journal-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
     for (const name of readdirSync(dir)) {
@@ -51,7 +70,7 @@ export class WebhookJournal {
   }
 
   private persist(): void {
-    try { writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join('')); } catch { /* retried with the next replay */ }
+    try { writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 }); } catch { /* retried with the next replay */ }
   }
 
   get size(): number { return this.entries.length; }
@@ -59,12 +78,16 @@ export class WebhookJournal {
   add(services: Services, entry: JournalEntry): void {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) services.logger.error({ dropped: this.entries.shift() }, 'webhook journal full: oldest entry dropped');
-    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
-    services.logger.warn({ path: entry.path, callSid: entry.params.CallSid }, 'database step failed: webhook journalled for replay');
+    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 }); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
+    services.logger.warn({ path: entry.path, sid: entry.params.CallSid ?? entry.params.MessageSid }, 'database step failed: webhook journalled for replay');
   }
 
-  /** Replays in order until one fails again; returns how many were applied. */
-  async replay(services: Services, apply: (entry: JournalEntry, services: Services) => Promise<boolean>): Promise<number> {
+  /**
+   * Replays in order. An entry that fails while the database answers is tried again at the next round;
+   * after MAX_TRIES such failures it is parked (with its reason, for the admin) and the journal goes on,
+   * so one webhook that can never be written does not hold back every one after it.
+   */
+  async replay(services: Services, apply: (entry: JournalEntry, services: Services) => Promise<{ ok: boolean; reason: string | null }>): Promise<number> {
     if (this.replaying || this.entries.length === 0 || !(await services.ping(1500))) return 0;
     this.replaying = true;
     let done = 0;
@@ -72,9 +95,12 @@ export class WebhookJournal {
       while (this.entries.length) {
         const entry = this.entries[0]!;
         const at = new Date(entry.at);
-        if (!(await apply(entry, { ...services, clock: { now: () => at } }))) break;
-        this.entries.shift();
-        done++;
+        const outcome = await apply(entry, { ...services, clock: { now: () => at } }).catch((err: unknown) => ({ ok: false, reason: reasonOf(err) }));
+        if (outcome.ok) { this.entries.shift(); done++; continue; }
+        if (!(await services.ping(1500))) break; // the database went away again: not the entry's fault
+        entry.tries = (entry.tries ?? 0) + 1;
+        if (entry.tries < MAX_TRIES) break;
+        this.park(services, this.entries.shift()!, outcome.reason ?? 'the step failed');
       }
     } finally {
       this.replaying = false;
@@ -82,6 +108,27 @@ export class WebhookJournal {
     }
     if (done) services.logger.info({ replayed: done, left: this.entries.length }, 'journalled webhooks written to the database');
     return done;
+  }
+
+  private park(services: Services, entry: JournalEntry, reason: string): void {
+    const sid = entry.params.CallSid ?? entry.params.MessageSid ?? null;
+    const parked: ParkedEntry = { path: entry.path, sid, at: entry.at, tries: entry.tries, reason, parkedAt: new Date().toISOString() };
+    // The parked file keeps the whole entry (it may be replayed by hand once the cause is fixed); the
+    // admin's view and the log get only what identifies it.
+    try { appendFileSync(join(this.dir, PARKED_FILE), `${JSON.stringify({ ...parked, entry })}\n`, { mode: 0o600 }); } catch { /* the log line below still tells */ }
+    services.logger.error({ path: entry.path, sid, tries: entry.tries, reason }, 'webhook could not be written after repeated tries: parked');
+  }
+
+  /** Entries that were given up on, newest first, without their parameters. */
+  parked(limit = 100): ParkedEntry[] {
+    const file = join(this.dir, PARKED_FILE);
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
+      try {
+        const { path, sid, at, tries, reason, parkedAt } = JSON.parse(line) as ParkedEntry;
+        return [{ path, sid, at, tries, reason, parkedAt }];
+      } catch { return []; }
+    }).reverse().slice(0, limit);
   }
 }
 

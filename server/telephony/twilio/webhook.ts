@@ -7,7 +7,9 @@ import type { Services } from '../../services';
 import { afterCallLogged } from '../voice/incoming';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { markDatabaseFailure, tracked } from './journal';
+import { withoutControlCharacters } from './params';
 import { isValidTwilioSignature } from './signature';
+import { refusedWebhookLimiter } from '../../http/rate-limits';
 import { inLanguage } from '../../../shared/rules/say';
 
 export interface TwilioHandlerContext<P, Q> {
@@ -36,8 +38,12 @@ export function defineTwilioRoute<PS extends ZodType, QS extends ZodType = ZodTy
 const form = express.urlencoded({ extended: false, limit: '64kb' });
 
 export function mountTwilioRoutes(app: Express, routes: TwilioRoute[], services: Services): void {
+  // Voice and SMS count refused requests in separate buckets, so a flood on one never touches the other;
+  // a request with a valid signature is Twilio's own and is never counted or refused.
+  const limiters = { voice: refusedWebhookLimiter(), sms: refusedWebhookLimiter() };
   for (const route of routes) {
-    app.post(route.path, form, (req, res, next) => {
+    const limiter = route.path.startsWith('/twilio/sms') ? limiters.sms : limiters.voice;
+    app.post(route.path, form, verifySignature(services), limiter, (req, res, next) => {
       handle(route, req, res, services).catch(next);
     });
   }
@@ -46,16 +52,25 @@ export function mountTwilioRoutes(app: Express, routes: TwilioRoute[], services:
   });
 }
 
+/** Checks the signature before anything else is done; only what fails it meets the rate limiter. */
+function verifySignature(services: Services) {
+  return (req: Request, res: Response, next: () => void) => {
+    const url = services.config.publicUrl.replace(/\/$/, '') + req.originalUrl;
+    res.locals.twilioSigned = isValidTwilioSignature(services.config.twilio.authTokens, req.get('x-twilio-signature'), url, stringParams(req.body));
+    next();
+  };
+}
+
 async function handle(route: TwilioRoute, req: Request, res: Response, services: Services): Promise<void> {
-  const raw = stringParams(req.body);
-  const url = services.config.publicUrl.replace(/\/$/, '') + req.originalUrl;
-  if (!isValidTwilioSignature(services.config.twilio.authTokens, req.get('x-twilio-signature'), url, raw)) {
+  if (res.locals.twilioSigned !== true) {
     services.logger.warn({ path: req.path }, 'twilio webhook with a bad or missing signature refused');
     res.status(403).type('text/plain').send('Invalid or missing X-Twilio-Signature.');
     return;
   }
+  const raw = withoutControlCharacters(stringParams(req.body));
+  const rawQuery = withoutControlCharacters(stringParams(req.query));
   const params = route.params.safeParse(raw);
-  const query = (route.query ?? passthrough).safeParse({ ...req.query });
+  const query = (route.query ?? passthrough).safeParse(rawQuery);
   if (!params.success || !query.success) {
     const issues = [...(params.error?.issues ?? []), ...(query.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${inLanguage(i.message, 'en')}`); // read by developers in Twilio's debugger
     services.logger.warn({ path: req.path, issues }, 'twilio webhook with invalid parameters');
@@ -67,8 +82,10 @@ async function handle(route: TwilioRoute, req: Request, res: Response, services:
     try {
       return await route.handler({ params: params.data, query: query.data, req, services });
     } catch (err) {
-      if (!isDatabaseUnavailable(err)) throw err;
-      markDatabaseFailure(); // answered empty now, written when the database is back
+      // Whatever failed, Twilio gets a safe answer and the webhook is journalled: replayed when the
+      // database is back, parked with its reason if it keeps failing (see journal.ts).
+      markDatabaseFailure(err);
+      if (!isDatabaseUnavailable(err)) services.logger.error({ err: errorSummary(err), path: route.path }, 'webhook step failed; journalled');
       return route.path.includes('status') ? null : '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
     }
   });
@@ -77,9 +94,12 @@ async function handle(route: TwilioRoute, req: Request, res: Response, services:
   // Answered; now make sure what it should have written is written, or journalled for replay.
   const logged = await Promise.race([afterCallLogged(raw.CallSid).then(() => true), sleep(2000).then(() => false)]);
   if (run.failed() || !logged) {
-    services.webhookJournal.add(services, { path: route.path, params: raw, query: stringParams(req.query), at: services.clock.now().toISOString() });
+    services.webhookJournal.add(services, { path: route.path, params: raw, query: rawQuery, at: services.clock.now().toISOString(), tries: 0 });
   }
 }
+
+/** An error without what it carried: SQL parameters and messages may hold a caller's number or text. */
+const errorSummary = (err: unknown) => ({ type: err instanceof Error ? err.name : typeof err, code: (err as { code?: unknown })?.code });
 
 const sleep = (ms: number) => new Promise((resolve) => { setTimeout(resolve, ms).unref(); });
 

@@ -18,7 +18,7 @@ export async function answerIncoming(services: Services, sid: string | null, fro
   if (sid) {
     remember(sid, plan.chain);
     track(sid, startCall(services, sid, from, to, plan).catch((err) => {
-      markDatabaseFailure();
+      markDatabaseFailure(err);
       services.logger.error({ err, callSid: sid, from, chain: plan.chain.map((s) => s.role) }, 'call not logged; the call goes on');
     }));
   }
@@ -46,7 +46,7 @@ export async function safely<T>(services: Services, work: () => Promise<T>): Pro
   try {
     return await withDeadline(DATABASE_DEADLINE_MS, work);
   } catch (err) {
-    markDatabaseFailure(); // the webhook is journalled and replayed once the database answers
+    markDatabaseFailure(err); // the webhook is journalled and replayed once the database answers
     services.logger.error({ err }, 'call log step failed; the call goes on');
     return null;
   }

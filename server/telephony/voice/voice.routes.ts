@@ -2,6 +2,7 @@
 // (/screen → /screened); Twilio reports each step at /dialled, which dials the next step or, after
 // the last, records a voicemail (/recorded) and raises the alarm; /status closes the call.
 import { z } from 'zod';
+import { callSid, callerNumber } from '../twilio/params';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { raiseAlarm } from './alarms';
 import { findCall, legAccepted, legPickedUp, recordingReceived, stepEnded } from './calls.store';
@@ -10,9 +11,9 @@ import { applyCallStatus } from './status';
 import * as twiml from './twiml';
 
 const callParams = z.looseObject({
-  CallSid: z.string().min(1).max(64).optional(),
-  From: z.string().max(64).optional(),
-  To: z.string().max(64).optional(),
+  CallSid: callSid.optional(),
+  From: callerNumber.optional(),
+  To: callerNumber.optional(),
 });
 const stepQuery = z.looseObject({ step: z.coerce.number().int().min(0).max(20), caller: z.string().max(120).optional() });
 
@@ -21,11 +22,12 @@ export const voiceRoutes = [
     path: '/twilio/voice', summary: 'Voice URL of the permanence number: greet, then ring the chain',
     params: callParams,
     handler: ({ params, services }) => answerIncoming(services, params.CallSid ?? null, params.From ?? null, params.To ?? null),
-    onInvalid: (services) => answerIncoming(services, null, null, null),
+    // A number Twilio should never send still rings the rota; the call is logged when its Sid is sound.
+    onInvalid: (services, raw) => answerIncoming(services, callSid.safeParse(raw.CallSid).data ?? null, null, null),
   }),
   defineTwilioRoute({
     path: '/twilio/voice/screen', summary: 'The worker picked up: tell who calls, wait for 1',
-    params: z.looseObject({ ParentCallSid: z.string().optional(), CallSid: z.string().optional() }), query: stepQuery,
+    params: z.looseObject({ ParentCallSid: callSid.optional(), CallSid: callSid.optional() }), query: stepQuery,
     handler: async ({ params, query, services }) => {
       await afterCallLogged(params.ParentCallSid);
       const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
@@ -35,7 +37,7 @@ export const voiceRoutes = [
   }),
   defineTwilioRoute({
     path: '/twilio/voice/screened', summary: 'The worker pressed a key (or not): 1 accepts the call',
-    params: z.looseObject({ ParentCallSid: z.string().optional(), Digits: z.string().max(10).optional() }), query: stepQuery,
+    params: z.looseObject({ ParentCallSid: callSid.optional(), Digits: z.string().max(10).optional() }), query: stepQuery,
     handler: async ({ params, query, services }) => {
       if (params.Digits !== '1') return twiml.hangup();
       acceptedInMemory.add(`${params.ParentCallSid}:${query.step}`);
@@ -48,7 +50,7 @@ export const voiceRoutes = [
   }),
   defineTwilioRoute({
     path: '/twilio/voice/dialled', summary: 'A step of the chain ended: done, next step, or voicemail',
-    params: z.looseObject({ CallSid: z.string().min(1), DialCallStatus: z.string().optional() }), query: stepQuery,
+    params: z.looseObject({ CallSid: callSid, DialCallStatus: z.string().max(32).optional() }), query: stepQuery,
     handler: async ({ params, query, services }) => {
       const wasAccepted = acceptedInMemory.has(`${params.CallSid}:${query.step}`);
       await afterCallLogged(params.CallSid);
@@ -62,7 +64,7 @@ export const voiceRoutes = [
   }),
   defineTwilioRoute({
     path: '/twilio/voice/recorded', summary: 'The caller left a message',
-    params: z.looseObject({ CallSid: z.string().min(1), RecordingUrl: z.string().url(), RecordingDuration: z.coerce.number().int().optional() }),
+    params: z.looseObject({ CallSid: callSid, RecordingUrl: z.string().url().max(500), RecordingDuration: z.coerce.number().int().optional() }),
     handler: async ({ params, services }) => {
       await afterCallLogged(params.CallSid);
       const call = await safely(services, () => findCall(services.db, params.CallSid));
@@ -76,7 +78,7 @@ export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice/status', summary: 'Call status callback, applied in SequenceNumber order',
     params: z.looseObject({
-      CallSid: z.string().min(1), CallStatus: z.string().min(1), SequenceNumber: z.coerce.number().int().min(0).optional(),
+      CallSid: callSid, CallStatus: z.string().min(1).max(32), SequenceNumber: z.coerce.number().int().min(0).optional(),
       CallDuration: z.coerce.number().int().min(0).optional(),
     }),
     handler: async ({ params, services }) => {

@@ -12,13 +12,16 @@ export function Messages() {
   const { t, formatTime } = useI18n();
   const outbox = useLive(fetchOutbox, OUT_EVENTS);
   const inbox = useLive(fetchInbox, IN_EVENTS);
+  const held = inbox.data?.messages.filter((m) => m.handledAs === 'held').length ?? 0;
   return (
     <div className="messages">
       <h2>{t('sms.inbox')}</h2>
+      {held > 0 && <p className="msg-held-note" role="status">{t('sms.heldNote', { n: held })}</p>}
       {inbox.data?.messages.length === 0 && <p className="muted">{t('sms.none')}</p>}
       <ul className="msg-list">
         {inbox.data?.messages.slice(0, 20).map((m) => (
-          <li key={m.id}><span className="muted">{formatTime(new Date(m.receivedAt))}</span> <a href={`tel:${m.from}`}>{m.fromName ?? m.from}</a>: {m.body}</li>
+          <li key={m.id}><span className="muted">{formatTime(new Date(m.receivedAt))}</span> <a href={`tel:${m.from}`}>{m.fromName ?? m.from}</a>: {m.body}
+            {m.handledAs === 'held' && <span className="msg-status msg-held"> {t('sms.held')}</span>}</li>
         ))}
       </ul>
       <h2>{t('sms.outbox')}</h2>
