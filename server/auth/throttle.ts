@@ -87,14 +87,15 @@ export async function clearFailures(db: Kysely<Database>, key: string): Promise<
 export interface Spray { username: string; addresses: number; lastFailureAt: string }
 
 /**
- * Usernames failing from at least `threshold` distinct addresses since `since`: someone is trying
+ * Existing usernames failing from at least `threshold` distinct addresses since `since`: someone is trying
  * passwords on them from several places (password spraying, or a botnet guessing one account).
  */
 export async function sprays(db: Kysely<Database>, since: Date, threshold: number, username?: string): Promise<Spray[]> {
-  let q = db.selectFrom('login_throttle')
-    .select(['username', (eb) => eb.fn.countAll<string>().as('addresses'), (eb) => eb.fn.max('last_failure_at').as('last')])
-    .where('username', 'is not', null).where('last_failure_at', '>=', since);
-  if (username !== undefined) q = q.where('username', '=', username);
-  const rows = await q.groupBy('username').having((eb) => eb.fn.countAll(), '>=', threshold).orderBy('username').execute();
+  // Only existing accounts: guesses at names nobody has are not worth waking anyone for.
+  let q = db.selectFrom('login_throttle').innerJoin('users', 'users.username', 'login_throttle.username')
+    .select(['login_throttle.username', (eb) => eb.fn.countAll<string>().as('addresses'), (eb) => eb.fn.max('login_throttle.last_failure_at').as('last')])
+    .where('login_throttle.last_failure_at', '>=', since);
+  if (username !== undefined) q = q.where('login_throttle.username', '=', username);
+  const rows = await q.groupBy('login_throttle.username').having((eb) => eb.fn.countAll(), '>=', threshold).orderBy('login_throttle.username').execute();
   return rows.map((r) => ({ username: r.username!, addresses: Number(r.addresses), lastFailureAt: new Date(r.last as Date).toISOString() }));
 }
