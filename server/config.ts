@@ -14,6 +14,9 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(16),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+  LOGIN_SPRAY_ADDRESSES: z.coerce.number().int().min(2).default(3),
+  LOGIN_SPRAY_WINDOW_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: bool.optional(),
@@ -44,6 +47,11 @@ export type Config = {
   sessionTtlHours: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** The longest delay one (username, address) pair gets after repeated failures. */
+  loginMaxDelayMinutes: number;
+  /** Distinct addresses failing on one username within the spray window that alert the coordinator. */
+  loginSprayAddresses: number;
+  loginSprayWindowMinutes: number;
   /** Sign-in requests one address may make per minute (per instance). */
   loginRatePerMinute: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -99,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    loginMaxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
+    loginSprayAddresses: e.LOGIN_SPRAY_ADDRESSES,
+    loginSprayWindowMinutes: e.LOGIN_SPRAY_WINDOW_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? publicUrl.startsWith('https://'),

@@ -6,7 +6,8 @@ import { ALL_ROLES, defineRoute } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
-import { clearFailures, lockedUntil, recordFailure } from './throttle';
+import { alertIfSprayed, currentSprays } from './spray';
+import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
 
 export const loginBody = z.strictObject({
@@ -49,6 +50,14 @@ export const authRoutes = [
     },
   }),
   defineRoute({
+    method: 'get', path: '/api/auth/sprays', tag: 'auth', roles: ['coordinator', 'admin'],
+    summary: 'Usernames failing to sign in from several addresses within the spray window (possible password spraying)',
+    response: z.object({ sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })), windowMinutes: z.number() }),
+    handler: async ({ services }) => ({
+      sprays: await currentSprays(services, services.clock.now()), windowMinutes: services.config.loginSprayWindowMinutes,
+    }),
+  }),
+  defineRoute({
     method: 'get', path: '/api/auth/me', tag: 'auth', roles: ALL_ROLES,
     summary: 'The signed-in user and their role', response: z.object({ user: authUserSchema }),
     handler: ({ user }) => ({ user }),
@@ -58,21 +67,23 @@ export const authRoutes = [
 async function login(services: Services, username: string, password: string, ip: string): Promise<AuthUser> {
   const { db, clock, config } = services;
   const now = clock.now();
-  const keys = [`user:${username}`, `ip:${ip}`];
-  const locked = await lockedUntil(db, keys, now);
+  const pair = pairKey(username, ip);
+  // Only this username from this address, and this address on any username: never the username alone.
+  const locked = await lockedUntil(db, [pair, `ip:${ip}`], now);
   if (locked) throw lockout(locked, now);
   const row = await db.selectFrom('users').selectAll().where('username', '=', username)
     .where('active', '=', true).executeTakeFirst();
   if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
-    const policy = { maxFailures: config.loginMaxFailures, lockoutMinutes: config.loginLockoutMinutes };
-    const userLock = await recordFailure(db, keys[0]!, now, policy);
-    const ipLock = await recordFailure(db, keys[1]!, now, { ...policy, maxFailures: policy.maxFailures * IP_FAILURE_FACTOR });
+    const pairLock = await recordPairFailure(db, username, ip, now, { maxFailures: config.loginMaxFailures, maxDelayMinutes: config.loginMaxDelayMinutes });
+    const ipLock = await recordFailure(db, `ip:${ip}`, now, { maxFailures: config.loginMaxFailures * IP_FAILURE_FACTOR, lockoutMinutes: config.loginLockoutMinutes });
     await audit(db, { at: now, userId: row?.id ?? null, action: 'login_failed', subjectType: 'session', detail: { username, ip } });
-    const lock = userLock ?? ipLock;
+    // Unknown usernames are not worth waking anyone for; an existing one being sprayed is.
+    if (row) await alertIfSprayed(services, username, now);
+    const lock = ipLock ?? pairLock;
     if (lock) throw lockout(lock, now);
     throw unauthorized(say('Verkeerde gebruikersnaam of wachtwoord.', 'Wrong username or password.'));
   }
-  await clearFailures(db, keys[0]!);
+  await clearFailures(db, pair);
   await audit(db, { at: now, userId: row.id, action: 'login', subjectType: 'session', detail: { ip } });
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
     municipalities: await municipalitiesOf(db, row.id) };

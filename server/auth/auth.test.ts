@@ -39,27 +39,59 @@ describe('login', () => {
     expect(api.cookie).toBe('');
   });
 
-  it('locks an account after repeated failures and says when to try again', async () => {
+  it('delays one username from one address after repeated failures, doubling, and says when to try again', async () => {
+    // LOGIN_MAX_FAILURES 3: the 3rd failure of the pair waits 1 minute, the 4th 2, the 5th 4.
     const api = new ApiClient(t.url);
     for (let i = 0; i < 2; i++) expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
     const third = await api.post('/api/auth/login', { username: 'admin', password: 'x' });
     expect(third.status).toBe(429);
-    expect(third.body.retryAfterSeconds).toBe(15 * 60);
-    expect(third.headers.get('retry-after')).toBe('900');
+    expect(third.body.retryAfterSeconds).toBe(60);
+    expect(third.headers.get('retry-after')).toBe('60');
     expect(third.body.error).toMatch(/Try again after \d\d:\d\d/);
-    // Even the right password is refused while locked.
-    const locked = await api.post('/api/auth/login', { username: 'admin', password: 'demo' });
-    expect(locked.status).toBe(429);
-    expect(locked.body.retryAfterSeconds).toBe(15 * 60);
-    clock.advance(15 * 60_000 + 1000);
+    // Even the right password waits, from this address.
+    const waiting = await api.post('/api/auth/login', { username: 'admin', password: 'demo' });
+    expect(waiting.status).toBe(429);
+    expect(waiting.body.retryAfterSeconds).toBe(60);
+    clock.advance(61_000);
+    expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).body.retryAfterSeconds).toBe(120);
+    clock.advance(121_000);
+    expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).body.retryAfterSeconds).toBe(240);
+    clock.advance(241_000);
     expect((await api.post('/api/auth/login', { username: 'admin', password: 'demo' })).status).toBe(200);
+    // A success forgets the pair's failures: two new ones are free again.
+    for (let i = 0; i < 2; i++) expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
   });
 
-  it('forgets failures older than the window', async () => {
+  it('five addresses guessing a username do not keep the right password out from a sixth', async () => {
+    for (let i = 2; i <= 6; i++) {
+      const attacker = new ApiClient(t.url, `127.0.0.${i}`);
+      expect((await attacker.post('/api/auth/login', { username: 'permanentie', password: 'guess' })).status).toBe(401);
+    }
+    const worker = new ApiClient(t.url, '127.0.0.7');
+    expect((await worker.post('/api/auth/login', { username: 'permanentie', password: 'demo' })).status).toBe(200);
+  });
+
+  it('locks an address that fails on many usernames (four times LOGIN_MAX_FAILURES) for LOGIN_LOCKOUT_MINUTES', async () => {
+    const bot = new ApiClient(t.url, '127.0.0.9');
+    const names = Array.from({ length: 12 }, (_, i) => `user${i}`);
+    for (const [i, name] of names.entries()) {
+      const res = await bot.post('/api/auth/login', { username: name, password: 'x' });
+      expect(res.status).toBe(i < 11 ? 401 : 429);
+    }
+    const blocked = await bot.post('/api/auth/login', { username: 'coordinator', password: 'demo' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.retryAfterSeconds).toBe(15 * 60);
+    // The same account from another address is not affected.
+    expect((await new ApiClient(t.url, '127.0.0.10').post('/api/auth/login', { username: 'coordinator', password: 'demo' })).status).toBe(200);
+    clock.advance(15 * 60_000 + 1000);
+    expect((await bot.post('/api/auth/login', { username: 'coordinator', password: 'demo' })).status).toBe(200);
+  });
+
+  it('forgets a pair\'s failures after a day without one', async () => {
     const api = new ApiClient(t.url);
     await api.post('/api/auth/login', { username: 'admin', password: 'x' });
     await api.post('/api/auth/login', { username: 'admin', password: 'x' });
-    clock.advance(16 * 60_000);
+    clock.advance(24 * 3_600_000 + 1000);
     expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
   });
 

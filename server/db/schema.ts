@@ -67,6 +67,10 @@ export interface LoginThrottleTable {
   failures: number;
   first_failure_at: Timestamp;
   locked_until: Timestamp | null;
+  /** Set on (username, address) rows only (migration 014). */
+  username: string | null;
+  address: string | null;
+  last_failure_at: Timestamp | null;
 }
 
 export interface AuditLogTable {

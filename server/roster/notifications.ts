@@ -29,9 +29,7 @@ export async function sendRotaNotifications(services: Services): Promise<number>
     }
   }
   for (const alert of dueNightGapAlerts(rota, now, settings.rota?.gapAlertTime ?? '14:00')) {
-    const onCallId = onDuty(rota, now).coordinator?.userId;
-    const onCall = staff.filter((s) => s.id === onCallId && s.phone);
-    const to = onCall.length ? onCall : staff.filter((s) => s.role === 'coordinator' && s.phone);
+    const to = leadsToAlert(rota, staff, now);
     const spans = alert.gaps.map((g) => `${local(g.start)}–${DateTime.fromISO(g.end, { zone: 'Europe/Brussels' }).toFormat('HH:mm')}`).join(', ');
     for (const lead of to) {
       const body = `Permanentie: GAT in het rooster vannacht, niemand op de eerste lijn: ${spans}. Zoek een vervanger.`;
@@ -39,6 +37,15 @@ export async function sendRotaNotifications(services: Services): Promise<number>
     }
   }
   return sent;
+}
+
+interface Staff { id: string; phone: string | null; role: string }
+
+/** Who hears about trouble: the coordinator on call, or every coordinator when none is (with a phone). */
+export function leadsToAlert<T extends Staff>(rota: Rota, staff: T[], now: Date): T[] {
+  const onCallId = onDuty(rota, now).coordinator?.userId;
+  const onCall = staff.filter((s) => s.id === onCallId && s.phone);
+  return onCall.length ? onCall : staff.filter((s) => s.role === 'coordinator' && s.phone);
 }
 
 /** Shifts of `userId` that really start (not merely continue) within the next `minutes`. */

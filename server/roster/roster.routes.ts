@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { dueNightGapAlerts, gaps, segments, shiftsOf } from '../../shared/rules/rota';
+import { dueNightGapAlerts, gaps, segments, shiftsOf, wholeShiftsOf } from '../../shared/rules/rota';
 import { ALL_ROLES, defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import type { Role } from '../db/schema';
-import { buildIcal, rotateIcalToken, userForIcalToken } from './ical';
+import { buildIcal, lastRotaChange, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { loadRota, regionSettings, staffById } from './roster.queries';
@@ -84,8 +84,8 @@ export const rosterRoutes = [
       const owner = await userForIcalToken(db, params.file.replace(/\.ics$/, ''));
       if (!owner) throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
       const now = clock.now();
-      const shifts = shiftsOf(await loadRota(db), owner.id, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 90 * DAY));
-      res.type('text/calendar; charset=utf-8').send(buildIcal(owner.id, shifts, now));
+      const shifts = wholeShiftsOf(await loadRota(db), owner.id, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 90 * DAY));
+      res.type('text/calendar; charset=utf-8').send(buildIcal(owner.id, shifts, now, await lastRotaChange(db)));
     },
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 // A real server on an ephemeral port over a fresh database, and a tiny HTTP client that keeps cookies.
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../server/app';
@@ -56,6 +57,24 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   };
 }
 
+/** fetch over a socket bound to `localAddress` (any 127.x.y.z reaches a server on 127.0.0.1). */
+function fetchFrom(localAddress: string) {
+  return (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => new Promise<Response>((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method, headers: init.headers, localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) headers.append(k, one);
+        const body = Buffer.concat(chunks);
+        resolve(new Response(body.length ? body : null, { status: res.statusCode ?? 0, headers }));
+      });
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -65,10 +84,12 @@ export interface ApiResponse<T = any> {
 /** An HTTP client that behaves like the console: same-origin cookie jar and the CSRF header. */
 export class ApiClient {
   cookie = '';
-  constructor(readonly baseUrl: string) {}
+  /** `localAddress`: the client's own address (127.0.0.2, ...), so tests can sign in "from elsewhere". */
+  constructor(readonly baseUrl: string, readonly localAddress?: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const res = await fetch(this.baseUrl + path, {
+    const send = this.localAddress ? fetchFrom(this.localAddress) : fetch;
+    const res = await send(this.baseUrl + path, {
       method,
       headers: {
         ...(method !== 'GET' ? { 'x-requested-with': 'permanentie' } : {}),

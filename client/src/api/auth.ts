@@ -13,3 +13,8 @@ export async function login(username: string, password: string): Promise<User> {
 export async function logout(): Promise<void> {
   await api<void>('/api/auth/logout', { method: 'POST', quiet401: true });
 }
+
+export interface Spray { username: string; addresses: number; lastFailureAt: string }
+
+/** Usernames failing from several addresses (coordinators and admins only). */
+export const fetchSprays = (signal: AbortSignal) => api<{ sprays: Spray[]; windowMinutes: number }>('/api/auth/sprays', { signal });

@@ -199,6 +199,8 @@ export const en: Record<MessageKey, string> = {
   "event.digest": "In the morning digest",
   'rota.coming': 'The rota comes here: who is on duty when.',
   'figures.coming': 'Key figures come here: calls, placements and occupancy per municipality.',
+  "spray.title": "Suspicious sign-in attempts",
+  "spray.text": "Username \"{username}\": failed sign-ins from {addresses} addresses in the last {minutes} min (last at {time}). The account is not locked; warn the user and change the password if needed.",
   "alarm.title": "Call not answered",
   "alarm.text": "{who} called at {time}. Nobody answered{voicemail}.",
   "alarm.voicemail": " – there is a message",

@@ -198,6 +198,8 @@ export const nl = {
   "event.digest": "In de ochtendlijst",
   'rota.coming': 'Hier komt het rooster: wie wanneer van dienst is.',
   'figures.coming': 'Hier komen de kerncijfers: oproepen, plaatsingen en bezetting per gemeente.',
+  "spray.title": "Verdachte aanmeldpogingen",
+  "spray.text": "Gebruikersnaam \"{username}\": mislukte aanmeldingen vanaf {addresses} adressen in de laatste {minutes} min (laatste om {time}). Het account is niet geblokkeerd; waarschuw de gebruiker en wijzig zo nodig het wachtwoord.",
   "alarm.title": "Oproep niet aangenomen",
   "alarm.text": "{who} belde om {time}. Niemand nam op{voicemail}.",
   "alarm.voicemail": " – er is een bericht",

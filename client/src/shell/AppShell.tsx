@@ -7,6 +7,7 @@ import type { User } from '../api/types';
 import { Header } from '../components/Header';
 import { AlarmBanner } from '../components/AlarmBanner';
 import { HealthBanner } from '../components/HealthBanner';
+import { SprayBanner } from '../components/SprayBanner';
 import { NavBar } from '../components/NavBar';
 import { useT } from '../i18n/useT';
 import { navigate, usePath } from '../routing/router';
@@ -52,6 +53,7 @@ export function AppShell({ user }: { user: User }) {
         <main id="main" className="main" ref={main} tabIndex={-1}>
           <HealthBanner health={health} />
           {user.role !== 'ocmw_staff' && <AlarmBanner />}
+          {(user.role === 'coordinator' || user.role === 'admin') && <SprayBanner />}
           {area && <area.Page />}
         </main>
       </div>

@@ -2,6 +2,6 @@
 export * from './model';
 export { handoverAt, turnAt } from './handovers';
 export { HORIZON_DAYS, onDuty, type OnDuty } from './on-duty';
-export { MAX_RANGE_DAYS, gaps, segments, shiftsOf, type Gaps, type Shift } from './segments';
+export { MAX_RANGE_DAYS, gaps, segments, shiftsOf, wholeShiftsOf, type Gaps, type Shift } from './segments';
 export { validateOverride, validateRotation, validateSwap } from './validate';
 export { dueNightGapAlerts, type NightGapAlert } from './alerts';

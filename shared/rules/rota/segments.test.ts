@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rota, Rotation } from './model';
-import { gaps, segments, shiftsOf } from './segments';
+import { gaps, segments, shiftsOf, wholeShiftsOf } from './segments';
 import { DEFAULT_REGION_OFFICE_HOURS } from '../office-hours';
 
 const primary: Rotation = { id: 'p', slot: 'primary', members: ['a', 'b'], startDate: '2025-03-03', handoverTime: '09:00', every: { unit: 'week', count: 1 } };
@@ -100,5 +100,18 @@ describe('shiftsOf', () => {
       { start: '2025-03-08T09:00:00+01:00', end: '2025-03-08T12:00:00+01:00', slot: 'primary' },
       { start: '2025-03-08T10:00:00+01:00', end: '2025-03-08T11:00:00+01:00', slot: 'backup' },
     ]);
+  });
+});
+
+describe('wholeShiftsOf', () => {
+  it('gives a shift running across the range edges whole, however long (a calendar that never opens)', () => {
+    // Four-week turns from Monday 3 March 2025 09:00; a's first turn ends 31 March 09:00, after the
+    // spring-forward of 30 March, so at +02:00.
+    const r: Rota = { calendar: { hours: {} }, overrides: [], swaps: [],
+      rotations: [{ id: 'n', slot: 'primary', members: ['a', 'b'], startDate: '2025-03-03', handoverTime: '09:00', every: { unit: 'week', count: 4 } }] };
+    const whole = { start: '2025-03-03T09:00:00+01:00', end: '2025-03-31T09:00:00+02:00', slot: 'primary' };
+    expect(wholeShiftsOf(r, 'a', '2025-03-20T00:00:00+01:00', '2025-03-21T00:00:00+01:00')).toEqual([whole]);
+    expect(wholeShiftsOf(r, 'a', '2025-03-04T00:00:00+01:00', '2025-03-05T00:00:00+01:00')).toEqual([whole]);
+    expect(shiftsOf(r, 'a', '2025-03-20T00:00:00+01:00', '2025-03-21T00:00:00+01:00')[0]!.start).toBe('2025-03-20T00:00:00+01:00');
   });
 });

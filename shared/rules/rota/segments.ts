@@ -121,3 +121,22 @@ export function shiftsOf(rota: Rota, userId: string, from: Instant, to: Instant)
   }
   return out.sort((x, y) => Date.parse(x.start) - Date.parse(y.start) || SLOTS.indexOf(x.slot) - SLOTS.indexOf(y.slot));
 }
+
+/**
+ * shiftsOf, but each shift whole: a shift running across `from` or `to` keeps its real start and
+ * end instead of being cut at the edge, so a feed fetched at any instant names it the same way.
+ * The range looked at widens (doubling) until no shift in [from, to) touches its edges.
+ */
+export function wholeShiftsOf(rota: Rota, userId: string, from: Instant, to: Instant): Shift[] {
+  const [a, b] = range(from, to);
+  for (let margin = 7 * DAY_MS; ; margin *= 2) {
+    const lo = a - margin;
+    const hi = b + margin;
+    const wide = hi - lo > MAX_RANGE_DAYS * DAY_MS;
+    const half = Math.floor((MAX_RANGE_DAYS * DAY_MS - (b - a)) / 2); // the widest range allowed
+    const all = wide ? shiftsOf(rota, userId, a - half, b + half) : shiftsOf(rota, userId, lo, hi);
+    const inside = all.filter((s) => Date.parse(s.end) > a && Date.parse(s.start) < b);
+    const cut = inside.some((s) => Date.parse(s.start) <= lo || Date.parse(s.end) >= hi);
+    if (!cut || wide) return inside;
+  }
+}

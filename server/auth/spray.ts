@@ -1,0 +1,36 @@
+// Password spraying: one username failing from several addresses within LOGIN_SPRAY_WINDOW_MINUTES.
+// The throttle never locks the username (that would hand attackers a way to lock a worker out), so
+// instead a person is told: every coordinator's console (event `auth:spray`, banner from
+// GET /api/auth/sprays) and the coordinator on call by SMS, once per username per clock hour.
+import { loadRota } from '../roster/roster.queries';
+import { leadsToAlert } from '../roster/notifications';
+import type { Services } from '../services';
+import { enqueueSms } from '../telephony/outbox/enqueue';
+import { sprays, type Spray } from './throttle';
+
+export const SPRAY_EVENT = 'auth:spray';
+const LEADS = ['coordinator', 'admin'] as const;
+
+export const sprayWindowStart = (services: Pick<Services, 'config'>, now: Date) =>
+  new Date(now.getTime() - services.config.loginSprayWindowMinutes * 60_000);
+
+export function currentSprays(services: Pick<Services, 'db' | 'config'>, now: Date): Promise<Spray[]> {
+  return sprays(services.db, sprayWindowStart(services, now), services.config.loginSprayAddresses);
+}
+
+/** After a failed sign-in on an existing username: alert if it is now being sprayed. */
+export async function alertIfSprayed(services: Services, username: string, now: Date): Promise<boolean> {
+  const { db, config } = services;
+  const [spray] = await sprays(db, sprayWindowStart(services, now), config.loginSprayAddresses, username);
+  if (!spray) return false;
+  services.realtime.publish(SPRAY_EVENT, spray, LEADS);
+  const [rota, staff] = await Promise.all([loadRota(db),
+    db.selectFrom('users').select(['id', 'phone', 'role']).where('active', '=', true).where('role', '!=', 'ocmw_staff').execute()]);
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  const body = `Permanentie: verdachte aanmeldpogingen op gebruikersnaam "${username}" vanaf ${spray.addresses} adressen `
+    + `(laatste ${config.loginSprayWindowMinutes} min). Het account is niet geblokkeerd; bekijk de console.`;
+  for (const lead of leadsToAlert(rota, staff, now)) {
+    await enqueueSms(db, now, { to: lead.phone!, body, kind: 'security', dedupeKey: `spray:${username}:${hour}:${lead.id}` });
+  }
+  return true;
+}
