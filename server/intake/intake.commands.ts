@@ -1,10 +1,9 @@
 // Writing intakes: create (with the competent OCMW decided and explained), change the competent
 // OCMW with a written reason, hold a place for the person, and the placement that turns the hold
 // into a cost guarantee and a handoff in one transaction: all of it, or nothing.
-import { createHash } from 'node:crypto';
 import { decideCompetence, namedMunicipalities, type CompetenceFacts } from '../../shared/rules/competence';
 import { guaranteeTerms } from '../../shared/rules/intake/guarantee';
-import { boardHousehold, initialsOf, personMatchText, type IntakeInput } from '../../shared/rules/intake/intake-schema';
+import { boardHousehold, initialsOf, type IntakeInput } from '../../shared/rules/intake/intake-schema';
 import { localDate } from '../../shared/rules/wall-clock';
 import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
@@ -12,13 +11,10 @@ import { announceBoard, expireDueHolds } from '../capacity/expiry';
 import { changeHold, createHold } from '../capacity/holds';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
+import { personKey } from './person-key';
 import { ocmwOf, regionContext, requireKnown } from './region-context';
 import { say } from '../../shared/rules/say';
 
-const personKey = (name: string, birthDate?: string | null) => {
-  const text = personMatchText(name, birthDate);
-  return text ? createHash('sha256').update(text).digest('hex') : null;
-};
 
 export function announceIntake(services: Services, id: string) {
   services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);

@@ -58,7 +58,7 @@ export class WebhookJournal {
 
   add(services: Services, entry: JournalEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) services.logger.error({ dropped: this.entries.shift() }, 'webhook journal full: oldest entry dropped');
+    if (this.entries.length > MAX_ENTRIES) { const dropped = this.entries.shift(); services.logger.error({ droppedPath: dropped?.path, callSid: dropped?.params.CallSid ?? dropped?.params.MessageSid }, 'webhook journal full: oldest entry dropped'); }
     try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
     services.logger.warn({ path: entry.path, callSid: entry.params.CallSid }, 'database step failed: webhook journalled for replay');
   }
