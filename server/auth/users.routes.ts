@@ -6,7 +6,7 @@ import { createUser, newUserSchema } from './users';
 
 export const userRoutes = [
   defineRoute({
-    method: 'get', path: '/api/users', tag: 'users', roles: ['coordinator', 'admin'],
+    method: 'get', path: '/api/users', tag: 'users', roles: ['coordinator', 'admin'], personal: 'audited',
     summary: 'Staff accounts with their phone numbers (each read is audited)',
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db.selectFrom('users')

@@ -2,7 +2,7 @@
 // data protection contact) looks the person up by name and birth date, or by an intake.
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/rules/wall-clock';
-import { audit } from '../audit/audit';
+import { audit, detailFor } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { personKey } from '../intake/person-key';
@@ -17,7 +17,7 @@ const body = z.strictObject({
 
 export const privacyRoutes = [
   defineRoute({
-    method: 'post', path: '/api/privacy/access-report', tag: 'privacy', roles: ['coordinator', 'admin'], body,
+    method: 'post', path: '/api/privacy/access-report', tag: 'privacy', roles: ['coordinator', 'admin'], body, personal: 'audited',
     summary: 'Every read and change of one person\'s records (GDPR art. 15), oldest first',
     handler: async ({ body: q, user, services: { db, clock } }) => {
       const key = q.name && q.birthDate ? personKey(q.name, q.birthDate) : null;
@@ -33,7 +33,7 @@ export const privacyRoutes = [
       await audit(db, { at: clock.now(), userId: user!.id, action: 'read', subjectType: 'access_report', subjectId: ids[0]!, detail: { intakes: ids.length } });
       return {
         intakes: found.map((i) => ({ id: i.id, createdAt: new Date(i.created_at).toISOString() })),
-        entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, intakeId: e.subject_id, by: e.display_name ?? 'systeem', role: e.role, detail: e.detail })),
+        entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, intakeId: e.subject_id, by: e.display_name ?? 'systeem', role: e.role, detail: detailFor(user!.role, e.detail) })),
       };
     },
   }),
