@@ -75,7 +75,7 @@ export function createApp(opts: AppOptions): App {
   const stopRetention = startRetention(services);
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.config.trustProxy); // req.ip is the real client behind the proxies named in TRUST_PROXY
   app.use(helmet({ contentSecurityPolicy: { directives: csp(opts.config) } }));
   // Escape <, > and & in every JSON answer: a hostile string echoed in an error can never become markup.
   app.set('json escape', true);

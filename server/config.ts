@@ -1,8 +1,21 @@
 // Environment configuration, validated once at start so a typo fails loudly instead of at 3 a.m.
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+// Which proxies in front of the desk may name the client (X-Forwarded-For): a number of hops, or a list of
+// addresses, subnets (CIDR) or Express's names (loopback, linklocal, uniquelocal). Never "true": then any
+// client could pick its own address and walk around the rate limits and the lockout.
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxy = z.string().trim().transform((v, ctx) => {
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => !PROXY_NAMES.includes(x) && !isIP(x.split('/')[0]!));
+  if (!list.length || bad.length) ctx.addIssue({ code: 'custom', message: `expected a number of hops or addresses/subnets (${PROXY_NAMES.join(', ')} allowed), not ${bad.join(', ') || v}` });
+  return list;
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +42,7 @@ const envSchema = z.object({
   TWILIO_FALLBACK_URL: z.string().url().optional(),
   VOICE_LANGUAGE: z.string().default('nl-BE'),
   VOICE_NAME: z.string().optional(),
+  TRUST_PROXY: trustProxy.default(['loopback']),
 });
 
 export type Config = {
@@ -53,6 +67,8 @@ export type Config = {
   retentionDays: number;
   /** A send interrupted (crash, kill) is retried after this long unless Twilio's callback named it. */
   outboxStuckMs: number;
+  /** Express 'trust proxy': hops, or the addresses of the proxies allowed to name the client. */
+  trustProxy: number | string[];
 };
 
 export interface TwilioConfig {
@@ -97,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxStuckMs: e.OUTBOX_STUCK_SECONDS * 1000,
     storeRrn: e.STORE_RRN,
     retentionDays: e.RETENTION_DAYS,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
