@@ -56,7 +56,7 @@ export function createApp(opts: AppOptions): App {
   const app = express();
   const server = createServer(app);
   const realtime = attachRealtime(server, opts.database.db, opts.clock, opts.database.pgPool,
-    (err) => opts.logger.warn({ err }, 'socket.io postgres adapter error'));
+    (err) => opts.logger.warn({ err }, 'socket.io postgres adapter error'), { publicUrl: opts.config.publicUrl });
   const services: Services = {
     db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
     clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
