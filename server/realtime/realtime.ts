@@ -112,11 +112,19 @@ function sessionOfSocket(db: Kysely<Database>) {
   };
 }
 
-/** A browser always sends Origin on a WebSocket: one from another site is refused (cross-site WebSocket hijacking). */
+/**
+ * A browser always sends Origin on a WebSocket: one from another site is refused (cross-site WebSocket
+ * hijacking). Allowed: PUBLIC_URL, and the page's own host (the console opened by address on the LAN, or
+ * in the browser tests), which no other site can claim. Clients without Origin are not browsers.
+ */
 function originCheck(allowed: string) {
   return (socket: Socket, next: (err?: Error) => void) => {
     const origin = socket.handshake.headers.origin;
-    if (origin && origin !== allowed) return next(new Error('origin not allowed'));
-    next();
+    if (!origin || origin === allowed || sameHost(origin, socket.handshake.headers.host)) return next();
+    next(new Error('origin not allowed'));
   };
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try { return !!host && new URL(origin).host === host; } catch { return false; }
 }

@@ -73,5 +73,7 @@ describe('the handshake checks Origin', () => {
     const evil = open(worker.cookie, 'https://evil.example');
     await expect(connected(evil)).rejects.toThrow('origin not allowed');
     await connected(open(worker.cookie, PUBLIC));
+    await connected(open(worker.cookie, t.url)); // the console served by this very host
+    await expect(connected(open(worker.cookie, 'http://127.0.0.1:1'))).rejects.toThrow('origin not allowed');
   });
 });
