@@ -7,6 +7,8 @@ import { createLogger } from './logger';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
 
+// Everything the desk writes (PGlite's files, the journal, the last-known rota) is for its own user only.
+process.umask(0o077);
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 

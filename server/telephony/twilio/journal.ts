@@ -37,7 +37,7 @@ export class WebhookJournal {
   private replaying = false;
   private readonly file: string;
   constructor(dir: string) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = join(dir, `webhook-journal-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
     for (const name of readdirSync(dir)) {
       const pid = FILE_PATTERN.exec(name)?.[1];
@@ -51,7 +51,7 @@ export class WebhookJournal {
   }
 
   private persist(): void {
-    try { writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join('')); } catch { /* retried with the next replay */ }
+    try { writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 }); } catch { /* retried with the next replay */ }
   }
 
   get size(): number { return this.entries.length; }
@@ -59,7 +59,7 @@ export class WebhookJournal {
   add(services: Services, entry: JournalEntry): void {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) { const dropped = this.entries.shift(); services.logger.error({ droppedPath: dropped?.path, callSid: dropped?.params.CallSid ?? dropped?.params.MessageSid }, 'webhook journal full: oldest entry dropped'); }
-    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
+    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 }); /* callers and texts: owner only */ } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
     services.logger.warn({ path: entry.path, callSid: entry.params.CallSid }, 'database step failed: webhook journalled for replay');
   }
 
