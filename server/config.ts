@@ -1,6 +1,7 @@
 // Environment configuration, validated once at start so a typo fails loudly instead of at 3 a.m.
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { parseRrnKey, type RrnKeys } from './privacy/rrn-crypto';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -43,6 +44,8 @@ const envSchema = z.object({
   VOICE_LANGUAGE: z.string().default('nl-BE'),
   VOICE_NAME: z.string().optional(),
   TRUST_PROXY: trustProxy.default(['loopback']),
+  RRN_KEY: z.string().optional(),
+  RRN_KEYS_PREVIOUS: z.string().optional(),
 });
 
 export type Config = {
@@ -69,6 +72,8 @@ export type Config = {
   outboxStuckMs: number;
   /** Express 'trust proxy': hops, or the addresses of the proxies allowed to name the client. */
   trustProxy: number | string[];
+  /** Keys for national register numbers at rest (AES-256-GCM); set whenever storeRrn is. */
+  rrnKeys: RrnKeys | null;
 };
 
 export interface TwilioConfig {
@@ -114,7 +119,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storeRrn: e.STORE_RRN,
     retentionDays: e.RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY,
+    rrnKeys: rrnKeys(e),
   };
+}
+
+function rrnKeys(e: z.infer<typeof envSchema>): RrnKeys | null {
+  if (!e.RRN_KEY) {
+    if (e.STORE_RRN) throw new Error('Invalid configuration:\n  RRN_KEY: required with STORE_RRN=true (national register numbers are stored encrypted; openssl rand -base64 32)');
+    return null;
+  }
+  return { current: parseRrnKey(e.RRN_KEY), previous: (e.RRN_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map(parseRrnKey) };
 }
 
 function twilioConfig(e: z.infer<typeof envSchema>): TwilioConfig {

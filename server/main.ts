@@ -4,6 +4,7 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/index';
 import { createLogger } from './logger';
+import { reencryptRrns } from './privacy/rrn-crypto';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
 
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
     'opening database');
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.rrnKeys) {
+    const n = await reencryptRrns(database.db, config.rrnKeys);
+    if (n) logger.info({ rrns: n }, 'national register numbers encrypted with the current RRN_KEY');
+  }
   if (config.seed === 'demo') {
     const { seeded } = await seedDemo(database.db, { hashPassword });
     if (seeded) logger.info('demo data loaded: the Kempen region, places and a duty team');

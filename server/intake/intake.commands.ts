@@ -12,6 +12,7 @@ import { changeHold, createHold } from '../capacity/holds';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { personKey } from './person-key';
+import { encryptRrn } from '../privacy/rrn-crypto';
 import { ocmwOf, regionContext, requireKnown } from './region-context';
 import { say } from '../../shared/rules/say';
 
@@ -47,7 +48,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
       referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
       person_name: input.person.name, birth_date: input.person.birthDate ?? null,
       birth_year: input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
-      sex: input.person.sex ?? null, rrn: input.person.rrn ?? null, person_key: personKey(input.person.name, input.person.birthDate),
+      sex: input.person.sex ?? null, rrn: input.person.rrn ? encryptRrn(input.person.rrn, services.config.rrnKeys!) : null, person_key: personKey(input.person.name, input.person.birthDate),
       household_type: input.household.type, adults: input.household.adults, children: input.household.children,
       children_ages: input.household.childrenAges ? JSON.stringify(input.household.childrenAges) : null,
       ethos: input.ethos, previous_nights: input.previousNights || null, needs: JSON.stringify(input.needs), story: input.story || null,

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../clock';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 import { pseudonymiseExpired } from './retention';
+import { decryptRrn, reencryptRrns } from './rrn-crypto';
+import { loadConfig } from '../config';
 
 const intake = (person: Record<string, unknown>, story?: string) => ({
   referrer: { kind: 'hospital', organisation: 'AZ Herentals spoed', phone: '0470 11 22 33' }, person,
@@ -12,11 +14,13 @@ const intake = (person: Record<string, unknown>, story?: string) => ({
   needs: ['psychiatric'], story, facts: { requestNis: '13011', housing: 'homeless', stayNis: '13011' },
 });
 
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64');
 let t: TestServer;
 let authorised: TestServer;
 beforeAll(async () => {
   t = await startTestServer({ env: { RETENTION_DAYS: '365' } });
-  authorised = await startTestServer({ env: { STORE_RRN: 'true' } });
+  authorised = await startTestServer({ env: { STORE_RRN: 'true', RRN_KEY: KEY_A } });
 });
 afterAll(async () => { await t.close(); await authorised.close(); });
 const as = async (server: TestServer, username: string) => { const c = new ApiClient(server.url); await c.login(username); return c; };
@@ -40,7 +44,24 @@ describe('the national register number', () => {
     expect(res.body.person.rrn).toBe('85.07.30-***.**');
     expect(JSON.stringify(res.body)).not.toContain('03328');
     const row = await authorised.db.db.selectFrom('intakes').select('rrn').where('id', '=', res.body.id).executeTakeFirstOrThrow();
-    expect(row.rrn).toBe('85073003328');
+    expect(row.rrn).toMatch(/^v1:[0-9a-f]{8}:/); // AES-256-GCM at rest, never the number
+    expect(row.rrn).not.toContain('85073003328');
+    expect(decryptRrn(row.rrn!, loadConfig({ STORE_RRN: 'true', RRN_KEY: KEY_A }).rrnKeys!)).toBe('85073003328');
+  });
+
+  it('is re-encrypted under a new key at rotation, and refused at start without a key', async () => {
+    const rotated = loadConfig({ STORE_RRN: 'true', RRN_KEY: KEY_B, RRN_KEYS_PREVIOUS: KEY_A }).rrnKeys!;
+    const db = authorised.db.db;
+    expect((await (await as(authorised, 'permanentie')).post('/api/intakes', intake({ name: 'R.S.', rrn: '85.07.30-033.28' }))).status).toBe(201);
+    const first = (await db.selectFrom('intakes').select('id').where('rrn', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
+    await db.updateTable('intakes').set({ rrn: '85073003328' }).where('id', '=', first).execute(); // one stored before encryption
+    expect(await reencryptRrns(db, rotated)).toBe(2);
+    expect(await reencryptRrns(db, rotated)).toBe(0);
+    for (const r of await db.selectFrom('intakes').select('rrn').where('rrn', 'is not', null).execute()) {
+      expect(decryptRrn(r.rrn!, { current: rotated.current, previous: [] })).toBe('85073003328');
+    }
+    expect(() => loadConfig({ STORE_RRN: 'true' })).toThrow(/RRN_KEY/);
+    expect(() => loadConfig({ STORE_RRN: 'true', RRN_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
   });
 });
 
