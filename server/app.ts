@@ -57,7 +57,7 @@ export function createApp(opts: AppOptions): App {
   const app = express();
   const server = createServer(app);
   const realtime = attachRealtime(server, opts.database.db, opts.clock, opts.database.pgPool,
-    (err) => opts.logger.warn({ err }, 'socket.io postgres adapter error'));
+    (err) => opts.logger.warn({ err }, 'socket.io postgres adapter error'), { publicUrl: opts.config.publicUrl });
   const services: Services = {
     db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
     clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
@@ -76,7 +76,7 @@ export function createApp(opts: AppOptions): App {
   const stopRetention = startRetention(services);
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.config.trustProxy); // req.ip is the real client behind the proxies named in TRUST_PROXY
   app.use(helmet({ contentSecurityPolicy: { directives: csp(opts.config) } }));
   // Escape <, > and & in every JSON answer: a hostile string echoed in an error can never become markup.
   app.set('json escape', true);

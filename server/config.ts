@@ -1,8 +1,22 @@
 // Environment configuration, validated once at start so a typo fails loudly instead of at 3 a.m.
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { parseRrnKey, type RrnKeys } from './privacy/rrn-crypto';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+// Which proxies in front of the desk may name the client (X-Forwarded-For): a number of hops, or a list of
+// addresses, subnets (CIDR) or Express's names (loopback, linklocal, uniquelocal). Never "true": then any
+// client could pick its own address and walk around the rate limits and the lockout.
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxy = z.string().trim().transform((v, ctx) => {
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => !PROXY_NAMES.includes(x) && !isIP(x.split('/')[0]!));
+  if (!list.length || bad.length) ctx.addIssue({ code: 'custom', message: `expected a number of hops or addresses/subnets (${PROXY_NAMES.join(', ')} allowed), not ${bad.join(', ') || v}` });
+  return list;
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -36,6 +50,9 @@ const envSchema = z.object({
   DATA_LOCK_WAIT_SECONDS: z.coerce.number().min(0).max(300).default(15),
   SMS_FORWARDS_PER_SENDER_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
   SMS_FORWARDS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  TRUST_PROXY: trustProxy.default(['loopback']),
+  RRN_KEY: z.string().optional(),
+  RRN_KEYS_PREVIOUS: z.string().optional(),
 });
 
 export type Config = {
@@ -71,6 +88,10 @@ export type Config = {
   dataLockWaitMs: number;
   /** Texts from unknown numbers forwarded to the duty worker's mobile: per sender, and in all, per hour. */
   smsForwards: { perSenderPerHour: number; perHour: number };
+  /** Express 'trust proxy': hops, or the addresses of the proxies allowed to name the client. */
+  trustProxy: number | string[];
+  /** Keys for national register numbers at rest (AES-256-GCM); set whenever storeRrn is. */
+  rrnKeys: RrnKeys | null;
 };
 
 export interface TwilioConfig {
@@ -121,7 +142,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     dataLockWaitMs: e.DATA_LOCK_WAIT_SECONDS * 1000,
     smsForwards: { perSenderPerHour: e.SMS_FORWARDS_PER_SENDER_PER_HOUR, perHour: e.SMS_FORWARDS_PER_HOUR },
+    trustProxy: e.TRUST_PROXY,
+    rrnKeys: rrnKeys(e),
   };
+}
+
+function rrnKeys(e: z.infer<typeof envSchema>): RrnKeys | null {
+  if (!e.RRN_KEY) {
+    if (e.STORE_RRN) throw new Error('Invalid configuration:\n  RRN_KEY: required with STORE_RRN=true (national register numbers are stored encrypted; openssl rand -base64 32)');
+    return null;
+  }
+  return { current: parseRrnKey(e.RRN_KEY), previous: (e.RRN_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map(parseRrnKey) };
 }
 
 function twilioConfig(e: z.infer<typeof envSchema>): TwilioConfig {

@@ -6,9 +6,12 @@ import { loadConfig } from './config';
 import { lockDataFolder, type DataLock } from './db/data-lock';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index';
 import { createLogger } from './logger';
+import { reencryptRrns } from './privacy/rrn-crypto';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
 
+// Everything the desk writes (PGlite's files, the journal, the last-known rota) is for its own user only.
+process.umask(0o077);
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
@@ -25,6 +28,10 @@ async function main(): Promise<void> {
     'opening database');
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.rrnKeys) {
+    const n = await reencryptRrns(database.db, config.rrnKeys);
+    if (n) logger.info({ rrns: n }, 'national register numbers encrypted with the current RRN_KEY');
+  }
   if (config.seed === 'demo') {
     const { seeded } = await seedDemo(database.db, { hashPassword });
     if (seeded) logger.info('demo data loaded: the Kempen region, places and a duty team');

@@ -30,3 +30,25 @@ export async function auditReads(db: Kysely<Database>, at: Date, userId: string,
     at, user_id: userId, action: 'read' as const, subject_type: subjectType, subject_id: id, detail: null,
   }))).execute();
 }
+
+/** Roles that read intakes, and so may read the free text written about them (reasons, notes). */
+const INTAKE_READERS: readonly string[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
+/** Detail keys that hold codes, ids, counts or names of staff, never text typed about a person. */
+const STRUCTURED = new Set(['rule', 'nis', 'competence', 'placed', 'ocmw', 'nights', 'handoff', 'status', 'rooms', 'action',
+  'username', 'role', 'ip', 'intakes', 'unmet', 'minutes', 'to', 'outcome', 'route', 'filter', 'entries']);
+
+/**
+ * An audit row's detail as this role may see it: roles that do not read intakes (the admin) get only
+ * structured keys, and short values; free text (an override reason, a handoff note, a forward reason)
+ * is replaced by the list of what was left out.
+ */
+export function detailFor(role: string, detail: unknown): unknown {
+  if (INTAKE_READERS.includes(role) || !detail || typeof detail !== 'object') return detail;
+  const kept: Record<string, unknown> = {};
+  const hidden: string[] = [];
+  for (const [k, v] of Object.entries(detail)) {
+    if (STRUCTURED.has(k) && (typeof v !== 'string' || (v.length <= 40 && !/\s/.test(v)))) kept[k] = v;
+    else hidden.push(k);
+  }
+  return hidden.length ? { ...kept, hidden } : kept;
+}

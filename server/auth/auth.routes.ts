@@ -43,7 +43,10 @@ export const authRoutes = [
     summary: 'Sign out: ends the session and clears the cookie',
     handler: async ({ req, res, user, services }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
-      if (typeof token === 'string') await deleteSession(services.db, token);
+      if (typeof token === 'string') {
+        await deleteSession(services.db, token);
+        services.realtime.endSession(token); // that session's consoles stop receiving events at once
+      }
       if (user) await audit(services.db, { at: services.clock.now(), userId: user.id, action: 'logout', subjectType: 'session' });
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;

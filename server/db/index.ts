@@ -1,7 +1,7 @@
 // The one module that knows which database runs: PostgreSQL through `pg` when a URL is given,
 // embedded PGlite (persisted in a folder, or in memory for tests) otherwise. Everything else
 // receives a Kysely<Database> and stays dialect-blind.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
@@ -48,7 +48,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 }
 
 async function openPglite(dataDir: string | null): Promise<PGlite> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) { mkdirSync(dataDir, { recursive: true, mode: 0o700 }); chmodSync(dataDir, 0o700); } // PGlite's files: owner only
   return PGlite.create(dataDir ?? undefined);
 }
 

@@ -1,3 +1,4 @@
+import { auditReads } from '../audit/audit';
 import { z } from 'zod';
 import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
@@ -21,7 +22,7 @@ async function detail(services: Parameters<typeof readIntake>[0], user: Paramete
 
 export const handoffRoutes = [
   defineRoute({
-    method: 'get', path: '/api/handoffs', tag: 'handoffs', roles: readers,
+    method: 'get', path: '/api/handoffs', tag: 'handoffs', roles: readers, personal: 'audited',
     query: z.strictObject({
       status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(['open', 'acknowledged', 'closed']))).optional(),
       municipality: nisCode.optional(),
@@ -30,7 +31,7 @@ export const handoffRoutes = [
     handler: ({ query, user, services }) => listHandoffs(services, user!, { status: query.status, nis: query.municipality }),
   }),
   defineRoute({
-    method: 'get', path: '/api/handoffs/:id', tag: 'handoffs', roles: readers, params: idParams,
+    method: 'get', path: '/api/handoffs/:id', tag: 'handoffs', roles: readers, personal: 'audited', params: idParams,
     summary: 'One handoff with the intake, placement, guarantee, history and earlier contacts (audited)',
     handler: ({ params, user, services }) => detail(services, user!, params.id),
   }),
@@ -64,8 +65,13 @@ export const handoffRoutes = [
     handler: async ({ params, body, user, services }) => { await closeHandoff(services, user!, params.id, body); return detail(services, user!, params.id); },
   }),
   defineRoute({
-    method: 'get', path: '/api/handover', tag: 'handoffs', roles: ['duty_worker', 'coordinator'],
+    method: 'get', path: '/api/handover', tag: 'handoffs', roles: ['duty_worker', 'coordinator'], personal: 'request',
     summary: 'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',
-    handler: ({ services }) => shiftSummary(services),
+    handler: async ({ user, services }) => {
+      const summary = await shiftSummary(services);
+      // The missed callers' numbers are personal data: each call read is audited like in the call list.
+      await auditReads(services.db, services.clock.now(), user!.id, 'call', summary.missedCalls.map((c) => c.callId));
+      return summary;
+    },
   }),
 ];

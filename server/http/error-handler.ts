@@ -1,5 +1,6 @@
 // Last stop for errors: deliberate HttpErrors keep their status; body-parser errors are the
-// client's fault (4xx); anything else is our bug, logged with the request id and answered 500.
+// client's fault (4xx); anything else is our bug, logged (path without query string, error without
+// its values: see safeError in logger.ts) and answered 500.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { isDatabaseUnavailable } from '../db/unavailable';
@@ -26,13 +27,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (isDatabaseUnavailable(err)) {
-      logger.error({ err, method: req.method, url: req.originalUrl }, 'database unavailable');
+      logger.error({ err, method: req.method, path: req.path }, 'database unavailable');
       res.status(503).set('Retry-After', '5').json({ error: say(
         'De databank antwoordt nu niet (ze herstart misschien). Er is niets bewaard; probeer over enkele seconden opnieuw: wat je typte blijft staan.',
         'The database does not answer right now (it may be restarting). Nothing was saved; try again in a few seconds: what you typed is kept.') });
       return;
     }
-    logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
     res.status(500).json({ error: say('Interne fout; ze is gelogd.', 'Internal error; it has been logged.') });
   };
 }

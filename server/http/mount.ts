@@ -4,6 +4,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import type { ZodType } from 'zod';
 import { resolveSession, SESSION_COOKIE, type AuthUser } from '../auth/session';
 import type { Services } from '../services';
+import { audit } from '../audit/audit';
 import { forbidden, HttpError, unauthorized, validationError } from './errors';
 import { bilingualZodErrors } from './language';
 import type { RouteSpec } from './route';
@@ -24,6 +25,8 @@ export function mountRoutes(app: Express, routes: RouteSpec[], services: Service
 }
 
 async function handle(route: RouteSpec, req: Request, res: Response, services: Services): Promise<void> {
+  // No API answer may sit in a browser's or proxy's cache: most carry personal data, and one list rule is safer than many.
+  res.set('Cache-Control', 'no-store');
   const user = await currentUser(req, services);
   authorise(route, user);
   if (route.method !== 'get' && !req.get(CSRF_HEADER)) {
@@ -33,9 +36,16 @@ async function handle(route: RouteSpec, req: Request, res: Response, services: S
   const query = parse(route.query, { ...req.query }, 'query', route.method);
   const params = parse(route.params, { ...req.params }, 'params', route.method);
   const result = await route.handler({ req, res, body, query, params, user, services });
+  if (route.personal === 'request' && user) await auditRequest(route, params, user, services);
   if (res.headersSent) return;
   if (result === undefined) res.status(204).end();
   else res.status(route.status ?? 200).json(result);
+}
+
+async function auditRequest(route: RouteSpec, params: unknown, user: AuthUser, services: Services): Promise<void> {
+  const id = (params as { id?: unknown } | undefined)?.id;
+  await audit(services.db, { at: services.clock.now(), userId: user.id, action: 'read', subjectType: route.tag,
+    subjectId: typeof id === 'string' ? id : null, detail: { route: `${route.method.toUpperCase()} ${route.path}` } });
 }
 
 async function currentUser(req: Request, services: Services): Promise<AuthUser | null> {

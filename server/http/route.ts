@@ -34,6 +34,13 @@ export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = Zo
   /** Response schema for the OpenAPI document (status 200 unless `status` says otherwise). */
   response?: ZodType;
   status?: number;
+  /**
+   * The answer holds personal data (people the desk serves, their callers and texts, staff accounts):
+   * 'audited' when the handler writes an audit row for every record it returns, 'request' when the
+   * mount writes one read row per call (subject: the tag, and the :id). test/personal-data.test.ts
+   * calls every route declared so and checks the row, and checks that undeclared routes carry none.
+   */
+  personal?: 'audited' | 'request';
   handler: (ctx: HandlerContext<z.output<BS>, z.output<QS>, z.output<PS>>) => Promise<unknown> | unknown;
 }
 

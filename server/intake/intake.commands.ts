@@ -1,10 +1,9 @@
 // Writing intakes: create (with the competent OCMW decided and explained), change the competent
 // OCMW with a written reason, hold a place for the person, and the placement that turns the hold
 // into a cost guarantee and a handoff in one transaction: all of it, or nothing.
-import { createHash } from 'node:crypto';
 import { decideCompetence, namedMunicipalities, type CompetenceFacts } from '../../shared/rules/competence';
 import { guaranteeTerms } from '../../shared/rules/intake/guarantee';
-import { boardHousehold, initialsOf, personMatchText, type IntakeInput } from '../../shared/rules/intake/intake-schema';
+import { boardHousehold, initialsOf, type IntakeInput } from '../../shared/rules/intake/intake-schema';
 import { localDate } from '../../shared/rules/wall-clock';
 import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
@@ -12,13 +11,11 @@ import { announceBoard, expireDueHolds } from '../capacity/expiry';
 import { changeHold, createHold } from '../capacity/holds';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
+import { personKey } from './person-key';
+import { encryptRrn } from '../privacy/rrn-crypto';
 import { ocmwOf, regionContext, requireKnown } from './region-context';
 import { say } from '../../shared/rules/say';
 
-const personKey = (name: string, birthDate?: string | null) => {
-  const text = personMatchText(name, birthDate);
-  return text ? createHash('sha256').update(text).digest('hex') : null;
-};
 
 export function announceIntake(services: Services, id: string) {
   services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);
@@ -51,7 +48,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
       referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
       person_name: input.person.name, birth_date: input.person.birthDate ?? null,
       birth_year: input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
-      sex: input.person.sex ?? null, rrn: input.person.rrn ?? null, person_key: personKey(input.person.name, input.person.birthDate),
+      sex: input.person.sex ?? null, rrn: input.person.rrn ? encryptRrn(input.person.rrn, services.config.rrnKeys!) : null, person_key: personKey(input.person.name, input.person.birthDate),
       household_type: input.household.type, adults: input.household.adults, children: input.household.children,
       children_ages: input.household.childrenAges ? JSON.stringify(input.household.childrenAges) : null,
       ethos: input.ethos, previous_nights: input.previousNights || null, needs: JSON.stringify(input.needs), story: input.story || null,

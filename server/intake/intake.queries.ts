@@ -1,6 +1,7 @@
 // Reading intakes. Every read of a personal record is audited, and what a role may see is decided
 // here: the desk sees intakes; OCMW staff see an intake only through a handoff to their municipality.
 import { maskRrn } from '../../shared/rules/rrn';
+import { decryptRrn } from '../privacy/rrn-crypto';
 import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import { forbidden, notFound } from '../http/errors';
@@ -44,7 +45,7 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
   return {
     id: row.id, status: row.status, createdAt: iso(row.created_at),
     call: call ? { id: call.id, from: call.from_number, callerName: call.caller_name, startedAt: iso(call.started_at) } : null,
-    referrer: row.referrer, person: { name: row.person_name, birthDate: row.birth_date, birthYear: row.birth_year, sex: row.sex, rrn: row.rrn ? maskRrn(row.rrn) : null },
+    referrer: row.referrer, person: { name: row.person_name, birthDate: row.birth_date, birthYear: row.birth_year, sex: row.sex, rrn: row.rrn && services.config.rrnKeys ? maskRrn(decryptRrn(row.rrn, services.config.rrnKeys)) : null },
     pseudonymisedAt: iso(row.pseudonymised_at),
     household: { type: row.household_type, adults: row.adults, children: row.children, childrenAges: row.children_ages },
     ethos: row.ethos, previousNights: row.previous_nights, needs: row.needs, story: row.story,

@@ -1,15 +1,15 @@
 // GDPR art. 15: who read or changed a person's records, and when. The coordinator (or the admin, the
 // data protection contact) looks the person up by name and birth date, or by an intake.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { personMatchText } from '../../shared/rules/intake/intake-schema';
 import { isIsoDate } from '../../shared/rules/wall-clock';
-import { audit } from '../audit/audit';
+import { audit, detailFor } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/route';
+import { personKey } from '../intake/person-key';
 import { say } from '../../shared/rules/say';
 
-const query = z.strictObject({
+// A POST with a body, never a query string: a name and birth date in a URL end up in proxy and access logs.
+const body = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   birthDate: z.string().refine(isIsoDate, say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)')).optional(),
   intakeId: z.uuid(say('geen geldige id', 'not a valid id')).optional(),
@@ -17,10 +17,11 @@ const query = z.strictObject({
 
 export const privacyRoutes = [
   defineRoute({
-    method: 'get', path: '/api/privacy/access-report', tag: 'privacy', roles: ['coordinator', 'admin'], query,
+    method: 'post', path: '/api/privacy/access-report', tag: 'privacy', roles: ['coordinator', 'admin'], body, personal: 'audited',
     summary: 'Every read and change of one person\'s records (GDPR art. 15), oldest first',
-    handler: async ({ query: q, user, services: { db, clock } }) => {
-      const key = q.name && q.birthDate ? createHash('sha256').update(personMatchText(q.name, q.birthDate)!).digest('hex') : null;
+    handler: async ({ body: q, user, services: { db, clock } }) => {
+      const key = q.name && q.birthDate ? personKey(q.name, q.birthDate) : null;
+      if (!q.intakeId && !key) throw badRequest(say('Deze naam bevat geen letters of cijfers om op te zoeken.', 'This name holds no letters or digits to look up.'));
       let intakes = db.selectFrom('intakes').select(['id', 'created_at']);
       intakes = q.intakeId ? intakes.where('id', '=', q.intakeId) : intakes.where('person_key', '=', key!);
       const found = await intakes.orderBy('created_at').execute();
@@ -32,7 +33,7 @@ export const privacyRoutes = [
       await audit(db, { at: clock.now(), userId: user!.id, action: 'read', subjectType: 'access_report', subjectId: ids[0]!, detail: { intakes: ids.length } });
       return {
         intakes: found.map((i) => ({ id: i.id, createdAt: new Date(i.created_at).toISOString() })),
-        entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, intakeId: e.subject_id, by: e.display_name ?? 'systeem', role: e.role, detail: e.detail })),
+        entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, intakeId: e.subject_id, by: e.display_name ?? 'systeem', role: e.role, detail: detailFor(user!.role, e.detail) })),
       };
     },
   }),

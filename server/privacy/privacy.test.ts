@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../clock';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 import { pseudonymiseExpired } from './retention';
+import { decryptRrn, reencryptRrns } from './rrn-crypto';
+import { loadConfig } from '../config';
 
 const intake = (person: Record<string, unknown>, story?: string) => ({
   referrer: { kind: 'hospital', organisation: 'AZ Herentals spoed', phone: '0470 11 22 33' }, person,
@@ -12,11 +14,13 @@ const intake = (person: Record<string, unknown>, story?: string) => ({
   needs: ['psychiatric'], story, facts: { requestNis: '13011', housing: 'homeless', stayNis: '13011' },
 });
 
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64');
 let t: TestServer;
 let authorised: TestServer;
 beforeAll(async () => {
   t = await startTestServer({ env: { RETENTION_DAYS: '365' } });
-  authorised = await startTestServer({ env: { STORE_RRN: 'true' } });
+  authorised = await startTestServer({ env: { STORE_RRN: 'true', RRN_KEY: KEY_A } });
 });
 afterAll(async () => { await t.close(); await authorised.close(); });
 const as = async (server: TestServer, username: string) => { const c = new ApiClient(server.url); await c.login(username); return c; };
@@ -40,7 +44,24 @@ describe('the national register number', () => {
     expect(res.body.person.rrn).toBe('85.07.30-***.**');
     expect(JSON.stringify(res.body)).not.toContain('03328');
     const row = await authorised.db.db.selectFrom('intakes').select('rrn').where('id', '=', res.body.id).executeTakeFirstOrThrow();
-    expect(row.rrn).toBe('85073003328');
+    expect(row.rrn).toMatch(/^v1:[0-9a-f]{8}:/); // AES-256-GCM at rest, never the number
+    expect(row.rrn).not.toContain('85073003328');
+    expect(decryptRrn(row.rrn!, loadConfig({ STORE_RRN: 'true', RRN_KEY: KEY_A }).rrnKeys!)).toBe('85073003328');
+  });
+
+  it('is re-encrypted under a new key at rotation, and refused at start without a key', async () => {
+    const rotated = loadConfig({ STORE_RRN: 'true', RRN_KEY: KEY_B, RRN_KEYS_PREVIOUS: KEY_A }).rrnKeys!;
+    const db = authorised.db.db;
+    expect((await (await as(authorised, 'permanentie')).post('/api/intakes', intake({ name: 'R.S.', rrn: '85.07.30-033.28' }))).status).toBe(201);
+    const first = (await db.selectFrom('intakes').select('id').where('rrn', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
+    await db.updateTable('intakes').set({ rrn: '85073003328' }).where('id', '=', first).execute(); // one stored before encryption
+    expect(await reencryptRrns(db, rotated)).toBe(2);
+    expect(await reencryptRrns(db, rotated)).toBe(0);
+    for (const r of await db.selectFrom('intakes').select('rrn').where('rrn', 'is not', null).execute()) {
+      expect(decryptRrn(r.rrn!, { current: rotated.current, previous: [] })).toBe('85073003328');
+    }
+    expect(() => loadConfig({ STORE_RRN: 'true' })).toThrow(/RRN_KEY/);
+    expect(() => loadConfig({ STORE_RRN: 'true', RRN_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
   });
 });
 
@@ -56,16 +77,16 @@ describe('access report and retention', () => {
     const lead = await as(t, 'coordinator');
     await lead.get(`/api/intakes/${created.id}`);
 
-    const report = await lead.get('/api/privacy/access-report?name=lotte%20leysen&birthDate=1990-03-04');
+    const report = await lead.post('/api/privacy/access-report', { name: 'lotte leysen', birthDate: '1990-03-04' });
     expect(report.status).toBe(200);
     expect(report.body.intakes.map((i: any) => i.id)).toEqual([created.id]);
     const who = report.body.entries.map((e: any) => `${e.action}:${e.by}`);
     expect(who).toContain('create:Sofie Permanentie');
     expect(who).toContain('read:Koen Coördinator');
     expect(who.filter((w: string) => w.startsWith('update')).length).toBeGreaterThanOrEqual(1);
-    expect((await worker.get('/api/privacy/access-report?name=x&birthDate=1990-03-04')).status).toBe(403);
+    expect((await worker.post('/api/privacy/access-report', { name: 'x', birthDate: '1990-03-04' })).status).toBe(403);
     const admin = await as(t, 'admin');
-    expect((await admin.get('/api/privacy/access-report?name=Lotte%20Leysen')).status).toBe(400);
+    expect((await admin.post('/api/privacy/access-report', { name: 'Lotte Leysen' })).status).toBe(400);
 
     const figures = async () => (await (await as(t, 'coordinator')).get('/api/figures?from=2026-10-01&to=2026-10-31')).body;
     clock.set('2027-11-01T10:00:00Z'); // more than 365 days later
@@ -82,7 +103,41 @@ describe('access report and retention', () => {
     expect(hold.initials).toBe('—');
     const after = await figures();
     expect({ ...after, generatedAt: undefined }).toEqual({ ...before, generatedAt: undefined });
-    expect((await (await as(t, 'coordinator')).get('/api/privacy/access-report?name=Lotte%20Leysen&birthDate=1990-03-04')).status).toBe(400);
-    expect((await (await as(t, 'coordinator')).get(`/api/privacy/access-report?intakeId=${created.id}`)).body.entries.length).toBeGreaterThan(3);
+    expect((await (await as(t, 'coordinator')).post('/api/privacy/access-report', { name: 'Lotte Leysen', birthDate: '1990-03-04' })).status).toBe(400);
+    expect((await (await as(t, 'coordinator')).post('/api/privacy/access-report', { intakeId: created.id })).body.entries.length).toBeGreaterThan(3);
+  });
+});
+
+describe('names in every script', () => {
+  const people = [
+    { name: 'محمد الأمين', lookup: 'محمد الامين', birthDate: '1980-01-02' },
+    { name: 'Наталья Кузнецова', lookup: 'НАТАЛЬЯ  КУЗНЕЦОВА', birthDate: '1981-02-03' },
+    { name: '王小明', lookup: '王小明', birthDate: '1982-03-04' },
+    { name: 'Céline Dûbois-Ørsted', lookup: 'celine dubois orsted', birthDate: '1983-04-05' },
+  ];
+  it('finds the person in the access report for Arabic, Cyrillic, Chinese and accented Latin names', async () => {
+    const worker = await as(t, 'permanentie');
+    const lead = await as(t, 'coordinator');
+    for (const p of people) {
+      const created = await worker.post('/api/intakes', intake({ name: p.name, birthDate: p.birthDate }));
+      expect(created.status).toBe(201);
+      const report = await lead.post('/api/privacy/access-report', { name: p.lookup, birthDate: p.birthDate });
+      expect(report.status, p.name).toBe(200);
+      expect(report.body.intakes.map((i: any) => i.id)).toEqual([created.body.id]);
+    }
+  });
+
+  it('never links two different names with one birth date, and refuses a name with nothing to look up', async () => {
+    const worker = await as(t, 'permanentie');
+    const first = (await worker.post('/api/intakes', intake({ name: 'Mohamed 1', birthDate: '1979-05-06' }))).body;
+    const second = (await worker.post('/api/intakes', intake({ name: 'Mohamed 2 محمد', birthDate: '1979-05-06' }))).body;
+    const detail = (await worker.get(`/api/intakes/${second.id}`)).body;
+    expect(detail.earlier).toEqual([]);
+    const lead = await as(t, 'coordinator');
+    const report = await lead.post('/api/privacy/access-report', { name: 'Mohamed 1', birthDate: '1979-05-06' });
+    expect(report.body.intakes.map((i: any) => i.id)).toEqual([first.id]);
+    const empty = await lead.post('/api/privacy/access-report', { name: '---', birthDate: '1979-05-06' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error).toMatch(/no letters or digits/);
   });
 });

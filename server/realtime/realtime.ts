@@ -3,7 +3,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { resolveSession, tokenFromCookieHeader, type AuthUser } from '../auth/session';
 import type { Clock } from '../clock';
@@ -14,6 +15,12 @@ export interface Realtime {
   publish(event: string, payload: unknown, roles?: readonly Role[]): void;
   /** Sends an event to one user's consoles (all their tabs and phones). */
   publishToUser(userId: string, event: string, payload: unknown): void;
+  /** Disconnects, on every instance, the sockets of one session (logout). */
+  endSession(token: string): void;
+  /** Disconnects, on every instance, all sockets of one user (password or role changed, account disabled). */
+  endUser(userId: string): void;
+  /** Disconnects this instance's sockets whose session has expired by the desk's clock (also every 30 s). */
+  sweepExpired(): void;
   io: Server | null;
   close(): Promise<void>;
 }
@@ -41,10 +48,12 @@ function listenerSafePool(pool: pg.Pool): pg.Pool {
 
 export function attachRealtime(
   http: HttpServer, db: Kysely<Database>, clock: Clock, pgPool: pg.Pool | null = null, onError: (err: Error) => void = () => undefined,
+  opts: { publicUrl?: string } = {},
 ): Realtime {
   const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
   // Several instances on one PostgreSQL: events reach the consoles connected to any of them.
   if (pgPool) io.adapter(createAdapter(listenerSafePool(pgPool), { errorHandler: onError }));
+  if (opts.publicUrl) io.use(originCheck(new URL(opts.publicUrl).origin));
   // Whatever a handshake carries (cookies, headers), its failure refuses that socket and nothing else.
   io.use((socket, next) => {
     authenticate(db, clock, socket.handshake.headers.cookie).then((user) => {
@@ -52,10 +61,19 @@ export function attachRealtime(
       next();
     }, (err: unknown) => next(err instanceof HandshakeRefused ? err : new Error('database unavailable')));
   });
+  io.use(sessionOfSocket(db));
+  function sweepExpired() {
+    const now = clock.now().getTime();
+    for (const socket of io.of('/').sockets.values()) {
+      if ((socket.data.expiresAt as number) <= now) socket.disconnect(true);
+    }
+  }
+  const sweeper = setInterval(sweepExpired, 30_000);
+  sweeper.unref();
   io.on('connection', (socket) => {
     try {
       const user = socket.data.user as AuthUser;
-      void socket.join([`role:${user.role}`, `user:${user.id}`]);
+      void socket.join([`role:${user.role}`, `user:${user.id}`, socket.data.sessionRoom as string]);
       socket.emit('hello', { serverTime: clock.now().toISOString(), user: { id: user.id, role: user.role } });
     } catch (err) {
       onError(err instanceof Error ? err : new Error(String(err)));
@@ -72,7 +90,10 @@ export function attachRealtime(
     publishToUser(userId, event, payload) {
       io.to(`user:${userId}`).emit(event, payload);
     },
-    close: () => new Promise<void>((resolve) => { void io.close(() => resolve()); }),
+    endSession(token) { io.in(sessionRoom(token)).disconnectSockets(true); },
+    endUser(userId) { io.in(`user:${userId}`).disconnectSockets(true); },
+    sweepExpired,
+    close: () => new Promise<void>((resolve) => { clearInterval(sweeper); void io.close(() => resolve()); }),
   };
 }
 
@@ -84,4 +105,40 @@ async function authenticate(db: Kysely<Database>, clock: Clock, cookieHeader: st
   const user = await resolveSession(db, token, clock.now());
   if (!user) throw new HandshakeRefused('session expired');
   return user;
+}
+
+// Sessions end live access: each socket joins a room named after its session (a hash of the token, as in
+// the sessions table) and remembers when the session expires, so logout, expiry, a password or role
+// change disconnect it at once.
+const sessionRoom = (token: string) => `session:${createHash('sha256').update(token).digest('hex')}`;
+
+function sessionOfSocket(db: Kysely<Database>) {
+  return (socket: Socket, next: (err?: Error) => void) => {
+    const token = tokenFromCookieHeader(socket.handshake.headers.cookie);
+    if (!token) return next(new Error('not signed in'));
+    socket.data.sessionRoom = sessionRoom(token);
+    db.selectFrom('sessions').select('expires_at').where('token_hash', '=', socket.data.sessionRoom.slice('session:'.length)).executeTakeFirst()
+      .then((row) => {
+        if (!row) return next(new Error('session expired'));
+        socket.data.expiresAt = new Date(row.expires_at).getTime();
+        next();
+      }, () => next(new Error('database unavailable')));
+  };
+}
+
+/**
+ * A browser always sends Origin on a WebSocket: one from another site is refused (cross-site WebSocket
+ * hijacking). Allowed: PUBLIC_URL, and the page's own host (the console opened by address on the LAN, or
+ * in the browser tests), which no other site can claim. Clients without Origin are not browsers.
+ */
+function originCheck(allowed: string) {
+  return (socket: Socket, next: (err?: Error) => void) => {
+    const origin = socket.handshake.headers.origin;
+    if (!origin || origin === allowed || sameHost(origin, socket.handshake.headers.host)) return next();
+    next(new Error('origin not allowed'));
+  };
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try { return !!host && new URL(origin).host === host; } catch { return false; }
 }

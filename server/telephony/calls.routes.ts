@@ -14,7 +14,7 @@ const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not 
 
 export const callRoutes = [
   defineRoute({
-    method: 'get', path: '/api/calls', tag: 'calls', roles: desk,
+    method: 'get', path: '/api/calls', tag: 'calls', roles: desk, personal: 'audited',
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
     handler: async ({ query, user, services: { db, clock } }) => {
@@ -24,7 +24,7 @@ export const callRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/calls/:id', tag: 'calls', roles: desk, params: idParams,
+    method: 'get', path: '/api/calls/:id', tag: 'calls', roles: desk, personal: 'audited', params: idParams,
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
       const [call] = await listCalls(db, { id: params.id });
@@ -35,7 +35,7 @@ export const callRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/alarms', tag: 'calls', roles: desk,
+    method: 'get', path: '/api/alarms', tag: 'calls', roles: desk, personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
     handler: async ({ user, services: { db, clock } }) => {
       const calls = await listCalls(db, { openAlarms: true, limit: 50 });

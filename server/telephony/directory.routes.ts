@@ -14,7 +14,7 @@ const leads: readonly Role[] = ['coordinator', 'admin'];
 
 export const directoryRoutes = [
   defineRoute({
-    method: 'get', path: '/api/directory', tag: 'calls', roles: desk, summary: 'Known callers (police, hospitals, services)',
+    method: 'get', path: '/api/directory', tag: 'calls', roles: desk, personal: 'request', summary: 'Known callers (police, hospitals, services)',
     handler: async ({ services: { db } }) => ({
       entries: await db.selectFrom('directory').select(['id', 'number', 'name', 'kind']).orderBy('kind').orderBy('name').execute(),
     }),

@@ -28,7 +28,7 @@ export const smsWebhooks = [
 
 export const smsRoutes = [
   defineRoute({
-    method: 'get', path: '/api/outbox', tag: 'calls', roles: desk, summary: 'The latest 100 outgoing SMS with their delivery state',
+    method: 'get', path: '/api/outbox', tag: 'calls', roles: desk, personal: 'audited', summary: 'The latest 100 outgoing SMS with their delivery state',
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100).execute();
       await auditReads(db, clock.now(), user!.id, 'sms_out', rows.map((r) => r.id));
@@ -37,7 +37,7 @@ export const smsRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/sms', tag: 'calls', roles: desk, summary: 'The latest 100 SMS received on the permanence number',
+    method: 'get', path: '/api/sms', tag: 'calls', roles: desk, personal: 'audited', summary: 'The latest 100 SMS received on the permanence number',
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db.selectFrom('sms_inbound').leftJoin('users', 'users.id', 'sms_inbound.from_user_id')
         .select(['sms_inbound.id', 'from_number', 'body', 'handled_as', 'received_at', 'users.display_name'])

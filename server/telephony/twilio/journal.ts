@@ -13,8 +13,8 @@ import type { Services } from '../../services';
 
 export interface JournalEntry {
   path: string; params: Record<string, string>; query: Record<string, string>; at: string;
-  /** Replays that failed while the database answered. */
-  tries: number;
+  /** Replays that failed while the database answered (absent: none yet). */
+  tries?: number;
 }
 export interface ParkedEntry { path: string; sid: string | null; at: string; tries: number; reason: string; parkedAt: string }
 
@@ -56,7 +56,7 @@ export class WebhookJournal {
   private replaying = false;
   private readonly file: string;
   constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = join(dir, `webhook-journal-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
     for (const name of readdirSync(dir)) {
       const pid = FILE_PATTERN.exec(name)?.[1];
@@ -77,8 +77,8 @@ export class WebhookJournal {
 
   add(services: Services, entry: JournalEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) services.logger.error({ dropped: this.entries.shift() }, 'webhook journal full: oldest entry dropped');
-    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 }); } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
+    if (this.entries.length > MAX_ENTRIES) { const dropped = this.entries.shift(); services.logger.error({ droppedPath: dropped?.path, callSid: dropped?.params.CallSid ?? dropped?.params.MessageSid }, 'webhook journal full: oldest entry dropped'); }
+    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 }); /* callers and texts: owner only */ } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
     services.logger.warn({ path: entry.path, sid: entry.params.CallSid ?? entry.params.MessageSid }, 'database step failed: webhook journalled for replay');
   }
 
@@ -112,11 +112,11 @@ export class WebhookJournal {
 
   private park(services: Services, entry: JournalEntry, reason: string): void {
     const sid = entry.params.CallSid ?? entry.params.MessageSid ?? null;
-    const parked: ParkedEntry = { path: entry.path, sid, at: entry.at, tries: entry.tries, reason, parkedAt: new Date().toISOString() };
+    const parked: ParkedEntry = { path: entry.path, sid, at: entry.at, tries: entry.tries ?? 0, reason, parkedAt: new Date().toISOString() };
     // The parked file keeps the whole entry (it may be replayed by hand once the cause is fixed); the
     // admin's view and the log get only what identifies it.
     try { appendFileSync(join(this.dir, PARKED_FILE), `${JSON.stringify({ ...parked, entry })}\n`, { mode: 0o600 }); } catch { /* the log line below still tells */ }
-    services.logger.error({ path: entry.path, sid, tries: entry.tries, reason }, 'webhook could not be written after repeated tries: parked');
+    services.logger.error({ path: entry.path, sid, tries: entry.tries ?? 0, reason }, 'webhook could not be written after repeated tries: parked');
   }
 
   /** Entries that were given up on, newest first, without their parameters. */

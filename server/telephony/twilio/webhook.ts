@@ -11,6 +11,7 @@ import { withoutControlCharacters } from './params';
 import { isValidTwilioSignature } from './signature';
 import { refusedWebhookLimiter } from '../../http/rate-limits';
 import { inLanguage } from '../../../shared/rules/say';
+import { scrubText } from '../../logger';
 
 export interface TwilioHandlerContext<P, Q> {
   params: P;
@@ -73,7 +74,7 @@ async function handle(route: TwilioRoute, req: Request, res: Response, services:
   const query = (route.query ?? passthrough).safeParse(rawQuery);
   if (!params.success || !query.success) {
     const issues = [...(params.error?.issues ?? []), ...(query.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${inLanguage(i.message, 'en')}`); // read by developers in Twilio's debugger
-    services.logger.warn({ path: req.path, issues }, 'twilio webhook with invalid parameters');
+    services.logger.warn({ path: req.path, issues: issues.map(scrubText) }, 'twilio webhook with invalid parameters');
     if (route.onInvalid) return sendTwiml(res, await route.onInvalid(services, raw));
     res.status(400).type('text/plain').send(`Invalid parameters: ${issues.join('; ')}`);
     return;

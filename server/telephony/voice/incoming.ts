@@ -4,6 +4,7 @@
 // is logged after the TwiML is sent: Twilio waits 15 s at most, a caller must never hear an error,
 // and the next webhooks of the same call wait for that write (see afterCallLogged).
 import type { ChainStep } from '../../db/schema';
+import { maskNumber } from '../../logger';
 import type { Services } from '../../services';
 import { markDatabaseFailure } from '../twilio/journal';
 import { startCall } from './calls.store';
@@ -19,7 +20,7 @@ export async function answerIncoming(services: Services, sid: string | null, fro
     remember(sid, plan.chain);
     track(sid, startCall(services, sid, from, to, plan).catch((err) => {
       markDatabaseFailure(err);
-      services.logger.error({ err, callSid: sid, from, chain: plan.chain.map((s) => s.role) }, 'call not logged; the call goes on');
+      services.logger.error({ err, callSid: sid, caller: maskNumber(from), chain: plan.chain.map((s) => s.role) }, 'call not logged; the call goes on');
     }));
   }
   return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
@@ -35,7 +36,7 @@ async function planNow(services: Services, from: string | null): Promise<CallPla
   } catch (err) {
     await lkr.loadFromDisk();
     const plan = lkr.plan(now, from, 'last-known');
-    services.logger.error({ err, from, chain: plan?.chain.map((s) => s.role) ?? [] }, 'database did not answer: ringing the last-known rota');
+    services.logger.error({ err, caller: maskNumber(from), chain: plan?.chain.map((s) => s.role) ?? [] }, 'database did not answer: ringing the last-known rota');
     // Nothing known at all (first start without a database): straight to voicemail, which still records.
     return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
   }

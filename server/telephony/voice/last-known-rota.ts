@@ -92,8 +92,8 @@ export class LastKnownRota {
     if (!file) return Promise.resolve();
     // Writes are chained so an older snapshot never lands after a newer one.
     this.writing = this.writing.then(async () => {
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(`${file}.tmp`, JSON.stringify(s));
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      await writeFile(`${file}.tmp`, JSON.stringify(s), { mode: 0o600 }); // names and phone numbers: owner only
       await rename(`${file}.tmp`, file);
     }).catch(() => { /* the memory copy still serves; the next refresh tries the disk again */ });
     return this.writing;

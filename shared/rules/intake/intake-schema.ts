@@ -118,9 +118,4 @@ export function initialsOf(name: string): string {
   return parts.slice(0, 3).map((p) => `${p[0]!.toUpperCase()}.`).join('') || '?';
 }
 
-/** The key that links earlier contacts: same normalised name and birth date. Null without a birth date. */
-export function personMatchText(name: string, birthDate: string | undefined | null): string | null {
-  if (!birthDate) return null;
-  const n = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
-  return n ? `${n}|${birthDate}` : null;
-}
+export { personMatchText } from './person-key';
