@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from './db/index';
 import { createLogger } from './logger';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
+import { syncBelgium } from './region/belgium-sync';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   } else {
     await seedRegionIfEmpty(database.db);
   }
+  await syncBelgium(database.db); // a database from before migration 011 gets every Belgian municipality
   const app = createApp({ config, database, clock: systemClock, logger });
   const port = await app.listen();
   logger.info(`Permanentie listens on http://localhost:${port} (public URL ${config.publicUrl})`);
