@@ -346,7 +346,7 @@ export interface Handover {
   note: string | null;
 }
 
-export type HandoffEventKind = 'created' | 'acknowledged' | 'follow_up' | 'forwarded' | 'closed' | 'escalated' | 'digest';
+export type HandoffEventKind = 'created' | 'acknowledged' | 'follow_up' | 'forwarded' | 'closed' | 'escalated' | 'digest' | 'handed_over';
 export interface HandoffEventTable {
   id: Generated<string>;
   handoff_id: string;

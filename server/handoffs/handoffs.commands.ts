@@ -25,7 +25,7 @@ export async function handoffInScope(services: Services, user: AuthUser, id: str
   return h;
 }
 
-async function step(services: Services, user: AuthUser, id: string, from: HandoffStatus[], set: Record<string, unknown>,
+export async function step(services: Services, user: AuthUser, id: string, from: HandoffStatus[], set: Record<string, unknown>,
   kind: HandoffEventKind, detail: Record<string, unknown>, refuse: string, also?: (trx: Transaction<Database>, intakeId: string) => Promise<void>) {
   const { db, clock } = services;
   const now = clock.now();
