@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { phoneSchema } from '../../shared/rules/phone';
 import { SUIT_TAGS } from '../../shared/rules/suitability';
 import { audit } from '../audit/audit';
-import type { Role } from '../db/schema';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema';
 import { fieldError, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { announceBoard } from './expiry';
@@ -33,14 +34,23 @@ const columns = (b: z.output<typeof placeBody>) => ({
   address: b.address ?? null, confidential_address: b.confidentialAddress, active: b.active,
 });
 
+/** A place lies in one of the desk's regions: a municipality outside them is refused, naming the field. */
+async function regionOfPlace(db: Kysely<Database>, nis: string): Promise<string> {
+  const m = await db.selectFrom('municipalities').select(['region_code', 'name']).where('nis', '=', nis).executeTakeFirst();
+  if (!m) throw fieldError('body.municipalityNis', say(`onbekende gemeente ${nis}`, `unknown municipality ${nis}`));
+  if (!m.region_code) {
+    throw fieldError('body.municipalityNis', say(`${m.name} (${nis}) hoort niet bij een regio van de permanentie`, `${m.name} (${nis}) is not in a region the desk serves`));
+  }
+  return m.region_code;
+}
+
 export const placeRoutes = [
   defineRoute({
     method: 'post', path: '/api/places', tag: 'board', roles: leads, body: placeBody, status: 201, summary: 'Add a place',
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
-      const region = await db.selectFrom('municipalities').select('region_code').where('nis', '=', body.municipalityNis).executeTakeFirst();
-      if (!region) throw fieldError('body.municipalityNis', say(`onbekende gemeente ${body.municipalityNis}`, `unknown municipality ${body.municipalityNis}`));
-      const row = await db.insertInto('places').values({ ...columns(body), region_code: region.region_code }).returning('id').executeTakeFirstOrThrow();
+      const regionCode = await regionOfPlace(db, body.municipalityNis);
+      const row = await db.insertInto('places').values({ ...columns(body), region_code: regionCode }).returning('id').executeTakeFirstOrThrow();
       await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'place', subjectId: row.id });
       announceBoard(services, row.id);
       return { id: row.id };
@@ -51,6 +61,11 @@ export const placeRoutes = [
     summary: 'Change a place (or switch it off with active: false)',
     handler: async ({ params, body, user, services }) => {
       const { db, clock } = services;
+      const regionCode = await regionOfPlace(db, body.municipalityNis);
+      const current = await db.selectFrom('places').select('region_code').where('id', '=', params.id).executeTakeFirst();
+      if (current && current.region_code !== regionCode) {
+        throw fieldError('body.municipalityNis', say(`${body.municipalityNis} ligt buiten de regio van deze plaats`, `${body.municipalityNis} lies outside this place's region`));
+      }
       const row = await db.updateTable('places').set(columns(body)).where('id', '=', params.id).returning('id').executeTakeFirst();
       if (!row) throw notFound(say('Deze plaats bestaat niet.', 'No such place.'));
       await audit(db, { at: clock.now(), userId: user!.id, action: 'update', subjectType: 'place', subjectId: row.id });

@@ -16,12 +16,20 @@ export interface RegionTable {
 
 export interface MunicipalityTable {
   nis: string;
-  region_code: string;
+  /** Null for a municipality outside every region the desk serves (migration 011). */
+  region_code: string | null;
   name: string;
   population: number;
   postcodes: string;
   eerstelijnszone: string;
   police_zone: string;
+  /** Statbel's names and hierarchy (migration 011); null only before the national list is loaded. */
+  name_nl: string | null;
+  name_fr: string | null;
+  name_de: string | null;
+  arrondissement_nis: string | null;
+  province_nis: string | null;
+  belgian_region: 'flanders' | 'wallonia' | 'brussels' | null;
 }
 
 export interface OcmwTable {
@@ -329,9 +337,20 @@ export interface HandoffTable {
   escalated_at: Timestamp | null;
   digested_at: Timestamp | null;
   created_at: Timestamp;
+  /** How a handoff to an OCMW the desk does not serve was handed over (migration 011). */
+  handover: Json<Handover> | null;
 }
 
-export type HandoffEventKind = 'created' | 'acknowledged' | 'follow_up' | 'forwarded' | 'closed' | 'escalated' | 'digest';
+export interface Handover {
+  method: 'phone' | 'email';
+  /** Phone: with whom (name, function); e-mail: the address written to. */
+  contact: string;
+  at: string;
+  by: string;
+  note: string | null;
+}
+
+export type HandoffEventKind = 'created' | 'acknowledged' | 'follow_up' | 'forwarded' | 'closed' | 'escalated' | 'digest' | 'handed_over';
 export interface HandoffEventTable {
   id: Generated<string>;
   handoff_id: string;

@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import type { Database, HandoffEventKind, HandoffStatus } from '../db/schema';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { announceHandoffs } from '../intake/intake.commands';
-import { ocmwOf, regionContext, requireKnown } from '../intake/region-context';
+import { ocmwOf, regionContext, resolveMunicipalities } from '../intake/region-context';
 import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
 
@@ -25,7 +25,7 @@ export async function handoffInScope(services: Services, user: AuthUser, id: str
   return h;
 }
 
-async function step(services: Services, user: AuthUser, id: string, from: HandoffStatus[], set: Record<string, unknown>,
+export async function step(services: Services, user: AuthUser, id: string, from: HandoffStatus[], set: Record<string, unknown>,
   kind: HandoffEventKind, detail: Record<string, unknown>, refuse: string, also?: (trx: Transaction<Database>, intakeId: string) => Promise<void>) {
   const { db, clock } = services;
   const now = clock.now();
@@ -63,7 +63,7 @@ export async function forward(services: Services, user: AuthUser, id: string, bo
   const { db, clock } = services;
   const now = clock.now();
   const h = await handoffInScope(services, user, id);
-  requireKnown(await regionContext(db), [{ path: 'toNis', nis: body.toNis }]);
+  resolveMunicipalities(await regionContext(db), [{ path: 'toNis', nis: body.toNis }]);
   if (body.toNis === h.ocmw_nis) throw conflict(say('De overdracht ligt al bij dit OCMW.', 'The handoff is already with this OCMW.'));
   const deadline = addDays(localDate(h.received_at), FORWARD_WITHIN_DAYS);
   if (localDate(now) > deadline) {

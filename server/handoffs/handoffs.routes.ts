@@ -9,8 +9,11 @@ import { shiftSummary } from './shift-summary';
 import { say } from '../../shared/rules/say';
 import { nisCode } from '../../shared/rules/nis';
 import { idParams } from '../http/params';
+import { handoverBody, recordHandover } from './handover';
+import { handoffLetter } from './letter';
 
 const readers: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
+const desk: readonly Role[] = ['duty_worker', 'coordinator'];
 // The OCMW acts on its handoffs; the coordinator may too (e.g. a warm handover by phone).
 const actors: readonly Role[] = ['ocmw_staff', 'coordinator'];
 const note = z.string().trim().max(2000).optional();
@@ -63,6 +66,22 @@ export const handoffRoutes = [
     method: 'post', path: '/api/handoffs/:id/close', tag: 'handoffs', roles: actors, params: idParams, body: z.strictObject({ note }),
     summary: 'Close the handoff once the follow-up is settled',
     handler: async ({ params, body, user, services }) => { await closeHandoff(services, user!, params.id, body); return detail(services, user!, params.id); },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/handoffs/:id/handover', tag: 'handoffs', roles: desk, params: idParams, body: handoverBody,
+    summary: 'Record how the case was handed over (phone: with whom and when; or e-mail); for an OCMW the desk does not serve it is the acknowledgement',
+    handler: async ({ params, body, user, services }) => { await recordHandover(services, user!, params.id, body); return detail(services, user!, params.id); },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/handoffs/:id/letter', tag: 'handoffs', roles: desk, params: idParams, personal: 'audited',
+    query: z.strictObject({ lang: z.enum(['nl', 'fr']).optional() }),
+    summary: "The printable handoff letter in the OCMW's language (Dutch or French; ?lang= to choose), as HTML (audited)",
+    handler: async ({ params, query, user, res, services }) => {
+      const html = await handoffLetter(services, user!, params.id, query.lang);
+      // Its own policy: no scripts at all, only the letter's inline print style.
+      res.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      res.type('html').send(html);
+    },
   }),
   defineRoute({
     method: 'get', path: '/api/handover', tag: 'handoffs', roles: ['duty_worker', 'coordinator'], personal: 'request',

@@ -13,7 +13,7 @@ import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { personKey } from './person-key';
 import { encryptRrn } from '../privacy/rrn-crypto';
-import { ocmwOf, regionContext, requireKnown } from './region-context';
+import { ocmwOf, regionContext, resolveMunicipalities, withResolved } from './region-context';
 import { say } from '../../shared/rules/say';
 
 
@@ -36,8 +36,9 @@ export async function createIntake(services: Services, user: AuthUser, input: In
       'this deployment does not store national register numbers (STORE_RRN is off); leave it out, name and birth date are enough'));
   }
   const ctx = await regionContext(db);
-  requireKnown(ctx, [...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
+  const resolved = resolveMunicipalities(ctx, [...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
     ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : [])]);
+  input = { ...input, facts: withResolved(input.facts, resolved, 'facts.'), override: input.override && withResolved(input.override, resolved, 'override.') };
   if (input.callId && !(await db.selectFrom('calls').select('id').where('id', '=', input.callId).executeTakeFirst())) {
     throw fieldError('body.callId', say('geen oproep met deze id', 'no call with this id'));
   }
@@ -78,7 +79,7 @@ export async function overrideCompetence(services: Services, user: AuthUser, id:
     throw conflict(say('Deze persoon is geplaatst en overgedragen: het OCMW stuurt het dossier zelf door als het niet bevoegd is.', 'This person is placed and handed off: the OCMW forwards the case itself if it is not competent.'));
   }
   const ctx = await regionContext(db);
-  requireKnown(ctx, [{ path: 'nis', nis: body.nis }]);
+  body = withResolved(body, resolveMunicipalities(ctx, [{ path: 'nis', nis: body.nis }]));
   const decision = decideCompetence(row.facts as unknown as CompetenceFacts, { name: ctx.name, agreements: ctx.agreements, override: body });
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('intakes').set({

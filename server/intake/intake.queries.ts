@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/session';
 import { forbidden, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
+import { letterLanguage } from '../region/belgium';
 
 const DESK = new Set(['duty_worker', 'coordinator']);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -36,6 +37,7 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
     earlierContacts(services, user, row.person_key, id),
     db.selectFrom('municipalities').select(['nis', 'name']).execute(),
   ]);
+  const ocmw = await ocmwSummary(db, row.competent_nis);
   const events = handoff ? await db.selectFrom('handoff_events').leftJoin('users', 'users.id', 'handoff_events.user_id')
     .select(['handoff_events.at', 'handoff_events.kind', 'handoff_events.ocmw_nis', 'handoff_events.detail', 'users.display_name'])
     .where('handoff_id', '=', handoff.id).orderBy('handoff_events.id').execute() : [];
@@ -49,7 +51,7 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
     pseudonymisedAt: iso(row.pseudonymised_at),
     household: { type: row.household_type, adults: row.adults, children: row.children, childrenAges: row.children_ages },
     ethos: row.ethos, previousNights: row.previous_nights, needs: row.needs, story: row.story,
-    facts: row.facts, competence: { ...row.competence, nis: row.competent_nis, name: name(row.competent_nis) },
+    facts: row.facts, competence: { ...row.competence, nis: row.competent_nis, name: name(row.competent_nis), ocmw },
     hold: hold ? { id: hold.id, status: hold.status, expiresAt: iso(hold.expires_at), placedAt: iso(hold.placed_at), place: { id: hold.placeId, name: hold.placeName, type: hold.placeType, municipality: name(hold.placeNis) } } : null,
     guarantee: guarantee ? { ocmw: { nis: guarantee.ocmw_nis, name: name(guarantee.ocmw_nis) }, firstNight: guarantee.first_night, nights: guarantee.nights,
       costPerNightCents: guarantee.cost_per_night_cents, totalCents: guarantee.total_cents } : null,
@@ -57,9 +59,27 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
       id: handoff.id, status: handoff.status, ocmw: { nis: handoff.ocmw_nis, name: name(handoff.ocmw_nis) }, dueAt: iso(handoff.due_at), receivedAt: iso(handoff.received_at),
       acknowledgedAt: iso(handoff.acknowledged_at), acknowledgedBy: ackBy?.display_name ?? null, outcome: handoff.outcome, closedAt: iso(handoff.closed_at),
       escalatedAt: iso(handoff.escalated_at),
+      served: handoff.ocmw_nis === row.competent_nis ? ocmw.served : (await ocmwSummary(db, handoff.ocmw_nis)).served,
+      handover: handoff.handover,
       events: events.map((e) => ({ at: iso(e.at), kind: e.kind, ocmw: name(e.ocmw_nis), by: e.display_name, detail: e.detail })),
     } : null,
     earlier: earlier.map((e) => ({ ...e, competentName: name(e.competentNis) })),
+  };
+}
+
+/**
+ * The OCMW of a municipality as the worker needs it: its name in its own language, whether the desk
+ * serves it (one of its regions: it sees the handoff in the console) or must hand over by phone or
+ * e-mail, and the language of a letter to it.
+ */
+export async function ocmwSummary(db: Services['db'], nis: string) {
+  const row = await db.selectFrom('municipalities').innerJoin('ocmws', 'ocmws.municipality_nis', 'municipalities.nis')
+    .select(['ocmws.name', 'ocmws.phone', 'ocmws.email', 'municipalities.region_code', 'municipalities.belgian_region'])
+    .where('municipalities.nis', '=', nis).executeTakeFirst();
+  return {
+    nis, name: row?.name ?? nis, phone: row?.phone ?? null, email: row?.email ?? null,
+    served: Boolean(row?.region_code), belgianRegion: row?.belgian_region ?? null,
+    letterLanguage: letterLanguage(row?.belgian_region ?? null),
   };
 }
 

@@ -3,6 +3,7 @@ import { ALL_ROLES, defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import { solidarityTarget } from './solidarity';
 import { say } from '../../shared/rules/say';
+import { belgianMunicipalities, closestMunicipalities, localName, ocmwName } from './belgium';
 
 const regionResponse = z.object({
   region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
@@ -13,7 +14,30 @@ const regionResponse = z.object({
   privacy: z.object({ storeRrn: z.boolean(), retentionDays: z.number() }),
 });
 
+const searchResponse = z.object({
+  municipalities: z.array(z.object({ nis: z.string(), name: z.string(), ocmw: z.string(), served: z.boolean() })),
+});
+
 export const regionRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/municipalities', tag: 'region', roles: ALL_ROLES,
+    query: z.strictObject({ q: z.string().trim().min(1).max(80) }),
+    summary: 'Every Belgian municipality matching a name or NIS code (for competence facts): its OCMW and whether the desk serves it',
+    response: searchResponse,
+    handler: async ({ query, services: { db } }) => {
+      const hits = /^\d{1,5}$/.test(query.q)
+        ? belgianMunicipalities().filter((m) => m.nis.startsWith(query.q)).slice(0, 10)
+        : closestMunicipalities(query.q, 10);
+      if (hits.length === 0) return { municipalities: [] };
+      const rows = await db.selectFrom('municipalities').innerJoin('ocmws', 'ocmws.municipality_nis', 'municipalities.nis')
+        .select(['municipalities.nis', 'municipalities.region_code', 'ocmws.name as ocmw'])
+        .where('municipalities.nis', 'in', hits.map((m) => m.nis)).execute();
+      return { municipalities: hits.map((m) => {
+        const row = rows.find((r) => r.nis === m.nis);
+        return { nis: m.nis, name: localName(m), ocmw: row?.ocmw ?? ocmwName(m), served: Boolean(row?.region_code) };
+      }) };
+    },
+  }),
   defineRoute({
     method: 'get', path: '/api/region', tag: 'region', roles: ALL_ROLES,
     summary: 'The region and its municipalities, with the places each brings against its solidarity target',

@@ -27,7 +27,7 @@ export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
   const [users, directory, municipalities, places, ocmws, calendar] = await Promise.all([
     db.selectFrom('users').select('id').where('role', 'in', ['duty_worker', 'coordinator']).execute(),
     db.selectFrom('directory').select(['number', 'kind']).execute(),
-    db.selectFrom('municipalities').select(['nis', 'population']).execute(),
+    db.selectFrom('municipalities').select(['nis', 'population']).where('region_code', 'is not', null).execute(),
     db.selectFrom('places').select(['id', 'type', 'municipality_nis', 'capacity', 'cost_per_night_cents']).where('active', '=', true).execute(),
     db.selectFrom('ocmws').select(['municipality_nis', 'calendar']).execute(),
     regionCalendar(db),

@@ -22,9 +22,14 @@ describe('seedDemo on an empty database', () => {
   });
   afterAll(async () => { await h.close(); });
 
-  it('inserts the 27 municipalities as in the JSON', async () => {
-    const rows = await h.db.selectFrom('municipalities').selectAll().execute();
+  it('inserts the 27 municipalities as in the JSON, and the rest of Belgium outside any region', async () => {
+    const all = await h.db.selectFrom('municipalities').selectAll().execute();
+    expect(all).toHaveLength(565);
+    expect(all.filter((m) => m.region_code === null)).toHaveLength(565 - 27);
+    const rows = all.filter((m) => m.region_code === 'kempen');
     expect(rows).toHaveLength(27);
+    // A region's own row keeps its data and gains Statbel's names.
+    expect(rows.find((m) => m.nis === '13040')).toMatchObject({ name: 'Turnhout', name_fr: 'Turnhout', arrondissement_nis: '13000', belgian_region: 'flanders' });
     const turnhout = rows.find((m) => m.nis === '13040');
     expect(turnhout?.population).toBe(47305);
     expect(turnhout?.population).toBe(municipalitiesJson.find((m) => m.nis === '13040')?.population);
@@ -65,7 +70,7 @@ describe('seedDemo on an empty database', () => {
 
   it('every stored OCMW calendar validates', async () => {
     const ocmws = await h.db.selectFrom('ocmws').selectAll().execute();
-    expect(ocmws).toHaveLength(27);
+    expect(ocmws).toHaveLength(565) // the 27 of the Kempen and every other Belgian OCMW (default calendar);
     for (const o of ocmws) {
       expect(calendarSchema.safeParse(o.calendar).success, o.name).toBe(true);
       if (o.phone) expect(isValidPhoneNumber(o.phone), o.name).toBe(true);
@@ -93,7 +98,9 @@ describe('seedRegionIfEmpty', () => {
     expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: true });
     const region = await h.db.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
     expect(region.settings).toHaveProperty('officeHours');
-    expect((await h.db.selectFrom('ocmws').select('id').execute())).toHaveLength(27);
+    expect((await h.db.selectFrom('ocmws').select('id').execute())).toHaveLength(565);
+    const turnhout = await h.db.selectFrom('ocmws').select('name').where('municipality_nis', '=', '13040').executeTakeFirstOrThrow();
+    expect(turnhout.name).toBe('Sociaal Huis Turnhout'); // the region's data, not the generated name
     expect(await h.db.selectFrom('places').select('id').execute()).toHaveLength(0);
     expect(await h.db.selectFrom('users').select('id').execute()).toHaveLength(0);
     expect(await seedDemo(h.db, { hashPassword })).toEqual({ seeded: false });

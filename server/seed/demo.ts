@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, PlaceType, Role } from '../db/schema';
 import { belgianPhone, loadRegionConfig, type RegionConfig } from '../region/region-config';
+import { syncBelgium } from '../region/belgium-sync';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,6 +25,7 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
     municipality_nis: o.municipalityNis, name: o.name, phone: o.phone, email: o.email,
     calendar: JSON.stringify(o.calendar), contact_mobile: o.contactMobile ?? null,
   }))).execute();
+  await syncBelgium(trx);
 }
 
 async function isEmpty(db: Db): Promise<boolean> {

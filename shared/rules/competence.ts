@@ -6,10 +6,10 @@
  * the home lies takes over); they are configuration, listed per region, and shown as such.
  */
 import { z } from 'zod';
-import { nisCode } from './nis';
+import { municipalityRef } from './nis';
 import { say } from './say';
 
-const nis = nisCode;
+const nis = municipalityRef;
 
 export const competenceFactsSchema = z.strictObject({
   /** Where the request for help is made (where police found the person, the hospital's town, ...). */

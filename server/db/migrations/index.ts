@@ -9,6 +9,7 @@ import * as m006 from './006_socketio';
 import * as m007 from './007_intake';
 import * as m008 from './008_figures';
 import * as m009 from './009_privacy';
+import * as m011 from './011_belgium';
 import * as m013 from './013_person_keys';
 import * as m014 from './014_login_pairs';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '007_intake': m007,
   '008_figures': m008,
   '009_privacy': m009,
+  '011_belgium': m011,
   '013_person_keys': m013,
   '014_login_pairs': m014,
 };

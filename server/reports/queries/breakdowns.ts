@@ -46,7 +46,7 @@ function bucketKeys(from: string, to: string, monthly: boolean): string[] {
 export async function byMunicipality(db: Db, scope: FigureScope) {
   const { period, nis } = scope;
   const [names, intakes, placements, nights, handoffs] = await Promise.all([
-    db.selectFrom('municipalities').select(['nis', 'name']).orderBy('name').execute(),
+    db.selectFrom('municipalities').select(['nis', 'name', 'region_code']).orderBy('name').execute(),
     sql<{ nis: string; n: number; children: number }>`select i.competent_nis as nis, count(*)::int as n, coalesce(sum(i.children), 0)::int as children
       from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
     sql<{ nis: string; n: number }>`select i.competent_nis as nis, count(*)::int as n from holds h join intakes i on i.hold_id = h.id
@@ -60,7 +60,9 @@ export async function byMunicipality(db: Db, scope: FigureScope) {
   ]);
   const by = <T extends { nis: string }>(rows: T[]) => new Map(rows.map((r) => [r.nis, r]));
   const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffs)];
-  return names.filter((m) => nis === null || nis.includes(m.nis)).map((m) => ({
+  // The region's municipalities always; one elsewhere in Belgium only when an intake made it competent.
+  const active = (n: string) => iM.has(n) || pM.has(n) || nM.has(n) || hM.has(n);
+  return names.filter((m) => (nis === null || nis.includes(m.nis)) && (m.region_code !== null || active(m.nis))).map((m) => ({
     nis: m.nis, name: m.name,
     intakes: iM.get(m.nis)?.n ?? 0, children: iM.get(m.nis)?.children ?? 0,
     placements: pM.get(m.nis)?.n ?? 0, nights: nM.get(m.nis)?.nights ?? 0, costCents: nM.get(m.nis)?.cents ?? 0,

@@ -8,7 +8,7 @@ import { phoneSchema } from '../phone';
 import { rrnSchema } from '../rrn';
 import { isIsoDate } from '../wall-clock';
 import { competenceFactsSchema } from '../competence';
-import { nisCode } from '../nis';
+import { municipalityRef } from '../nis';
 import { say } from '../say';
 
 export const HOUSEHOLD_TYPES = [
@@ -83,7 +83,7 @@ export const referrerSchema = z.strictObject({
 
 /** The worker names another competent OCMW than the rules give, always with a written reason. */
 export const competenceOverrideSchema = z.strictObject({
-  nis: nisCode,
+  nis: municipalityRef,
   reason: z.string().trim().min(10, say('schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)', 'write why this OCMW and not the one the rules give (at least 10 characters)')).max(1000),
 });
 
