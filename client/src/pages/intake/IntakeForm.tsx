@@ -62,8 +62,8 @@ export function IntakeForm({ municipalities, callId, storeRrn }: { municipalitie
           <label>{t('intake.children')}<input type="number" min={1} max={15} value={d.children} onChange={(e) => set({ children: Number(e.target.value) || 0 })} /></label>
           <label>{t('intake.childrenAges')}<input inputMode="numeric" placeholder="4, 7" value={d.childrenAges} onChange={(e) => set({ childrenAges: e.target.value })} /></label>
         </div>}
-        <label>{t('intake.ethos')}<select value={d.ethos} onChange={(e) => set({ ethos: e.target.value })}>
-          {ETHOS.map((x) => <option key={x} value={x}>{t(`ethos.${x}` as MessageKey)}</option>)}</select></label>
+        <label>{t('intake.ethos')}<select required data-testid="intake-ethos" value={d.ethos} onChange={(e) => set({ ethos: e.target.value })}>
+          <option value="">{t('intake.choose')}</option>{ETHOS.map((x) => <option key={x} value={x}>{t(`ethos.${x}` as MessageKey)}</option>)}</select></label>
         <fieldset className="chips"><legend>{t('intake.needs')}</legend>
           {NEEDS.map((n) => <label key={n} className={`chip ${d.needs.includes(n) ? 'chip-on' : ''}`}><input type="checkbox" checked={d.needs.includes(n)}
             onChange={(e) => set({ needs: e.target.checked ? [...d.needs, n] : d.needs.filter((x) => x !== n) })} />{t(`intakeNeed.${n}` as MessageKey)}</label>)}

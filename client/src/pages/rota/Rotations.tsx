@@ -5,12 +5,11 @@ import { createRotation, deleteRotation } from '../../api/rota';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
-import { attempt, useRota } from './useRota';
+import { attempt, useRotaFromNow } from './useRota';
 
 export function Rotations() {
   const { t } = useI18n();
-  const now = new Date();
-  const rota = useRota(now.toISOString(), new Date(now.getTime() + 86_400_000).toISOString());
+  const { rota } = useRotaFromNow(1);
   const staff = (rota.data?.staff ?? []).filter((s) => s.role !== 'admin');
   const names = new Map(staff.map((s) => [s.id, s.name]));
   const [form, setForm] = useState({ name: '', slot: 'primary' as 'primary' | 'backup' | 'coordinator', members: [] as string[], startDate: '', handoverTime: '08:30', unit: 'week' as 'day' | 'week', count: 1 });
