@@ -79,11 +79,29 @@ describe('holds', () => {
     (t.clock as ManualClock).set('2026-10-24T21:40:00Z');
   });
 
-  it('a hold becomes a placement at arrival and ends at check-out', async () => {
+  it('a board hold is placed only through an intake (guarantee and handoff), and ends at check-out', async () => {
     const worker = await as('permanentie');
     const home = await placeNamed(worker, 'Noodwoning Olen');
     const held = await worker.post('/api/holds', { placeId: home.id, initials: 'G.V.', household: mother });
-    expect((await worker.post(`/api/holds/${held.body.id}/place`)).body.status).toBe('placed');
+    const direct = await worker.post(`/api/holds/${held.body.id}/place`);
+    expect(direct.status).toBe(409); // nobody is placed without the intake that makes the guarantee and the handoff
+    expect(direct.body.error).toMatch(/Fill in the intake for this person first/);
+    const intake = (await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'Politie Kempen' }, person: { name: 'Greet Verhoeven' },
+      household: { type: 'moeder_met_kinderen', adults: 1, children: 2 }, ethos: 'public_space',
+      facts: { requestNis: '13025', housing: 'homeless', stayNis: '13025' },
+    })).body;
+    expect((await worker.post(`/api/intakes/${intake.id}/adopt-hold`, { holdId: held.body.id })).status).toBe(200);
+    const other = (await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'Politie Kempen' }, person: { name: 'Iemand Anders' },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 }, ethos: 'public_space',
+      facts: { requestNis: '13025', housing: 'homeless', stayNis: '13025' },
+    })).body;
+    expect((await worker.post(`/api/intakes/${other.id}/adopt-hold`, { holdId: held.body.id })).status).toBe(409); // one hold, one person
+    const placed = await worker.post(`/api/intakes/${intake.id}/place`);
+    expect(placed.status).toBe(200);
+    expect(placed.body.guarantee).toBeTruthy();
+    expect(placed.body.handoff).toBeTruthy();
     expect((await worker.post(`/api/holds/${held.body.id}/release`)).status).toBe(409); // a placement is not released but ended
     expect((await placeNamed(worker, home.name)).free).toBe(0);
     expect((await worker.post(`/api/holds/${held.body.id}/end`)).body.status).toBe('ended');

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { competenceFactsSchema, decideCompetence } from '../../../../shared/rules/competence';
 import { ETHOS, HOUSEHOLD_TYPES, NEEDS, REFERRER_KINDS } from '../../../../shared/rules/intake/intake-schema';
 import { fetchCalls } from '../../api/calls';
-import { createIntake } from '../../api/intake';
+import { adoptHold, createIntake, placeIntake } from '../../api/intake';
 import { useAction } from '../../api/useAction';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
@@ -14,7 +14,10 @@ import { bodyOf, clearDraft, EMPTY_DRAFT, factsOf, loadDraft, saveDraft, SITUATI
 type Muni = { nis: string; name: string };
 const KIDS = new Set(['moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen']);
 
-export function IntakeForm({ municipalities, callId, storeRrn }: { municipalities: Muni[]; callId: string | null; storeRrn: boolean }) {
+/** A place held from the board for someone who has arrived: saving the intake places them there. */
+export interface HeldFromBoard { id: string | null; place: string | null; initials: string | null }
+
+export function IntakeForm({ municipalities, callId, held, storeRrn }: { municipalities: Muni[]; callId: string | null; held: HeldFromBoard | null; storeRrn: boolean }) {
   const { t, lang } = useI18n();
   const [d, setD] = useState<Draft>(() => loadDraft() ?? { ...EMPTY_DRAFT, callId: callId ?? '' });
   const [more, setMore] = useState(false);
@@ -36,7 +39,14 @@ export function IntakeForm({ municipalities, callId, storeRrn }: { municipalitie
   const preview = facts.success ? decideCompetence(facts.data, { name }) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => createIntake(bodyOf(d)), (created) => { clearDraft(); navigate(`/aanmelding?id=${created.id}`); });
+    void run(() => createIntake(bodyOf(d)), (created) => {
+      clearDraft();
+      if (!held?.id) { navigate(`/aanmelding?id=${created.id}`); return; }
+      // Arrived from the board: the intake takes that hold and places the person (guarantee and handoff).
+      // Whatever fails here, the intake is saved and its page shows what is left to do.
+      void adoptHold(created.id, held.id).then(() => placeIntake(created.id)).catch(() => undefined)
+        .finally(() => navigate(`/aanmelding?id=${created.id}`));
+    });
   };
   const muniSelect = (label: MessageKey, value: string, onChange: (v: string) => void, required = false, testId?: string) => (
     <label>{t(label)}<select required={required} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
@@ -47,6 +57,7 @@ export function IntakeForm({ municipalities, callId, storeRrn }: { municipalitie
 
   return (
     <form className="intake-form" onSubmit={submit} data-testid="intake-form">
+      {held?.id && <p className="notice notice-warn" role="status" data-testid="intake-held">{t('intake.arrivedFromBoard', { place: held.place ?? '?', initials: held.initials ?? '' })}</p>}
       <fieldset><legend>{t('intake.referrer')}</legend>
         <label>{t('intake.referrerKind')}<select value={d.referrerKind} onChange={(e) => set({ referrerKind: e.target.value })}>
           {REFERRER_KINDS.map((k) => <option key={k} value={k}>{t(`referrer.${k}` as MessageKey)}</option>)}</select></label>
@@ -95,7 +106,7 @@ export function IntakeForm({ municipalities, callId, storeRrn }: { municipalitie
         <label>{t('intake.story')}<textarea rows={5} value={d.story} onChange={(e) => set({ story: e.target.value })} /></label>
       </fieldset>}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.sending') : t('intake.save')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.sending') : held?.id ? t('intake.saveAndPlace') : t('intake.save')}</button>
         <button type="button" className="btn" onClick={() => { clearDraft(); setD({ ...EMPTY_DRAFT }); }}>{t('intake.clear')}</button>
       </div>
       {error && <p className="notice notice-error" role="alert">{error}</p>}

@@ -20,6 +20,8 @@ export function IntakePage() {
   const t = useT();
   const id = useQueryParam('id');
   const callId = useQueryParam('call');
+  const holdId = useQueryParam('hold');
+  const held = { id: holdId, place: useQueryParam('place'), initials: useQueryParam('initials') };
   const region = useApi(fetchRegion);
   if (region.status === 'loading') return <Loading />;
   if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
@@ -28,7 +30,7 @@ export function IntakePage() {
     <section className="intake">
       <h1>{t('nav.intake')}</h1>
       {id ? <OneIntake id={id} municipalities={municipalities} /> : <>
-        <IntakeForm municipalities={municipalities} callId={callId} storeRrn={region.data.privacy?.storeRrn ?? false} />
+        <IntakeForm municipalities={municipalities} callId={callId} held={holdId ? held : null} storeRrn={region.data.privacy?.storeRrn ?? false} />
         <RecentIntakes />
       </>}
     </section>

@@ -1,4 +1,5 @@
 // Coordinators: someone replaces someone for a span. Wins over swaps and rotations.
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { createOverride, deleteOverride } from '../../api/rota';
@@ -36,7 +37,7 @@ export function Overrides() {
         {upcoming.map((o) => (
           <li key={o.id}>
             <span>{names.get(o.userId) ?? '?'} · {t(`calls.role.${o.slot}` as MessageKey)} · {dayLabel(o.start, lang)} {hhmm(o.start)} – {dayLabel(o.end, lang)} {hhmm(o.end)}{o.reason ? ` · ${o.reason}` : ''}</span>
-            <button type="button" className="btn" onClick={() => void attempt(() => deleteOverride(o.id), text).then(setError)}>{t('rota.remove')}</button>
+            <ConfirmButton testId="override-remove" question={t('confirm.removeOverride')} onConfirm={() => void attempt(() => deleteOverride(o.id), text).then(setError)}>{t('rota.remove')}</ConfirmButton>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 // Coordinators: teams taking turns in a slot, handing over at a Brussels clock time.
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { createRotation, deleteRotation } from '../../api/rota';
@@ -30,7 +31,7 @@ export function Rotations() {
         {rota.data?.rotations.map((r) => (
           <li key={r.id}>
             <span><strong>{r.name}</strong> · {t(`calls.role.${r.slot}` as MessageKey)} · {r.members.map((m) => names.get(m) ?? '?').join(' → ')} · {t('rota.handover', { time: r.handoverTime })}</span>
-            <button type="button" className="btn" onClick={() => void attempt(() => deleteRotation(r.id), text).then(setError)}>{t('rota.remove')}</button>
+            <ConfirmButton testId="rotation-remove" question={t('confirm.removeRotation', { name: r.name ?? '' })} onConfirm={() => void attempt(() => deleteRotation(r.id), text).then(setError)}>{t('rota.remove')}</ConfirmButton>
           </li>
         ))}
       </ul>
