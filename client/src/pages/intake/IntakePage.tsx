@@ -12,7 +12,7 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
 import { useQueryParam } from '../../routing/router';
-import { CaseView, dateTime } from '../case/CaseView';
+import { CaseView, useDateTime } from '../case/CaseView';
 import { IntakeActions } from './IntakeActions';
 import { IntakeForm } from './IntakeForm';
 
@@ -57,6 +57,7 @@ function OneIntake({ id, municipalities }: { id: string; municipalities: { nis: 
 
 function RecentIntakes() {
   const t = useT();
+  const dateTime = useDateTime();
   const live = useLive(fetchIntakes, ['intakes:changed']);
   if (!live.data?.length) return null;
   return (
