@@ -30,6 +30,19 @@ describe('the board', () => {
     expect(shelter.confidentialAddress).toBe(true);
     const coordinator = await as('coordinator');
     expect((await placeNamed(coordinator, shelter.name)).address).toBeNull(); // the seed keeps no address for it at all
+    // The family transit home in her town takes her; the women's refuge comes after the ordinary places.
+    expect(places.find((p) => p.name === 'Doorgangswoning Turnhout').suitable).toBe(true);
+    expect(places.findIndex((p) => p.name === 'Doorgangswoning Turnhout')).toBeLessThan(places.findIndex((p) => p.type === 'vluchthuis'));
+    const ordinary = places.filter((p) => p.suitable && p.free > 0 && p.type !== 'vluchthuis' && p.type !== 'crisisbed');
+    expect(places.findIndex((p) => p.type === 'vluchthuis')).toBeGreaterThanOrEqual(ordinary.length);
+  });
+
+  it('offers a man whose house burned ordinary places before a psychiatric crisis bed', async () => {
+    const worker = await as('permanentie');
+    const places = await board(worker, '?adults=1&children=0&needs=men&municipality=13008');
+    expect(places[0].type).not.toBe('crisisbed');
+    const crisis = places.findIndex((p) => p.name === 'Crisisbed OPZ Geel');
+    expect(places.slice(0, crisis).some((p) => p.name === 'Noodwoning Geel')).toBe(true);
   });
 });
 

@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'confirm.removeRotation': 'Delete rotation "{name}"? The rota changes at once.',
   'confirm.removeOverride': 'Delete this replacement?',
   'confirm.closeHandoff': 'Close the handoff? This cannot be undone.',
+  'form.checkFields': 'Not saved: check the fields marked in red.',
   'intake.choose': '— choose —',
   "intake.ethos": "Situation tonight",
   "intake.hold": "Hold",

@@ -114,6 +114,7 @@ export const nl = {
   'confirm.removeRotation': 'Beurtrol "{name}" verwijderen? Het rooster verandert meteen.',
   'confirm.removeOverride': 'Vervanging verwijderen?',
   'confirm.closeHandoff': 'Overdracht afsluiten? Dat kan niet ongedaan.',
+  'form.checkFields': 'Niet opgeslagen: kijk de rood gemarkeerde velden na.',
   'intake.choose': '— kies —',
   "intake.ethos": "Situatie vannacht",
   "intake.hold": "Vasthouden",
