@@ -11,7 +11,7 @@ export interface IntakeDetail {
   household: { type: string; adults: number; children: number; childrenAges: number[] | null };
   ethos: string; previousNights: string | null; needs: string[]; story: string | null; facts: CompetenceFacts;
   competence: { nis: string; name: string; rule: string; reason: Reason; law: { nis: string; rule: string; reason: Reason }; agreement?: { label: string }; override?: { reason: string } };
-  hold: { id: string; status: string; expiresAt: string; placedAt: string | null; place: { id: string; name: string; type: string; municipality: string } } | null;
+  hold: { id: string; status: string; expiresAt: string; placedAt: string | null; place: { id: string; name: string; type: string; municipality: string; phone: string | null; address: string | null; confidentialAddress: boolean } } | null;
   guarantee: { ocmw: { nis: string; name: string }; firstNight: string; nights: number; costPerNightCents: number; totalCents: number } | null;
   handoff: {
     id: string; status: 'open' | 'acknowledged' | 'closed'; ocmw: { nis: string; name: string }; dueAt: string; receivedAt: string;

@@ -116,6 +116,7 @@ export const en: Record<MessageKey, string> = {
   'confirm.removeOverride': 'Delete this replacement?',
   'confirm.closeHandoff': 'Close the handoff? This cannot be undone.',
   'form.checkFields': 'Not saved: check the fields marked in red.',
+  'intake.unsuitableCount': '{n, plural, one {# other free place does} other {# other free places do}} not suit this household (see the board).',
   'intake.choose': '— choose —',
   "intake.ethos": "Situation tonight",
   "intake.hold": "Hold",

@@ -115,6 +115,7 @@ export const nl = {
   'confirm.removeOverride': 'Vervanging verwijderen?',
   'confirm.closeHandoff': 'Overdracht afsluiten? Dat kan niet ongedaan.',
   'form.checkFields': 'Niet opgeslagen: kijk de rood gemarkeerde velden na.',
+  'intake.unsuitableCount': '{n, plural, one {# andere vrije plaats past} other {# andere vrije plaatsen passen}} niet bij dit huishouden (zie het bord).',
   'intake.choose': '— kies —',
   "intake.ethos": "Situatie vannacht",
   "intake.hold": "Vasthouden",

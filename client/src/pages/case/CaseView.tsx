@@ -37,6 +37,8 @@ export function CaseView({ c }: { c: IntakeDetail }) {
       </section>
       {c.hold && <section className="case-block" data-testid="case-place">
         <h3>{c.hold.place.name} ({c.hold.place.municipality})</h3>
+        <p data-testid="case-place-contact">{c.hold.place.phone && <a href={`tel:${c.hold.place.phone}`}>{c.hold.place.phone}</a>}
+          {' '}{c.hold.place.confidentialAddress ? t('places.confidential') : c.hold.place.address}</p>
         <p>{t(`case.hold.${c.hold.status}` as MessageKey, { time: dateTime(c.hold.status === 'placed' ? c.hold.placedAt! : c.hold.expiresAt) })}</p>
       </section>}
       {c.guarantee && <section className="case-block" data-testid="case-guarantee">
