@@ -106,3 +106,11 @@ it('axe-core finds no serious or critical violation on the desk\'s pages', async
   }
   expect(found).toEqual({});
 });
+
+it('on a phone every visible button, select and field on the calls page is at least 44 px tall', async () => {
+  const sofie = await signIn('permanentie', '/oproepen');
+  await sofie.getByTestId('simulator').waitFor();
+  const small = await sofie.locator('main button:visible, main select:visible, main input:not([type=checkbox]):visible').evaluateAll((els) =>
+    els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+  expect(small).toEqual([]);
+});
