@@ -16,3 +16,8 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Installable, and the shell opens without a network (public/sw.js). Not in development: Vite serves there.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -1,9 +1,10 @@
 // The board: every place with what is free tonight, its holds with their countdown, how fresh a
-// hotel's count is, and whether it suits the household being placed. Suitable and free first, then
-// nearest: same municipality, same eerstelijnszone, the rest.
+// hotel's count is, and whether it suits the household being placed. Suitable and free first, the
+// ordinary before the specialised (refuge, crisis bed), then nearest: same municipality, same
+// eerstelijnszone, the rest.
 import type { Kysely } from 'kysely';
 import { nightOf } from '../../shared/rules/night';
-import { unmetNeeds, type Household } from '../../shared/rules/suitability';
+import { SPECIALISED_TYPES, unmetNeeds, type Household } from '../../shared/rules/suitability';
 import type { Database, PlaceType, Role } from '../db/schema';
 
 export interface BoardFilter { household?: Household; municipality?: string; types?: PlaceType[] }
@@ -43,7 +44,8 @@ export async function readBoard(db: Kysely<Database>, now: Date, role: Role, f: 
         expiresAt: new Date(h.expires_at).toISOString(), createdBy: h.created_by })),
     };
   });
+  const special = (r: { type: string }) => Number(SPECIALISED_TYPES.includes(r.type));
   rows.sort((a, b) => Number(b.suitable) - Number(a.suitable) || Number(b.free > 0) - Number(a.free > 0)
-    || a.distance - b.distance || a.name.localeCompare(b.name, 'nl'));
+    || special(a) - special(b) || a.distance - b.distance || a.name.localeCompare(b.name, 'nl'));
   return { at: now.toISOString(), night, places: rows };
 }

@@ -59,7 +59,7 @@ export const capacityRoutes = [
   }),
   ...(['place', 'release', 'end'] as const).map((action) => defineRoute({
     method: 'post', path: `/api/holds/:id/${action}`, tag: 'board', roles: desk, params: idParams,
-    summary: { place: 'The person arrived: the hold becomes a placement', release: 'Let the place go', end: 'Check-out: the placement ends' }[action],
+    summary: { place: 'Refused (409 intake_required): a board hold is placed through its intake, POST /api/intakes/:id/place', release: 'Let the place go', end: 'Check-out: the placement ends' }[action],
     handler: ({ params, user, services }) => changeHold(services, user!, params.id, action),
   })),
   defineRoute({

@@ -30,6 +30,19 @@ describe('the board', () => {
     expect(shelter.confidentialAddress).toBe(true);
     const coordinator = await as('coordinator');
     expect((await placeNamed(coordinator, shelter.name)).address).toBeNull(); // the seed keeps no address for it at all
+    // The family transit home in her town takes her; the women's refuge comes after the ordinary places.
+    expect(places.find((p) => p.name === 'Doorgangswoning Turnhout').suitable).toBe(true);
+    expect(places.findIndex((p) => p.name === 'Doorgangswoning Turnhout')).toBeLessThan(places.findIndex((p) => p.type === 'vluchthuis'));
+    const ordinary = places.filter((p) => p.suitable && p.free > 0 && p.type !== 'vluchthuis' && p.type !== 'crisisbed');
+    expect(places.findIndex((p) => p.type === 'vluchthuis')).toBeGreaterThanOrEqual(ordinary.length);
+  });
+
+  it('offers a man whose house burned ordinary places before a psychiatric crisis bed', async () => {
+    const worker = await as('permanentie');
+    const places = await board(worker, '?adults=1&children=0&needs=men&municipality=13008');
+    expect(places[0].type).not.toBe('crisisbed');
+    const crisis = places.findIndex((p) => p.name === 'Crisisbed OPZ Geel');
+    expect(places.slice(0, crisis).some((p) => p.name === 'Noodwoning Geel')).toBe(true);
   });
 });
 
@@ -79,11 +92,29 @@ describe('holds', () => {
     (t.clock as ManualClock).set('2026-10-24T21:40:00Z');
   });
 
-  it('a hold becomes a placement at arrival and ends at check-out', async () => {
+  it('a board hold is placed only through an intake (guarantee and handoff), and ends at check-out', async () => {
     const worker = await as('permanentie');
     const home = await placeNamed(worker, 'Noodwoning Olen');
     const held = await worker.post('/api/holds', { placeId: home.id, initials: 'G.V.', household: mother });
-    expect((await worker.post(`/api/holds/${held.body.id}/place`)).body.status).toBe('placed');
+    const direct = await worker.post(`/api/holds/${held.body.id}/place`);
+    expect(direct.status).toBe(409); // nobody is placed without the intake that makes the guarantee and the handoff
+    expect(direct.body.error).toMatch(/Fill in the intake for this person first/);
+    const intake = (await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'Politie Kempen' }, person: { name: 'Greet Verhoeven' },
+      household: { type: 'moeder_met_kinderen', adults: 1, children: 2 }, ethos: 'public_space',
+      facts: { requestNis: '13025', housing: 'homeless', stayNis: '13025' },
+    })).body;
+    expect((await worker.post(`/api/intakes/${intake.id}/adopt-hold`, { holdId: held.body.id })).status).toBe(200);
+    const other = (await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'Politie Kempen' }, person: { name: 'Iemand Anders' },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 }, ethos: 'public_space',
+      facts: { requestNis: '13025', housing: 'homeless', stayNis: '13025' },
+    })).body;
+    expect((await worker.post(`/api/intakes/${other.id}/adopt-hold`, { holdId: held.body.id })).status).toBe(409); // one hold, one person
+    const placed = await worker.post(`/api/intakes/${intake.id}/place`);
+    expect(placed.status).toBe(200);
+    expect(placed.body.guarantee).toBeTruthy();
+    expect(placed.body.handoff).toBeTruthy();
     expect((await worker.post(`/api/holds/${held.body.id}/release`)).status).toBe(409); // a placement is not released but ended
     expect((await placeNamed(worker, home.name)).free).toBe(0);
     expect((await worker.post(`/api/holds/${held.body.id}/end`)).body.status).toBe('ended');

@@ -65,10 +65,13 @@ export async function changeHold(services: Services, user: AuthUser, id: string,
   if (!hold) throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
   if (hold.status === 'expired') throw conflict(say(`Deze vasthouding verliep om ${local(hold.expires_at)}; hou de plaats opnieuw vast als ze nog vrij is.`, `This hold expired at ${local(hold.expires_at)}; hold the place again if it is still free.`), { reason: 'expired' });
   if (hold.status !== FROM[action]) throw conflict(say(`Deze vasthouding is ${HOLD_STATUS_NL[hold.status]}; ${ACTION_NL[action]} kan nu niet meer.`, `This hold is ${hold.status}; it cannot be ${action === 'end' ? 'ended' : `${action}d`} now.`));
+  // A placement always reaches the OCMW: "arrived" goes through the intake (guarantee and handoff
+  // in one transaction, POST /api/intakes/:id/place), never straight from a board hold.
+  if (action === 'place') throw conflict(say('Vul eerst de aanmelding in voor deze persoon: de plaatsing maakt de borg en de overdracht aan het OCMW.',
+    'Fill in the intake for this person first: the placement makes the guarantee and the handoff to the OCMW.'), { reason: 'intake_required' });
   const set = action === 'extend'
     ? { expires_at: new Date(Math.max(now.getTime(), new Date(hold.expires_at).getTime()) + extra.minutes! * 60_000),
         extensions: JSON.stringify([...hold.extensions, { at: now.toISOString(), by: user.id, minutes: extra.minutes!, reason: extra.reason! }]) }
-    : action === 'place' ? { status: 'placed' as const, placed_at: now }
     : { status: (action === 'release' ? 'released' : 'ended') as 'released' | 'ended', closed_at: now };
   const updated = await db.updateTable('holds').set({ ...set, updated_at: now }).where('id', '=', id).where('status', '=', FROM[action])
     .returning(['id', 'status', 'expires_at']).executeTakeFirst();

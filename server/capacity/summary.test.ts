@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/helpers/server';
-import { bedsSummary } from './summary';
+import { bedsSummary, shortName } from './summary';
 
 let t: TestServer;
 beforeAll(async () => { t = await startTestServer(); });
@@ -26,5 +26,13 @@ describe('bedsSummary', () => {
     const text = await bedsSummary(t.db.db, new Date('2026-10-24T21:40:00Z'), 120);
     expect(text.length).toBeLessThanOrEqual(120);
     expect(text).toMatch(/; \+\d+ meer$/);
+  });
+
+  it('names each place with its type once, never twice', () => {
+    expect(shortName('caw_noodkamer', 'CAW gezinskamer Turnhout')).toBe('CAW gezinskamer Turnhout');
+    expect(shortName('caw_noodkamer', 'CAW noodkamer Geel')).toBe('CAW Geel');
+    expect(shortName('hotel', 'Hotel De Zwaan')).toBe('Hotel De Zwaan');
+    expect(shortName('ocmw_noodwoning', 'Noodwoning Olen')).toBe('Noodwoning Olen');
+    expect(shortName('crisisbed', 'Kliniek Mol')).toBe('Crisisbed Kliniek Mol');
   });
 });

@@ -10,6 +10,13 @@ const SHORT: Record<string, string> = {
 };
 const hhmm = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Brussels' }).toFormat('HH:mm');
 
+/** "CAW Geel" for "CAW noodkamer Geel"; a name that already starts with its type's word keeps it once ("CAW gezinskamer Turnhout"). */
+export function shortName(type: string, name: string): string {
+  const short = SHORT[type] ?? type;
+  const bare = name.replace(/^(CAW noodkamer|Noodwoning|Doorgangswoning|Crisisbed) /, '');
+  return bare.toLowerCase().startsWith(`${short.toLowerCase()} `) ? bare : `${short} ${bare}`;
+}
+
 export async function bedsSummary(db: Kysely<Database>, now: Date, maxLength = 480): Promise<string> {
   const board = await readBoard(db, now, 'duty_worker', {});
   const free = board.places.filter((p) => p.free > 0);
@@ -17,7 +24,7 @@ export async function bedsSummary(db: Kysely<Database>, now: Date, maxLength = 4
   if (free.length === 0) return `${head}geen enkele plaats. Bel de coördinator.`;
   const parts = free.map((p) => {
     const count = p.hotelCount ? ` (tel. ${hhmm(p.hotelCount.confirmedAt)}${p.hotelCount.stale ? ', oud' : ''})` : '';
-    return `${SHORT[p.type] ?? p.type} ${p.name.replace(/^(CAW noodkamer|Noodwoning|Doorgangswoning|Crisisbed) /, '')}: ${p.free}${count}`;
+    return `${shortName(p.type, p.name)}: ${p.free}${count}`;
   });
   let text = head;
   for (const [i, part] of parts.entries()) {

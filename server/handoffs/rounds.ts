@@ -1,7 +1,7 @@
 // The handoffs' background round, run every minute by every instance. Each message is claimed by a
 // conditional UPDATE ... RETURNING in the transaction that queues it, so with two instances it goes once:
-//  - escalation: not acknowledged `escalateAfterHours` after it fell due -> SMS to the OCMW contact
-//    and the coordinator on call;
+//  - escalation: not acknowledged `escalateAfterHours` after it fell due -> one SMS per OCMW, with the
+//    count, to its contact and the coordinator on call;
 //  - morning digest: when an OCMW is open, its handoffs that fell due and were not yet in a digest
 //    -> one SMS with the count and the link (the printable list is the console's queue).
 import { DateTime } from 'luxon';
@@ -18,33 +18,48 @@ import { enqueueSms } from '../telephony/outbox/enqueue';
 const hhmm = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('ccc d/L HH:mm', { locale: 'nl-BE' });
 
 export async function escalateLateHandoffs(services: Services): Promise<number> {
-  const { db, clock, config } = services;
+  const { db, clock } = services;
   const now = clock.now();
   const { escalateAfterHours } = await regionContext(db);
   const limit = new Date(now.getTime() - escalateAfterHours * 3_600_000);
-  const late = await db.selectFrom('handoffs').select('id').where('status', '=', 'open').where('escalated_at', 'is', null)
+  const late = await db.selectFrom('handoffs').select('ocmw_nis').distinct().where('status', '=', 'open').where('escalated_at', 'is', null)
     .where('due_at', '<=', limit).execute();
   if (late.length === 0) return 0;
   const rota = await loadRota(db);
   const coordinatorId = onDuty(rota, now).coordinator?.userId;
   const coordinator = coordinatorId ? await db.selectFrom('users').select(['id', 'phone']).where('id', '=', coordinatorId).executeTakeFirst() : undefined;
   let count = 0;
-  for (const { id } of late) {
-    const done = await db.transaction().execute(async (trx) => {
-      const h = await trx.updateTable('handoffs').set({ escalated_at: now }).where('id', '=', id).where('status', '=', 'open')
-        .where('escalated_at', 'is', null).returning(['id', 'ocmw_nis', 'due_at']).executeTakeFirst();
-      if (!h) return false; // acknowledged meanwhile, or another instance took it
-      const ocmw = await trx.selectFrom('ocmws').select(['name', 'contact_mobile']).where('municipality_nis', '=', h.ocmw_nis).executeTakeFirstOrThrow();
-      const body = `Permanentie: overdracht voor ${ocmw.name}, verwacht ${hhmm(new Date(h.due_at))}, is nog niet bevestigd. ${config.publicUrl}/overdrachten`;
-      const to = [ocmw.contact_mobile && { to: ocmw.contact_mobile, who: 'ocmw' }, coordinator?.phone && { to: coordinator.phone, who: coordinator.id }].filter(Boolean) as { to: string; who: string }[];
-      for (const r of to) await enqueueSms(trx, now, { to: r.to, body, kind: 'escalation', dedupeKey: `escalation:${h.id}:${r.who}` });
-      await trx.insertInto('handoff_events').values({ handoff_id: h.id, at: now, user_id: null, kind: 'escalated', ocmw_nis: h.ocmw_nis,
-        detail: JSON.stringify({ sms: to.length }) }).execute();
-      return true;
-    });
-    if (done) { count++; announceHandoffs(services, id); }
+  for (const { ocmw_nis } of late) {
+    const ids = await escalateOcmw(services, ocmw_nis, limit, coordinator);
+    count += ids.length;
+    for (const id of ids) announceHandoffs(services, id);
   }
   return count;
+}
+
+/**
+ * One OCMW's late handoffs, claimed together: one text with the count to its contact and one to the
+ * coordinator on call (a night of five placements used to send five identical texts to each).
+ */
+async function escalateOcmw(services: Services, nis: string, limit: Date, coordinator: { id: string; phone: string | null } | undefined): Promise<string[]> {
+  const { db, clock, config } = services;
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.updateTable('handoffs').set({ escalated_at: now }).where('ocmw_nis', '=', nis).where('status', '=', 'open')
+      .where('escalated_at', 'is', null).where('due_at', '<=', limit).returning(['id', 'due_at']).execute();
+    if (claimed.length === 0) return []; // acknowledged meanwhile, or another instance took them
+    const ocmw = await trx.selectFrom('ocmws').select(['name', 'contact_mobile']).where('municipality_nis', '=', nis).executeTakeFirstOrThrow();
+    const n = claimed.length;
+    const oldest = new Date(Math.min(...claimed.map((c) => new Date(c.due_at).getTime())));
+    const what = n === 1 ? `1 overdracht voor ${ocmw.name}, verwacht ${hhmm(oldest)}, is` : `${n} overdrachten voor ${ocmw.name}, de oudste verwacht ${hhmm(oldest)}, zijn`;
+    const body = `Permanentie: ${what} nog niet bevestigd. ${config.publicUrl}/overdrachten`;
+    const to = [ocmw.contact_mobile && { to: ocmw.contact_mobile, who: 'ocmw' }, coordinator?.phone && { to: coordinator.phone, who: coordinator.id }].filter(Boolean) as { to: string; who: string }[];
+    const key = `${[...claimed.map((c) => c.id)].sort()[0]}+${n}`;
+    for (const r of to) await enqueueSms(trx, now, { to: r.to, body, kind: 'escalation', dedupeKey: `escalation:${key}:${r.who}` });
+    await trx.insertInto('handoff_events').values(claimed.map((h) => ({ handoff_id: h.id, at: now, user_id: null, kind: 'escalated' as const, ocmw_nis: nis,
+      detail: JSON.stringify({ sms: to.length, count: n }) }))).execute();
+    return claimed.map((c) => c.id);
+  });
 }
 
 export async function sendMorningDigests(services: Services): Promise<number> {

@@ -110,6 +110,27 @@ export async function holdForIntake(services: Services, user: AuthUser, id: stri
   return hold;
 }
 
+/**
+ * "Arrived" on a hold made from the board: the intake typed now takes that hold over (no second hold,
+ * no race for the place), so the placement that follows makes the guarantee and the handoff.
+ */
+export async function adoptHold(services: Services, user: AuthUser, id: string, holdId: string) {
+  const { db, clock } = services;
+  await expireDueHolds(services);
+  const row = await intakeRow(services, id);
+  if (row.status !== 'open') throw conflict(say('Voor deze aanmelding wordt al een plaats vastgehouden, of ze is al geplaatst.', 'This intake already holds a place or is already placed.'));
+  const hold = await db.selectFrom('holds').select(['id', 'status']).where('id', '=', holdId).executeTakeFirst();
+  if (!hold) throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
+  if (hold.status !== 'held') throw conflict(say('Deze vasthouding is verlopen of vrijgegeven; hou opnieuw een plaats vast.', 'This hold expired or was released; hold a place again.'), { reason: hold.status });
+  const taken = await db.selectFrom('intakes').select('id').where('hold_id', '=', holdId).executeTakeFirst();
+  if (taken) throw conflict(say('Deze vasthouding hoort al bij een andere aanmelding.', 'This hold already belongs to another intake.'));
+  const linked = await db.updateTable('intakes').set({ hold_id: holdId, status: 'held', updated_at: clock.now() })
+    .where('id', '=', id).where('status', '=', 'open').returning('id').executeTakeFirst();
+  if (!linked) throw conflict(say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'));
+  await audit(db, { at: clock.now(), userId: user.id, action: 'update', subjectType: 'hold', subjectId: holdId, detail: { intake: id } });
+  announceIntake(services, id);
+}
+
 export async function placeIntake(services: Services, user: AuthUser, id: string) {
   const { db, clock } = services;
   await expireDueHolds(services);

@@ -29,7 +29,8 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
   await assertMayRead(services, user, id);
   const [hold, guarantee, handoff, call, earlier, names] = await Promise.all([
     row.hold_id ? db.selectFrom('holds').innerJoin('places', 'places.id', 'holds.place_id')
-      .select(['holds.id', 'holds.status', 'holds.expires_at', 'holds.placed_at', 'places.id as placeId', 'places.name as placeName', 'places.municipality_nis as placeNis', 'places.type as placeType'])
+      .select(['holds.id', 'holds.status', 'holds.expires_at', 'holds.placed_at', 'places.id as placeId', 'places.name as placeName', 'places.municipality_nis as placeNis', 'places.type as placeType',
+        'places.phone as placePhone', 'places.address as placeAddress', 'places.confidential_address as placeConfidential'])
       .where('holds.id', '=', row.hold_id).executeTakeFirst() : undefined,
     db.selectFrom('guarantees').selectAll().where('intake_id', '=', id).executeTakeFirst(),
     db.selectFrom('handoffs').selectAll().where('intake_id', '=', id).executeTakeFirst(),
@@ -52,7 +53,9 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
     household: { type: row.household_type, adults: row.adults, children: row.children, childrenAges: row.children_ages },
     ethos: row.ethos, previousNights: row.previous_nights, needs: row.needs, story: row.story,
     facts: row.facts, competence: { ...row.competence, nis: row.competent_nis, name: name(row.competent_nis), ocmw },
-    hold: hold ? { id: hold.id, status: hold.status, expiresAt: iso(hold.expires_at), placedAt: iso(hold.placed_at), place: { id: hold.placeId, name: hold.placeName, type: hold.placeType, municipality: name(hold.placeNis) } } : null,
+    hold: hold ? { id: hold.id, status: hold.status, expiresAt: iso(hold.expires_at), placedAt: iso(hold.placed_at), place: { id: hold.placeId, name: hold.placeName, type: hold.placeType, municipality: name(hold.placeNis),
+      // What the worker passes to the police patrol; a refuge's address never leaves the building.
+      phone: hold.placePhone, address: hold.placeConfidential ? null : hold.placeAddress, confidentialAddress: hold.placeConfidential } } : null,
     guarantee: guarantee ? { ocmw: { nis: guarantee.ocmw_nis, name: name(guarantee.ocmw_nis) }, firstNight: guarantee.first_night, nights: guarantee.nights,
       costPerNightCents: guarantee.cost_per_night_cents, totalCents: guarantee.total_cents } : null,
     handoff: handoff ? {

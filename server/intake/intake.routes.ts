@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { say } from '../../shared/rules/say';
 import { competenceOverrideSchema, intakeInputSchema } from '../../shared/rules/intake/intake-schema';
 import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
-import { createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
+import { adoptHold, createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
 import { listIntakes, readIntake } from './intake.queries';
 import { idParams } from '../http/params';
 import { holdChoiceShape } from '../capacity/hold.schema';
@@ -41,6 +42,15 @@ export const intakeRoutes = [
     summary: 'Hold a place on the board for this person (initials only on the board)',
     handler: async ({ params, body, user, services }) => {
       await holdForIntake(services, user!, params.id, body);
+      return readIntake(services, user!, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/intakes/:id/adopt-hold', tag: 'intake', roles: desk, personal: 'audited', params: idParams,
+    body: z.strictObject({ holdId: z.uuid(say('geen geldige vasthouding-id', 'not a valid hold id')) }),
+    summary: 'This intake takes over a place held from the board (then place it: guarantee and handoff)',
+    handler: async ({ params, body, user, services }) => {
+      await adoptHold(services, user!, params.id, body.holdId);
       return readIntake(services, user!, params.id);
     },
   }),

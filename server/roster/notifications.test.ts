@@ -23,6 +23,14 @@ describe('rota notifications', () => {
     expect(await sendRotaNotifications(t.app.services)).toBe(0);
     const reminders = await outbox('reminder');
     expect(reminders.find((r) => r.to_number === phone)?.body).toMatch(/^Permanentie: je dienst als permanentie \(eerste lijn\) begint ma 26 okt 17:00/);
+    // The weekly rotation hands over on Monday 08:30: the duty runs to the next Monday, whatever the look-ahead.
+    expect(reminders.find((r) => r.to_number === phone)?.body).toContain('(tot ma 2 nov 08:30)');
+    // The coordinator on call every week (the demo's only member) is not reminded at every evening.
+    const lead = (await t.db.db.selectFrom('users').select('phone').where('username', '=', 'coordinator').executeTakeFirstOrThrow()).phone;
+    expect(reminders.filter((r) => r.to_number === lead)).toEqual([]);
+    // Tuesday 16:10: the same primary continues after office hours; no new reminder for anyone.
+    clock().set('2026-10-27T15:10:00Z');
+    expect(await sendRotaNotifications(t.app.services)).toBe(0);
   });
 
   it('tells the coordinator on call about a gap tonight from the alert time, not before', async () => {

@@ -3,7 +3,7 @@
 // in the coming night from the region's `gapAlertTime` on. Dedupe keys make each message go once,
 // however many instances run this every minute.
 import { DateTime } from 'luxon';
-import { dueNightGapAlerts, onDuty, shiftsOf, type Rota } from '../../shared/rules/rota';
+import { dueNightGapAlerts, onDuty, shiftsOf, type Rota, type Shift } from '../../shared/rules/rota';
 import { repeat } from '../repeat';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
@@ -48,11 +48,26 @@ export function leadsToAlert<T extends Staff>(rota: Rota, staff: T[], now: Date)
   return onCall.length ? onCall : staff.filter((s) => s.role === 'coordinator' && s.phone);
 }
 
-/** Shifts of `userId` that really start (not merely continue) within the next `minutes`. */
-function upcomingStarts(rota: Rota, userId: string, now: Date, minutes: number) {
+// Office hours between two evenings of the same person in the same slot do not end their duty: a
+// coordinator on call all week starts once, on Monday, not every weekday evening. Office hours are at
+// most 8.5 h; a night of somebody else in between is more than this.
+const SAME_DUTY_GAP_MS = 16 * 3_600_000;
+const LOOK_MS = 15 * 86_400_000;
+
+/**
+ * Duties of `userId` that really start (not merely continue after office hours) within the next
+ * `minutes`, each with the end of the whole run: the look-ahead window no longer cuts the shift, so
+ * the reminder never says it ends when it starts.
+ */
+export function upcomingStarts(rota: Rota, userId: string, now: Date, minutes: number) {
   const until = now.getTime() + minutes * 60_000;
-  return shiftsOf(rota, userId, new Date(now.getTime() - 86_400_000), new Date(until + 1))
-    .filter((s) => Date.parse(s.start) > now.getTime() && Date.parse(s.start) <= until);
+  const runs: Shift[] = [];
+  for (const s of shiftsOf(rota, userId, new Date(now.getTime() - LOOK_MS), new Date(until + LOOK_MS))) {
+    const last = runs.findLast((r) => r.slot === s.slot);
+    if (last && Date.parse(s.start) - Date.parse(last.end) < SAME_DUTY_GAP_MS) last.end = s.end;
+    else runs.push({ ...s });
+  }
+  return runs.filter((r) => Date.parse(r.start) > now.getTime() && Date.parse(r.start) <= until);
 }
 
 export const startRotaNotifications = (services: Services, everyMs = 60_000) =>

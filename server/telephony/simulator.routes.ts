@@ -14,6 +14,12 @@ const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
 
 export const simulatorRoutes = [
   defineRoute({
+    method: 'get', path: '/api/simulator', tag: 'calls', roles: desk,
+    summary: 'Whether the demo call simulator runs here (only without Twilio credentials), so the console can hide it',
+    response: z.object({ available: z.boolean() }),
+    handler: ({ services }) => ({ available: services.config.twilio.sandbox }),
+  }),
+  defineRoute({
     method: 'post', path: '/api/simulator/calls', tag: 'calls', roles: desk,
     body: z.strictObject({
       from: phoneSchema,

@@ -25,4 +25,17 @@ describe('call simulator', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/body\.from/);
   });
+
+  it('says it runs in the demo, and with Twilio credentials says it does not and refuses a call', async () => {
+    const worker = new ApiClient(t.url);
+    await worker.login('permanentie');
+    expect((await worker.get('/api/simulator')).body).toEqual({ available: true });
+    const real = await startTestServer({ env: { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'x'.repeat(32), TWILIO_PHONE_NUMBER: '+3214000000' } });
+    try {
+      const w = new ApiClient(real.url);
+      await w.login('permanentie');
+      expect((await w.get('/api/simulator')).body).toEqual({ available: false });
+      expect((await w.post('/api/simulator/calls', { from: '014 44 01 01' })).status).toBe(409);
+    } finally { await real.close(); }
+  });
 });

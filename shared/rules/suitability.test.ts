@@ -13,6 +13,12 @@ describe('unmetNeeds', () => {
     expect(unmetNeeds(['children'], mother)).toEqual(['women']);
   });
 
+  it('a family transit home takes a parent with children, not a parent alone', () => {
+    expect(unmetNeeds(['families', 'children'], h(1, 2, ['women']))).toEqual([]);
+    expect(unmetNeeds(['families', 'children'], h(1, 1, ['men']))).toEqual([]);
+    expect(unmetNeeds(['families', 'children'], h(1, 0, ['women']))).toEqual(['women']);
+  });
+
   it('pets and wheelchairs must be listed explicitly', () => {
     expect(unmetNeeds(['men', 'women'], h(1, 0, ['men', 'pets']))).toEqual(['pets']);
     expect(unmetNeeds(['men', 'pets', 'wheelchair'], h(1, 0, ['men', 'pets', 'wheelchair']))).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * Does a place suit a household? The worker tags the household (women, men, families, children,
- * pets, wheelchair); a place lists whom it suits. Every tag must be matched, with one equivalence:
- * a place for families also takes children. Children in the household add the "children" tag.
+ * pets, wheelchair); a place lists whom it suits. Every tag must be matched, with two equivalences:
+ * a place for families also takes children, and a parent with children is a family (a family transit
+ * home takes a mother or a father with children). Children in the household add the "children" tag.
  */
 import { z } from 'zod';
 import { say } from './say';
@@ -28,5 +29,14 @@ export function requiredTags(h: Household): SuitTag[] {
 /** The tags the place does not meet; empty when it suits. */
 export function unmetNeeds(placeSuits: readonly string[], h: Household): SuitTag[] {
   const suits = new Set(placeSuits);
-  return requiredTags(h).filter((tag) => !(suits.has(tag) || (tag === 'children' && suits.has('families'))));
+  const family = suits.has('families') && h.children > 0 && h.adults > 0;
+  return requiredTags(h).filter((tag) => !(suits.has(tag) || (tag === 'children' && suits.has('families'))
+    || (family && (tag === 'women' || tag === 'men'))));
 }
+
+/**
+ * Places for a particular need (a refuge from violence, a psychiatric crisis bed): they may suit on
+ * paper, but are offered after the ordinary places, so a family is not steered to the women's refuge
+ * and a man whose house burned is not offered a crisis bed first.
+ */
+export const SPECIALISED_TYPES: readonly string[] = ['vluchthuis', 'crisisbed'];

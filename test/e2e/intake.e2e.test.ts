@@ -21,6 +21,7 @@ it('from an answered call through intake, hold, placement and handoff to the OCM
   await form.getByTestId('intake-household').selectOption('moeder_met_kinderen');
   await form.getByRole('spinbutton', { name: 'Kinderen' }).fill('2');
   await form.getByLabel('Leeftijden').fill('4, 7');
+  await form.getByTestId('intake-ethos').selectOption('public_space'); // no default: the worker chooses
   await form.getByTestId('intake-request-nis').selectOption({ label: 'Turnhout' });
   expect(await form.getByTestId('competence-preview').textContent()).toContain('OCMW Turnhout');
   await form.getByRole('button', { name: 'Aanmelding bewaren' }).click();
@@ -34,7 +35,7 @@ it('from an answered call through intake, hold, placement and handoff to the OCM
   await handoff.waitFor();
   expect(await sofie.getByTestId('case-place').textContent()).toContain(placeName!);
   // Sunday 02:30 in the fall-back night: Saturday and Sunday night, Turnhout takes over Monday.
-  expect(await sofie.getByTestId('case-guarantee').textContent()).toMatch(/2 nacht\(en\) vanaf 2026-10-24/);
+  expect(await sofie.getByTestId('case-guarantee').textContent()).toMatch(/2 nachten vanaf 2026-10-24/);
   expect(await handoff.textContent()).toMatch(/ma 26 okt/);
   expect(await sofie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 

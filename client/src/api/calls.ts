@@ -13,6 +13,7 @@ export interface Call {
 export const fetchCalls = (signal: AbortSignal) => api<{ calls: Call[] }>('/api/calls', { signal });
 export const fetchAlarms = (signal: AbortSignal) => api<{ alarms: Call[] }>('/api/alarms', { signal });
 export const recordCallBack = (id: string) => api(`/api/calls/${id}/callback`, { method: 'POST', body: {} });
+export const fetchSimulator = (signal?: AbortSignal) => api<{ available: boolean }>('/api/simulator', { signal });
 export const simulateCall = (body: { from: string; steps: string[]; voicemail: boolean }) =>
   api<{ sid: string }>('/api/simulator/calls', { method: 'POST', body });
 

@@ -11,7 +11,7 @@ export interface IntakeDetail {
   household: { type: string; adults: number; children: number; childrenAges: number[] | null };
   ethos: string; previousNights: string | null; needs: string[]; story: string | null; facts: CompetenceFacts;
   competence: { nis: string; name: string; rule: string; reason: Reason; law: { nis: string; rule: string; reason: Reason }; agreement?: { label: string }; override?: { reason: string } };
-  hold: { id: string; status: string; expiresAt: string; placedAt: string | null; place: { id: string; name: string; type: string; municipality: string } } | null;
+  hold: { id: string; status: string; expiresAt: string; placedAt: string | null; place: { id: string; name: string; type: string; municipality: string; phone: string | null; address: string | null; confidentialAddress: boolean } } | null;
   guarantee: { ocmw: { nis: string; name: string }; firstNight: string; nights: number; costPerNightCents: number; totalCents: number } | null;
   handoff: {
     id: string; status: 'open' | 'acknowledged' | 'closed'; ocmw: { nis: string; name: string }; dueAt: string; receivedAt: string;
@@ -25,6 +25,7 @@ export const fetchIntakes = (signal: AbortSignal) => api<IntakeListItem[]>('/api
 export const fetchIntake = (id: string, signal?: AbortSignal) => api<IntakeDetail>(`/api/intakes/${id}`, { signal });
 export const createIntake = (body: unknown) => api<IntakeDetail>('/api/intakes', { method: 'POST', body });
 export const holdForIntake = (id: string, placeId: string) => api<IntakeDetail>(`/api/intakes/${id}/hold`, { method: 'POST', body: { placeId } });
+export const adoptHold = (id: string, holdId: string) => api<IntakeDetail>(`/api/intakes/${id}/adopt-hold`, { method: 'POST', body: { holdId } });
 export const placeIntake = (id: string) => api<IntakeDetail>(`/api/intakes/${id}/place`, { method: 'POST' });
 export const overrideCompetence = (id: string, body: { nis: string; reason: string }) =>
   api<IntakeDetail>(`/api/intakes/${id}/competence`, { method: 'POST', body });

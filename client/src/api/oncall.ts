@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from './client';
 import { useLive } from './useLive';
+import { useServerNow } from './useSocket';
 
 export interface OnCallPerson { userId: string; name: string; phone: string | null; source: string; until: string | null }
 export interface OnCallNow {
@@ -17,10 +18,12 @@ export function useOnCallNow() {
   const live = useLive(fetchOnCall, EVENTS);
   const next = live.data?.nextHandover;
   const { reload } = live;
+  // On the server's clock: a phone whose clock is wrong saw the handover as past and asked every second.
+  const serverNow = useServerNow();
   useEffect(() => {
-    const wait = next ? Math.min(Math.max(Date.parse(next) - Date.now() + 1000, 1000), SAFETY_POLL_MS) : SAFETY_POLL_MS;
+    const wait = next ? Math.min(Math.max(Date.parse(next) - serverNow().getTime() + 1000, 5000), SAFETY_POLL_MS) : SAFETY_POLL_MS;
     const timer = setTimeout(reload, wait);
     return () => clearTimeout(timer);
-  }, [next, reload, live.data]);
+  }, [next, reload, live.data, serverNow]);
   return live;
 }

@@ -5,6 +5,7 @@ import { useLive } from '../api/useLive';
 import { apiErrorText } from '../i18n/apiErrorText';
 import { useI18n } from '../i18n/useT';
 import { ApiError } from '../api/client';
+import { useWakeAlarm } from './useWakeAlarm';
 
 const EVENTS = ['alarm:changed'] as const;
 
@@ -13,6 +14,8 @@ export function AlarmBanner() {
   const alarms = useLive(fetchAlarms, EVENTS);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const open = (alarms.data?.alarms ?? []).map((c) => ({ id: c.id, text: `${c.callerName ?? c.from ?? t('calls.unknown')} · ${formatTime(new Date(c.startedAt))}` }));
+  useWakeAlarm(open, t('alarm.title'));
   if (!alarms.data?.alarms.length) return null;
   const done = async (id: string) => {
     setBusy(id);

@@ -3,6 +3,7 @@
 import type { ConnectionState } from '../api/socketContext';
 import type { User } from '../api/types';
 import { useT } from '../i18n/useT';
+import { AlarmTest } from './AlarmTest';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageToggle } from './LanguageToggle';
 import type { OnCallNow } from '../api/oncall';
@@ -28,6 +29,7 @@ export function Header({ user, connection, onDuty, onLogout }: Props) {
       <div className="context-bar">
         <OnDutyNow now={onDuty} />
         <div className="header-tools">
+          {user.role !== 'ocmw_staff' && <AlarmTest />}
           <LanguageToggle />
           <ThemeToggle />
         </div>

@@ -2,7 +2,7 @@
 // and is mirrored on <html lang> so screen readers and hyphenation follow it.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { readStored, writeStored } from '../lib/storage';
-import { DEFAULT_LANG, I18nContext, LANGS, translator, type I18nValue, type Lang } from './context';
+import { DEFAULT_LANG, formatters, I18nContext, LANGS, translator, type I18nValue, type Lang } from './context';
 
 const KEY = 'permanentie.lang';
 
@@ -24,13 +24,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const numbers = new Intl.NumberFormat(lang);
-    const times = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false });
-    return {
-      lang, setLang, t: translator(lang),
-      formatNumber: (n) => numbers.format(n),
-      formatTime: (d) => times.format(d),
-    };
+    return { lang, setLang, t: translator(lang), ...formatters(lang) };
   }, [lang, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -12,7 +12,7 @@ import { NavBar } from '../components/NavBar';
 import { useT } from '../i18n/useT';
 import { navigate, usePath } from '../routing/router';
 import { useSession } from '../session/useSession';
-import { areasFor, HOME } from './areas';
+import { areasFor, homeFor } from './areas';
 import './shell.css';
 
 export function AppShell({ user }: { user: User }) {
@@ -27,10 +27,10 @@ export function AppShell({ user }: { user: User }) {
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(path);
 
-  // "/", unknown paths and areas this role may not use all land on the board.
+  // "/", unknown paths and areas this role may not use all land on the role's home.
   useEffect(() => {
-    if (!area) navigate(HOME, { replace: true });
-  }, [area]);
+    if (!area) navigate(homeFor(user.role), { replace: true });
+  }, [area, user.role]);
 
   useEffect(() => {
     document.title = area ? `${t(area.label)} – ${t('app.name')}` : t('app.name');

@@ -32,6 +32,11 @@ export const AREAS: readonly Area[] = [
 
 export const HOME = '/bord';
 
+/** Where a role lands: OCMW staff on their queue of handoffs (their work), everyone else on the board. */
+export function homeFor(role: Role): string {
+  return role === 'ocmw_staff' ? '/overdrachten' : HOME;
+}
+
 export function areasFor(role: Role): Area[] {
   return AREAS.filter((a) => a.roles.includes(role));
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { extendHold, holdAction, type Hold } from '../../api/board';
 import { useAction } from '../../api/useAction';
 import { useServerNow } from '../../api/useSocket';
 import { useT } from '../../i18n/useT';
+import { navigate } from '../../routing/router';
 
 /** Minutes left on the server's clock (the socket's `hello` tells the offset from the browser's clock). */
 function useMinutesLeft(expiresAt: string): number {
@@ -17,7 +19,7 @@ function useMinutesLeft(expiresAt: string): number {
   return left;
 }
 
-export function HoldRow({ hold, onChanged }: { hold: Hold; onChanged: () => void }) {
+export function HoldRow({ hold, placeName, onChanged }: { hold: Hold; placeName: string; onChanged: () => void }) {
   const t = useT();
   const left = useMinutesLeft(hold.expiresAt);
   const { busy, error, run: act } = useAction();
@@ -33,10 +35,11 @@ export function HoldRow({ hold, onChanged }: { hold: Hold; onChanged: () => void
       <div className="hold-actions no-print">
         {hold.status === 'held' && <>
           <button type="button" className="btn" disabled={busy} onClick={extend}>{t('places.extend')}</button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(() => holdAction(hold.id, 'place'))}>{t('places.arrived')}</button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void run(() => holdAction(hold.id, 'release'))}>{t('places.release')}</button>
+          <button type="button" className="btn btn-primary" disabled={busy} data-testid="hold-arrived"
+            onClick={() => navigate(`/aanmelding?hold=${hold.id}&place=${encodeURIComponent(placeName)}&initials=${encodeURIComponent(hold.initials)}`)}>{t('places.arrived')}</button>
+          <ConfirmButton disabled={busy} testId="hold-release" question={t('confirm.release')} onConfirm={() => void run(() => holdAction(hold.id, 'release'))}>{t('places.release')}</ConfirmButton>
         </>}
-        {hold.status === 'placed' && <button type="button" className="btn" disabled={busy} onClick={() => void run(() => holdAction(hold.id, 'end'))}>{t('places.checkout')}</button>}
+        {hold.status === 'placed' && <ConfirmButton disabled={busy} testId="hold-end" question={t('confirm.end')} onConfirm={() => void run(() => holdAction(hold.id, 'end'))}>{t('places.checkout')}</ConfirmButton>}
       </div>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
     </div>

@@ -50,7 +50,7 @@ export function PlaceCard({ place, filter, onChanged }: { place: Place; filter: 
         {' '}{place.confidentialAddress ? t('places.confidential') : place.address}
       </p>
       {place.type === 'hotel' && <HotelCount place={place} onChanged={onChanged} />}
-      {place.holds.map((h) => <HoldRow key={h.id} hold={h} onChanged={onChanged} />)}
+      {place.holds.map((h) => <HoldRow key={h.id} hold={h} placeName={place.name} onChanged={onChanged} />)}
       {place.free > 0 && (
         <form className="hold-form no-print" onSubmit={(e) => void hold(e)}>
           <label>{t('places.initials')}

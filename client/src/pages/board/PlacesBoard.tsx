@@ -16,7 +16,7 @@ import { useSession } from '../../session/useSession';
 const EVENTS = ['board:changed'] as const;
 
 export function PlacesBoard({ municipalities }: { municipalities: { nis: string; name: string }[] }) {
-  const { t, formatTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const [filter, setFilter] = useState<BoardFilter>({ adults: 1, children: 0, needs: [], municipality: '', types: [] });
   const query = boardQuery(filter);
   const load = useCallback((signal: AbortSignal) => fetchBoard(query, signal), [query]);
@@ -30,7 +30,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
     <section className="places" aria-labelledby="places-title">
       <div className="places-head">
         <h2 id="places-title">{t('places.title')}</h2>
-        {board.data && <span className="muted">{t('places.printedAt', { time: formatTime(new Date(board.data.at)) })}</span>}
+        {board.data && <span className="muted" data-testid="board-at">{t('places.printedAt', { time: formatDateTime(new Date(board.data.at)) })}</span>}
         <button type="button" className="btn no-print" onClick={() => window.print()}>{t('places.print')}</button>
         <button type="button" className="btn no-print" onClick={() => void askHotels().then((r) => setNotice(t('places.hotelsAsked', { n: r.asked })), () => setNotice(t('error.network')))}>{t('places.askHotels')}</button>
       </div>

@@ -1,5 +1,6 @@
 // Calls as they happen: who is being rung at which step, who took it, the outcome. Live over socket.io.
-import { fetchCalls } from '../../api/calls';
+import { fetchCalls, fetchSimulator } from '../../api/calls';
+import { useApi } from '../../api/useApi';
 import { useLive } from '../../api/useLive';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
@@ -15,6 +16,8 @@ const EVENTS = ['call:updated', 'alarm:changed'] as const;
 export function CallsPage() {
   const t = useT();
   const calls = useLive(fetchCalls, EVENTS);
+  // With Twilio configured the server refuses the simulator: it is not shown at all.
+  const simulator = useApi(fetchSimulator);
   return (
     <section className="calls">
       <h1>{t('calls.title')}</h1>
@@ -24,7 +27,7 @@ export function CallsPage() {
       <ol className="call-list" data-testid="call-list">
         {calls.data?.calls.map((c) => <li key={c.id}><CallCard call={c} /></li>)}
       </ol>
-      <Simulator />
+      {simulator.status === 'ready' && simulator.data.available && <Simulator />}
       <Messages />
     </section>
   );

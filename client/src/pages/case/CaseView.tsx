@@ -6,10 +6,15 @@ import { useI18n } from '../../i18n/useT';
 import './case.css';
 
 const euro = (cents: number) => new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-export const dateTime = (iso: string) => new Date(iso).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+/** "wo 2 dec 22:35" in the console's language, on the Brussels clock. */
+export function useDateTime(): (iso: string) => string {
+  const { formatDayTime } = useI18n();
+  return (iso) => formatDayTime(new Date(iso));
+}
 
 export function CaseView({ c }: { c: IntakeDetail }) {
   const { t, lang } = useI18n();
+  const dateTime = useDateTime();
   const reason = (r: { nl: string; en: string }) => (lang === 'en' ? r.en : r.nl);
   return (
     <div className="case" data-testid="case">
@@ -32,6 +37,8 @@ export function CaseView({ c }: { c: IntakeDetail }) {
       </section>
       {c.hold && <section className="case-block" data-testid="case-place">
         <h3>{c.hold.place.name} ({c.hold.place.municipality})</h3>
+        <p data-testid="case-place-contact">{c.hold.place.phone && <a href={`tel:${c.hold.place.phone}`}>{c.hold.place.phone}</a>}
+          {' '}{c.hold.place.confidentialAddress ? t('places.confidential') : c.hold.place.address}</p>
         <p>{t(`case.hold.${c.hold.status}` as MessageKey, { time: dateTime(c.hold.status === 'placed' ? c.hold.placedAt! : c.hold.expiresAt) })}</p>
       </section>}
       {c.guarantee && <section className="case-block" data-testid="case-guarantee">

@@ -1,5 +1,6 @@
 // What the OCMW does with a handoff: acknowledge, record the follow-up, forward (within 5 calendar
 // days, with the reason), close. Each button shows progress and the server's sentence on failure.
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { acknowledgeHandoff, closeHandoff, forwardHandoff, recordFollowUp } from '../../api/handoffs';
 import type { IntakeDetail } from '../../api/intake';
@@ -28,7 +29,7 @@ export function HandoffActions({ c, municipalities, onChange }: { c: IntakeDetai
           {FOLLOW_UPS.map((f) => <option key={f} value={f}>{t(`followUp.${f}` as MessageKey)}</option>)}</select></label>
         <label>{t('handoff.note')}<input value={note} onChange={(e) => setNote(e.target.value)} /></label>
         <button type="submit" className="btn" disabled={act.busy}>{t('handoff.saveFollowUp')}</button>
-        <button type="button" className="btn" disabled={act.busy} onClick={() => void act.run(() => closeHandoff(h.id, note), onChange)}>{t('handoff.close')}</button>
+        <ConfirmButton disabled={act.busy} testId="handoff-close" question={t('confirm.closeHandoff')} onConfirm={() => void act.run(() => closeHandoff(h.id, note), onChange)}>{t('handoff.close')}</ConfirmButton>
       </form>}
       <details>
         <summary>{t('handoff.forward')}</summary>

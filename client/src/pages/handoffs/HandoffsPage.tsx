@@ -13,7 +13,7 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
 import { navigate, useQueryParam } from '../../routing/router';
-import { CaseView, dateTime } from '../case/CaseView';
+import { CaseView, useDateTime } from '../case/CaseView';
 import '../case/case.css';
 import { HandoffActions } from './HandoffActions';
 
@@ -32,6 +32,7 @@ export function HandoffsPage() {
 
 function Queue() {
   const t = useT();
+  const dateTime = useDateTime();
   const live = useLive(fetchHandoffs, EVENTS);
   if (live.error && !live.data) return <ErrorBox message={apiErrorText(t, live.error)} onRetry={live.reload} />;
   if (!live.data) return <Loading />;

@@ -34,10 +34,15 @@ function PlacePicker({ c, onChange }: { c: IntakeDetail; onChange: (c: IntakeDet
   const h = boardHousehold({ type: c.household.type as never, adults: c.household.adults, children: c.household.children }, (c.person.sex ?? undefined) as never, c.needs);
   const load = useCallback((signal: AbortSignal) => fetchBoard(boardQuery({ adults: h.adults, children: h.children, needs: h.needs, municipality: c.facts.requestNis, types: [] }), signal), [h.adults, h.children, h.needs.join(','), c.facts.requestNis]); // eslint-disable-line react-hooks/exhaustive-deps
   const board = useLive(load, ['board:changed']);
-  const places = (board.data?.places ?? []).filter((p) => p.free > 0).slice(0, 8);
+  // Every free place that suits, in the board's order (ordinary before specialised, nearest first);
+  // the ones that do not suit are counted, not listed.
+  const free = (board.data?.places ?? []).filter((p) => p.free > 0);
+  const places = free.filter((p) => p.suitable);
+  const rest = free.length - places.length;
   return (
     <div>
       <h3>{t('intake.holdTitle')}</h3>
+      {rest > 0 && <p className="muted" data-testid="pick-rest">{t('intake.unsuitableCount', { n: rest })}</p>}
       <ul className="pick-list">{places.map((p) => (
         <li key={p.id} data-testid="pick-place" data-place={p.name}>
           <span>{p.name} · {p.municipality.name} · {t(`type.${p.type}` as MessageKey)}{!p.suitable && ` · ${t('intake.unsuitable')}`}</span>

@@ -12,7 +12,7 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
 import { useQueryParam } from '../../routing/router';
-import { CaseView, dateTime } from '../case/CaseView';
+import { CaseView, useDateTime } from '../case/CaseView';
 import { IntakeActions } from './IntakeActions';
 import { IntakeForm } from './IntakeForm';
 
@@ -20,6 +20,8 @@ export function IntakePage() {
   const t = useT();
   const id = useQueryParam('id');
   const callId = useQueryParam('call');
+  const holdId = useQueryParam('hold');
+  const held = { id: holdId, place: useQueryParam('place'), initials: useQueryParam('initials') };
   const region = useApi(fetchRegion);
   if (region.status === 'loading') return <Loading />;
   if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
@@ -28,7 +30,7 @@ export function IntakePage() {
     <section className="intake">
       <h1>{t('nav.intake')}</h1>
       {id ? <OneIntake id={id} municipalities={municipalities} /> : <>
-        <IntakeForm municipalities={municipalities} callId={callId} storeRrn={region.data.privacy?.storeRrn ?? false} />
+        <IntakeForm municipalities={municipalities} callId={callId} held={holdId ? held : null} storeRrn={region.data.privacy?.storeRrn ?? false} />
         <RecentIntakes />
       </>}
     </section>
@@ -55,6 +57,7 @@ function OneIntake({ id, municipalities }: { id: string; municipalities: { nis: 
 
 function RecentIntakes() {
   const t = useT();
+  const dateTime = useDateTime();
   const live = useLive(fetchIntakes, ['intakes:changed']);
   if (!live.data?.length) return null;
   return (

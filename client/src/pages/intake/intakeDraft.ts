@@ -3,11 +3,12 @@
 // personal data on a phone that may be shared.
 import type { CompetenceFacts } from '../../../../shared/rules/competence';
 
+// No default ETHOS situation: a guessed 'op straat' skewed the figures; the worker chooses.
 export const EMPTY_DRAFT = {
   referrerKind: 'police', organisation: '', referrerPerson: '', referrerPhone: '', badge: '',
   name: '', birthDate: '', sex: '', rrn: '',
   householdType: 'alleenstaande_man', adults: 1, children: 0, childrenAges: '',
-  ethos: 'public_space', previousNights: '', needs: [] as string[], story: '',
+  ethos: '', previousNights: '', needs: [] as string[], story: '',
   situation: 'homeless', requestNis: '', stayNis: '', residenceNis: '', registrationNis: '', newHomeNis: '', institutionNis: '', registeredNis: '',
   callId: '',
 };

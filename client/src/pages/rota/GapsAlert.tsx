@@ -1,7 +1,7 @@
 import { fetchGaps, fetchNightAlerts } from '../../api/rota';
 import { useLive } from '../../api/useLive';
 import { useI18n } from '../../i18n/useT';
-import { dayLabel, hhmm } from './time';
+import { joinSpans, spanLabel } from './time';
 import { ROTA_EVENTS } from './useRota';
 
 export function GapsAlert() {
@@ -9,14 +9,14 @@ export function GapsAlert() {
   const gaps = useLive(fetchGaps, ROTA_EVENTS);
   const night = useLive(fetchNightAlerts, ROTA_EVENTS);
   const tonight = night.data?.nightGaps ?? [];
-  const open = gaps.data?.noPrimary ?? [];
+  const open = joinSpans(gaps.data?.noPrimary ?? []);
   if (!open.length && !gaps.data?.warnings.length) return null;
   return (
     <div className={`rota-gaps ${tonight.length ? 'rota-gaps-now' : ''}`} role="alert" data-testid="rota-gaps">
       {tonight.length > 0 && <p><strong>{t('rota.gapTonight')}</strong></p>}
       {open.length > 0 && <p>{t('rota.gaps', { n: open.length })}</p>}
       <ul>
-        {open.slice(0, 8).map((g) => <li key={g.start}>{dayLabel(g.start, lang)} {hhmm(g.start)}–{hhmm(g.end)}</li>)}
+        {open.map((g) => <li key={g.start} data-testid="rota-gap">{spanLabel(g.start, g.end, lang)}</li>)}
       </ul>
       {gaps.data && gaps.data.warnings.length > 0 && <p className="muted">{t('rota.warnings', { n: gaps.data.warnings.length })}</p>}
     </div>

@@ -7,13 +7,12 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
 import { dayLabel, hhmm } from './time';
-import { attempt, ROTA_EVENTS, useRota } from './useRota';
+import { attempt, ROTA_EVENTS, useRotaFromNow } from './useRota';
 
 export function MyShifts({ userId }: { userId: string }) {
   const { t, lang } = useI18n();
   const shifts = useLive(fetchMyShifts, ROTA_EVENTS);
-  const now = new Date();
-  const staff = useRota(now.toISOString(), new Date(now.getTime() + 86_400_000).toISOString()).data?.staff ?? [];
+  const staff = useRotaFromNow(1).rota.data?.staff ?? [];
   const [ical, setIcal] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const text = (err: unknown) => apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null));

@@ -1,4 +1,5 @@
 // Coordinators: someone replaces someone for a span. Wins over swaps and rotations.
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { createOverride, deleteOverride } from '../../api/rota';
@@ -6,14 +7,13 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
 import { dayLabel, fromLocalInput, hhmm } from './time';
-import { attempt, useRota } from './useRota';
+import { attempt, useRotaFromNow } from './useRota';
 
 const SLOTS = ['primary', 'backup', 'coordinator'] as const;
 
 export function Overrides() {
   const { t, lang } = useI18n();
-  const now = new Date();
-  const rota = useRota(now.toISOString(), new Date(now.getTime() + 61 * 86_400_000).toISOString());
+  const { rota, now } = useRotaFromNow(61);
   const staff = (rota.data?.staff ?? []).filter((s) => s.role !== 'admin');
   const names = new Map(staff.map((s) => [s.id, s.name]));
   const [form, setForm] = useState({ slot: 'primary', userId: '', start: '', end: '', reason: '' });
@@ -29,7 +29,7 @@ export function Overrides() {
     if (!err) setForm({ ...form, userId: '', start: '', end: '', reason: '' });
     setBusy(false);
   };
-  const upcoming = (rota.data?.overrides ?? []).filter((o) => Date.parse(o.end) > now.getTime());
+  const upcoming = (rota.data?.overrides ?? []).filter((o) => Date.parse(o.end) > now);
   return (
     <div className="rota-box">
       <h2>{t('rota.overrides')}</h2>
@@ -37,7 +37,7 @@ export function Overrides() {
         {upcoming.map((o) => (
           <li key={o.id}>
             <span>{names.get(o.userId) ?? '?'} · {t(`calls.role.${o.slot}` as MessageKey)} · {dayLabel(o.start, lang)} {hhmm(o.start)} – {dayLabel(o.end, lang)} {hhmm(o.end)}{o.reason ? ` · ${o.reason}` : ''}</span>
-            <button type="button" className="btn" onClick={() => void attempt(() => deleteOverride(o.id), text).then(setError)}>{t('rota.remove')}</button>
+            <ConfirmButton testId="override-remove" question={t('confirm.removeOverride')} onConfirm={() => void attempt(() => deleteOverride(o.id), text).then(setError)}>{t('rota.remove')}</ConfirmButton>
           </li>
         ))}
       </ul>

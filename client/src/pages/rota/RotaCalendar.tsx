@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Segment } from '../../api/rota';
 import { useI18n } from '../../i18n/useT';
-import { brussels, dayLabel, hhmm, ZONE } from './time';
+import { brussels, dayLabel, spanOnDay, ZONE } from './time';
 import { useRota } from './useRota';
 import { DateTime } from 'luxon';
 
@@ -39,7 +39,7 @@ export function RotaCalendar() {
             <span className="rota-date">{dayLabel(d.toISO()!, lang)}</span>
             {on(d).map((s) => (
               <div key={s.start} className={`rota-segment ${s.primary ? '' : 'rota-segment-gap'}`} data-testid="rota-segment">
-                <span className="rota-span">{hhmm(s.start)}–{hhmm(s.end)}</span>
+                <span className="rota-span">{spanOnDay(s.start, s.end, d)}</span>
                 <span>{t('calls.role.primary')}: <strong>{name(s.primary)}</strong></span>
                 <span>{t('calls.role.backup')}: {name(s.backup)}</span>
                 <span>{t('calls.role.coordinator')}: {name(s.coordinator)}</span>

@@ -1,16 +1,16 @@
 // Coordinators: teams taking turns in a slot, handing over at a Brussels clock time.
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { createRotation, deleteRotation } from '../../api/rota';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
-import { attempt, useRota } from './useRota';
+import { attempt, useRotaFromNow } from './useRota';
 
 export function Rotations() {
   const { t } = useI18n();
-  const now = new Date();
-  const rota = useRota(now.toISOString(), new Date(now.getTime() + 86_400_000).toISOString());
+  const { rota } = useRotaFromNow(1);
   const staff = (rota.data?.staff ?? []).filter((s) => s.role !== 'admin');
   const names = new Map(staff.map((s) => [s.id, s.name]));
   const [form, setForm] = useState({ name: '', slot: 'primary' as 'primary' | 'backup' | 'coordinator', members: [] as string[], startDate: '', handoverTime: '08:30', unit: 'week' as 'day' | 'week', count: 1 });
@@ -31,7 +31,7 @@ export function Rotations() {
         {rota.data?.rotations.map((r) => (
           <li key={r.id}>
             <span><strong>{r.name}</strong> · {t(`calls.role.${r.slot}` as MessageKey)} · {r.members.map((m) => names.get(m) ?? '?').join(' → ')} · {t('rota.handover', { time: r.handoverTime })}</span>
-            <button type="button" className="btn" onClick={() => void attempt(() => deleteRotation(r.id), text).then(setError)}>{t('rota.remove')}</button>
+            <ConfirmButton testId="rotation-remove" question={t('confirm.removeRotation', { name: r.name ?? '' })} onConfirm={() => void attempt(() => deleteRotation(r.id), text).then(setError)}>{t('rota.remove')}</ConfirmButton>
           </li>
         ))}
       </ul>

@@ -6,12 +6,11 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
 import { dayLabel, hhmm } from './time';
-import { attempt, useRota } from './useRota';
+import { attempt, useRotaFromNow } from './useRota';
 
 export function Swaps({ userId, lead }: { userId: string; lead: boolean }) {
   const { t, lang } = useI18n();
-  const now = new Date();
-  const rota = useRota(new Date(now.getTime() - 86_400_000).toISOString(), new Date(now.getTime() + 61 * 86_400_000).toISOString());
+  const { rota } = useRotaFromNow(61, 1);
   const [error, setError] = useState<string | null>(null);
   const names = new Map(rota.data?.staff.map((s) => [s.id, s.name]));
   const open = (rota.data?.swaps ?? []).filter((s) => s.status === 'requested' && (lead || s.toUserId === userId || s.fromUserId === userId));
