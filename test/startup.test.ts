@@ -71,3 +71,17 @@ it(`starts on ${testDatabaseKind}, stops on SIGTERM and keeps its data across a 
     await startStopRestart({ DATA_DIR: dataDir });
   }
 }, 120_000);
+
+it('a second start on the same PGlite folder refuses, naming the process that holds it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'permanentie-twice-'));
+  try {
+    const first = await start({ DATA_DIR: dir });
+    const err = await start({ DATA_DIR: dir, DATA_LOCK_WAIT_SECONDS: '1' }).then(() => null, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(new RegExp(`in use by process ${first.child.pid}`));
+    expect(await stop(first)).toBe(0);
+    const again = await start({ DATA_DIR: dir }); // released on a clean stop: the restart takes it at once
+    expect(await stop(again)).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -3,8 +3,9 @@
 // The desk therefore holds `<folder>.lock` (created exclusively, holding its pid and start time) for as
 // long as it runs. A second start waits for a live holder (a restart that overlaps the old process)
 // up to a limit, then refuses, naming the holder; a lock left by a dead process is taken over.
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 
 export interface LockHolder { pid: number; host: string; since: string }
 
@@ -20,6 +21,7 @@ export interface DataLock { file: string; release(): void }
 
 export async function lockDataFolder(folder: string, waitMs: number, now: () => Date = () => new Date()): Promise<DataLock> {
   const file = `${folder.replace(/\/$/, '')}.lock`;
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const deadline = Date.now() + waitMs;
   for (;;) {
     if (tryCreate(file, now)) return { file, release: () => release(file) };
