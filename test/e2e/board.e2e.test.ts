@@ -34,7 +34,7 @@ it('a call nobody takes shows a red banner in every console until someone record
   await simulator.locator('#sim-from').fill('0470 99 88 77');
   await simulator.getByRole('button', { name: 'Bel de lijn' }).click();
 
-  await expect.poll(() => sofie.getByTestId('call-card').first().getAttribute('data-outcome')).toBe('voicemail');
+  await expect.poll(() => sofie.getByTestId('call-card').first().getAttribute('data-outcome'), { timeout: 20_000 }).toBe('voicemail'); // three steps ring out first
   expect(await sofie.getByTestId('call-card').first().getByTestId('call-leg').count()).toBe(3);
   // The alarm SMS to the three people of the chain are in the outbox the console shows.
   await expect.poll(() => sofie.getByTestId('outbox').locator('li', { hasText: 'Bel terug: +32470998877' }).count()).toBe(3);
