@@ -15,7 +15,8 @@ export interface AuthUser {
   municipalities: string[];
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the sessions table keeps of a token (and names a session's socket room). */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: Kysely<Database>, userId: string, now: Date, ttlHours: number) {
   const token = randomBytes(32).toString('base64url');
@@ -31,16 +32,22 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
 }
 
 export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<AuthUser | null> {
+  return (await sessionOf(db, token, now))?.user ?? null;
+}
+
+/** The signed-in user and when the session ends (the socket handshake disconnects at that moment). */
+export async function sessionOf(db: Kysely<Database>, token: string, now: Date): Promise<{ user: AuthUser; expiresAt: Date } | null> {
   const row = await db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role'])
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)
     .executeTakeFirst();
   if (!row) return null;
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+  const user = { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
     municipalities: await municipalitiesOf(db, row.id) };
+  return { user, expiresAt: new Date(row.expires_at) };
 }
 
 export async function municipalitiesOf(db: Kysely<Database>, userId: string): Promise<string[]> {

@@ -4,9 +4,8 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { resolveSession, tokenFromCookieHeader, type AuthUser } from '../auth/session';
+import { hashToken, sessionOf, tokenFromCookieHeader, type AuthUser } from '../auth/session';
 import type { Clock } from '../clock';
 import type { Database, Role } from '../db/schema';
 
@@ -56,12 +55,13 @@ export function attachRealtime(
   if (opts.publicUrl) io.use(originCheck(new URL(opts.publicUrl).origin));
   // Whatever a handshake carries (cookies, headers), its failure refuses that socket and nothing else.
   io.use((socket, next) => {
-    authenticate(db, clock, socket.handshake.headers.cookie).then((user) => {
+    authenticate(db, clock, socket.handshake.headers.cookie).then(({ user, expiresAt, room }) => {
       socket.data.user = user;
+      socket.data.expiresAt = expiresAt.getTime();
+      socket.data.sessionRoom = room;
       next();
     }, (err: unknown) => next(err instanceof HandshakeRefused ? err : new Error('database unavailable')));
   });
-  io.use(sessionOfSocket(db));
   function sweepExpired() {
     const now = clock.now().getTime();
     for (const socket of io.of('/').sockets.values()) {
@@ -99,32 +99,18 @@ export function attachRealtime(
 
 class HandshakeRefused extends Error {}
 
-async function authenticate(db: Kysely<Database>, clock: Clock, cookieHeader: string | undefined): Promise<AuthUser> {
+// Sessions end live access: each socket joins a room named after its session (the token's hash, as in the
+// sessions table) and remembers when the session expires, so logout, expiry, a password or role change
+// disconnect it at once. One query answers who it is and until when.
+async function authenticate(db: Kysely<Database>, clock: Clock, cookieHeader: string | undefined) {
   const token = tokenFromCookieHeader(cookieHeader);
   if (!token) throw new HandshakeRefused('not signed in');
-  const user = await resolveSession(db, token, clock.now());
-  if (!user) throw new HandshakeRefused('session expired');
-  return user;
+  const session = await sessionOf(db, token, clock.now());
+  if (!session) throw new HandshakeRefused('session expired');
+  return { ...session, room: sessionRoom(token) };
 }
 
-// Sessions end live access: each socket joins a room named after its session (a hash of the token, as in
-// the sessions table) and remembers when the session expires, so logout, expiry, a password or role
-// change disconnect it at once.
-const sessionRoom = (token: string) => `session:${createHash('sha256').update(token).digest('hex')}`;
-
-function sessionOfSocket(db: Kysely<Database>) {
-  return (socket: Socket, next: (err?: Error) => void) => {
-    const token = tokenFromCookieHeader(socket.handshake.headers.cookie);
-    if (!token) return next(new Error('not signed in'));
-    socket.data.sessionRoom = sessionRoom(token);
-    db.selectFrom('sessions').select('expires_at').where('token_hash', '=', socket.data.sessionRoom.slice('session:'.length)).executeTakeFirst()
-      .then((row) => {
-        if (!row) return next(new Error('session expired'));
-        socket.data.expiresAt = new Date(row.expires_at).getTime();
-        next();
-      }, () => next(new Error('database unavailable')));
-  };
-}
+const sessionRoom = (token: string) => `session:${hashToken(token)}`;
 
 /**
  * A browser always sends Origin on a WebSocket: one from another site is refused (cross-site WebSocket
