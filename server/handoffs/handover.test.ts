@@ -3,16 +3,12 @@
 // and the cost statement lists the guarantee under that OCMW. Expected values by hand: Friday 27 Nov
 // 2026 23:10, an OCMW outside the regions opens weekdays 09:00, so Friday to Sunday night, due Monday 09:00.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ManualClock } from '../clock';
-import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { ApiClient, startSignedIn, type TestServer } from '../../test/helpers/server';
 
 let t: TestServer;
 let worker: ApiClient;
 beforeAll(async () => {
-  t = await startTestServer();
-  (t.clock as ManualClock).set('2026-11-27T22:10:00Z');
-  worker = new ApiClient(t.url);
-  await worker.login('permanentie');
+  ({ t, client: worker } = await startSignedIn('permanentie', '2026-11-27T22:10:00Z'));
 });
 afterAll(() => t.close());
 

@@ -2,16 +2,12 @@
 // table (DOMAIN.md, Wet 2 april 1965 art. 1-2) landing on an OCMW the desk does not serve, named in
 // its own language. Expected codes and names come from Statbel's list and the table, by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ManualClock } from '../clock';
-import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { ApiClient, startSignedIn, type TestServer } from '../../test/helpers/server';
 
 let t: TestServer;
 let worker: ApiClient;
 beforeAll(async () => {
-  t = await startTestServer();
-  (t.clock as ManualClock).set('2026-11-27T22:10:00Z');
-  worker = new ApiClient(t.url);
-  await worker.login('permanentie');
+  ({ t, client: worker } = await startSignedIn('permanentie', '2026-11-27T22:10:00Z'));
 });
 afterAll(() => t.close());
 

@@ -119,3 +119,11 @@ export class ApiClient {
     return res;
   }
 }
+
+/** A test server whose clock reads `at`, and a console signed in as `username` (password `demo`). */
+export async function startSignedIn(username: string, at: string, opts: TestServerOptions = {}): Promise<{ t: TestServer; client: ApiClient }> {
+  const t = await startTestServer({ ...opts, clock: new ManualClock(at) });
+  const client = new ApiClient(t.url);
+  await client.login(username);
+  return { t, client };
+}
