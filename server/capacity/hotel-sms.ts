@@ -5,7 +5,6 @@ import { nightOf } from '../../shared/rules/night';
 import type { Database } from '../db/schema';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
-import { announceBoard } from './expiry';
 
 export const HOTEL_QUESTION = 'Permanentie noodopvang: hoeveel kamers kunt u ons vannacht geven? Antwoord met enkel een getal (0 als er geen zijn).';
 
@@ -22,17 +21,17 @@ export async function askHotels(services: Services): Promise<number> {
 }
 
 /** A hotel's reply: true when it was a count for one of our partner hotels (and the board is updated). */
-export async function hotelReply(services: Services, db: Kysely<Database>, from: string, body: string): Promise<boolean> {
+/** Records a partner hotel's numeric reply; returns its place id (announce it once the caller's transaction commits), or null. */
+export async function hotelReply(services: Services, db: Kysely<Database>, from: string, body: string): Promise<string | null> {
   const count = body.trim().match(/^(\d{1,2})$/);
-  if (!count) return false;
+  if (!count) return null;
   const hotel = await db.selectFrom('places').select(['id', 'name']).where('type', '=', 'hotel').where('phone', '=', from)
     .where('active', '=', true).executeTakeFirst();
-  if (!hotel) return false;
+  if (!hotel) return null;
   const now = services.clock.now();
   const rooms = Number(count[1]);
   const row = { rooms, confirmed_by: `${hotel.name} (sms)`, method: 'sms' as const, confirmed_at: now, recorded_by: null };
   await db.insertInto('hotel_counts').values({ place_id: hotel.id, night: nightOf(now), ...row })
     .onConflict((oc) => oc.columns(['place_id', 'night']).doUpdateSet(row)).execute();
-  announceBoard(services, hotel.id);
-  return true;
+  return hotel.id;
 }

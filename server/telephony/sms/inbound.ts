@@ -5,6 +5,7 @@
 // `smsForwards.perSenderPerHour` per sender (then one summary text) and `smsForwards.perHour` in all.
 import { sql, type Transaction } from 'kysely';
 import twilio from 'twilio';
+import { announceBoard } from '../../capacity/expiry';
 import { hotelReply } from '../../capacity/hotel-sms';
 import { bedsSummary } from '../../capacity/summary';
 import type { Database } from '../../db/schema';
@@ -46,14 +47,17 @@ export async function handleInboundSms(services: Services, sid: string, from: st
   const outcome = await db.transaction().execute(async (trx) => {
     const stored = await storeInbound(trx, { sid, from, body, userId: null, kind: 'forwarded', now });
     if (!stored) return null;
-    if (await hotelReply(services, trx, from, body)) {
+    const hotelId = await hotelReply(services, trx, from, body);
+    if (hotelId) {
       await markHandled(trx, stored, 'hotel');
-      return { id: stored, hotel: true };
+      return { id: stored, hotel: hotelId };
     }
     await forwardOrHold(services, trx, { id: stored, sid, from, body, to, now });
-    return { id: stored, hotel: false };
+    return { id: stored, hotel: null };
   });
   if (!outcome) return reply(null);
+  // Announced after the commit, so a console that refetches on the event reads the new count.
+  if (outcome.hotel) announceBoard(services, outcome.hotel);
   realtime.publish('sms:received', { id: outcome.id }, ['duty_worker', 'coordinator', 'admin']);
   return reply(outcome.hotel ? 'Bedankt, genoteerd.' : null); // no automatic answer to unknown numbers
 }
