@@ -7,6 +7,7 @@ import { ApiClient, startTestServer } from '../helpers/server';
 import { benchVoice } from './voice';
 import { benchFanout } from './fanout';
 import { benchFigures } from './figures';
+import { benchRestart } from './restart';
 
 if (process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 
@@ -42,6 +43,7 @@ async function main() {
   } finally {
     await t.close();
   }
+  for (const [name, value] of Object.entries(await benchRestart())) print(name, value, name.startsWith('start.') ? 's' : 'calls');
   const voice = await benchVoice();
   print('voice.p50', voice.p50, 'ms');
   print('voice.p99', voice.p99, 'ms');
