@@ -9,7 +9,7 @@ beforeAll(async () => { t = await startTestServer(); (t.clock as ManualClock).se
 afterAll(() => t.close());
 
 async function as(username: string) { const c = new ApiClient(t.url); await c.login(username); return c; }
-export const basicIntake = (over: Record<string, unknown> = {}) => ({
+const basicIntake = (over: Record<string, unknown> = {}) => ({
   referrer: { kind: 'police', organisation: 'PZ Regio Turnhout', badge: 'INP 1234' },
   person: { name: 'Maria Janssens', birthDate: '1988-04-02' },
   household: { type: 'moeder_met_kinderen', adults: 1, children: 2, childrenAges: [4, 7] },

@@ -35,7 +35,10 @@ export async function costStatement(db: Db, month: string, nis: string[] | null)
     const o = ocmws.get(l.ocmw_nis) ?? ocmws.set(l.ocmw_nis, newOcmw(l)).get(l.ocmw_nis)!;
     o.guarantees += 1; o.nights += l.nights; o.totalCents += l.total_cents;
     let p = o.places.find((x) => x.placeId === l.place_id);
-    if (!p) o.places.push(p = { placeId: l.place_id, place: l.place, type: l.type, municipalityNis: l.place_nis, municipality: l.place_municipality, guarantees: 0, nights: 0, totalCents: 0 });
+    if (!p) {
+      p = { placeId: l.place_id, place: l.place, type: l.type, municipalityNis: l.place_nis, municipality: l.place_municipality, guarantees: 0, nights: 0, totalCents: 0 };
+      o.places.push(p);
+    }
     p.guarantees += 1; p.nights += l.nights; p.totalCents += l.total_cents;
     o.lines.push({ guaranteeId: l.guarantee_id, firstNight: l.first_night, placeId: l.place_id, place: l.place, nights: l.nights,
       costPerNightCents: l.cost_per_night_cents, totalCents: l.total_cents });

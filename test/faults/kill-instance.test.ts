@@ -104,7 +104,9 @@ it(testDatabaseKind === 'postgres' ? 'survives kill -9 of one of two instances u
   await coordinator.login('coordinator');
   const sockets: Socket[] = [];
   for (let i = 0; i < 6; i++) sockets.push(connect(site, { transports: ['websocket'], extraHeaders: { cookie: coordinator.cookie }, reconnectionDelay: 200, reconnectionDelayMax: 1000 }));
-  cleanup.push(() => sockets.forEach((s) => s.close()));
+  cleanup.push(() => {
+    for (const s of sockets) s.close();
+  });
   await waitFor('six consoles connected', () => sockets.every((s) => s.connected));
 
   const post = (path: string, params: Record<string, string>) => fresh(site + path, 'POST', new URLSearchParams(params).toString(),
@@ -144,7 +146,9 @@ it(testDatabaseKind === 'postgres' ? 'survives kill -9 of one of two instances u
 
   // The exact state: a change made now reaches every reconnected console, whichever instance it is on.
   const heard = sockets.map(() => false);
-  sockets.forEach((s, i) => s.on('board:changed', () => { heard[i] = true; }));
+  sockets.forEach((s, i) => {
+    s.on('board:changed', () => { heard[i] = true; });
+  });
   const place = ((await coordinator.get('/api/board')).body.places as { id: string; free: number; type: string }[]).find((p) => p.free > 0 && p.type !== 'hotel')!;
   expect((await coordinator.post('/api/holds', { placeId: place.id, initials: 'K.N.', household: { adults: 1, children: 0, needs: [] } })).status).toBe(201);
   await waitFor('the board event in every console', () => heard.every(Boolean), 5_000);

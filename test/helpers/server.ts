@@ -33,7 +33,11 @@ export interface TestServerOptions {
 
 // argon2 is slow on purpose; one hash of "demo" serves every test file.
 let demoHash: Promise<string> | undefined;
-const cachedHash = (pw: string) => (pw === 'demo' ? (demoHash ??= hashPassword('demo')) : hashPassword(pw));
+function cachedHash(pw: string): Promise<string> {
+  if (pw !== 'demo') return hashPassword(pw);
+  demoHash ??= hashPassword('demo');
+  return demoHash;
+}
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();

@@ -37,7 +37,10 @@ export function poisson(rng: Rng, mean: number): number {
 export function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
   const total = entries.reduce((a, [, w]) => a + w, 0);
   let x = rng() * total;
-  for (const [v, w] of entries) if ((x -= w) < 0) return v;
+  for (const [v, w] of entries) {
+    x -= w;
+    if (x < 0) return v;
+  }
   return entries[entries.length - 1]![0];
 }
 

@@ -38,7 +38,10 @@ export function nextStep(cfg: TwilioConfig, chain: ChainStep[], step: number, ca
 
 function appendStep(r: VoiceResponse, cfg: TwilioConfig, chain: ChainStep[], step: number, callerName: string | null): void {
   const target = chain[step];
-  if (!target) return appendVoicemail(r, cfg);
+  if (!target) {
+    appendVoicemail(r, cfg);
+    return;
+  }
   const screen: Record<string, string | number> = { step };
   if (callerName) screen.caller = callerName;
   const dial = r.dial({ action: `/twilio/voice/dialled?${q({ step })}`, timeout: RING_SECONDS, answerOnBridge: true });
