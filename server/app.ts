@@ -17,7 +17,7 @@ import { defineRoute } from './http/route';
 import type { Logger } from './logger';
 import { attachRealtime } from './realtime/realtime';
 import { apiRoutes } from './routes';
-import { twilioRoutes } from './telephony/webhooks';
+import { twilioRoutes, webhookWritesSettled } from './telephony/webhooks';
 import { mountTwilioRoutes } from './telephony/twilio/webhook';
 import { LastKnownRota } from './telephony/voice/last-known-rota';
 import { keepRotaFresh } from './telephony/voice/keep-fresh';
@@ -88,7 +88,7 @@ export function createApp(opts: AppOptions): App {
   const routes = [...apiRoutes, openApiRoute()];
   app.use('/api/auth/login', loginLimiter(opts.config));
   mountRoutes(app, routes, services);
-  mountTwilioRoutes(app, twilioRoutes, services);
+  mountTwilioRoutes(app, twilioRoutes, services, webhookWritesSettled);
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);
   app.use(errorHandler(opts.logger));
 

@@ -4,6 +4,9 @@ import { voiceRoutes } from './voice/voice.routes';
 import { connectWebhooks } from './voice/connect';
 import { smsWebhooks } from './sms/sms.routes';
 
+/** Resolves once the call log a call's webhooks started is written: the HTTP adapter and the replay wait on it. */
+export { afterCallLogged as webhookWritesSettled } from './voice/incoming';
+
 export const twilioRoutes: TwilioRoute[] = [
   ...voiceRoutes,
   ...connectWebhooks,
