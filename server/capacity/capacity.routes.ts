@@ -9,7 +9,7 @@ import { readBoard } from './board';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
-import { regionSettings } from '../roster/roster.queries';
+import { regionSettings } from '../region/settings';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
 import { idParams } from '../http/params';

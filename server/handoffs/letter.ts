@@ -8,7 +8,7 @@ import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import type { Handover } from '../db/schema';
 import { ocmwSummary } from '../intake/intake.queries';
-import { regionSettings } from '../roster/roster.queries';
+import { regionSettings } from '../region/settings';
 import type { Services } from '../services';
 import { handoffInScope } from './handoffs.commands';
 

@@ -4,7 +4,8 @@ import { nightBounds, nightOf } from '../../shared/rules/night';
 import { onDuty, shiftsOf } from '../../shared/rules/rota';
 import { DEFAULT_STALE_HOURS } from '../capacity/board';
 import { repeat } from '../repeat';
-import { loadRota, regionSettings } from '../roster/roster.queries';
+import { regionSettings } from '../region/settings';
+import { loadRota } from '../roster/roster.queries';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
 

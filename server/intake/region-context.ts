@@ -6,7 +6,7 @@ import type { Calendar } from '../../shared/rules/calendar-schema';
 import type { Agreement } from '../../shared/rules/competence';
 import type { Database } from '../db/schema';
 import { badRequest } from '../http/errors';
-import { regionSettings } from '../roster/roster.queries';
+import { regionSettings } from '../region/settings';
 import { say } from '../../shared/rules/say';
 import { closestMunicipalities, localName, municipalityByName } from '../region/belgium';
 

@@ -33,7 +33,8 @@ const validTimezone = (tz: string) => {
   try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
 };
 
-export const regionConfigSchema = z.object({
+/** The region's fields, before the checks across them (settings.ts picks the ones stored with the region). */
+export const regionObjectSchema = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   timezone: z.string().refine(validTimezone, 'unknown IANA time zone'),
@@ -60,7 +61,9 @@ export const regionConfigSchema = z.object({
   }),
   municipalities: z.array(municipalitySchema).min(1),
   ocmws: z.array(ocmwSchema),
-}).superRefine((r, ctx) => {
+});
+
+export const regionConfigSchema = regionObjectSchema.superRefine((r, ctx) => {
   // Every municipality needs exactly one OCMW: the follow-up rules must always land somewhere.
   const nis = new Set(r.municipalities.map((m) => m.nis));
   if (nis.size !== r.municipalities.length) ctx.addIssue({ code: 'custom', path: ['municipalities'], message: 'duplicate NIS code' });

@@ -11,7 +11,7 @@ import { addDays, isoWeekday } from '../../shared/rules/wall-clock';
 import type { Database } from '../db/schema';
 import { emptyBatch, HistoryGenerator, type Batch } from './history/generate';
 import { nightWeight, seeded } from './history/model';
-import { regionCalendar } from '../roster/roster.queries';
+import { regionCalendar } from '../region/settings';
 
 export interface HistoryOptions { years: number; calls: number; intakes: number; seed: number; now: Date; log?: (line: string) => void }
 export const HISTORY_DEFAULTS = { years: 10, calls: 300_000, intakes: 50_000, seed: 7 };

@@ -7,7 +7,8 @@ import { dueNightGapAlerts, onDuty, shiftsOf, type Rota, type Shift } from '../.
 import { repeat } from '../repeat';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
-import { loadRota, regionSettings } from './roster.queries';
+import { regionSettings } from '../region/settings';
+import { loadRota } from './roster.queries';
 
 const SLOT_NL = { primary: 'permanentie (eerste lijn)', backup: 'back-up', coordinator: 'coördinator van wacht' } as const;
 const local = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Brussels' }).setLocale('nl-BE').toFormat('ccc d LLL HH:mm');

@@ -1,7 +1,8 @@
 // "Who do we ring now?": the pure calculator applied to the rota in the database, with names and phones.
 import { onDuty, type SlotHolder } from '../../shared/rules/rota';
 import type { Services } from '../services';
-import { loadRota, regionSettings, staffById, type StaffMember } from './roster.queries';
+import { regionSettings } from '../region/settings';
+import { loadRota, staffById, type StaffMember } from './roster.queries';
 
 export interface OnCallPerson {
   userId: string;

@@ -1,30 +1,10 @@
 // Loads the rota from the database into the shape the pure calculator in shared/rules/rota takes.
-import type { Agreement } from '../../shared/rules/competence';
 import type { Kysely, Transaction } from 'kysely';
-import type { Calendar } from '../../shared/rules/calendar-schema';
 import type { Override, Rota, Rotation, Swap } from '../../shared/rules/rota';
 import type { Database } from '../db/schema';
+import { regionCalendar } from '../region/settings';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface RegionRotaSettings {
-  officeHours?: Calendar;
-  dayNumber?: string;
-  rota?: { gapAlertTime: string; shiftReminderMinutes: number };
-  board?: { staleAfterHours: number };
-  handoffs?: { escalateAfterHours: number };
-  competence?: { agreements: Agreement[] };
-}
-
-export async function regionSettings(db: Db): Promise<RegionRotaSettings> {
-  const region = await db.selectFrom('regions').select('settings').orderBy('code').executeTakeFirst();
-  return (region?.settings ?? {}) as RegionRotaSettings;
-}
-
-export async function regionCalendar(db: Db): Promise<Calendar> {
-  // With no region yet every hour is out of hours: the line then always rings the rota.
-  return (await regionSettings(db)).officeHours ?? { hours: {} };
-}
 
 export async function loadRotations(db: Db): Promise<Rotation[]> {
   const rows = await db.selectFrom('rota_rotations').selectAll().orderBy('position').orderBy('created_at').execute();

@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { onDuty, type Rota } from '../../../shared/rules/rota';
 import type { ChainStep, Database } from '../../db/schema';
-import { loadRota, regionSettings } from '../../roster/roster.queries';
+import { regionSettings } from '../../region/settings';
+import { loadRota } from '../../roster/roster.queries';
 import { chainFor, type StaffEntry } from './chain';
 
 export interface RotaSnapshot {

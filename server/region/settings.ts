@@ -1,0 +1,38 @@
+// The region's settings, read in one place and typed by the same schema that checks region.json: office
+// hours, the CAW's day number, and the rota, board, handoff and competence rules. Every capability asks
+// here instead of reading the regions table itself.
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Calendar } from '../../shared/rules/calendar-schema';
+import type { Database } from '../db/schema';
+import { regionObjectSchema } from './region-config';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * What the demo seed and the region import store in `regions.settings`. Each part is optional (a desk with no
+ * region yet has none); keys this schema does not know are kept, so a newer setting is never dropped by an
+ * older reader.
+ */
+export const regionSettingsSchema = regionObjectSchema
+  .pick({ officeHours: true, dayNumber: true, rota: true, board: true, handoffs: true, competence: true })
+  .partial()
+  .loose();
+
+export type RegionSettings = z.infer<typeof regionSettingsSchema>;
+
+/** The first region's settings (one region per desk for now), checked: a broken row fails loudly, here. */
+export async function regionSettings(db: Db): Promise<RegionSettings> {
+  const region = await db.selectFrom('regions').select(['code', 'settings']).orderBy('code').executeTakeFirst();
+  const parsed = regionSettingsSchema.safeParse(region?.settings ?? {});
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`The settings stored for region ${region?.code} do not match region.json's schema (${where}).`);
+  }
+  return parsed.data;
+}
+
+/** The region's office hours. With no region yet every hour is out of hours: the line then always rings the rota. */
+export async function regionCalendar(db: Db): Promise<Calendar> {
+  return (await regionSettings(db)).officeHours ?? { hours: {} };
+}
