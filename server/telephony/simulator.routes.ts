@@ -6,7 +6,7 @@ import { phoneSchema } from '../../shared/rules/phone';
 import type { Role } from '../db/schema';
 import { conflict } from '../http/errors';
 import { defineRoute } from '../http/route';
-import { FakeTwilio } from './simulator/index';
+import { FakeTwilio } from '../fake-twilio/index';
 import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { signature } from '../../server/telephony/simulator/signing';
+import { signature } from '../../server/fake-twilio/signing';
 
 const TOKEN = 'bench-restart-token-0123456789';
 const SID = `AC${'5'.repeat(32)}`;

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
-import { signature } from '../../server/telephony/simulator/signing';
+import { signature } from '../../server/fake-twilio/signing';
 import { ApiClient } from '../helpers/server';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);

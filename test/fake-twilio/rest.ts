@@ -3,7 +3,7 @@
 // JSON shape { code, message, more_info, status }; failNext() makes the next requests fail.
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
-import { sid } from '../../server/telephony/simulator/signing';
+import { sid } from '../../server/fake-twilio/signing';
 
 export interface TwilioRestOptions {
   accountSid: string;

@@ -5,7 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/app';
 import { createLogger } from '../../server/logger';
-import { signature } from '../../server/telephony/simulator/signing';
+import { signature } from '../../server/fake-twilio/signing';
 import { outageFor, type Outage } from '../helpers/outage';
 import { ApiClient, startTestServer, type TestServer } from '../helpers/server';
 

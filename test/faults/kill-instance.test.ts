@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
-import { signature } from '../../server/telephony/simulator/signing';
+import { signature } from '../../server/fake-twilio/signing';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { ApiClient } from '../helpers/server';
 
