@@ -1,5 +1,5 @@
 // Table types for Kysely. One interface per table; Generated<> marks columns the database fills.
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -390,3 +390,6 @@ export interface Database {
 
 export type User = Selectable<UserTable>;
 export type NewPlace = Insertable<PlaceTable>;
+
+/** What an owner's commands and queries take: the database, or the transaction a flow runs them in (a Kysely too). */
+export type Executor = Kysely<Database>;
