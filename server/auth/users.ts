@@ -43,3 +43,8 @@ export async function createUser(db: Kysely<Database>, input: NewUser): Promise<
     return user;
   });
 }
+
+/** Stores the hash of a worker's private iCal token (the rota makes the token; accounts are auth's to write). */
+export async function setIcalTokenHash(db: Kysely<Database>, userId: string, hash: string): Promise<void> {
+  await db.updateTable('users').set({ ical_token_hash: hash }).where('id', '=', userId).execute();
+}

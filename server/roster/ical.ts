@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Kysely } from 'kysely';
+import { setIcalTokenHash } from '../auth/users';
 import type { Database } from '../db/schema';
 
 export const hashIcalToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -9,7 +10,7 @@ export const hashIcalToken = (token: string) => createHash('sha256').update(toke
 /** A new private token: the old URL stops working at once. */
 export async function rotateIcalToken(db: Kysely<Database>, userId: string): Promise<string> {
   const token = randomBytes(24).toString('base64url');
-  await db.updateTable('users').set({ ical_token_hash: hashIcalToken(token) }).where('id', '=', userId).execute();
+  await setIcalTokenHash(db, userId, hashIcalToken(token));
   return token;
 }
 
