@@ -36,6 +36,7 @@ export function useLive<T>(load: (signal: AbortSignal) => Promise<T>, events: re
     was.current = state;
   }, [state, reload]);
 
-  for (const event of events) useSocketEvent(event, reload); // events is a constant list per component
+  // biome-ignore lint/correctness/useHookAtTopLevel: events is a constant list per component, so the hooks keep their order
+  for (const event of events) useSocketEvent(event, reload);
   return { data, error, loading, reload };
 }

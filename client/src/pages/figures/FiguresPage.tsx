@@ -1,7 +1,7 @@
 // /kerncijfers: the key figures dashboard; ?view=report is the printable monthly report and
 // ?view=costs the printable cost statement. Coordinators and admins see the region, OCMW staff their
 // own municipalities; the duty worker's role has no figures.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { fetchRegion } from '../../api/region';
 import { useApi } from '../../api/useApi';
 import { useServerNow } from '../../api/useSocket';
@@ -39,7 +39,7 @@ export function FiguresPage() {
   const month = isMonth(params.get('month')) ? params.get('month')! : monthOf(thisMonth.from);
   const view = params.get('view');
 
-  let body;
+  let body: ReactNode;
   if (view === 'report') {
     const nis = allowed(params.get('municipality'));
     const shown = nis ? [nis] : own ?? [];
