@@ -483,4 +483,10 @@ export const en: Record<MessageKey, string> = {
   "figures.amount": "Amount",
   "common.sending": "Working…",
   "common.cancel": "Cancel",
+  "header.more": "More",
+  "header.less": "Less",
+  "places.suitableFree": "{n, plural, =0 {No suitable free place} one {# suitable free place} other {# suitable free places}}",
+  "places.showRest": "{n, plural, one {Show # more place (full or unsuitable)} other {Show # more places (full or unsuitable)}}",
+  "places.hideRest": "Hide the {n, plural, one {# other place} other {# other places}}",
+  "places.group": "{type}: {places, plural, one {# place} other {# places}}, {free} free",
 };

@@ -482,6 +482,12 @@ export const nl = {
   "figures.amount": "Bedrag",
   "common.sending": "Bezig…",
   "common.cancel": "Annuleren",
+  "header.more": "Meer",
+  "header.less": "Minder",
+  "places.suitableFree": "{n, plural, =0 {Geen geschikte vrije plaats} one {# geschikte vrije plaats} other {# geschikte vrije plaatsen}}",
+  "places.showRest": "{n, plural, one {Toon nog # plaats (volzet of niet geschikt)} other {Toon nog # plaatsen (volzet of niet geschikt)}}",
+  "places.hideRest": "Verberg de {n, plural, one {# andere plaats} other {# andere plaatsen}}",
+  "places.group": "{type}: {places, plural, one {# plaats} other {# plaatsen}}, {free} vrij",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;
