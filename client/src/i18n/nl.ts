@@ -488,6 +488,19 @@ export const nl = {
   "places.showRest": "{n, plural, one {Toon nog # plaats (volzet of niet geschikt)} other {Toon nog # plaatsen (volzet of niet geschikt)}}",
   "places.hideRest": "Verberg de {n, plural, one {# andere plaats} other {# andere plaatsen}}",
   "places.group": "{type}: {places, plural, one {# plaats} other {# plaatsen}}, {free} vrij",
+  "nav.sheet": "Nachtblad",
+  "nav.sheet.short": "Nachtblad",
+  "sheet.title": "Nachtblad {region} – nacht van {night}",
+  "sheet.printed": "Afgedrukt {time}",
+  "sheet.duty": "Van dienst vannacht",
+  "sheet.places": "{n, plural, =0 {Geen vrije plaatsen} one {# plaats met iets vrij} other {# plaatsen met iets vrij}}",
+  "sheet.free": "Vrij",
+  "sheet.phone": "Telefoon",
+  "sheet.mobile": "Gsm contactpersoon",
+  "sheet.contact": "Telefoon en adres",
+  "sheet.address": "Adres",
+  "sheet.ocmws": "OCMW's van de regio",
+  "sheet.ocmw": "OCMW",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

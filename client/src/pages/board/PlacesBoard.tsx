@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import { useI18n } from '../../i18n/useT';
 import { Filters } from './Filters';
+import { Link } from '../../components/Link';
 import { PlaceCard } from './PlaceCard';
 import { PlaceForm } from './PlaceForm';
 import { useSession } from '../../session/useSession';
@@ -50,6 +51,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
         <h2 id="places-title">{t('places.title')}</h2>
         {board.data && <span className="muted" data-testid="board-at">{t('places.printedAt', { time: formatDateTime(new Date(board.data.at)) })}</span>}
         <button type="button" className="btn no-print" onClick={() => window.print()}>{t('places.print')}</button>
+        <Link href="/nachtblad" className="btn no-print" data-testid="night-sheet-link">{t('nav.sheet')}</Link>
         <button type="button" className="btn no-print" onClick={() => void askHotels().then((r) => setNotice(t('places.hotelsAsked', { n: r.asked })), () => setNotice(t('error.network')))}>{t('places.askHotels')}</button>
       </div>
       {lead && <PlaceForm municipalities={municipalities} />}
