@@ -502,4 +502,5 @@ export const en: Record<MessageKey, string> = {
   "sheet.address": "Address",
   "sheet.ocmws": "The region's OCMWs",
   "sheet.ocmw": "OCMW",
+  "error.offline": "Offline: this phone has no network. Use the paper night sheet and phone the coordinator.",
 };

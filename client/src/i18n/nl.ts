@@ -501,6 +501,7 @@ export const nl = {
   "sheet.address": "Adres",
   "sheet.ocmws": "OCMW's van de regio",
   "sheet.ocmw": "OCMW",
+  "error.offline": "Offline: deze telefoon heeft geen netwerk. Gebruik het papieren nachtblad en bel de coördinator.",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;
