@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     if (n) logger.info({ rrns: n }, 'national register numbers encrypted with the current RRN_KEY');
   }
   if (config.seed === 'demo') {
-    const { seeded } = await seedDemo(database.db, { hashPassword });
+    const { seeded } = await seedDemo(database.db, { hashPassword, now: systemClock.now() });
     if (seeded) logger.info('demo data loaded: the Kempen region, places and a duty team');
     await warnAboutDemoLogins(database);
   } else {

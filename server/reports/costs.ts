@@ -3,6 +3,7 @@
 // per place. A guarantee is counted whole in the month of its first night, as it is invoiced.
 import { sql } from 'kysely';
 import type { CsvCell } from '../../shared/rules/csv';
+import { categoryLabel } from '../../shared/rules/categories';
 import { monthPeriod } from './period';
 import { inScope, type Db } from './scope';
 import { euro, type Lang } from './tables';
@@ -61,7 +62,7 @@ const H = {
 export function costCsvInput(s: CostStatement, table: 'places' | 'lines', lang: Lang): { header: string[]; rows: CsvCell[][] } {
   const header = H[table].map((c) => c[lang === 'nl' ? 0 : 1]);
   const rows = s.ocmws.flatMap((o) => table === 'places'
-    ? o.places.map((p): CsvCell[] => [o.nis, o.name, p.place, p.type, p.municipality, p.guarantees, p.nights, euro(p.totalCents)])
+    ? o.places.map((p): CsvCell[] => [o.nis, o.name, p.place, categoryLabel('placeType', p.type, lang), p.municipality, p.guarantees, p.nights, euro(p.totalCents)])
     : o.lines.map((l): CsvCell[] => [o.nis, o.name, l.guaranteeId, l.firstNight, l.place, l.nights, euro(l.costPerNightCents), euro(l.totalCents)]));
   return { header, rows };
 }

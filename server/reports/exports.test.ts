@@ -5,6 +5,9 @@ import { ManualClock } from '../clock';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 import { insertOctober, NOW, PERSON } from './fixture';
 import { TABLE_NAMES } from './tables';
+import { CATEGORY_LABELS, type Category } from '../../shared/rules/categories';
+import { nl, type MessageKey } from '../../client/src/i18n/nl';
+import { en } from '../../client/src/i18n/en';
 
 let t: TestServer;
 const as: Record<string, ApiClient> = {};
@@ -87,8 +90,8 @@ describe('the cost statement', () => {
     const [header, ...rows] = parseCsv(res.body);
     expect(header).toEqual(['NIS OCMW', 'OCMW', 'plaats', 'soort plaats', 'gemeente van de plaats', 'borgstellingen', 'nachten', 'bedrag (EUR)']);
     expect(rows).toEqual([
-      ['13040', 'Sociaal Huis Turnhout', 'Hotel De Cluyse (partner)', 'hotel', 'Geel', '1', '1', '79'],
-      ['13040', 'Sociaal Huis Turnhout', 'Hotel Terminus (partner)', 'hotel', 'Turnhout', '1', '2', '170'],
+      ['13040', 'Sociaal Huis Turnhout', 'Hotel De Cluyse (partner)', 'Hotelkamer', 'Geel', '1', '1', '79'],
+      ['13040', 'Sociaal Huis Turnhout', 'Hotel Terminus (partner)', 'Hotelkamer', 'Turnhout', '1', '2', '170'],
     ]);
     const lines = parseCsv((await as.coordinator!.get('/api/figures/costs/csv?month=2026-10&table=lines&lang=en')).body);
     expect(lines[0]).toContain('first night');
@@ -116,17 +119,66 @@ describe('CSV exports', () => {
     const f = (await as.coordinator!.get(`/api/figures?${OCT}`)).body;
     for (const rows of [f.intakes.byHousehold, f.placements.byType, f.byMunicipality, f.timeline.rows]) expect(rows.length).toBeGreaterThan(0);
     const csv = async (table: string) => parseCsv((await as.coordinator!.get(`/api/figures/csv?table=${table}&${OCT}&lang=en`)).body).slice(1);
-    const outcomes = Object.fromEntries((await csv('calls_outcomes')).map(([k, v]) => [k, Number(v)]));
+    // The CSV says the categories in words (English here); the dashboard's JSON keeps the codes.
+    const code: Record<string, string> = { Answered: 'answered', Missed: 'missed', Voicemail: 'voicemail', Ringing: 'ringing', Total: 'total',
+      'Mother with children': 'moeder_met_kinderen', 'Single man': 'alleenstaande_man', 'Family with children': 'gezin_met_kinderen',
+      'Single woman': 'alleenstaande_vrouw', 'Pregnant couple': 'zwanger_koppel', 'Father with children': 'vader_met_kinderen', 'Hotel room': 'hotel', 'OCMW emergency home': 'ocmw_noodwoning',
+      'CAW emergency room': 'caw_noodkamer', 'Crisis bed': 'crisisbed', 'Transit home': 'doorgangswoning', "Women's shelter": 'vluchthuis' };
+    const outcomes = Object.fromEntries((await csv('calls_outcomes')).map(([k, v]) => [code[k!], Number(v)]));
     expect(outcomes).toEqual(f.calls.outcomes);
-    expect((await csv('households')).map(([type, n, adults, children]) => ({ type, intakes: +n!, adults: +adults!, children: +children! })))
+    expect((await csv('households')).map(([type, n, adults, children]) => ({ type: code[type!], intakes: +n!, adults: +adults!, children: +children! })))
       .toEqual(f.intakes.byHousehold.map((r: { type: string; intakes: number; adults: number; children: number }) =>
         ({ type: r.type, intakes: r.intakes, adults: r.adults, children: r.children })));
-    expect((await csv('place_types')).map(([type, , nights]) => [type, +nights!]))
+    expect((await csv('place_types')).map(([type, , nights]) => [code[type!], +nights!]))
       .toEqual(f.placements.byType.map((r: { type: string; nightsUsed: number }) => [r.type, r.nightsUsed]));
     expect((await csv('municipalities')).map(([nis, , intakes]) => [nis, +intakes!]))
       .toEqual(f.byMunicipality.map((m: { nis: string; intakes: number }) => [m.nis, m.intakes]));
     expect((await csv('timeline')).map(([key]) => key)).toEqual(f.timeline.rows.map((r: { key: string }) => r.key));
     expect(Number((await csv('handoffs'))[0]![0])).toBe(f.handoffs.total);
+  });
+
+  it('say every category in the requested language, never as a code', async () => {
+    // The first column of the rows with a count (tables list every household type and situation, also at 0).
+    const first = async (table: string, lang?: string) =>
+      parseCsv((await as.coordinator!.get(`/api/figures/csv?table=${table}&${OCT}${lang ? `&lang=${lang}` : ''}`)).body).slice(1)
+        .filter((r) => r[1] !== '0').map((r) => r[0]).sort();
+    // October's five intakes (fixture): i1 mother with children, police, on the street; i2 single man,
+    // hospital, car/squat; i3 family, social service, with friends; i5 single woman, herself, night
+    // shelter; i6 single man, police, on the street. Placements: hotel rooms and the Geel emergency home.
+    expect(await first('households')).toEqual(['Alleenstaande man', 'Alleenstaande vrouw', 'Gezin met kinderen', 'Moeder met kinderen']);
+    expect(await first('households', 'en')).toEqual(['Family with children', 'Mother with children', 'Single man', 'Single woman']);
+    expect(await first('ethos')).toEqual(['Auto, kraakpand, caravan', 'Nacht- of noodopvang', 'Openbare ruimte, op straat', 'Tijdelijk bij familie of vrienden']);
+    expect(await first('ethos', 'en')).toEqual(['Car, squat, caravan', 'Night or emergency shelter', 'Public space, rough sleeping', 'Temporarily with family or friends']);
+    expect(await first('intake_referrers')).toEqual(['De persoon zelf', 'Politie', 'Sociale dienst', 'Ziekenhuis']);
+    expect(await first('intake_referrers', 'en')).toEqual(['Hospital', 'Police', 'Social service', 'The person themself']);
+    expect(await first('place_types')).toEqual(['Hotelkamer', 'OCMW-noodwoning']);
+    expect(await first('place_types', 'en')).toEqual(['Hotel room', 'OCMW emergency home']);
+    expect(await first('calls_outcomes')).toEqual(['Beantwoord', 'Gemist', 'Totaal', 'Voicemail']); // none still ringing
+    expect(await first('calls_outcomes', 'en')).toEqual(['Answered', 'Missed', 'Total', 'Voicemail']);
+    const callers = await first('calls_by_referrer', 'en');
+    expect(callers.length).toBeGreaterThan(0);
+    for (const c of callers) expect(['Police', 'Hospital', 'Service', 'Other', 'Unknown number']).toContain(c);
+    const costs = parseCsv((await as.coordinator!.get('/api/figures/costs/csv?month=2026-10&lang=en')).body).slice(1).map((r) => r[3]);
+    expect(new Set(costs)).toEqual(new Set(['Hotel room', 'OCMW emergency home']));
+    // No code is left in any table, in either language.
+    for (const lang of ['nl', 'en']) {
+      for (const table of TABLE_NAMES) {
+        const body = (await as.coordinator!.get(`/api/figures/csv?table=${table}&${OCT}&lang=${lang}`)).body as string;
+        expect(body, `${table} ${lang}`).not.toMatch(/alleenstaande_|moeder_met|gezin_met|caw_noodkamer|ocmw_noodwoning|public_space|social_service|non_conventional|\bhotel;/);
+      }
+    }
+  });
+
+  it('use the words the console shows (one wording in both)', () => {
+    const pairs: [Category, string][] = [['household', 'household'], ['ethos', 'ethos'], ['referrer', 'referrer'], ['placeType', 'type'],
+      ['caller', 'figures.caller'], ['outcome', 'figures.outcome']];
+    for (const [category, prefix] of pairs) {
+      for (const [code, [nlWord, enWord]] of Object.entries(CATEGORY_LABELS[category])) {
+        const key = `${prefix}.${code}` as MessageKey;
+        expect(nl[key], key).toBe(nlWord);
+        expect(en[key], key).toBe(enWord);
+      }
+    }
   });
 
   it('write shares with a decimal comma in Dutch and a point in English', async () => {

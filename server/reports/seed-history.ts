@@ -110,7 +110,7 @@ async function main() {
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    if (config.seed === 'demo') await seedDemo(database.db, { hashPassword });
+    if (config.seed === 'demo') await seedDemo(database.db, { hashPassword, now: new Date() });
     else await seedRegionIfEmpty(database.db);
     const started = Date.now();
     const result = await seedHistory(database.db, {

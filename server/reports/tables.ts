@@ -1,16 +1,18 @@
-// Every dashboard table as rows for CSV: column headers in Dutch (default) or English, values as
-// codes (stable for spreadsheets), amounts in euro, shares as fractions. Only aggregates go in.
+// Every dashboard table as rows for CSV: column headers and category values (household type, place
+// type, ...) in Dutch (default) or English, as the console says them; amounts in euro, shares as
+// fractions. Only aggregates go in.
 // Each table names the one figure query it is made from, so a CSV runs that query only.
 import type { CsvCell } from '../../shared/rules/csv';
+import { categoryLabel, type Lang } from '../../shared/rules/categories';
 import { FIGURE_QUERIES, type FigureQueryName } from './figures';
 import { handoffSummary } from './queries/handoffs';
 import type { Db, FigureScope } from './scope';
 
-export type Lang = 'nl' | 'en';
+export type { Lang };
 type Col = readonly [nl: string, en: string];
 type Result<Q extends FigureQueryName> = Awaited<ReturnType<(typeof FIGURE_QUERIES)[Q]>>;
-interface Table<Q extends FigureQueryName = FigureQueryName> { source: Q; columns: readonly Col[]; rows: (r: Result<Q>) => CsvCell[][] }
-const table = <Q extends FigureQueryName>(source: Q, columns: readonly Col[], rows: (r: Result<Q>) => CsvCell[][]): Table<Q> =>
+interface Table<Q extends FigureQueryName = FigureQueryName> { source: Q; columns: readonly Col[]; rows: (r: Result<Q>, lang: Lang) => CsvCell[][] }
+const table = <Q extends FigureQueryName>(source: Q, columns: readonly Col[], rows: (r: Result<Q>, lang: Lang) => CsvCell[][]): Table<Q> =>
   ({ source, columns, rows });
 
 /** Cents as euro, for spreadsheets (a number, not text). */
@@ -23,27 +25,27 @@ const stats = (unit: Col) => [['aantal', 'count'], [`gemiddelde (${unit[0]})`, `
 
 export const TABLES = {
   calls_outcomes: table('calls_by_time', [['uitkomst', 'outcome'], ['oproepen', 'calls']],
-    (c) => outcomeCols.map(([, key]) => [key, c.outcomes[key]])),
+    (c, lang) => outcomeCols.map(([, key]) => [categoryLabel('outcome', key, lang), c.outcomes[key]])),
   calls_by_hour: table('calls_by_time', [['uur', 'hour'], ...outcomeCols],
     (c) => c.byHour.map((r) => [r.hour, ...outcomes(r)])),
   calls_by_weekday: table('calls_by_time', [['weekdag van de nacht (1 = maandag)', 'weekday of the night (1 = Monday)'], ...outcomeCols],
     (c) => c.byWeekday.map((r) => [r.weekday, ...outcomes(r)])),
   calls_by_referrer: table('calls_by_referrer', [['soort beller', 'caller kind'], ...outcomeCols],
-    (rows) => rows.map((r) => [r.kind, ...outcomes(r)])),
+    (rows, lang) => rows.map((r) => [categoryLabel('caller', r.kind, lang), ...outcomes(r)])),
   time_to_answer: table('time_to_answer', stats(['s', 's']),
     (t) => [[t.count, t.meanSec, t.medianSec, t.p90Sec]]),
   households: table('intake_mix', [['gezinstype', 'household type'], ['aanmeldingen', 'intakes'], ['volwassenen', 'adults'], ['kinderen', 'children']],
-    (m) => m.byHousehold.map((r) => [r.type, r.intakes, r.adults, r.children])),
+    (m, lang) => m.byHousehold.map((r) => [categoryLabel('household', r.type, lang), r.intakes, r.adults, r.children])),
   ethos: table('intake_mix', [['ETHOS-situatie', 'ETHOS situation'], ['aanmeldingen', 'intakes']],
-    (m) => m.byEthos.map((r) => [r.ethos, r.intakes])),
+    (m, lang) => m.byEthos.map((r) => [categoryLabel('ethos', r.ethos, lang), r.intakes])),
   intake_referrers: table('intake_mix', [['doorverwijzer', 'referrer'], ['aanmeldingen', 'intakes'], ['kinderen', 'children']],
-    (m) => m.byReferrer.map((r) => [r.kind, r.intakes, r.children])),
+    (m, lang) => m.byReferrer.map((r) => [categoryLabel('referrer', r.kind, lang), r.intakes, r.children])),
   call_to_placement: table('call_to_placement', stats(['min', 'min']),
     (s) => [[s.count, s.meanMin, s.medianMin, s.p90Min]]),
   place_types: table('place_types',
     [['soort plaats', 'place type'], ['plaatsingen', 'placements'], ['nachten', 'nights used'], ['kost (EUR)', 'cost (EUR)'],
       ['capaciteit', 'capacity'], ['capaciteit x nachten', 'capacity x nights'], ['bezetting', 'occupancy']],
-    (p) => p.byType.map((r) => [r.type, r.placements, r.nightsUsed, euro(r.costCents), r.capacity, r.capacityNights, r.occupancy])),
+    (p, lang) => p.byType.map((r) => [categoryLabel('placeType', r.type, lang), r.placements, r.nightsUsed, euro(r.costCents), r.capacity, r.capacityNights, r.occupancy])),
   handoffs: table('handoffs',
     [['overdrachten', 'handoffs'], ['op tijd', 'on time'], ['te laat', 'late'], ['nog open', 'pending'], ['aandeel op tijd', 'on-time share'], ['marge (uur)', 'grace (hours)']],
     (rows) => { const h = handoffSummary(rows); return [[h.total, h.onTime, h.late, h.pending, h.onTimeShare, h.graceHours]]; }),
@@ -66,5 +68,5 @@ export const TABLE_NAMES = Object.keys(TABLES) as [TableName, ...TableName[]];
 export async function tableCsvInput(name: TableName, db: Db, scope: FigureScope, lang: Lang): Promise<{ header: string[]; rows: CsvCell[][] }> {
   const t = TABLES[name] as Table<FigureQueryName>;
   const result = await FIGURE_QUERIES[t.source](db, scope);
-  return { header: t.columns.map((c) => c[lang === 'nl' ? 0 : 1]), rows: (t.rows as (r: unknown) => CsvCell[][])(result) };
+  return { header: t.columns.map((c) => c[lang === 'nl' ? 0 : 1]), rows: (t.rows as (r: unknown, lang: Lang) => CsvCell[][])(result, lang) };
 }

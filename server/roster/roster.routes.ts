@@ -5,6 +5,7 @@ import { notFound } from '../http/errors';
 import type { Role } from '../db/schema';
 import { buildIcal, lastRotaChange, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
+import { nightSheet } from './night-sheet';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { regionSettings } from '../region/settings';
 import { loadRota, staffById } from './roster.queries';
@@ -31,6 +32,11 @@ export const rosterRoutes = [
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
     response: z.object({ at: z.string(), outOfHours: z.boolean(), dayNumber: z.string().nullable(), primary: person, backup: person, coordinator: person, nextHandover: z.string().nullable() }),
     handler: ({ services }) => onCallNow(services),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/night-sheet', tag: 'rota', roles: desk,
+    summary: 'The one-page night sheet: who is on duty tonight and their numbers, the free places, the region\'s OCMW contacts',
+    handler: ({ user, services }) => nightSheet(services, user!.role),
   }),
   defineRoute({
     method: 'get', path: '/api/rota', tag: 'rota', roles: desk, query: rangeQuery,

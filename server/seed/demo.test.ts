@@ -5,6 +5,8 @@ import municipalitiesJson from '../region/data/kempen/municipalities.json';
 import { calendarSchema } from '../region/region-config';
 import { solidarityTarget } from '../region/solidarity';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './demo';
+import { loadRota } from '../roster/roster.queries';
+import { onDuty } from '../../shared/rules/rota';
 
 const hashPassword = async (pw: string) => `fake$${pw}`;
 const fresh = async () => {
@@ -104,5 +106,59 @@ describe('seedRegionIfEmpty', () => {
     expect(await h.db.selectFrom('places').select('id').execute()).toHaveLength(0);
     expect(await h.db.selectFrom('users').select('id').execute()).toHaveLength(0);
     expect(await seedDemo(h.db, { hashPassword })).toEqual({ seeded: false });
+  });
+});
+
+describe('the demo worker is on duty tonight, whatever the day the demo is seeded', () => {
+  // Expected: the rota calculator (not the seed's arithmetic) names `permanentie` on the primary line
+  // at every out-of-hours instant from the seeding moment to the next morning's 08:30 handover.
+  // `tonight` is worked out by hand for each case (Brussels wall time).
+  const cases = [
+    { now: '2026-12-06T01:22:00Z', label: 'Sunday 02:22, a weekend night', nightEnds: '2026-12-07T07:30:00Z' },
+    { now: '2026-12-07T06:00:00Z', label: 'Monday 07:00, before the handover: the night still running', nightEnds: '2026-12-07T07:30:00Z' },
+    { now: '2026-12-07T08:00:00Z', label: 'Monday 09:00, after the handover: the coming evening', nightEnds: '2026-12-08T07:30:00Z' },
+    { now: '2026-12-09T14:00:00Z', label: 'Wednesday 15:00, office hours', nightEnds: '2026-12-10T07:30:00Z' },
+    { now: '2026-10-25T01:30:00Z', label: 'the autumn clock change', nightEnds: '2026-10-26T07:30:00Z' },
+    { now: '2025-11-12T19:00:00Z', label: 'before the rota\'s own first Monday', nightEnds: '2025-11-13T07:30:00Z' },
+  ];
+  for (const c of cases) {
+    it(c.label, async () => {
+      const h = await fresh();
+      try {
+        expect(await seedDemo(h.db, { hashPassword, now: new Date(c.now) })).toEqual({ seeded: true });
+        const rota = await loadRota(h.db);
+        const sofie = (await h.db.selectFrom('users').select('id').where('username', '=', 'permanentie').executeTakeFirstOrThrow()).id;
+        const start = Date.parse(c.now);
+        const end = Date.parse(c.nightEnds);
+        let outOfHours = 0;
+        for (let t = start; t < end; t += 15 * 60_000) {
+          const duty = onDuty(rota, new Date(t));
+          if (!duty.outOfHours) continue;
+          outOfHours++;
+          expect(duty.primary?.userId, new Date(t).toISOString()).toBe(sofie);
+        }
+        expect(outOfHours).toBeGreaterThanOrEqual(6); // the night itself was checked, not only office hours (Monday 07:00-08:30: 6 quarters)
+        // A week and a half later it is someone else's turn: still a rota, not one person for ever.
+        const nextWeek = onDuty(rota, new Date(end + 7 * 86_400_000 + 12 * 3_600_000));
+        expect(nextWeek.outOfHours).toBe(true);
+        expect(nextWeek.primary?.userId).not.toBe(sofie);
+      } finally {
+        await h.close();
+      }
+    });
+  }
+
+  it('without a seeding moment the team keeps its listed order from 5 January 2026', async () => {
+    const h = await fresh();
+    try {
+      await seedDemo(h.db, { hashPassword });
+      const r = await h.db.selectFrom('rota_rotations').select(['members', 'start_date'])
+        .where('slot', '=', 'primary').executeTakeFirstOrThrow();
+      const byId = new Map((await h.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.id, u.username]));
+      expect(r.start_date).toBe('2026-01-05');
+      expect((r.members as string[]).map((id) => byId.get(id))).toEqual(['permanentie', 'an.peeters', 'jan.janssens', 'lotte.vermeulen']);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Database, PlaceType, Role } from '../db/schema';
 import { belgianPhone, loadRegionConfig, type RegionConfig } from '../region/region-config';
 import { syncBelgium } from '../region/belgium-sync';
+import { prepareRotation, turnIndex } from '../../shared/rules/rota/handovers';
+import { addDays, atLocal, isoWeekday, localDate, toZoned } from '../../shared/rules/time';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -95,7 +97,15 @@ export const DEMO_PASSWORD = 'demo';
 
 export async function seedDemo(
   db: Kysely<Database>,
-  opts: { hashPassword: (pw: string) => Promise<string> },
+  opts: {
+    hashPassword: (pw: string) => Promise<string>;
+    /**
+     * The moment the demo is seeded: the primary team is turned so that the demo's signed-in worker
+     * (`permanentie`) has the primary line tonight. Without it the team keeps its listed order from
+     * 5 January 2026 (what the tests count weeks from).
+     */
+    now?: Date;
+  },
 ): Promise<{ seeded: boolean }> {
   if (!(await isEmpty(db))) return { seeded: false };
   const config = loadRegionConfig('kempen');
@@ -124,7 +134,7 @@ export async function seedDemo(
         await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
       }
     }
-    await seedDemoRota(trx, ids);
+    await seedDemoRota(trx, ids, opts.now);
     await trx.insertInto('directory').values(loadDemoDirectory()).execute();
     return { seeded: true };
   });
@@ -138,10 +148,38 @@ const DEMO_ROTATIONS = [
   { name: 'Coördinator van wacht', slot: 'coordinator', members: ['coordinator'] },
 ] as const;
 
-async function seedDemoRota(trx: Db, ids: Map<string, string>): Promise<void> {
-  await trx.insertInto('rota_rotations').values(DEMO_ROTATIONS.map((r, position) => ({
-    name: r.name, slot: r.slot, position, members: JSON.stringify(r.members.map((u) => ids.get(u)!)),
-    start_date: '2026-01-05', handover_time: '08:30', every_unit: 'week', every_count: 1, end_date: null,
-    created_at: new Date(),
-  }))).execute();
+const DEMO_ROTA_START = '2026-01-05'; // a Monday
+const DEMO_HANDOVER = '08:30';
+
+/**
+ * The primary team's order and the rota's first Monday such that the weekly turn holding tonight is
+ * the demo worker's. Tonight: before the 08:30 handover the night still running, from 08:30 the
+ * coming evening. A turn runs Monday 08:30 to Monday 08:30, so the whole of that night, to the next
+ * morning's handover, and any out-of-hours moment from `now` to then are in one turn.
+ */
+export function demoPrimaryTeam(now?: Date): { members: string[]; startDate: string } {
+  const team = [...DEMO_ROTATIONS[0].members];
+  if (!now) return { members: team, startDate: DEMO_ROTA_START };
+  const today = localDate(now);
+  const night = toZoned(now) < atLocal(today, DEMO_HANDOVER) ? addDays(today, -1) : today;
+  const tonight = atLocal(night, '22:00').toMillis();
+  const monday = addDays(night, 1 - isoWeekday(night));
+  const startDate = monday < DEMO_ROTA_START ? monday : DEMO_ROTA_START;
+  const k = turnIndex(prepareRotation({ id: 'demo', slot: 'primary', members: team, startDate, handoverTime: DEMO_HANDOVER,
+    every: { unit: 'week', count: 1 } }), tonight);
+  // Turn k goes to members[k mod n]: put the demo worker (team[0]) there.
+  const n = team.length;
+  return { members: team.map((_, i) => team[(((i - k) % n) + n) % n]!), startDate };
+}
+
+async function seedDemoRota(trx: Db, ids: Map<string, string>, now?: Date): Promise<void> {
+  const primary = demoPrimaryTeam(now);
+  await trx.insertInto('rota_rotations').values(DEMO_ROTATIONS.map((r, position) => {
+    const members: readonly string[] = r.slot === 'primary' ? primary.members : r.members;
+    return {
+      name: r.name, slot: r.slot, position, members: JSON.stringify(members.map((u) => ids.get(u)!)),
+      start_date: primary.startDate, handover_time: DEMO_HANDOVER,
+      every_unit: 'week' as const, every_count: 1, end_date: null, created_at: new Date(),
+    };
+  })).execute();
 }

@@ -2,7 +2,7 @@
 // other sees it taken at once. Then a call nobody takes turns both consoles red until the call-back.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { consoleUnderTest } from './console';
+import { consoleUnderTest, showPlace } from './console';
 
 const { signIn } = consoleUnderTest();
 
@@ -17,6 +17,7 @@ it('one worker holds a place for a family, the other sees it taken without reloa
   await sofie.locator('label.chip', { hasText: 'gezinnen' }).click();
   // Suitable places come first; a crisis bed for adults does not suit a family.
   await expect.poll(async () => sofie.locator('[data-testid="place"]').first().getAttribute('class')).not.toContain('place-unsuitable');
+  await showPlace(sofie, 'Noodwoning Olen');
   await place(sofie).getByTestId('hold-initials').fill('M.K.');
   await place(sofie).getByTestId('hold-submit').click();
   await expect.poll(() => place(sofie).getByTestId('hold').first().textContent()).toContain('Vastgehouden voor M.K.');

@@ -31,3 +31,19 @@ export function consoleUnderTest() {
   }
   return { ctx, signIn };
 }
+
+/**
+ * A place's card on the board, shown: the board opens only the best group of suitable places, so open
+ * the place's group (or the rest) when it is closed, as a worker would.
+ */
+export async function showPlace(page: Page, name: string) {
+  const place = page.locator(`[data-place="${name}"]`);
+  await place.waitFor({ state: 'attached' });
+  if (!(await place.isVisible())) {
+    const toggle = page.locator('.place-group', { has: place }).getByTestId('place-group-toggle');
+    if (await toggle.count()) await toggle.click();
+    else await page.getByTestId('place-rest-toggle').click();
+  }
+  await place.waitFor();
+  return place;
+}

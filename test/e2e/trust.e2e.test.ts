@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { consoleUnderTest } from './console';
+import { consoleUnderTest, showPlace } from './console';
 
 const { signIn } = consoleUnderTest();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,7 +46,7 @@ it('an idle rota page makes no requests (it made 20 to 50 a second), and shows e
 
 it('"Aangekomen" on the board opens the intake, and saving places the person with guarantee and handoff', async () => {
   const sofie = await signIn('permanentie');
-  const place = sofie.locator('[data-place="Noodwoning Turnhout"]');
+  const place = await showPlace(sofie, 'Noodwoning Turnhout');
   await place.getByTestId('hold-initials').fill('P.D.');
   await place.getByTestId('hold-submit').click();
   const hold = place.getByTestId('hold').filter({ hasText: 'P.D.' });

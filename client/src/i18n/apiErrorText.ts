@@ -7,7 +7,8 @@ import type { Translate } from './context';
  * database is restarting and nothing was saved.
  */
 export function apiErrorText(t: Translate, err: ApiError): string {
-  if (err.status === 0) return t('error.network');
+  // No network on this phone at all (the service worker still served the shell): say so, and what to do.
+  if (err.status === 0) return typeof navigator !== 'undefined' && navigator.onLine === false ? t('error.offline') : t('error.network');
   const own = err.body?.error;
   if (err.status === 403) return own ?? t('error.forbidden');
   if (own && ((err.status >= 400 && err.status < 500) || err.status === 503)) return own;

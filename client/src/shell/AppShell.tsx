@@ -49,7 +49,7 @@ export function AppShell({ user }: { user: User }) {
       <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
       <Header user={user} connection={connection} onDuty={onCall.data} onLogout={() => void signOut()} />
       <div className="shell-body">
-        <NavBar items={areas} current={path} />
+        <NavBar items={areas.filter((a) => !a.unlisted)} current={path} />
         <main id="main" className="main" ref={main} tabIndex={-1}>
           <HealthBanner health={health} />
           {user.role !== 'ocmw_staff' && <AlarmBanner />}

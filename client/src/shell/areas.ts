@@ -8,10 +8,13 @@ import { FiguresPage } from '../pages/figures/FiguresPage';
 import { HandoffsPage } from '../pages/handoffs/HandoffsPage';
 import { IntakePage } from '../pages/intake/IntakePage';
 import { RotaPage } from '../pages/rota/RotaPage';
+import { NightSheetPage } from '../pages/nightsheet/NightSheetPage';
 
 export interface Area extends NavItem {
   roles: readonly Role[];
   Page: ComponentType;
+  /** Reachable by URL and links, not listed in the navigation (the night sheet). */
+  unlisted?: boolean;
 }
 
 const ALL: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'];
@@ -27,6 +30,7 @@ export const AREAS: readonly Area[] = [
   { path: '/aanmelding', icon: 'intake', label: 'nav.intake', short: 'nav.intake.short', roles: CASEWORK, Page: IntakePage },
   { path: '/overdrachten', icon: 'handoffs', label: 'nav.handoffs', short: 'nav.handoffs.short', roles: HANDOFFS, Page: HandoffsPage },
   { path: '/rooster', icon: 'rota', label: 'nav.rota', short: 'nav.rota.short', roles: DESK, Page: RotaPage },
+  { path: '/nachtblad', icon: 'rota', label: 'nav.sheet', short: 'nav.sheet.short', roles: DESK, Page: NightSheetPage, unlisted: true },
   { path: '/kerncijfers', icon: 'figures', label: 'nav.figures', short: 'nav.figures.short', roles: FIGURES, Page: FiguresPage },
 ];
 

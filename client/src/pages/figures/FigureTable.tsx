@@ -21,7 +21,8 @@ interface Props<R> {
 export function FigureTable<R>({ caption, columns, rows, csv, csvName, foot }: Props<R>) {
   const { t } = useI18n();
   return (
-    <div className="fig-table">
+    // Five columns and more take the whole row of a two-column grid: at 1366 px half a row clipped them.
+    <div className={`fig-table ${columns.length >= 5 ? 'fig-table-wide' : ''}`}>
       <div className="fig-table-head">
         <h3>{caption}</h3>
         {csv && <a className="btn btn-small no-print" href={csv} download={csvName} aria-label={`${t('figures.csv')}: ${caption}`}>{t('figures.csv')}</a>}
