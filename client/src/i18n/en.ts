@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'role.coordinator': 'Coordinator',
   'role.ocmw_staff': 'OCMW staff',
   'role.admin': 'Administrator',
+  'role.allocator': 'Allocator (transit homes)',
   'board.coming': 'The live board with free places comes here.',
   'board.summary': '{count} municipalities · {population} inhabitants · target {target} places',
   'board.caption': 'Municipalities and their solidarity target (1 place per 10,000 inhabitants)',

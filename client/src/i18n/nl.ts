@@ -50,6 +50,7 @@ export const nl = {
   'role.coordinator': 'Coördinator',
   'role.ocmw_staff': 'OCMW-medewerker',
   'role.admin': 'Beheerder',
+  'role.allocator': 'Toewijzer (wooncel)',
   'board.coming': 'Hier komt het live bord met vrije plaatsen.',
   'board.summary': '{count} gemeenten · {population} inwoners · doel {target} plaatsen',
   'board.caption': 'Gemeenten en hun solidariteitsdoel (1 plaats per 10.000 inwoners)',
