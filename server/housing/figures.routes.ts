@@ -1,0 +1,1 @@
+export const housingFigureRoutes = [] as import('../http/route').RouteSpec[];
