@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { repeat } from '../repeat';
 import type { Services } from '../services';
+import { pseudonymiseHousing } from '../housing/retention';
 
 export async function pseudonymiseExpired(services: Services): Promise<{ intakes: number; calls: number; sms: number }> {
   const { db, clock, config } = services;
@@ -28,6 +29,7 @@ export async function pseudonymiseExpired(services: Services): Promise<{ intakes
     await trx.updateTable('calls').set({ recording_url: null }).where('started_at', '<', before).where('recording_url', 'is not', null).execute();
     const sms = await trx.updateTable('sms_inbound').set({ body: '', from_number: '—' }).where('received_at', '<', before).where('from_number', '!=', '—')
       .returning('id').execute();
+    await pseudonymiseHousing(trx, now, before);
     await trx.updateTable('outbox').set({ body: '', to_number: '—' }).where('created_at', '<', before).where('to_number', '!=', '—').execute();
     if (intakes.length) {
       await trx.insertInto('audit_log').values({ at: now, user_id: null, action: 'update', subject_type: 'retention', subject_id: null,
