@@ -78,6 +78,15 @@ describe('registration', () => {
     expect(reads.map((r) => r.subject_id)).toEqual(expect.arrayContaining([ids.man, ids.couple, ids.family]));
     expect((await c.worker.get('/api/housing/registrations')).status).toBe(403);
   });
+
+  it("the person's access report (GDPR art. 15) lists the reads of the registration made from the handoff", async () => {
+    const intakeId = (await t.db.db.selectFrom('handoffs').innerJoin('housing_registrations as r', 'r.handoff_id', 'handoffs.id').select('handoffs.intake_id')
+      .where('r.id', '=', ids.family).executeTakeFirstOrThrow()).intake_id;
+    const report = (await c.coordinator.post('/api/privacy/access-report', { intakeId })).body;
+    const housing = report.entries.filter((e: any) => e.record === 'housing_registration');
+    expect(housing.map((e: any) => [e.action, e.by])).toEqual(expect.arrayContaining([['create', 'Els Sociaal Huis Turnhout'], ['read', 'Els Sociaal Huis Turnhout']]));
+    expect(housing.every((e: any) => e.intakeId === intakeId)).toBe(true);
+  });
 });
 
 describe('allocation', () => {
