@@ -17,6 +17,7 @@ import { smsRoutes } from './telephony/sms/sms.routes';
 import { intakeRoutes } from './intake/intake.routes';
 import { handoffRoutes } from './handoffs/handoffs.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
+import { housingRoutes } from './housing/housing.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -36,4 +37,5 @@ export const apiRoutes: RouteSpec[] = [
   ...privacyRoutes,
   ...auditRoutes,
   ...reportRoutes,
+  ...housingRoutes,
 ];

@@ -6,7 +6,7 @@ import { apiRoutes } from '../server/routes';
 import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 
 const ROLE_LOGINS: Record<Role, string> = {
-  duty_worker: 'permanentie', coordinator: 'coordinator', ocmw_staff: 'ocmw-turnhout', admin: 'admin',
+  duty_worker: 'permanentie', coordinator: 'coordinator', ocmw_staff: 'ocmw-turnhout', admin: 'admin', allocator: 'toewijzer',
 };
 
 let t: TestServer;

@@ -11,8 +11,8 @@ import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 
 // Tables that a refused request may legitimately touch: the audit of reads, sessions and sign-in throttling.
 const VOLATILE = new Set(['audit_log', 'sessions', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'socket_io_attachments']);
-const LOGIN_FOR: Record<Role, string> = { coordinator: 'coordinator', admin: 'admin', duty_worker: 'permanentie', ocmw_staff: 'ocmw-turnhout' };
-const PREFERENCE: Role[] = ['coordinator', 'admin', 'duty_worker', 'ocmw_staff'];
+const LOGIN_FOR: Record<Role, string> = { coordinator: 'coordinator', admin: 'admin', duty_worker: 'permanentie', ocmw_staff: 'ocmw-turnhout', allocator: 'toewijzer' };
+const PREFERENCE: Role[] = ['coordinator', 'admin', 'duty_worker', 'ocmw_staff', 'allocator'];
 const RUNS = 30;
 
 let t: TestServer;

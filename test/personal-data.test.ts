@@ -11,13 +11,13 @@ import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 const SID = `AC${'8'.repeat(32)}`;
 const TOKEN = 'personal-data-token-01234';
 const PUBLIC = 'https://desk.example.be';
-const LOGINS: Record<Role, string> = { coordinator: 'coordinator', duty_worker: 'permanentie', admin: 'admin', ocmw_staff: 'ocmw-turnhout' };
+const LOGINS: Record<Role, string> = { coordinator: 'coordinator', duty_worker: 'permanentie', admin: 'admin', ocmw_staff: 'ocmw-turnhout', allocator: 'toewijzer' };
 const M = { name: 'Brixtonia Welkamoor', birthDate: '1972-08-19', caller: '+32470564738', sms: 'Plumquavish bij de kerk',
   overrideReason: 'Vroeger ingeschreven in Turnhout, Gravelpomp', forwardReason: 'Woonde laatst in Geel, Tunderplik' };
 
 let t: TestServer;
 const clients = {} as Record<Role, ApiClient>;
-const ids = { intake: '', handoff: '', call: '' };
+const ids = { intake: '', handoff: '', call: '', registration: '', home: '', trajectory: '' };
 beforeAll(async () => {
   t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC } });
   for (const [role, username] of Object.entries(LOGINS) as [Role, string][]) {
@@ -38,6 +38,23 @@ beforeAll(async () => {
   expect((await worker.post(`/api/intakes/${ids.intake}/place`)).status).toBe(200);
   ids.handoff = (await t.db.db.selectFrom('handoffs').select('id').where('intake_id', '=', ids.intake).executeTakeFirstOrThrow()).id;
   expect((await clients.coordinator.post(`/api/handoffs/${ids.handoff}/forward`, { toNis: '13008', reason: M.forwardReason })).status).toBe(200);
+  // The road home: registered from the handoff, allocated a kamerwoning, moved in.
+  const reg = await clients.coordinator.post('/api/housing/registrations', { handoffId: ids.handoff, origin: 'hotel', urgency: 'high' });
+  expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+  ids.registration = reg.body.id;
+  ids.home = ((await worker.get('/api/housing/homes')).body.homes as any[]).find((h) => h.name === 'Kamerwoning Turnhout Noord').id;
+  const alloc = await clients.allocator.post(`/api/housing/homes/${ids.home}/allocate`, { registrationId: ids.registration });
+  expect(alloc.status, JSON.stringify(alloc.body)).toBe(201);
+  const moved = await clients.coordinator.post(`/api/housing/allocations/${alloc.body.id}/move-in`, { moveIn: '2026-10-25', guidance: { by: 'caw', frequency: 'weekly' } });
+  expect(moved.status, JSON.stringify(moved.body)).toBe(201);
+  ids.trajectory = moved.body.id;
+  // One household allocated and awaiting its move-in, one still waiting: the proposal and the list read them.
+  const byHand = (personName: string) => clients.coordinator.post('/api/housing/registrations', { personName, municipalityNis: '13008',
+    household: { type: 'alleenstaande_vrouw', adults: 1, children: 0 }, ethos: 'with_family_friends', origin: 'with_network', urgency: 'normal' });
+  const pending = (await byHand('Wachtend Allocatie')).body.id;
+  const stelen = ((await worker.get('/api/housing/homes')).body.homes as any[]).find((h) => h.name === 'Doorgangswoning Geel Stelen').id;
+  expect((await clients.allocator.post(`/api/housing/homes/${stelen}/allocate`, { registrationId: pending })).status).toBe(201);
+  expect((await byHand('Wachtend Lijst')).status).toBe(201);
   const fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
   const now = (await worker.get('/api/oncall/now')).body;
   for (const p of [now.primary, now.backup, now.coordinator]) if (p) fake.phone(p.phone).doesNotAnswer();
@@ -49,10 +66,13 @@ afterAll(() => t.close());
 
 const concrete = (path: string) => path
   .replace('/api/intakes/:id', `/api/intakes/${ids.intake}`).replace('/api/handoffs/:id', `/api/handoffs/${ids.handoff}`)
-  .replace('/api/calls/:id', `/api/calls/${ids.call}`);
+  .replace('/api/calls/:id', `/api/calls/${ids.call}`)
+  .replace('/api/housing/prefill/:id', `/api/housing/prefill/${ids.handoff}`).replace('/api/housing/registrations/:id', `/api/housing/registrations/${ids.registration}`)
+  .replace('/api/housing/homes/:id', `/api/housing/homes/${ids.home}`).replace('/api/housing/trajectories/:id', `/api/housing/trajectories/${ids.trajectory}`)
+  .replace('/api/housing/occupancy', '/api/housing/occupancy?from=2026-10&to=2026-10').replace('/api/housing/contingent', '/api/housing/contingent?year=2026');
 const reads = async (username: string) => Number((await t.db.db.selectFrom('audit_log').innerJoin('users', 'users.id', 'audit_log.user_id')
   .select((eb) => eb.fn.countAll().as('n')).where('users.username', '=', username).where('audit_log.action', '=', 'read').executeTakeFirstOrThrow()).n);
-const reader = (roles: readonly Role[]) => (['coordinator', 'duty_worker', 'admin', 'ocmw_staff'] as Role[]).find((r) => roles.includes(r))!;
+const reader = (roles: readonly Role[]) => (['coordinator', 'duty_worker', 'admin', 'ocmw_staff', 'allocator'] as Role[]).find((r) => roles.includes(r))!;
 const gets = apiRoutes.filter((r) => r.method === 'get' && r.roles !== 'public');
 
 describe('routes declared personal', () => {

@@ -17,7 +17,7 @@ export const loginBody = z.strictObject({
 
 export const authUserSchema = z.object({
   id: z.string(), username: z.string(), displayName: z.string(),
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin']), municipalities: z.array(z.string()),
+  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']), municipalities: z.array(z.string()),
 });
 
 // A shared address (a police station behind one NAT) may fail more often than one account.

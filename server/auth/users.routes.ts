@@ -12,7 +12,7 @@ import type { Services } from '../services';
 // A changed password, role or a disabled account ends every session of that user, and its live sockets
 // on every instance, at once: whoever held the old access keeps none of it.
 const changeSchema = z.strictObject({
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin']).optional(),
+  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']).optional(),
   password: newUserSchema.shape.password.optional(),
   active: z.boolean().optional(),
 }).refine((b) => b.role !== undefined || b.password !== undefined || b.active !== undefined, { message: say('niets te wijzigen', 'nothing to change') });

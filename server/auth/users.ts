@@ -12,7 +12,7 @@ export const newUserSchema = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/,
     say('gebruikersnaam: 2-50 tekens, letters, cijfers, punt, streepje of liggend streepje', 'username: 2-50 characters, letters, digits, dot, dash or underscore')),
   displayName: z.string().trim().min(1).max(100),
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin']),
+  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
   password: z.string().min(10, say('een wachtwoord heeft minstens 10 tekens', 'password must be at least 10 characters')).max(200),
   phone: phoneSchema.optional(),
   municipalities: z.array(nisCode).default([]),

@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kyse
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin';
+export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin' | 'allocator';
 
 export interface RegionTable {
   code: string;
@@ -386,6 +386,11 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   places: PlaceTable;
+  transit_homes: TransitHomeTable;
+  housing_registrations: HousingRegistrationTable;
+  housing_allocations: HousingAllocationTable;
+  housing_trajectories: HousingTrajectoryTable;
+  housing_contingent_requests: HousingContingentTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -393,3 +398,76 @@ export type NewPlace = Insertable<PlaceTable>;
 
 /** What an owner's commands and queries take: the database, or the transaction a flow runs them in (a Kysely too). */
 export type Executor = Kysely<Database>;
+// The wooncel (migration 015). Dates without a time are ISO text (YYYY-MM-DD), as `first_night`.
+export interface TransitHomeTable {
+  id: Generated<string>;
+  name: string;
+  municipality_nis: string;
+  /** The municipality that brings the home into the pool (usually the same). */
+  brought_by_nis: string;
+  kind: 'kamerwoning' | '1_bedroom' | '2_bedrooms' | '3_bedrooms';
+  suits: Json<string[]>;
+  active_from: string;
+  active_to: string | null;
+  created_at: Timestamp;
+}
+
+export type RegistrationStatus = 'waiting' | 'allocated' | 'housed' | 'withdrawn';
+
+export interface HousingRegistrationTable {
+  id: Generated<string>;
+  /** The OCMW's municipality that follows the household up (scope of OCMW staff). */
+  municipality_nis: string;
+  person_name: string;
+  household_type: string;
+  adults: number;
+  children: number;
+  ethos: string;
+  origin: string;
+  urgency: 'normal' | 'high' | 'acute';
+  support_needs: Json<string[]>;
+  registered_by: string;
+  registered_by_kind: 'ocmw' | 'caw';
+  handoff_id: string | null;
+  registered_at: Timestamp;
+  status: RegistrationStatus;
+  pseudonymised_at: Timestamp | null;
+}
+
+export interface HousingAllocationTable {
+  id: Generated<string>;
+  home_id: string;
+  registration_id: string;
+  decided_by: string;
+  decided_at: Timestamp;
+  ranking: Json<unknown>;
+  rank: number;
+  reason: string | null;
+  status: 'allocated' | 'moved_in' | 'cancelled';
+}
+
+export interface HousingTrajectoryTable {
+  id: Generated<string>;
+  allocation_id: string;
+  home_id: string;
+  registration_id: string;
+  move_in: string;
+  guidance_by: string;
+  guidance_frequency: string;
+  end_date: string | null;
+  end_kind: string | null;
+  destination: string | null;
+  created_at: Timestamp;
+}
+
+export interface HousingContingentTable {
+  id: Generated<string>;
+  municipality_nis: string;
+  referrer: string;
+  household_type: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  status: 'requested' | 'granted' | 'refused' | 'withdrawn';
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}

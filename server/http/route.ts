@@ -50,4 +50,4 @@ export function defineRoute<BS extends ZodType = ZodType, QS extends ZodType = Z
   return spec as unknown as RouteSpec;
 }
 
-export const ALL_ROLES: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'];
+export const ALL_ROLES: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'];

@@ -27,13 +27,22 @@ export const privacyRoutes = [
       const found = await intakes.orderBy('created_at').execute();
       if (!found.length) throw badRequest(say('Geen aanmelding van deze persoon (of ze is gepseudonimiseerd: dan noemt het toegangslog niemand meer).', 'No intake of this person (or it has been pseudonymised: the access log then names no one).'));
       const ids = found.map((i) => i.id);
+      // The wooncel registrations made from this person's handoffs: their reads belong in the report too.
+      const registrations = new Map((await db.selectFrom('housing_registrations').innerJoin('handoffs', 'handoffs.id', 'housing_registrations.handoff_id')
+        .select(['housing_registrations.id', 'handoffs.intake_id']).where('handoffs.intake_id', 'in', ids).execute()).map((r) => [r.id, r.intake_id]));
       const entries = await db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id')
-        .select(['audit_log.at', 'audit_log.action', 'audit_log.subject_id', 'audit_log.detail', 'users.display_name', 'users.role'])
-        .where('audit_log.subject_type', '=', 'intake').where('audit_log.subject_id', 'in', ids).orderBy('audit_log.at').orderBy('audit_log.id').execute();
+        .select(['audit_log.at', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.detail', 'users.display_name', 'users.role'])
+        .where((eb) => eb.or([
+          eb.and([eb('audit_log.subject_type', '=', 'intake'), eb('audit_log.subject_id', 'in', ids)]),
+          ...(registrations.size ? [eb.and([eb('audit_log.subject_type', '=', 'housing_registration'), eb('audit_log.subject_id', 'in', [...registrations.keys()])])] : []),
+        ])).orderBy('audit_log.at').orderBy('audit_log.id').execute();
       await audit(db, { at: clock.now(), userId: user!.id, action: 'read', subjectType: 'access_report', subjectId: ids[0]!, detail: { intakes: ids.length } });
       return {
         intakes: found.map((i) => ({ id: i.id, createdAt: new Date(i.created_at).toISOString() })),
-        entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, intakeId: e.subject_id, by: e.display_name ?? 'systeem', role: e.role, detail: detailFor(user!.role, e.detail) })),
+        entries: entries.map((e) => ({
+          at: new Date(e.at).toISOString(), action: e.action, by: e.display_name ?? 'systeem', role: e.role, detail: detailFor(user!.role, e.detail),
+          ...(e.subject_type === 'housing_registration' ? { intakeId: registrations.get(e.subject_id!) ?? null, record: 'housing_registration' } : { intakeId: e.subject_id }),
+        })),
       };
     },
   }),

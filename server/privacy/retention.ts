@@ -9,6 +9,7 @@ import { forgetHoldInitials } from '../capacity/retention';
 import { pseudonymiseIntakes } from '../intake/retention';
 import { repeat } from '../repeat';
 import type { Services } from '../services';
+import { pseudonymiseHousing } from '../housing/retention';
 import { pseudonymiseLine } from '../telephony/retention';
 
 /** One transaction composed of each owner's part: no table is written here but through its owner. */
@@ -20,6 +21,7 @@ export async function pseudonymiseExpired(services: Services): Promise<{ intakes
     const intakes = await pseudonymiseIntakes(trx, before, now);
     await forgetHoldInitials(trx, intakes.map((i) => i.hold_id).filter((h): h is string => h !== null));
     const line = await pseudonymiseLine(trx, before);
+    await pseudonymiseHousing(trx, now, before);
     if (intakes.length) {
       await audit(trx, { at: now, userId: null, action: 'update', subjectType: 'retention',
         detail: { pseudonymised: intakes.length, before: before.toISOString() } });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { calendarSchema } from '../../shared/rules/calendar-schema';
 import { agreementSchema } from '../../shared/rules/competence';
+import { allocationRulesSchema } from '../../shared/rules/housing/allocation';
 
 export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
 
@@ -59,6 +60,8 @@ export const regionObjectSchema = z.object({
     /** Regional agreements that override the law's competent OCMW (e.g. the place's municipality takes over). */
     agreements: z.array(agreementSchema),
   }),
+  /** The wooncel's published allocation rules and the 1-per-N-inhabitants targets (optional: the Kempen's by default). */
+  housing: allocationRulesSchema.optional(),
   municipalities: z.array(municipalitySchema).min(1),
   ocmws: z.array(ocmwSchema),
 });

@@ -8,6 +8,7 @@ import { belgianPhone, loadRegionConfig, type RegionConfig } from '../region/reg
 import { syncBelgium } from '../region/belgium-sync';
 import { prepareRotation, turnIndex } from '../../shared/rules/rota/handovers';
 import { addDays, atLocal, isoWeekday, localDate, toZoned } from '../../shared/rules/time';
+import { seedDemoHomes } from '../housing/demo-homes';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,7 +18,7 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
     name: config.name,
     timezone: config.timezone,
     settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota, board: config.board,
-      handoffs: config.handoffs, competence: config.competence }),
+      handoffs: config.handoffs, competence: config.competence, housing: config.housing }),
   }).execute();
   await trx.insertInto('municipalities').values(config.municipalities.map((m) => ({
     nis: m.nis, region_code: config.code, name: m.name, population: m.population,
@@ -81,6 +82,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'ocmw-turnhout', displayName: 'Els Sociaal Huis Turnhout', role: 'ocmw_staff', phone: null, municipalities: ['13040'] },
   { username: 'ocmw-geel', displayName: 'Jef Sociaal Huis Geel', role: 'ocmw_staff', phone: null, municipalities: ['13008'] },
   { username: 'admin', displayName: 'Beheerder', role: 'admin', phone: null },
+  { username: 'toewijzer', displayName: 'Hilde Toewijzer (wooncel)', role: 'allocator', phone: null },
   { username: 'an.peeters', displayName: 'An Peeters', role: 'duty_worker', phone: '+32471204518' },
   { username: 'jan.janssens', displayName: 'Jan Janssens', role: 'duty_worker', phone: '+32472318842' },
   { username: 'lotte.vermeulen', displayName: 'Lotte Vermeulen', role: 'duty_worker', phone: '+32485661027' },
@@ -136,6 +138,7 @@ export async function seedDemo(
     }
     await seedDemoRota(trx, ids, opts.now);
     await trx.insertInto('directory').values(loadDemoDirectory()).execute();
+    await seedDemoHomes(trx);
     return { seeded: true };
   });
 }

@@ -1,5 +1,5 @@
 // Shapes of the server's answers (see the API contract; the server validates the same with zod).
-export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin';
+export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin' | 'allocator';
 
 export interface User {
   id: string;

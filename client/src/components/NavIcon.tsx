@@ -1,5 +1,5 @@
 // Small line icons for the tab bar: one path set per area, drawn in currentColor.
-export type IconName = 'board' | 'calls' | 'intake' | 'handoffs' | 'rota' | 'figures';
+export type IconName = 'board' | 'calls' | 'intake' | 'handoffs' | 'rota' | 'figures' | 'housing';
 
 const PATHS: Record<IconName, string[]> = {
   board: ['M4 4h7v7H4z', 'M13 4h7v7h-7z', 'M4 13h7v7H4z', 'M13 13h7v7h-7z'],
@@ -8,6 +8,7 @@ const PATHS: Record<IconName, string[]> = {
   handoffs: ['M3 12h13', 'M12 7l5 5-5 5', 'M20 4v16'],
   rota: ['M4 6h16v14H4z', 'M4 10h16', 'M8 3v5', 'M16 3v5'],
   figures: ['M4 20h16', 'M7 16v-5', 'M12 16V7', 'M17 16v-8'],
+  housing: ['M3 11l9-7 9 7', 'M5 10v10h14V10', 'M10 20v-6h4v6'],
 };
 
 export function NavIcon({ name }: { name: IconName }) {

@@ -62,7 +62,8 @@ function OneHandoff({ id }: { id: string }) {
   if (!c || region.status !== 'ready') return <Loading />;
   return (
     <>
-      <p className="no-print"><Link href="/overdrachten">{t('handoff.back')}</Link></p>
+      <p className="no-print"><Link href="/overdrachten">{t('handoff.back')}</Link>
+        {c.handoff && <> · <Link href={`/wonen?handoff=${c.handoff.id}`} data-testid="handoff-to-housing">{t('handoff.toHousing')}</Link></>}</p>
       <HandoffActions c={c} municipalities={region.data.municipalities} onChange={(r) => (r ? setFresh(r) : navigate('/overdrachten'))} />
       <CaseView c={c} />
     </>
