@@ -15,6 +15,7 @@ import { personKey } from './person-key';
 import { encryptRrn } from '../privacy/rrn-crypto';
 import { ocmwOf, regionContext, resolveMunicipalities, withResolved } from './region-context';
 import { say } from '../../shared/rules/say';
+import { allocateReference } from './reference';
 
 
 export function announceIntake(services: Services, id: string) {
@@ -44,7 +45,9 @@ export async function createIntake(services: Services, user: AuthUser, input: In
   }
   const decision = decideCompetence(input.facts, { name: ctx.name, agreements: ctx.agreements, override: input.override });
   const id = await db.transaction().execute(async (trx) => {
+    const ref = await allocateReference(trx, now, input.facts.requestNis);
     const row = await trx.insertInto('intakes').values({
+      reference: ref.reference, reference_night: ref.night,
       call_id: input.callId ?? null, created_by: user.id, created_at: now, updated_at: now,
       referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
       person_name: input.person.name, birth_date: input.person.birthDate ?? null,

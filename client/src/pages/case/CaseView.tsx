@@ -19,7 +19,7 @@ export function CaseView({ c }: { c: IntakeDetail }) {
   return (
     <div className="case" data-testid="case">
       <section className="case-block">
-        <h2>{c.person.name}</h2>
+        <h2>{c.reference && <span className="case-reference" data-testid="case-reference">{c.reference}</span>} {c.person.name}</h2>
         <p>{t(`household.${c.household.type}` as MessageKey)}{c.household.children > 0 && ` · ${t('case.children', { n: c.household.children })}`}
           {c.household.childrenAges && ` (${c.household.childrenAges.join(', ')})`}
           {c.person.birthDate && ` · ${t('case.born', { date: c.person.birthDate })}`}

@@ -65,7 +65,7 @@ function RecentIntakes() {
       <h2>{t('intake.recent')}</h2>
       <ul className="case-list">{live.data.map((i) => (
         <li key={i.id}><Link href={`/aanmelding?id=${i.id}`} data-testid="intake-item">
-          <strong>{i.name}</strong> · {t(`household.${i.householdType}` as MessageKey)} · {t(`intake.status.${i.status}` as MessageKey)}
+          {i.reference && <span className="case-reference">{i.reference}</span>} <strong>{i.name}</strong> · {t(`household.${i.householdType}` as MessageKey)} · {t(`intake.status.${i.status}` as MessageKey)}
           {i.placeName && ` · ${i.placeName}`}<br /><span className="muted">{dateTime(i.createdAt)}</span>
         </Link></li>))}</ul>
     </section>
