@@ -17,6 +17,7 @@ import { smsRoutes } from './telephony/sms/sms.routes';
 import { intakeRoutes } from './intake/intake.routes';
 import { handoffRoutes } from './handoffs/handoffs.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
+import { referrerRoutes } from './referrer/referrer.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -32,6 +33,7 @@ export const apiRoutes: RouteSpec[] = [
   ...simulatorRoutes,
   ...smsRoutes,
   ...intakeRoutes,
+  ...referrerRoutes,
   ...handoffRoutes,
   ...privacyRoutes,
   ...auditRoutes,

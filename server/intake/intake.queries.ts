@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
 import { letterLanguage } from '../region/belgium';
+import { referrerSmsOf } from '../referrer/referrer.queries';
 
 const DESK = new Set(['duty_worker', 'coordinator']);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -67,6 +68,8 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
       events: events.map((e) => ({ at: iso(e.at), kind: e.kind, ocmw: name(e.ocmw_nis), by: e.display_name, detail: e.detail })),
     } : null,
     earlier: earlier.map((e) => ({ ...e, competentName: name(e.competentNis) })),
+    // The desk's view of the texts to the referrer; OCMW staff have no business with them.
+    referrerSms: user.role === 'ocmw_staff' ? null : await referrerSmsOf(services, { id: row.id, referrer: row.referrer }),
   };
 }
 

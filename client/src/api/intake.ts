@@ -17,8 +17,11 @@ export interface IntakeDetail {
     id: string; status: 'open' | 'acknowledged' | 'closed'; ocmw: { nis: string; name: string }; dueAt: string; receivedAt: string;
     acknowledgedAt: string | null; acknowledgedBy: string | null; outcome: string | null; closedAt: string | null; escalatedAt: string | null; events: HandoffEvent[];
   } | null;
+  referrerSms: { canText: boolean; why: Reason | null; messages: ReferrerSms[] } | null;
   earlier: { id: string; createdAt: string; competentName: string; ethos: string; householdType: string; placeName: string | null; outcome: string | null }[];
 }
+export interface ReferrerSms { id: string; body: string; status: string; createdAt: string; sentAt: string | null; leavesAt: string | null }
+export const stopReferrerSms = (id: string) => api<{ id: string; status: string }>(`/api/referrer-sms/${id}/cancel`, { method: 'POST' });
 export interface IntakeListItem { id: string; reference: string | null; name: string; status: string; createdAt: string; householdType: string; children: number; placeName: string | null; holdStatus: string | null }
 
 export const fetchIntakes = (signal: AbortSignal) => api<IntakeListItem[]>('/api/intakes', { signal });

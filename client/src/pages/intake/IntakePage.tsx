@@ -40,7 +40,7 @@ export function IntakePage() {
 function OneIntake({ id, municipalities }: { id: string; municipalities: { nis: string; name: string }[] }) {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => fetchIntake(id, signal), [id]);
-  const live = useLive(load, ['intakes:changed', 'handoffs:changed']);
+  const live = useLive(load, ['intakes:changed', 'handoffs:changed', 'outbox:changed']);
   const [fresh, setFresh] = useState<IntakeDetail | null>(null);
   useEffect(() => setFresh(null), [live.data]);
   const c = fresh ?? live.data;
