@@ -40,3 +40,13 @@ describe('the reference of an intake', () => {
     }
   });
 });
+
+describe('the household as the whisper says it', async () => {
+  const { householdWords } = await import('./household-words');
+  it('names the household and counts the children in words', () => {
+    expect(householdWords('moeder_met_kinderen', 2)).toBe('moeder met twee kinderen');
+    expect(householdWords('vader_met_kinderen', 1)).toBe('vader met één kind');
+    expect(householdWords('gezin_met_kinderen', 14)).toBe('gezin met 14 kinderen');
+    expect(householdWords('alleenstaande_man', 0)).toBe('alleenstaande man');
+  });
+});
