@@ -38,7 +38,7 @@ export async function deskNumber(services: Services, db: Db = services.db): Prom
 }
 
 /** The organisation's language: its directory entry by the referrer's number, the call's number or its name; Dutch otherwise. */
-async function languageOf(db: Db, intake: { referrer: Record<string, string>; call_id: string | null }): Promise<ReferrerLanguage> {
+export async function languageOf(db: Db, intake: { referrer: Record<string, string>; call_id: string | null }): Promise<ReferrerLanguage> {
   const call = intake.call_id ? await db.selectFrom('calls').select('from_number').where('id', '=', intake.call_id).executeTakeFirst() : undefined;
   const numbers = [intake.referrer.phone, call?.from_number].filter((n): n is string => Boolean(n));
   const org = (intake.referrer.organisation ?? '').trim().toLowerCase();
