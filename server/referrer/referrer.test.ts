@@ -6,6 +6,7 @@ import type { ManualClock } from '../clock';
 import { twilioRest } from '../../test/fake-twilio';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 import { processOutboxOnce } from '../telephony/outbox/worker';
+import { expireDueHolds } from '../capacity/expiry';
 
 const SID = `AC${'8'.repeat(32)}`;
 const TOKEN = 'referrer-test-token-0123';
@@ -118,6 +119,24 @@ describe('the referrer\'s confirmation', () => {
     expect(bodies[0]).toMatch(new RegExp(`^Accueil d'urgence ${intake.reference} : place réservée jusqu'à 00:10\\. Où : ${first.name}`));
     expect(bodies[1]).toMatch(new RegExp(`^Accueil d'urgence ${intake.reference} : modifié, autre place réservée jusqu'à 00:10\\. Où : ${second.name}`));
     expect(bodies[2]).toBe(`Accueil d'urgence ${intake.reference} : arrivée confirmée. Merci. Permanence : 014 00 00 00.`);
+  });
+
+  it('tells the referrer once when the hold runs out, and the case sees it', async () => {
+    const intake = await intakeWith('0470 11 22 06');
+    const place = await freePlace((p) => p.suitable && p.type !== 'hotel' && p.type !== 'vluchthuis');
+    expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
+    clock().advance(30_000);
+    await send();
+    clock().advance(60 * 60_000); // the 60 minutes have passed
+    expect(await expireDueHolds(t.app.services)).toBeGreaterThan(0);
+    expect(await expireDueHolds(t.app.services)).toBe(0);
+    clock().advance(30_000);
+    await send();
+    await send();
+    expect(to('+32470112206').map((m) => m.body)).toEqual([
+      expect.stringMatching(new RegExp(`^Noodopvang ${intake.reference}: plaats vastgehouden tot 00:10\\.`)),
+      `Noodopvang ${intake.reference}: de vastgehouden plaats is vrijgegeven. Bel de permanentie: 014 00 00 00.`,
+    ]);
   });
 
   it('never texts a confidential address: only the meeting point and a phone number', async () => {

@@ -385,6 +385,7 @@ export const en: Record<MessageKey, string> = {
   "placeForm.capacity": "Places",
   "placeForm.cost": "Price per night (€)",
   "placeForm.phone": "Phone",
+  "placeForm.meetingPoint": "Meeting point for the referrer (the address is never texted)",
   "placeForm.address": "Address",
   "placeForm.confidential": "Address confidential (women's shelter)",
   "figures.noAccess": "Key figures are for coordinators, admins and OCMW staff.",

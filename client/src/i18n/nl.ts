@@ -384,6 +384,7 @@ export const nl = {
   "placeForm.capacity": "Aantal plaatsen",
   "placeForm.cost": "Prijs per nacht (€)",
   "placeForm.phone": "Telefoon",
+  "placeForm.meetingPoint": "Afspraakplaats voor de doorverwijzer (het adres wordt nooit ge-sms't)",
   "placeForm.address": "Adres",
   "placeForm.confidential": "Adres vertrouwelijk (vluchthuis)",
   "figures.noAccess": "Kerncijfers zijn er voor coördinatoren, beheerders en OCMW-medewerkers.",
