@@ -18,6 +18,7 @@ import { intakeRoutes } from './intake/intake.routes';
 import { handoffRoutes } from './handoffs/handoffs.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { housingRoutes } from './housing/housing.routes';
+import { referrerRoutes } from './referrer/referrer.routes';
 
 export const apiRoutes: RouteSpec[] = [
   ...opsRoutes,
@@ -33,6 +34,7 @@ export const apiRoutes: RouteSpec[] = [
   ...simulatorRoutes,
   ...smsRoutes,
   ...intakeRoutes,
+  ...referrerRoutes,
   ...handoffRoutes,
   ...privacyRoutes,
   ...auditRoutes,

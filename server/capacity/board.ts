@@ -33,7 +33,7 @@ export async function readBoard(db: Kysely<Database>, now: Date, role: Role, f: 
     return {
       id: p.id, name: p.name, provider: p.provider, type: p.type, suits: p.suits, roomType: p.room_type,
       municipality: { nis: p.municipality_nis, name: p.municipality_name, eerstelijnszone: p.eerstelijnszone },
-      costPerNightCents: p.cost_per_night_cents, phone: p.phone, confidentialAddress: p.confidential_address,
+      costPerNightCents: p.cost_per_night_cents, phone: p.phone, confidentialAddress: p.confidential_address, meetingPoint: p.meeting_point,
       address: p.confidential_address && !ADDRESS_ROLES.includes(role) ? null : p.address,
       units, free: Math.max(0, units - own.length), unmet, suitable: unmet.length === 0, distance,
       hotelCount: count ? {

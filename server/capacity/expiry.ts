@@ -2,6 +2,7 @@
 // before every hold action and by a timer, so an expired hold never blocks a unit.
 import { repeat } from '../repeat';
 import type { Services } from '../services';
+import { referrerUpdateForHolds } from '../referrer/confirmation';
 
 const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
 
@@ -15,6 +16,7 @@ export async function expireDueHolds(services: Services, placeId?: string): Prom
     .where('status', '=', 'held').where('expires_at', '<=', now);
   if (placeId) q = q.where('place_id', '=', placeId);
   const expired = await q.returning(['id', 'place_id', 'created_by', 'initials']).execute();
+  await referrerUpdateForHolds(services, expired.map((h) => h.id), 'released');
   for (const h of expired) {
     announceBoard(services, h.place_id);
     services.realtime.publishToUser(h.created_by, 'hold:expired', { holdId: h.id, placeId: h.place_id, initials: h.initials });

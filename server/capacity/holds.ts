@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { announceBoard, expireDueHolds } from './expiry';
 import { firstFreeUnit, isUniqueViolation, takenUnits, unitsTonight } from './units';
 import { say } from '../../shared/rules/say';
+import { referrerUpdateForHolds } from '../referrer/confirmation';
 
 export const DEFAULT_HOLD_MINUTES = 60;
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('HH:mm');
@@ -77,6 +78,7 @@ export async function changeHold(services: Services, user: AuthUser, id: string,
     .returning(['id', 'status', 'expires_at']).executeTakeFirst();
   if (!updated) throw conflict(say('Deze vasthouding is net gewijzigd; kijk opnieuw naar het bord.', 'This hold changed a moment ago; look at the board again.'));
   await audit(db, { at: now, userId: user.id, action: 'update', subjectType: 'hold', subjectId: id, detail: { action, ...extra } });
+  if (action === 'release') await referrerUpdateForHolds(services, [id], 'released');
   announceBoard(services, hold.place_id);
   return { id, status: updated.status, expiresAt: new Date(updated.expires_at).toISOString() };
 }

@@ -25,6 +25,8 @@ const placeBody = z.strictObject({
   phone: phoneSchema.nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
   confidentialAddress: z.boolean().default(false),
+  /** Where a referrer meets the place when its address is confidential (texted instead of the address). */
+  meetingPoint: z.string().trim().max(200).nullable().optional(),
   active: z.boolean().default(true),
 });
 
@@ -32,6 +34,7 @@ const columns = (b: z.output<typeof placeBody>) => ({
   name: b.name, provider: b.provider, municipality_nis: b.municipalityNis, type: b.type, suits: JSON.stringify(b.suits),
   room_type: b.roomType, capacity: b.capacity, cost_per_night_cents: b.costPerNightCents, phone: b.phone ?? null,
   address: b.address ?? null, confidential_address: b.confidentialAddress, active: b.active,
+  ...(b.meetingPoint !== undefined ? { meeting_point: b.meetingPoint || null } : {}), // left out: kept as it is
 });
 
 /** A place lies in one of the desk's regions: a municipality outside them is refused, naming the field. */

@@ -109,6 +109,8 @@ export interface PlaceTable {
   address: string | null;
   confidential_address: boolean;
   active: Generated<boolean>;
+  /** Where a referrer brings the person when the address is confidential (migration 016). */
+  meeting_point: Generated<string | null>;
 }
 
 export type Slot = 'primary' | 'backup' | 'coordinator';
@@ -161,6 +163,8 @@ export interface DirectoryTable {
   number: string;
   name: string;
   kind: DirectoryKind;
+  /** The language the organisation is texted in (migration 016). */
+  language: Generated<'nl' | 'fr'>;
 }
 
 export type CallOutcome = 'ringing' | 'answered' | 'voicemail' | 'missed';
@@ -189,6 +193,8 @@ export interface CallTable {
   recording_url: string | null;
   recording_sec: number | null;
   previous_call_id: string | null;
+  /** The open case this call is a call-back about (migration 016). */
+  callback_intake_id: Generated<string | null>;
 }
 
 export interface CallLegTable {
@@ -216,7 +222,7 @@ export interface AlarmTable {
   callback_note: string | null;
 }
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'sandbox';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'sandbox' | 'cancelled';
 export interface OutboxTable {
   id: Generated<string>;
   to_number: string;
@@ -231,6 +237,8 @@ export interface OutboxTable {
   created_at: Timestamp;
   sent_at: Timestamp | null;
   updated_at: Timestamp;
+  /** The intake a referrer's SMS is about (migration 016). */
+  intake_id: Generated<string | null>;
 }
 
 export interface SmsInboundTable {
@@ -305,6 +313,15 @@ export interface IntakeTable {
   pseudonymised_at: Timestamp | null;
   /** National register number (11 digits), only with STORE_RRN. */
   rrn: string | null;
+  /** `K-2412-07` (migration 016); unique with `reference_night`, which keeps the year. */
+  reference: string | null;
+  reference_night: string | null;
+}
+
+export interface IntakeReferenceCounterTable {
+  letter: string;
+  night: string;
+  last_no: number;
 }
 
 export interface GuaranteeTable {
@@ -363,6 +380,7 @@ export interface HandoffEventTable {
 
 export interface Database {
   intakes: IntakeTable;
+  intake_reference_counters: IntakeReferenceCounterTable;
   guarantees: GuaranteeTable;
   handoffs: HandoffTable;
   handoff_events: HandoffEventTable;

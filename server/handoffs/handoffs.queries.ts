@@ -14,7 +14,7 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
     .leftJoin('guarantees', 'guarantees.intake_id', 'intakes.id')
     .leftJoin('places', 'places.id', 'guarantees.place_id')
     .select(['handoffs.id', 'handoffs.intake_id', 'handoffs.status', 'handoffs.due_at', 'handoffs.acknowledged_at', 'handoffs.outcome', 'handoffs.escalated_at',
-      'handoffs.ocmw_nis', 'municipalities.name as ocmwName', 'intakes.person_name', 'intakes.household_type', 'intakes.adults', 'intakes.children',
+      'handoffs.ocmw_nis', 'municipalities.name as ocmwName', 'intakes.person_name', 'intakes.reference', 'intakes.household_type', 'intakes.adults', 'intakes.children',
       'places.name as placeName', 'places.type as placeType', 'guarantees.nights', 'guarantees.total_cents']);
   if (user.role === 'ocmw_staff') q = q.where('handoffs.ocmw_nis', 'in', user.municipalities.length ? user.municipalities : ['-']);
   if (f.nis) q = q.where('handoffs.ocmw_nis', '=', f.nis);
@@ -23,7 +23,7 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
   const rows = await q.orderBy('handoffs.due_at').limit(200).execute();
   await auditReads(db, now, user.id, 'intake', rows.map((r) => r.intake_id));
   return rows.map((r) => ({
-    id: r.id, intakeId: r.intake_id, status: r.status, dueAt: iso(r.due_at), acknowledgedAt: iso(r.acknowledged_at), outcome: r.outcome,
+    id: r.id, intakeId: r.intake_id, reference: r.reference, status: r.status, dueAt: iso(r.due_at), acknowledgedAt: iso(r.acknowledged_at), outcome: r.outcome,
     overdue: r.status === 'open' && new Date(r.due_at).getTime() <= now.getTime(), escalated: r.escalated_at !== null,
     ocmw: { nis: r.ocmw_nis, name: r.ocmwName }, person: r.person_name, household: { type: r.household_type, adults: r.adults, children: r.children },
     place: r.placeName ? { name: r.placeName, type: r.placeType } : null, nights: r.nights, totalCents: r.total_cents,

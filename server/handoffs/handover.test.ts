@@ -65,6 +65,10 @@ describe('a case for the CPAS of Charleroi, placed in the Kempen', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('CPAS de Charleroi');
     expect(html).toContain('Youssef Testman');
+    // The case's reference, the first of the night of Friday 27 November in the Kempen.
+    expect(html).toMatch(/<th scope="row">Référence<\/th><td>K-2711-01<\/td>/);
+    const queue = (await worker.get('/api/handoffs')).body as { id: string; reference: string }[];
+    expect(queue.find((h) => h.id === handoffId)?.reference).toBe('K-2711-01');
     expect(html).toMatch(/commune d&#39;inscription \(lieu obligatoire, code 207\), Charleroi/);
     expect(html).toMatch(/Mme Dupont/);
     expect(html).toContain('lundi 30 novembre 2026');

@@ -52,7 +52,7 @@ function reasonIn(lang: Lang, d: CompetenceDecision, frName: (nis: string) => st
 
 const T = {
   nl: {
-    title: 'Overdracht noodopvang en borgstelling', to: 'Aan', from: 'Van', date: 'Datum', person: 'Persoon', born: 'geboren',
+    title: 'Overdracht noodopvang en borgstelling', reference: 'Referentie', to: 'Aan', from: 'Van', date: 'Datum', person: 'Persoon', born: 'geboren',
     household: 'Huishouden', adults: 'volwassene(n)', children: 'kind(eren)', why: 'Waarom uw OCMW bevoegd is',
     placement: 'Opvang', place: 'Opvangplaats', firstNight: 'Eerste nacht', nights: 'Nachten', perNight: 'Kost per nacht',
     total: 'Borgstelling (totaal)', ask: 'Wat we van u vragen',
@@ -61,7 +61,7 @@ const T = {
     contact: 'Contact permanentie', worker: 'Permanentiemedewerker', secret: 'Vertrouwelijk: beroepsgeheim. Verdere gegevens (zorgnoden, verhaal) geven we telefonisch door.',
   },
   fr: {
-    title: "Transmission d'un dossier d'accueil d'urgence et prise en charge", to: 'À', from: 'De', date: 'Date', person: 'Personne', born: 'né(e) le',
+    title: "Transmission d'un dossier d'accueil d'urgence et prise en charge", reference: 'Référence', to: 'À', from: 'De', date: 'Date', person: 'Personne', born: 'né(e) le',
     household: 'Ménage', adults: 'adulte(s)', children: 'enfant(s)', why: 'Pourquoi votre CPAS est compétent',
     placement: 'Accueil', place: "Lieu d'accueil", firstNight: 'Première nuit', nights: 'Nuits', perNight: 'Coût par nuit',
     total: 'Prise en charge (total)', ask: 'Ce que nous vous demandons',
@@ -99,7 +99,7 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
 <style>body{font:11pt/1.45 Georgia,serif;max-width:42rem;margin:2rem auto;color:#111}th{text-align:left;padding-right:1rem;vertical-align:top;font-weight:normal;color:#444}h1{font-size:15pt}h2{font-size:12pt;margin-top:1.4rem}small{color:#444}</style>
 </head><body>
 <h1>${esc(t.title)}</h1>
-<table>${row(t.to, ocmw.name)}${row(t.from, desk)}${row(t.date, dateTime(clock.now(), l))}</table>
+<table>${intake.reference ? row(t.reference, intake.reference) : ''}${row(t.to, ocmw.name)}${row(t.from, desk)}${row(t.date, dateTime(clock.now(), l))}</table>
 <h2>${esc(t.person)}</h2>
 <p>${esc(intake.person_name)}${intake.birth_date ? `, ${esc(t.born)} ${esc(date(intake.birth_date, l))}` : ''}</p>
 <p>${esc(t.household)}: ${esc(HOUSEHOLD[intake.household_type]?.[l === 'fr' ? 1 : 0] ?? intake.household_type)}, ${intake.adults} ${esc(t.adults)}, ${intake.children} ${esc(t.children)}</p>

@@ -15,6 +15,8 @@ import { personKey } from './person-key';
 import { encryptRrn } from '../privacy/rrn-crypto';
 import { ocmwOf, regionContext, resolveMunicipalities, withResolved } from './region-context';
 import { say } from '../../shared/rules/say';
+import { allocateReference } from './reference';
+import { queueReferrerSms } from '../referrer/confirmation';
 
 
 export function announceIntake(services: Services, id: string) {
@@ -44,7 +46,9 @@ export async function createIntake(services: Services, user: AuthUser, input: In
   }
   const decision = decideCompetence(input.facts, { name: ctx.name, agreements: ctx.agreements, override: input.override });
   const id = await db.transaction().execute(async (trx) => {
+    const ref = await allocateReference(trx, now, input.facts.requestNis);
     const row = await trx.insertInto('intakes').values({
+      reference: ref.reference, reference_night: ref.night,
       call_id: input.callId ?? null, created_by: user.id, created_at: now, updated_at: now,
       referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
       person_name: input.person.name, birth_date: input.person.birthDate ?? null,
@@ -100,8 +104,13 @@ export async function holdForIntake(services: Services, user: AuthUser, id: stri
   }
   const household = boardHousehold({ type: row.household_type as never, adults: row.adults, children: row.children }, row.sex ?? undefined, row.needs);
   const hold = await createHold(services, user, { placeId: body.placeId, initials: initialsOf(row.person_name), household, minutes: body.minutes, overrideReason: body.overrideReason });
-  const linked = await services.db.updateTable('intakes').set({ hold_id: hold.id, status: 'held', updated_at: services.clock.now() })
-    .where('id', '=', id).where('status', 'in', ['open', 'held']).returning('id').executeTakeFirst();
+  // Linking the hold and queueing the referrer's confirmation are one transaction.
+  const linked = await services.db.transaction().execute(async (trx) => {
+    const done = await trx.updateTable('intakes').set({ hold_id: hold.id, status: 'held', updated_at: services.clock.now() })
+      .where('id', '=', id).where('status', 'in', ['open', 'held']).returning('id').executeTakeFirst();
+    if (done) await queueReferrerSms(services, trx, id, 'held', hold.id);
+    return done;
+  });
   if (!linked) { // the intake changed meanwhile: do not keep a place nobody is coming for
     await changeHold(services, user, hold.id, 'release');
     throw conflict(say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'));
@@ -124,8 +133,12 @@ export async function adoptHold(services: Services, user: AuthUser, id: string, 
   if (hold.status !== 'held') throw conflict(say('Deze vasthouding is verlopen of vrijgegeven; hou opnieuw een plaats vast.', 'This hold expired or was released; hold a place again.'), { reason: hold.status });
   const taken = await db.selectFrom('intakes').select('id').where('hold_id', '=', holdId).executeTakeFirst();
   if (taken) throw conflict(say('Deze vasthouding hoort al bij een andere aanmelding.', 'This hold already belongs to another intake.'));
-  const linked = await db.updateTable('intakes').set({ hold_id: holdId, status: 'held', updated_at: clock.now() })
-    .where('id', '=', id).where('status', '=', 'open').returning('id').executeTakeFirst();
+  const linked = await db.transaction().execute(async (trx) => {
+    const done = await trx.updateTable('intakes').set({ hold_id: holdId, status: 'held', updated_at: clock.now() })
+      .where('id', '=', id).where('status', '=', 'open').returning('id').executeTakeFirst();
+    if (done) await queueReferrerSms(services, trx, id, 'held', holdId);
+    return done;
+  });
   if (!linked) throw conflict(say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'));
   await audit(db, { at: clock.now(), userId: user.id, action: 'update', subjectType: 'hold', subjectId: holdId, detail: { intake: id } });
   announceIntake(services, id);
@@ -161,6 +174,7 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
     await trx.updateTable('intakes').set({ status: 'placed', competence: JSON.stringify(decision), competent_nis: decision.nis,
       competence_rule: decision.rule, updated_at: now }).where('id', '=', id).execute();
     await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'intake', subjectId: id, detail: { placed: hold.place_id, ocmw: decision.nis, nights: terms.nights } });
+    await queueReferrerSms(services, trx, id, 'arrived', hold.id);
     return { handoffId: handoff.id, placeId: hold.place_id, terms };
   });
   announceBoard(services, result.placeId);

@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
 import { letterLanguage } from '../region/belgium';
+import { referrerSmsOf } from '../referrer/referrer.queries';
 
 const DESK = new Set(['duty_worker', 'coordinator']);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -46,7 +47,7 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
   await auditReads(db, clock.now(), user.id, 'intake', [id, ...earlier.map((e) => e.id)]);
   const name = (nis: string) => names.find((m) => m.nis === nis)?.name ?? nis;
   return {
-    id: row.id, status: row.status, createdAt: iso(row.created_at),
+    id: row.id, reference: row.reference, status: row.status, createdAt: iso(row.created_at),
     call: call ? { id: call.id, from: call.from_number, callerName: call.caller_name, startedAt: iso(call.started_at) } : null,
     referrer: row.referrer, person: { name: row.person_name, birthDate: row.birth_date, birthYear: row.birth_year, sex: row.sex, rrn: row.rrn && services.config.rrnKeys ? maskRrn(decryptRrn(row.rrn, services.config.rrnKeys)) : null },
     pseudonymisedAt: iso(row.pseudonymised_at),
@@ -67,6 +68,8 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
       events: events.map((e) => ({ at: iso(e.at), kind: e.kind, ocmw: name(e.ocmw_nis), by: e.display_name, detail: e.detail })),
     } : null,
     earlier: earlier.map((e) => ({ ...e, competentName: name(e.competentNis) })),
+    // The desk's view of the texts to the referrer; OCMW staff have no business with them.
+    referrerSms: user.role === 'ocmw_staff' ? null : await referrerSmsOf(services, { id: row.id, referrer: row.referrer }),
   };
 }
 
@@ -104,10 +107,10 @@ export async function listIntakes(services: Services, user: AuthUser) {
   const { db, clock } = services;
   const now = clock.now();
   const rows = await db.selectFrom('intakes').leftJoin('holds', 'holds.id', 'intakes.hold_id').leftJoin('places', 'places.id', 'holds.place_id')
-    .select(['intakes.id', 'intakes.person_name', 'intakes.status', 'intakes.created_at', 'intakes.household_type', 'intakes.children',
+    .select(['intakes.id', 'intakes.reference', 'intakes.person_name', 'intakes.status', 'intakes.created_at', 'intakes.household_type', 'intakes.children',
       'intakes.competent_nis', 'holds.status as holdStatus', 'places.name as placeName'])
     .where('intakes.created_at', '>', new Date(now.getTime() - 7 * 86_400_000)).orderBy('intakes.created_at', 'desc').limit(100).execute();
   await auditReads(db, now, user.id, 'intake', rows.map((r) => r.id));
-  return rows.map((r) => ({ id: r.id, name: r.person_name, status: r.status, createdAt: iso(r.created_at), householdType: r.household_type,
+  return rows.map((r) => ({ id: r.id, reference: r.reference, name: r.person_name, status: r.status, createdAt: iso(r.created_at), householdType: r.household_type,
     children: r.children, competentNis: r.competent_nis, holdStatus: r.holdStatus, placeName: r.placeName }));
 }

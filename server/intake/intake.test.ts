@@ -125,3 +125,33 @@ describe('earlier contacts and reading', () => {
     expect((await (await as('ocmw-turnhout')).get(`/api/intakes/${intake.id}`)).status).toBe(403); // not handed off yet
   });
 });
+
+describe('the reference', () => {
+  it('numbers the intakes of one desk night K-<ddmm>-01, 02, ... and shows it on the case and in the list', async () => {
+    // The server's clock: Friday 27 Nov 2026 23:10 Brussels, the night of 27 November.
+    const worker = await as('permanentie');
+    const before = await t.db.db.selectFrom('intakes').select('reference').where('reference_night', '=', '2026-11-27').execute();
+    const a = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Ref Een' } }))).body;
+    const b = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Ref Twee' } }))).body;
+    const n = before.length;
+    expect(a.reference).toBe(`K-2711-${String(n + 1).padStart(2, '0')}`);
+    expect(b.reference).toBe(`K-2711-${String(n + 2).padStart(2, '0')}`);
+    const list = (await worker.get('/api/intakes')).body as { id: string; reference: string }[];
+    expect(list.find((i) => i.id === b.id)?.reference).toBe(b.reference);
+  });
+
+  it('gives 20 intakes racing on one night, on two instances, 20 different numbers', async () => {
+    const { startSecondInstance } = await import('../../test/helpers/second-instance');
+    const second = await startSecondInstance(t);
+    const worker = await as('permanentie');
+    const other = new ApiClient(second.url);
+    await other.login('coordinator');
+    const made = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : worker).post('/api/intakes', basicIntake({ person: { name: `Race ${i}` } }))));
+    await second.close();
+    expect(made.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const refs = made.map((r) => r.body.reference as string);
+    expect(new Set(refs).size).toBe(20);
+    const numbers = refs.map((r) => Number(r.split('-')[2])).sort((x, y) => x - y);
+    expect(numbers[19]! - numbers[0]!).toBe(19); // no gaps, no repeats
+  });
+});

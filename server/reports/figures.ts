@@ -4,6 +4,7 @@ import { callsByReferrer, callsByTime, timeToAnswer } from './queries/calls';
 import { handoffsOnTime, handoffSummary } from './queries/handoffs';
 import { callToPlacement, intakeMix } from './queries/intakes';
 import { placeTypeTable } from './queries/placements';
+import { referrerLoop } from './queries/referrers';
 import { rotaCoverage } from './queries/rota';
 import type { Db, FigureScope } from './scope';
 
@@ -18,6 +19,7 @@ export const FIGURE_QUERIES = {
   rota_coverage: rotaCoverage,
   timeline,
   by_municipality: byMunicipality,
+  referrer_loop: referrerLoop,
 } as const satisfies Record<string, (db: Db, scope: FigureScope) => Promise<unknown>>;
 
 export type FigureQueryName = keyof typeof FIGURE_QUERIES;
@@ -33,10 +35,10 @@ export const NOTES = {
 
 export async function readFigures(db: Db, scope: FigureScope) {
   const q = FIGURE_QUERIES;
-  const [time, referrers, answer, mix, toPlacement, places, handoffs, rota, line, municipalities] = await Promise.all([
+  const [time, referrers, answer, mix, toPlacement, places, handoffs, rota, line, municipalities, loop] = await Promise.all([
     q.calls_by_time(db, scope), q.calls_by_referrer(db, scope), q.time_to_answer(db, scope), q.intake_mix(db, scope),
     q.call_to_placement(db, scope), q.place_types(db, scope), q.handoffs(db, scope), q.rota_coverage(db, scope),
-    q.timeline(db, scope), q.by_municipality(db, scope),
+    q.timeline(db, scope), q.by_municipality(db, scope), q.referrer_loop(db, scope),
   ]);
   const { period } = scope;
   return {
@@ -50,6 +52,7 @@ export async function readFigures(db: Db, scope: FigureScope) {
     rota: { regionWide: true as const, ...rota },
     timeline: line,
     byMunicipality: municipalities,
+    referrerLoop: loop,
   };
 }
 

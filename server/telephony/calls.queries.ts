@@ -7,6 +7,8 @@ export interface CallView {
   outcome: string; status: string; step: number; chain: ChainStep[];
   startedAt: string; answeredAt: string | null; endedAt: string | null; durationSec: number | null;
   answeredBy: { id: string; name: string } | null; recordingUrl: string | null; previousCallId: string | null;
+  /** The open case this call is a call-back about: the console opens it instead of a new intake. */
+  aboutCase: { intakeId: string; reference: string | null } | null;
   legs: { step: number; role: string; name: string | null; number: string; status: string; ringSec: number | null }[];
   alarm: { raisedAt: string; acknowledgedAt: string | null; calledBackAt: string | null; note: string | null } | null;
 }
@@ -16,9 +18,9 @@ interface Filter { id?: string; from?: string; earlierThan?: { id: string; start
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export async function listCalls(db: Kysely<Database>, f: Filter): Promise<CallView[]> {
-  let q = db.selectFrom('calls').leftJoin('alarms', 'alarms.call_id', 'calls.id').leftJoin('users', 'users.id', 'calls.answered_by')
+  let q = db.selectFrom('calls').leftJoin('alarms', 'alarms.call_id', 'calls.id').leftJoin('intakes as about', 'about.id', 'calls.callback_intake_id').leftJoin('users', 'users.id', 'calls.answered_by')
     .selectAll('calls')
-    .select(['alarms.raised_at', 'alarms.acknowledged_at', 'alarms.called_back_at', 'alarms.callback_note', 'users.display_name as answered_name'])
+    .select(['alarms.raised_at', 'alarms.acknowledged_at', 'alarms.called_back_at', 'alarms.callback_note', 'users.display_name as answered_name', 'about.reference as about_reference'])
     .orderBy('calls.started_at', 'desc').limit(f.limit ?? 50);
   if (f.id) q = q.where('calls.id', '=', f.id);
   if (f.from) q = q.where('calls.from_number', '=', f.from);
@@ -36,6 +38,7 @@ export async function listCalls(db: Kysely<Database>, f: Filter): Promise<CallVi
     startedAt: iso(r.started_at)!, answeredAt: iso(r.answered_at), endedAt: iso(r.ended_at), durationSec: r.duration_sec,
     answeredBy: r.answered_by ? { id: r.answered_by, name: r.answered_name ?? '' } : null,
     recordingUrl: r.recording_url, previousCallId: r.previous_call_id,
+    aboutCase: r.callback_intake_id ? { intakeId: r.callback_intake_id, reference: r.about_reference } : null,
     legs: legs.filter((l) => l.call_id === r.id).map((l) => ({
       step: l.step, role: l.role, name: l.display_name, number: l.number, status: l.status,
       // How long it rang: until the worker picked up, or until the step ended unanswered.

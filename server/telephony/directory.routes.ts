@@ -16,12 +16,14 @@ export const directoryRoutes = [
   defineRoute({
     method: 'get', path: '/api/directory', tag: 'calls', roles: desk, personal: 'request', summary: 'Known callers (police, hospitals, services)',
     handler: async ({ services: { db } }) => ({
-      entries: await db.selectFrom('directory').select(['id', 'number', 'name', 'kind']).orderBy('kind').orderBy('name').execute(),
+      entries: await db.selectFrom('directory').select(['id', 'number', 'name', 'kind', 'language']).orderBy('kind').orderBy('name').execute(),
     }),
   }),
   defineRoute({
     method: 'post', path: '/api/directory', tag: 'calls', roles: leads, status: 201,
-    body: z.strictObject({ number: phoneSchema, name: z.string().trim().min(1).max(120), kind: z.enum(['police', 'hospital', 'service', 'other']) }),
+    body: z.strictObject({ number: phoneSchema, name: z.string().trim().min(1).max(120), kind: z.enum(['police', 'hospital', 'service', 'other']),
+      /** The language the desk texts this organisation's people in. */
+      language: z.enum(['nl', 'fr']).optional() }),
     summary: 'Add a known caller',
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;

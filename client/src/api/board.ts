@@ -4,7 +4,7 @@ export interface Hold { id: string; unit: number; initials: string; status: 'hel
 export interface Place {
   id: string; name: string; provider: string; type: string; suits: string[]; roomType: string;
   municipality: { nis: string; name: string; eerstelijnszone: string };
-  costPerNightCents: number; phone: string | null; address: string | null; confidentialAddress: boolean;
+  costPerNightCents: number; phone: string | null; address: string | null; confidentialAddress: boolean; meetingPoint?: string | null;
   units: number; free: number; unmet: string[]; suitable: boolean;
   hotelCount: { rooms: number; confirmedBy: string; method: string; confirmedAt: string; stale: boolean } | null;
   holds: Hold[];

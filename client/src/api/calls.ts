@@ -6,6 +6,7 @@ export interface Call {
   outcome: 'ringing' | 'answered' | 'voicemail' | 'missed'; status: string; step: number;
   startedAt: string; answeredAt: string | null; endedAt: string | null; durationSec: number | null;
   answeredBy: { id: string; name: string } | null; recordingUrl: string | null; previousCallId: string | null;
+  aboutCase: { intakeId: string; reference: string | null } | null;
   legs: CallLeg[];
   alarm: { raisedAt: string; acknowledgedAt: string | null; calledBackAt: string | null; note: string | null } | null;
 }

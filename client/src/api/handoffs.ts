@@ -2,7 +2,7 @@ import { api } from './client';
 import type { IntakeDetail } from './intake';
 
 export interface HandoffItem {
-  id: string; intakeId: string; status: 'open' | 'acknowledged' | 'closed'; dueAt: string; acknowledgedAt: string | null; outcome: string | null;
+  id: string; intakeId: string; reference: string | null; status: 'open' | 'acknowledged' | 'closed'; dueAt: string; acknowledgedAt: string | null; outcome: string | null;
   overdue: boolean; escalated: boolean; ocmw: { nis: string; name: string }; person: string;
   household: { type: string; adults: number; children: number }; place: { name: string; type: string } | null; nights: number | null; totalCents: number | null;
 }

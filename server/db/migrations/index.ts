@@ -13,6 +13,7 @@ import * as m011 from './011_belgium';
 import * as m013 from './013_person_keys';
 import * as m014 from './014_login_pairs';
 import * as m015 from './015_housing';
+import * as m016 from './016_referrer';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '013_person_keys': m013,
   '014_login_pairs': m014,
   '015_housing': m015,
+  '016_referrer': m016,
 };

@@ -1,6 +1,8 @@
 // An SMS to the permanence number. From staff: BEDDEN/BEDS answers with tonight's free places, OK
 // takes the latest alarm, anything else is kept for the console. From anyone else: kept, forwarded to
-// the duty worker on the line now (primary, else backup, else coordinator) and shown in every console.
+// the duty worker on the line now (primary, else backup, else coordinator) and shown in every console,
+// except a referrer's follow-up: a case's reference from that case's own number is answered with its
+// state and not forwarded (server/referrer/follow-up.ts).
 // A flood is contained: every text is stored and shown, but the worker's mobile gets at most
 // `smsForwards.perSenderPerHour` per sender (then one summary text) and `smsForwards.perHour` in all.
 import { sql, type Transaction } from 'kysely';
@@ -13,6 +15,7 @@ import { onCallNow } from '../../roster/oncall';
 import type { Services } from '../../services';
 import { enqueueSms } from '../outbox/enqueue';
 import { acknowledgeLatestAlarm } from '../voice/alarms';
+import { followUp } from '../../referrer/follow-up';
 
 const reply = (text: string | null) => {
   const r = new twilio.twiml.MessagingResponse();
@@ -52,10 +55,20 @@ export async function handleInboundSms(services: Services, sid: string, from: st
       await markHandled(trx, stored, 'hotel');
       return { id: stored, hotel: hotelId };
     }
+    // A referrer asking about their case by its reference gets its state, and the worker is not woken.
+    const asked = await followUp(services, trx, { id: stored, from, body, now });
+    if (asked) {
+      await markHandled(trx, stored, asked.handledAs);
+      return { id: stored, hotel: null, answer: asked.reply };
+    }
     await forwardOrHold(services, trx, { id: stored, sid, from, body, to, now });
     return { id: stored, hotel: null };
   });
   if (!outcome) return reply(null);
+  if ('answer' in outcome) {
+    realtime.publish('sms:received', { id: outcome.id }, ['duty_worker', 'coordinator', 'admin']);
+    return reply(outcome.answer ?? null);
+  }
   // Announced after the commit, so a console that refetches on the event reads the new count.
   if (outcome.hotel) announceBoard(services, outcome.hotel);
   realtime.publish('sms:received', { id: outcome.id }, ['duty_worker', 'coordinator', 'admin']);

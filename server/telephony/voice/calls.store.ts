@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 import type { ChainStep, Database, LegStatus } from '../../db/schema';
 import type { Services } from '../../services';
 import type { CallPlan } from './last-known-rota';
+import { linkCallBack } from '../../referrer/callback';
 
 const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
 export const announce = (services: Services, id: string) => services.realtime.publish('call:updated', { id }, DESK);
 
-export interface CallRow { id: string; chain: ChainStep[]; callerName: string | null; outcome: string; fromNumber: string | null }
+export interface CallRow { id: string; chain: ChainStep[]; callerName: string | null; outcome: string; fromNumber: string | null; callbackIntakeId: string | null }
 
 export async function startCall(services: Services, sid: string, from: string | null, to: string | null, plan: CallPlan): Promise<CallRow> {
   const { db, clock } = services;
@@ -21,15 +22,16 @@ export async function startCall(services: Services, sid: string, from: string | 
     previous_call_id: previous?.id ?? null,
   }).onConflict((oc) => oc.column('call_sid').doNothing()).returning('id').executeTakeFirst();
   if (inserted && plan.chain[0]) await startLeg(db, inserted.id, 0, plan.chain[0], now);
+  if (inserted) await linkCallBack(db, inserted.id, from, now);
   const call = (await findCall(db, sid))!;
   if (inserted) announce(services, call.id);
   return call;
 }
 
 export async function findCall(db: Kysely<Database>, sid: string): Promise<CallRow | null> {
-  const row = await db.selectFrom('calls').select(['id', 'chain', 'caller_name', 'outcome', 'from_number'])
+  const row = await db.selectFrom('calls').select(['id', 'chain', 'caller_name', 'outcome', 'from_number', 'callback_intake_id'])
     .where('call_sid', '=', sid).executeTakeFirst();
-  return row ? { id: row.id, chain: row.chain, callerName: row.caller_name, outcome: row.outcome, fromNumber: row.from_number } : null;
+  return row ? { id: row.id, chain: row.chain, callerName: row.caller_name, outcome: row.outcome, fromNumber: row.from_number, callbackIntakeId: row.callback_intake_id } : null;
 }
 
 async function startLeg(db: Kysely<Database>, callId: string, step: number, target: ChainStep, now: Date): Promise<void> {

@@ -9,6 +9,7 @@ import { findCall, legAccepted, legPickedUp, recordingReceived, stepEnded } from
 import { afterCallLogged, answerIncoming, rememberedChain, safely } from './incoming';
 import { applyCallStatus } from './status';
 import * as twiml from './twiml';
+import { callBackWhisper } from '../../referrer/callback';
 
 const callParams = z.looseObject({
   CallSid: callSid.optional(),
@@ -32,7 +33,9 @@ export const voiceRoutes = [
       await afterCallLogged(params.ParentCallSid);
       const call = params.ParentCallSid ? await safely(services, () => findCall(services.db, params.ParentCallSid!)) : null;
       if (call) await safely(services, () => legPickedUp(services, call, query.step, params.CallSid ?? null));
-      return twiml.screening(services.config.twilio, query.step, query.caller ?? null);
+      // A call-back about an open case is announced with the case; any doubt: who calls, as before.
+      const about = call?.callbackIntakeId ? await safely(services, () => callBackWhisper(services.db, call.callbackIntakeId!, query.caller ?? call.callerName)) : null;
+      return twiml.screening(services.config.twilio, query.step, about ?? query.caller ?? null);
     },
   }),
   defineTwilioRoute({

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT';
 
 const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const;
 const SUITS = ['men', 'women', 'families', 'children', 'pets', 'wheelchair'] as const;
-const EMPTY = { name: '', provider: '', municipalityNis: '', type: 'hotel', suits: [] as string[], roomType: 'kamer', capacity: 1, cost: 0, phone: '', address: '', confidential: false };
+const EMPTY = { name: '', provider: '', municipalityNis: '', type: 'hotel', suits: [] as string[], roomType: 'kamer', capacity: 1, cost: 0, phone: '', address: '', confidential: false, meetingPoint: '' };
 
 export function PlaceForm({ municipalities }: { municipalities: { nis: string; name: string }[] }) {
   const t = useT();
@@ -18,7 +18,7 @@ export function PlaceForm({ municipalities }: { municipalities: { nis: string; n
     e.preventDefault();
     void run(() => api('/api/places', { method: 'POST', body: {
       name: f.name, provider: f.provider, municipalityNis: f.municipalityNis, type: f.type, suits: f.suits, roomType: f.roomType,
-      capacity: f.capacity, costPerNightCents: Math.round(f.cost * 100), phone: f.phone || null, address: f.address || null, confidentialAddress: f.confidential,
+      capacity: f.capacity, costPerNightCents: Math.round(f.cost * 100), phone: f.phone || null, address: f.address || null, confidentialAddress: f.confidential, meetingPoint: f.meetingPoint || null,
     } }), () => { setF(EMPTY); setOpen(false); });
   };
   if (!open) return <button type="button" className="btn no-print" onClick={() => setOpen(true)}>{t('placeForm.open')}</button>;
@@ -40,6 +40,7 @@ export function PlaceForm({ municipalities }: { municipalities: { nis: string; n
       <label>{t('placeForm.phone')}<input inputMode="tel" value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value })} /></label>
       <label>{t('placeForm.address')}<input value={f.address} onChange={(e) => setF({ ...f, address: e.target.value })} /></label>
       <label className="check"><input type="checkbox" checked={f.confidential} onChange={(e) => setF({ ...f, confidential: e.target.checked })} />{t('placeForm.confidential')}</label>
+      {f.confidential && <label>{t('placeForm.meetingPoint')}<input value={f.meetingPoint} onChange={(e) => setF({ ...f, meetingPoint: e.target.value })} /></label>}
       <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.sending') : t('places.save')}</button>
       <button type="button" className="btn" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
       {error && <p className="notice notice-error" role="alert">{error}</p>}

@@ -27,7 +27,8 @@ export function CallCard({ call }: { call: Call }) {
           </li>
         ))}
       </ol>
-      {call.outcome === 'answered' && <Link className="btn" href={`/aanmelding?call=${call.id}`} data-testid="call-intake">{t('calls.openIntake')}</Link>}
+      {call.aboutCase ? <Link className="btn btn-primary" href={`/aanmelding?id=${call.aboutCase.intakeId}`} data-testid="call-case">{t('call.aboutCase', { reference: call.aboutCase.reference ?? '' })}</Link>
+        : call.outcome === 'answered' && <Link className="btn" href={`/aanmelding?call=${call.id}`} data-testid="call-intake">{t('calls.openIntake')}</Link>}
       {call.recordingUrl && <a href={call.recordingUrl} target="_blank" rel="noreferrer">{t('calls.recording')}</a>}
     </article>
   );

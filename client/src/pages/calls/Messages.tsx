@@ -21,7 +21,8 @@ export function Messages() {
       <ul className="msg-list">
         {inbox.data?.messages.slice(0, 20).map((m) => (
           <li key={m.id}><span className="muted">{formatTime(new Date(m.receivedAt))}</span> <a href={`tel:${m.from}`}>{m.fromName ?? m.from}</a>: {m.body}
-            {m.handledAs === 'held' && <span className="msg-status msg-held"> {t('sms.held')}</span>}</li>
+            {m.handledAs === 'held' && <span className="msg-status msg-held"> {t('sms.held')}</span>}
+            {m.handledAs.startsWith('status') && <span className="msg-status"> {t(m.handledAs === 'status' ? 'sms.statusAnswered' : 'sms.statusLimited')}</span>}</li>
         ))}
       </ul>
       <h2>{t('sms.outbox')}</h2>

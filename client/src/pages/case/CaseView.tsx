@@ -3,6 +3,7 @@
 import type { IntakeDetail } from '../../api/intake';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
+import { ReferrerSms } from './ReferrerSms';
 import './case.css';
 
 const euro = (cents: number) => new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -19,7 +20,7 @@ export function CaseView({ c }: { c: IntakeDetail }) {
   return (
     <div className="case" data-testid="case">
       <section className="case-block">
-        <h2>{c.person.name}</h2>
+        <h2>{c.reference && <span className="case-reference" data-testid="case-reference">{c.reference}</span>} {c.person.name}</h2>
         <p>{t(`household.${c.household.type}` as MessageKey)}{c.household.children > 0 && ` · ${t('case.children', { n: c.household.children })}`}
           {c.household.childrenAges && ` (${c.household.childrenAges.join(', ')})`}
           {c.person.birthDate && ` · ${t('case.born', { date: c.person.birthDate })}`}
@@ -41,6 +42,7 @@ export function CaseView({ c }: { c: IntakeDetail }) {
           {' '}{c.hold.place.confidentialAddress ? t('places.confidential') : c.hold.place.address}</p>
         <p>{t(`case.hold.${c.hold.status}` as MessageKey, { time: dateTime(c.hold.status === 'placed' ? c.hold.placedAt! : c.hold.expiresAt) })}</p>
       </section>}
+      <ReferrerSms c={c} />
       {c.guarantee && <section className="case-block" data-testid="case-guarantee">
         <h3>{t('case.guarantee')}</h3>
         <p>{t('case.guaranteeLine', { ocmw: c.guarantee.ocmw.name, nights: c.guarantee.nights, from: c.guarantee.firstNight,

@@ -28,6 +28,10 @@ export interface Figures {
     byType: PlaceTypeRow[];
     total: Omit<PlaceTypeRow, 'type'>;
   };
+  referrerLoop: {
+    intakes: number; held: number; confirmed: number; confirmedShare: number | null; callToConfirmation: Stats<'Min'>;
+    callBacks: number; casesCalledBack: number; callBacksPerCase: number | null;
+  };
   handoffs: { total: number; onTime: number; late: number; pending: number; onTimeShare: number | null; graceHours: number };
   rota: { regionWide: true; outOfHoursHours: number; coveredHours: number; uncoveredHours: number; coverage: number | null; gaps: number };
   timeline: { bucket: 'night' | 'month'; rows: { key: string; calls: number; intakes: number; placements: number; nights: number }[] };

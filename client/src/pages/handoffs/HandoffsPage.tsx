@@ -42,7 +42,7 @@ function Queue() {
       {live.data.length === 0 && <p className="muted">{t('handoff.none')}</p>}
       <ul className="case-list" data-testid="handoff-queue">{live.data.map((h) => (
         <li key={h.id}><Link href={`/overdrachten?id=${h.id}`} className={h.overdue ? 'overdue' : ''} data-testid="handoff-item" data-status={h.status}>
-          <strong>{h.person}</strong> · {t(`household.${h.household.type}` as MessageKey)}{h.household.children > 0 && ` · ${t('case.children', { n: h.household.children })}`}
+          {h.reference && <span className="case-reference">{h.reference}</span>} <strong>{h.person}</strong> · {t(`household.${h.household.type}` as MessageKey)}{h.household.children > 0 && ` · ${t('case.children', { n: h.household.children })}`}
           <br />{h.ocmw.name} · {t(`handoff.status.${h.status}` as MessageKey)} · {t('case.due', { time: dateTime(h.dueAt) })}
           {h.overdue && ` · ${t('handoff.overdue')}`}{h.place && <><br /><span className="muted">{h.place.name}{h.nights !== null && ` · ${t('handoff.nights', { n: h.nights })}`}</span></>}
         </Link></li>))}</ul>

@@ -40,7 +40,7 @@ export function IntakePage() {
 function OneIntake({ id, municipalities }: { id: string; municipalities: { nis: string; name: string }[] }) {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => fetchIntake(id, signal), [id]);
-  const live = useLive(load, ['intakes:changed', 'handoffs:changed']);
+  const live = useLive(load, ['intakes:changed', 'handoffs:changed', 'outbox:changed']);
   const [fresh, setFresh] = useState<IntakeDetail | null>(null);
   useEffect(() => setFresh(null), [live.data]);
   const c = fresh ?? live.data;
@@ -65,7 +65,7 @@ function RecentIntakes() {
       <h2>{t('intake.recent')}</h2>
       <ul className="case-list">{live.data.map((i) => (
         <li key={i.id}><Link href={`/aanmelding?id=${i.id}`} data-testid="intake-item">
-          <strong>{i.name}</strong> · {t(`household.${i.householdType}` as MessageKey)} · {t(`intake.status.${i.status}` as MessageKey)}
+          {i.reference && <span className="case-reference">{i.reference}</span>} <strong>{i.name}</strong> · {t(`household.${i.householdType}` as MessageKey)} · {t(`intake.status.${i.status}` as MessageKey)}
           {i.placeName && ` · ${i.placeName}`}<br /><span className="muted">{dateTime(i.createdAt)}</span>
         </Link></li>))}</ul>
     </section>
