@@ -241,6 +241,22 @@ export interface OutboxTable {
   intake_id: Generated<string | null>;
 }
 
+/** What each shift's calendar event last said (migration 017): its SEQUENCE rises when its times change. */
+export interface IcalEventTable {
+  uid: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  sequence: Generated<number>;
+  changed_at: Timestamp;
+}
+
+/** A checksum of each data set loaded at start-up (migration 017), so an unchanged one is not reloaded. */
+export interface DataVersionTable {
+  name: string;
+  checksum: string;
+  loaded_at: Timestamp;
+}
+
 export interface SmsInboundTable {
   id: Generated<string>;
   message_sid: string;
@@ -409,6 +425,8 @@ export interface Database {
   housing_allocations: HousingAllocationTable;
   housing_trajectories: HousingTrajectoryTable;
   housing_contingent_requests: HousingContingentTable;
+  ical_events: IcalEventTable;
+  data_versions: DataVersionTable;
 }
 
 export type User = Selectable<UserTable>;

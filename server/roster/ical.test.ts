@@ -1,9 +1,11 @@
 // The iCal feed calendars subscribe to: one UID per shift whatever the instant of the fetch (also when
 // the feed's 7-day look-back cuts through a running shift), SEQUENCE raised by any rota edit, the
 // desk's zone and a refresh interval stated, and times an independent parser reads right across DST.
+import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../clock';
+import { buildIcal, icalUids, type IcalShift } from './ical';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 
 let t: TestServer;
@@ -62,17 +64,71 @@ describe('the iCal feed', () => {
     expect(new Date(monday!.end as Date).toISOString()).toBe('2026-10-27T07:30:00.000Z');
   });
 
-  it('raises SEQUENCE at any rota edit and keeps it while nothing changes', async () => {
-    const sequenceOf = (text: string) => Number(/\r\nSEQUENCE:(\d+)\r\n/.exec(text)![1]);
-    const before = sequenceOf((await feedAt('2026-10-24T10:00:00Z')).text);
-    expect(sequenceOf((await feedAt('2026-10-24T11:00:00Z')).text)).toBe(before);
-    const users = await t.db.db.selectFrom('users').select(['id', 'username']).where('username', '=', 'griet.willems').executeTakeFirstOrThrow();
-    const edit = await lead.post('/api/rota/overrides', { slot: 'primary', start: '2026-10-27T17:00:00+01:00',
-      end: '2026-10-28T08:30:00+01:00', userId: users.id, reason: 'ruil' });
+  it('states Europe/Brussels with its VTIMEZONE block and writes wall-clock times in it', async () => {
+    const { text } = await feedAt('2026-10-24T10:00:00Z');
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n');
+    // The zone's rules: summer time from the last Sunday of March, winter time from the last Sunday of October.
+    expect(text).toMatch(/BEGIN:DAYLIGHT\r\n(.+\r\n)*?TZOFFSETTO:\+0200\r\n(.+\r\n)*?RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU/);
+    expect(text).toMatch(/BEGIN:STANDARD\r\n(.+\r\n)*?TZOFFSETTO:\+0100\r\n(.+\r\n)*?RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU/);
+    // Friday 17:00 summer time and Monday 08:30 winter time, as the desk's clock reads them.
+    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20261023T170000\r\n');
+    expect(text).toContain('DTEND;TZID=Europe/Brussels:20261026T083000\r\n');
+  });
+
+  it('writes a shift that starts in the hour Brussels shows twice in UTC, so it is read as the right instant', () => {
+    // 02:30 on 25 October 2026 happens twice: 00:30 UTC (summer time) and 01:30 UTC (winter time).
+    const shifts: IcalShift[] = [{ slot: 'primary', start: '2026-10-25T01:30:00.000Z', end: '2026-10-25T07:30:00.000Z' },
+      { slot: 'backup', start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T07:30:00.000Z' }];
+    const uids = icalUids('u1', shifts);
+    const text = buildIcal(shifts, uids, new Map(), new Date('2026-10-24T10:00:00Z'));
+    const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    expect(events.map((e) => new Date(e.start as Date).toISOString()).sort()).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
+    expect(text).toContain('DTSTART:20261025T013000Z');
+    expect(text).toContain('DTSTART:20261025T003000Z');
+  });
+
+  it('raises SEQUENCE only for the shift a rota edit moves, keeps its UID, and keeps it while nothing changes', async () => {
+    const before = sequences((await feedAt('2026-10-24T10:00:00Z')).events);
+    expect(sequences((await feedAt('2026-10-24T11:00:00Z')).events)).toEqual(before);
+    // Someone else covers the first three hours of the coordinator's Tuesday evening.
+    const admin = await t.db.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const edit = await lead.post('/api/rota/overrides', { slot: 'coordinator', start: '2026-10-27T17:00:00+01:00',
+      end: '2026-10-27T20:00:00+01:00', userId: admin.id, reason: 'ruil' });
     expect(edit.status).toBe(201);
     const after = await feedAt('2026-10-24T11:00:00Z');
-    expect(sequenceOf(after.text)).toBeGreaterThan(before);
-    const uid = (await feedAt('2026-10-24T10:00:00Z')).weekend!.uid;
-    expect(after.weekend!.uid).toBe(uid);
+    const tuesday = after.events.find((e) => new Date(e.start as Date).toISOString() === '2026-10-27T19:00:00.000Z')!;
+    expect(tuesday).toBeDefined();
+    expect(Object.keys(before)).toContain(tuesday.uid); // the same event, moved
+    const now = sequences(after.events);
+    expect(now[tuesday.uid]).toBe(before[tuesday.uid]! + 1);
+    for (const uid of Object.keys(before)) if (uid !== tuesday.uid) expect(now[uid], uid).toBe(before[uid]);
+    // Fetched again, nothing moved: nothing rises.
+    expect(sequences((await feedAt('2026-10-24T12:00:00Z')).events)).toEqual(now);
+  });
+
+  it('raises SEQUENCE for the shifts an edit of the office hours moves, with the same UIDs', async () => {
+    const before = await feedAt('2026-10-24T10:00:00Z');
+    const seqBefore = sequences(before.events);
+    // Office hours now end at 18:00 on weekdays: every evening shift starts an hour later; the weekend
+    // shift starts Friday 18:00; the Monday-morning end (08:30) does not move.
+    const region = await t.db.db.selectFrom('regions').select(['code', 'settings']).orderBy('code').executeTakeFirstOrThrow();
+    const settings = structuredClone(region.settings) as { officeHours: { hours: Record<string, { start: string; end: string }[]> } };
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) settings.officeHours.hours[day] = [{ start: '08:30', end: '18:00' }];
+    await t.db.db.updateTable('regions').set({ settings: JSON.stringify(settings) }).where('code', '=', region.code).execute();
+    const after = await feedAt('2026-10-24T10:00:00Z');
+    const seqAfter = sequences(after.events);
+    expect(Object.keys(seqAfter).sort()).toEqual(Object.keys(seqBefore).sort()); // no event vanished or appeared
+    const weekend = after.weekend!;
+    expect(new Date(weekend.start as Date).toISOString()).toBe('2026-10-23T16:00:00.000Z');
+    expect(weekend.uid).toBe(before.weekend!.uid);
+    expect(seqAfter[weekend.uid]).toBe(seqBefore[weekend.uid]! + 1);
+    const moved = after.events.filter((e) => DateTime.fromJSDate(e.start as Date, { zone: 'Europe/Brussels' }).hour === 18);
+    expect(moved.length).toBeGreaterThan(5);
+    for (const e of moved) expect(seqAfter[e.uid], e.uid).toBe(seqBefore[e.uid]! + 1);
+    // Shifts starting outside office-hour ends (e.g. after the Tuesday override at 20:00) did not move.
+    const tuesday = after.events.find((e) => new Date(e.start as Date).toISOString() === '2026-10-27T19:00:00.000Z')!;
+    expect(seqAfter[tuesday.uid]).toBe(seqBefore[tuesday.uid]);
   });
 });
+
+const sequences = (events: VEvent[]) => Object.fromEntries(events.map((e) => [e.uid, Number(e.sequence)]));

@@ -3,7 +3,7 @@ import { dueNightGapAlerts, gaps, segments, shiftsOf, wholeShiftsOf } from '../.
 import { ALL_ROLES, defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import type { Role } from '../db/schema';
-import { buildIcal, lastRotaChange, rotateIcalToken, userForIcalToken } from './ical';
+import { buildIcal, icalSequences, icalUids, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
 import { nightSheet } from './night-sheet';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
@@ -92,7 +92,8 @@ export const rosterRoutes = [
       if (!owner) throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
       const now = clock.now();
       const shifts = wholeShiftsOf(await loadRota(db), owner.id, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 90 * DAY));
-      res.type('text/calendar; charset=utf-8').send(buildIcal(owner.id, shifts, now, await lastRotaChange(db)));
+      const uids = icalUids(owner.id, shifts);
+      res.type('text/calendar; charset=utf-8').send(buildIcal(shifts, uids, await icalSequences(db, uids, shifts, now), now));
     },
   }),
   defineRoute({

@@ -185,8 +185,11 @@ describe('my shifts and the iCal feed', () => {
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(text.match(/BEGIN:VEVENT/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
     const first = mine.body.shifts[0];
-    const stamp = new Date(first.start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-    expect(text).toContain(`DTSTART:${stamp}`);
+    // Wall-clock time in Brussels (the shift's instant shifted by the zone's offset on that day).
+    const start = new Date(first.start);
+    const offsetHours = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Brussels', timeZoneName: 'shortOffset' }).formatToParts(start).find((p) => p.type === 'timeZoneName')!.value.replace('GMT', ''));
+    const stamp = new Date(start.getTime() + offsetHours * 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z/, '');
+    expect(text).toContain(`DTSTART;TZID=Europe/Brussels:${stamp}`);
 
     await worker.post('/api/rota/me/ical');
     expect((await fetch(t.url + path)).status).toBe(404);

@@ -14,6 +14,7 @@ import * as m013 from './013_person_keys';
 import * as m014 from './014_login_pairs';
 import * as m015 from './015_housing';
 import * as m016 from './016_referrer';
+import * as m017 from './017_versions';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '014_login_pairs': m014,
   '015_housing': m015,
   '016_referrer': m016,
+  '017_versions': m017,
 };
