@@ -503,4 +503,7 @@ export const en: Record<MessageKey, string> = {
   "sheet.ocmws": "The region's OCMWs",
   "sheet.ocmw": "OCMW",
   "error.offline": "Offline: this phone has no network. Use the paper night sheet and phone the coordinator.",
+  "rota.leaveEmpty": "Nobody: leave the line empty (calls go straight to the next)",
+  "rota.nobodyShort": "Nobody (line left empty)",
+  "confirm.emptyLine": "Leave this line empty? Calls then go straight to the next in the chain.",
 };

@@ -502,6 +502,9 @@ export const nl = {
   "sheet.ocmws": "OCMW's van de regio",
   "sheet.ocmw": "OCMW",
   "error.offline": "Offline: deze telefoon heeft geen netwerk. Gebruik het papieren nachtblad en bel de coördinator.",
+  "rota.leaveEmpty": "Niemand: lijn leeg laten (oproepen gaan meteen naar de volgende)",
+  "rota.nobodyShort": "Niemand (lijn leeg)",
+  "confirm.emptyLine": "Deze lijn leeg laten? Oproepen gaan dan meteen naar de volgende in de keten.",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

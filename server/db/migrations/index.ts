@@ -12,6 +12,7 @@ import * as m009 from './009_privacy';
 import * as m011 from './011_belgium';
 import * as m013 from './013_person_keys';
 import * as m014 from './014_login_pairs';
+import * as m018 from './018_empty_override';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '011_belgium': m011,
   '013_person_keys': m013,
   '014_login_pairs': m014,
+  '018_empty_override': m018,
 };
