@@ -133,7 +133,8 @@ export interface RotaRotationTable {
 export interface RotaOverrideTable {
   id: Generated<string>;
   slot: Slot;
-  user_id: string;
+  /** null: the slot is left empty for the span. */
+  user_id: string | null;
   replaces_user_id: string | null;
   start_at: Timestamp;
   end_at: Timestamp;

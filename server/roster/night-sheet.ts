@@ -5,6 +5,8 @@ import { atLocal, localDate, nightOf } from '../../shared/rules/time';
 import { onDuty } from '../../shared/rules/rota';
 import { readBoard } from '../capacity/board';
 import type { Role } from '../db/schema';
+import { notFound } from '../http/errors';
+import { say } from '../../shared/rules/say';
 import type { Services } from '../services';
 import { onCallNow, type OnCallNow } from './oncall';
 import { loadRota } from './roster.queries';
@@ -29,7 +31,8 @@ export async function nightSheet(services: Pick<Services, 'db' | 'clock'>, role:
   const outOfHours = onDuty(await loadRota(db), now).outOfHours;
   const dutyAt = outOfHours ? now : atLocal(localDate(now), '22:00').toJSDate();
   const night = nightOf(dutyAt);
-  const region = await db.selectFrom('regions').select(['code', 'name']).orderBy('code').executeTakeFirstOrThrow();
+  const region = await db.selectFrom('regions').select(['code', 'name']).orderBy('code').executeTakeFirst();
+  if (!region) throw notFound(say('Er is nog geen regio ingesteld.', 'No region is configured yet.'));
   const [duty, board, ocmws] = await Promise.all([
     onCallNow(services, dutyAt),
     readBoard(db, now, role, {}),

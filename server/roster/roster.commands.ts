@@ -27,6 +27,7 @@ async function inRotaLock<T>(services: Services, work: (trx: Trx) => Promise<T>)
 
 async function assertStaff(trx: Trx, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
+  if (unique.length === 0) return; // an override with nobody names no one
   const rows = await trx.selectFrom('users').select('id').where('id', 'in', unique)
     .where('active', '=', true).where('role', '!=', 'ocmw_staff').execute();
   const missing = unique.filter((id) => !rows.some((r) => r.id === id));
@@ -36,11 +37,11 @@ async function assertStaff(trx: Trx, ids: string[]): Promise<void> {
 const check = (message: string | null) => { if (message) throw conflict(message); };
 
 // The calculator names the other override by id; a person needs its holder and times to act on it.
-async function explainOverlap(trx: Trx, problem: string, existing: { id: string; userId: string }[]): Promise<string> {
+async function explainOverlap(trx: Trx, problem: string, existing: { id: string; userId: string | null }[]): Promise<string> {
   const hit = existing.find((o) => problem.includes(o.id));
   if (!hit) return problem;
-  const user = await trx.selectFrom('users').select('display_name').where('id', '=', hit.userId).executeTakeFirst();
-  const name = user?.display_name ?? '?';
+  const user = hit.userId ? await trx.selectFrom('users').select('display_name').where('id', '=', hit.userId).executeTakeFirst() : undefined;
+  const name = hit.userId ? (user?.display_name ?? '?') : say('niemand (lijn leeg)', 'nobody (line left empty)');
   // The id stands after "vervanging"/"override" in both halves of the sentence.
   const named = problem.replace(`vervanging ${hit.id}`, `vervanging van ${name}`).replace(`override ${hit.id}`, `override of ${name}`);
   return say(`${named}: maak die eerst korter of verwijder ze.`, `${named}: shorten or remove that one first.`);
@@ -69,7 +70,7 @@ export function saveRotation(services: Services, user: AuthUser, body: z.output<
 
 export function createOverride(services: Services, user: AuthUser, body: z.output<typeof overrideBody>) {
   return inRotaLock(services, async (trx) => {
-    await assertStaff(trx, [body.userId, ...(body.replacesUserId ? [body.replacesUserId] : [])]);
+    await assertStaff(trx, [...(body.userId ? [body.userId] : []), ...(body.replacesUserId ? [body.replacesUserId] : [])]);
     const existing = await loadOverrides(trx);
     const problem = validateOverride(existing, { id: 'new', ...body });
     if (problem) throw conflict(await explainOverlap(trx, problem, existing));

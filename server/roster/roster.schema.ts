@@ -24,7 +24,8 @@ export const rotationBody = z.strictObject({
 
 export const overrideBody = span({
   slot,
-  userId: z.uuid(),
+  /** null: nobody, the slot stays empty for the span. */
+  userId: z.uuid().nullable(),
   replacesUserId: z.uuid().nullable().optional(),
   reason: z.string().trim().max(500).optional(),
 });

@@ -125,6 +125,38 @@ describe('overrides', () => {
     expect(unknown.body.error).toMatch(/unknown or inactive staff member/);
   });
 
+  it('with nobody (userId null) leaves the line empty for the night: the header\'s gap, the backup still on', async () => {
+    setNow('2026-10-24T10:00:00Z');
+    const coordinator = await as('coordinator');
+    // Leaving userId out is not the same as nobody: refused, so the line is never emptied by a missing field.
+    const missing = await coordinator.post('/api/rota/overrides', { ...night });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatch(/userId/);
+    const created = await coordinator.post('/api/rota/overrides', { ...night, userId: null, reason: 'An ziek, geen vervanger' });
+    expect(created.status).toBe(201);
+    const row = await t.db.db.selectFrom('rota_overrides').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(row.user_id).toBeNull();
+
+    setNow('2026-10-25T01:30:00Z'); // in the night: week 41, An Peeters's turn and Tom Van Gorp's backup
+    const now = (await coordinator.get('/api/oncall/now')).body;
+    expect(now.outOfHours).toBe(true);
+    expect(now.primary).toBeNull();
+    expect(now.backup.userId).toBe(ids.get(BACKUP_TEAM[weekIndex('2026-10-25T01:30:00Z') % 3]!));
+    // The rota lists it as the override it is, with nobody.
+    const rota = (await coordinator.get('/api/rota?from=2026-10-24T00:00:00Z&to=2026-10-26T00:00:00Z')).body;
+    expect(rota.overrides).toEqual([expect.objectContaining({ userId: null, slot: 'primary' })]);
+    const segment = rota.segments.find((g: { start: string; end: string }) => Date.parse(g.start) <= Date.parse('2026-10-25T01:30:00Z') && Date.parse('2026-10-25T01:30:00Z') < Date.parse(g.end));
+    expect(segment.primary).toBeNull();
+    // After the night (Sunday is out of hours all day) the rotation holds again.
+    setNow('2026-10-25T09:00:00Z');
+    const later = await as('coordinator'); // a session lasts 16 hours of the server's clock
+    expect((await later.get('/api/oncall/now')).body.primary.userId).toBe(ids.get(PRIMARY_TEAM[weekIndex('2026-10-25T09:00:00Z') % 4]!));
+    // Another override on that night is refused naming the empty one.
+    const overlapping = await later.post('/api/rota/overrides', { ...night, userId: ids.get('griet.willems') });
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.error).toMatch(/override of nobody \(line left empty\)/);
+  });
+
   it('is for coordinators: a duty worker cannot set one', async () => {
     const worker = await as('an.peeters');
     const res = await worker.post('/api/rota/overrides', { ...night, userId: ids.get('an.peeters') });

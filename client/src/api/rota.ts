@@ -14,7 +14,7 @@ export const fetchGaps = (signal: AbortSignal) => api<Gaps>('/api/rota/gaps?days
 export const fetchNightAlerts = (signal: AbortSignal) => api<{ nightGaps: NightAlert[] }>('/api/rota/alerts', { signal });
 export const fetchMyShifts = (signal: AbortSignal) => api<{ shifts: Shift[] }>('/api/rota/me', { signal });
 export const newIcalLink = () => api<{ url: string }>('/api/rota/me/ical', { method: 'POST' });
-export const createOverride = (body: { slot: string; userId: string; start: string; end: string; reason?: string }) =>
+export const createOverride = (body: { slot: string; userId: string | null; start: string; end: string; reason?: string }) =>
   api('/api/rota/overrides', { method: 'POST', body });
 export const deleteOverride = (id: string) => api(`/api/rota/overrides/${id}`, { method: 'DELETE' });
 export const createRotation = (body: Omit<Rotation, 'id'>) => api('/api/rota/rotations', { method: 'POST', body });

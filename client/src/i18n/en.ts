@@ -617,4 +617,7 @@ export const en: Record<MessageKey, string> = {
   "housing.endKind.broken_off": "Broken off",
   "housing.endKind.unknown": "Unknown",
   "handoff.toHousing": "Register for a transit home",
+  "rota.leaveEmpty": "Nobody: leave the line empty (calls go straight to the next)",
+  "rota.nobodyShort": "Nobody (line left empty)",
+  "confirm.emptyLine": "Leave this line empty? Calls then go straight to the next in the chain.",
 };

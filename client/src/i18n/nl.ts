@@ -616,6 +616,9 @@ export const nl = {
   "housing.endKind.broken_off": "Afgebroken",
   "housing.endKind.unknown": "Onbekend",
   "handoff.toHousing": "Aanmelden voor een doorgangswoning",
+  "rota.leaveEmpty": "Niemand: lijn leeg laten (oproepen gaan meteen naar de volgende)",
+  "rota.nobodyShort": "Niemand (lijn leeg)",
+  "confirm.emptyLine": "Deze lijn leeg laten? Oproepen gaan dan meteen naar de volgende in de keten.",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -15,6 +15,7 @@ import * as m014 from './014_login_pairs';
 import * as m015 from './015_housing';
 import * as m016 from './016_referrer';
 import * as m017 from './017_versions';
+import * as m018 from './018_empty_override';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '015_housing': m015,
   '016_referrer': m016,
   '017_versions': m017,
+  '018_empty_override': m018,
 };

@@ -30,7 +30,11 @@ export interface Rotation {
 export interface Override {
   id: string;
   slot: Slot;
-  userId: string;
+  /**
+   * Who takes the slot; null: nobody, the slot is left empty for the span (a coordinator leaving the
+   * primary line empty for one night so calls go straight to the backup). Shown as a gap, as it is.
+   */
+  userId: string | null;
   /** ISO instants, half-open [start, end). */
   start: string;
   end: string;
@@ -129,7 +133,7 @@ export const overrideSchema = z
   .object({
     id: id('id'),
     slot,
-    userId: id('userId'),
+    userId: id('userId').nullable(),
     start: instant('start'),
     end: instant('end'),
     replacesUserId: id('replacesUserId').nullable().optional(),

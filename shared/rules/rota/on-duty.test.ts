@@ -105,6 +105,29 @@ describe('precedence: override > accepted swap > rotation', () => {
   });
 });
 
+describe('an override with nobody: the slot left empty for a night', () => {
+  // Weekly a/b from Monday 5 January 2026 09:00: a holds the week of the 5th. The coordinator leaves
+  // the primary line empty on Tuesday night (17:00 to Wednesday 08:30); backup rotation p/q.
+  const backup: Rotation = { id: 'r2', slot: 'backup', members: ['p', 'q'], startDate: '2026-01-05', handoverTime: '09:00', every: { unit: 'week', count: 1 } };
+  const empty: Override = { id: 'o', slot: 'primary', userId: null, start: '2026-01-06T17:00:00+01:00', end: '2026-01-07T08:30:00+01:00' };
+  const r = rota({ rotations: [weeklyAB, backup], overrides: [empty] });
+
+  it('nobody holds the slot during the span; the backup is untouched; before and after the rotation holds', () => {
+    expect(who(r, '2026-01-06T16:59')).toBe('a/rotation');
+    expect(onDuty(r, '2026-01-06T16:00').primary?.until).toBe('2026-01-06T17:00:00+01:00'); // a hands over to nobody
+    const night = onDuty(r, '2026-01-06T23:00');
+    expect(night.outOfHours).toBe(true);
+    expect(night.primary).toBeNull();
+    expect(night.backup).toEqual({ userId: 'p', source: 'rotation', until: '2026-01-12T09:00:00+01:00' });
+    expect(who(r, '2026-01-07T08:30')).toBe('a/rotation');
+  });
+
+  it('a replacing empty override empties the slot only while its user holds it', () => {
+    const onlyB = rota({ overrides: [{ ...empty, replacesUserId: 'b' }] });
+    expect(who(onlyB, '2026-01-06T23:00')).toBe('a/rotation'); // a's week: nothing changes
+  });
+});
+
 describe('several rotations for one slot', () => {
   const cover: Rotation = { id: 'r1', slot: 'primary', members: ['a'], startDate: '2026-01-05', handoverTime: '09:00', every: { unit: 'week', count: 1 }, endDate: '2026-01-19' };
   const base: Rotation = { id: 'r2', slot: 'primary', members: ['x', 'y'], startDate: '2026-01-01', handoverTime: '09:00', every: { unit: 'day', count: 1 } };

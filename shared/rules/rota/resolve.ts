@@ -12,7 +12,8 @@ interface Span {
   end: number;
 }
 interface PreparedOverride extends Span {
-  userId: string;
+  /** null: the slot is left empty. */
+  userId: string | null;
   replaces: string | null;
 }
 interface PreparedSwap extends Span {
@@ -78,7 +79,8 @@ export function holderAt(p: PreparedSlot, t: number): Holder | null {
   }
   const current = base?.userId ?? null;
   const override = p.overrides.find((o) => inside(o, t) && (o.replaces === null || o.replaces === current));
-  return override ? { userId: override.userId, source: 'override' } : base;
+  if (!override) return base;
+  return override.userId === null ? null : { userId: override.userId, source: 'override' };
 }
 
 /** The first instant after t at which holderAt can change (a rule starts or ends); Infinity if none. */
