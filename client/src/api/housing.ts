@@ -25,6 +25,8 @@ export const fetchPending = (signal: AbortSignal) => api<Pending[]>('/api/housin
 export const fetchTrajectories = (signal: AbortSignal) => api<Trajectory[]>('/api/housing/trajectories', { signal });
 export const fetchProposal = (homeId: string, signal?: AbortSignal) => api<Proposal>(`/api/housing/homes/${homeId}/proposal`, { signal });
 export const fetchPrefill = (handoffId: string, signal?: AbortSignal) => api<Prefill>(`/api/housing/prefill/${handoffId}`, { signal });
+export const fetchOccupancy = (from: string, to: string, signal: AbortSignal) =>
+  api<{ month: string; homeDays: number; occupiedDays: number; rate: number }[]>(`/api/housing/occupancy?from=${from}&to=${to}`, { signal });
 export const fetchHousingFigures = (signal: AbortSignal) => api<Figures>('/api/housing/figures', { signal });
 export const register = (body: Record<string, unknown>) => api<Registration>('/api/housing/registrations', { method: 'POST', body });
 export const allocate = (homeId: string, registrationId: string, reason?: string) =>

@@ -29,7 +29,7 @@ export function HousingFigures() {
         {f.origins.flatMap((g) => g.origins.filter((o) => o.count > 0)).map((o) => <tr key={o.origin}><td>{t(`housing.origin.${o.origin}` as MessageKey)}</td><td>{o.count}</td></tr>)}
         {f.outflow.map((r) => <tr key={r.kind}><td>{t(`housing.endKind.${r.kind}` as MessageKey)}</td><td>{r.count}</td></tr>)}
       </tbody></table>
-      <p className="no-print">{TABLES.map((table) => <a key={table} className="btn btn-small" href={`/api/housing/figures/csv?${q}&table=${table}`} download>CSV {table}</a>)}
+      <p className="no-print">{TABLES.map((table) => <a key={table} className="btn btn-small" href={`/api/housing/figures/csv?${q}&table=${table}`} download>{t(`housing.csv.${table}` as MessageKey)}</a>)}
         <button type="button" className="btn btn-small" onClick={() => window.print()}>{t('housing.print')}</button></p>
     </section>
   );

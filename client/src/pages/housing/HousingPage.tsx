@@ -2,7 +2,7 @@
 // against each municipality's target, the proposal for a home with each candidate's reasons, and
 // (per role) registration, the waiting list, move-in and outflow, and the wooncel's figures.
 import { useCallback, useState } from 'react';
-import { allocate, fetchPool, fetchProposal, fetchRules, type Home, type Proposal, type Words } from '../../api/housing';
+import { allocate, fetchOccupancy, fetchPool, fetchProposal, fetchRules, type Home, type Proposal, type Words } from '../../api/housing';
 import { useAction } from '../../api/useAction';
 import { useLive } from '../../api/useLive';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -71,6 +71,7 @@ function PoolView({ canPropose, canAllocate }: { canPropose: boolean; canAllocat
           {open === h.id && <ProposalView home={h} canAllocate={canAllocate} onDone={() => setOpen(null)} />}
         </li>))}
       </ul>
+      <Occupancy />
       <details>
         <summary>{t('housing.targets', { n: perInhabitants.toLocaleString() })}</summary>
         <table className="housing-table"><thead><tr><th>{t('housing.municipality')}</th><th>{t('housing.target')}</th><th>{t('housing.brought')}</th></tr></thead>
@@ -111,5 +112,24 @@ function ProposalView({ home, canAllocate, onDone }: { home: Home; canAllocate: 
       {p.excluded.length > 0 && <details><summary>{t('housing.excluded')} ({p.excluded.length})</summary>
         <ul>{p.excluded.map((c) => <li key={c.id}>{c.personName}: {c.reasons.map(words).join('; ')}</li>)}</ul></details>}
     </div>
+  );
+}
+
+/** The last six months of occupancy, this month included (the browser's calendar month). */
+function Occupancy() {
+  const t = useT();
+  const load = useCallback((signal: AbortSignal) => {
+    const now = new Date();
+    const month = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    return fetchOccupancy(month(new Date(now.getFullYear(), now.getMonth() - 5, 1)), month(now), signal);
+  }, []);
+  const live = useLive(load, EVENTS);
+  if (!live.data) return null;
+  return (
+    <details data-testid="housing-occupancy">
+      <summary>{t('housing.occupancy')}</summary>
+      <table className="housing-table"><thead><tr><th>{t('housing.month')}</th><th>{t('housing.rate')}</th></tr></thead>
+        <tbody>{live.data.map((m) => <tr key={m.month}><td>{m.month}</td><td>{Math.round(m.rate * 100)}% ({m.occupiedDays}/{m.homeDays})</td></tr>)}</tbody></table>
+    </details>
   );
 }
