@@ -10,7 +10,7 @@ import type { Role } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
 import { useQueryParam } from '../../routing/router';
-import { EVENTS } from './HousingPage';
+import { EVENTS } from './live';
 
 export function Casework({ role }: { role: Role }) {
   return (

@@ -3,7 +3,7 @@ import { fetchHousingFigures } from '../../api/housing';
 import { useLive } from '../../api/useLive';
 import type { MessageKey } from '../../i18n/nl';
 import { useI18n, useT } from '../../i18n/useT';
-import { EVENTS } from './HousingPage';
+import { EVENTS } from './live';
 
 const TABLES = ['summary', 'household_types', 'home_kinds', 'origins', 'outflow', 'destinations'] as const;
 

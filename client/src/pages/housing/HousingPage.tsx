@@ -12,15 +12,10 @@ import type { MessageKey } from '../../i18n/nl';
 import { useI18n, useT } from '../../i18n/useT';
 import { useSession } from '../../session/useSession';
 import { Casework } from './Casework';
+import { EVENTS, useWords } from './live';
 import { HousingFigures } from './HousingFigures';
 import './housing.css';
 
-export const EVENTS = ['housing:changed'] as const;
-
-export function useWords() {
-  const { lang } = useI18n();
-  return (w: Words) => (lang === 'en' ? w.en : w.nl);
-}
 
 export function HousingPage() {
   const t = useT();
