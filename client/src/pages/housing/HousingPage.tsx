@@ -2,14 +2,14 @@
 // against each municipality's target, the proposal for a home with each candidate's reasons, and
 // (per role) registration, the waiting list, move-in and outflow, and the wooncel's figures.
 import { useCallback, useState } from 'react';
-import { allocate, fetchOccupancy, fetchPool, fetchProposal, fetchRules, type Home, type Proposal, type Words } from '../../api/housing';
+import { allocate, fetchOccupancy, fetchPool, fetchProposal, fetchRules, type Home, type Proposal } from '../../api/housing';
 import { useAction } from '../../api/useAction';
 import { useLive } from '../../api/useLive';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
-import { useI18n, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/useSession';
 import { Casework } from './Casework';
 import { EVENTS, useWords } from './live';
