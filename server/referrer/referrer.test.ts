@@ -141,8 +141,23 @@ describe('the referrer\'s confirmation', () => {
 
   it('never texts a confidential address: only the meeting point and a phone number', async () => {
     const refuge = await freePlace((p) => p.type === 'vluchthuis');
-    const row = await t.db.db.updateTable('places').set({ meeting_point: 'onthaal politiekantoor Turnhout', address: 'Geheime straat 9, 2300 Turnhout', phone: '+3214999999' })
-      .where('id', '=', refuge.id).returning('address').executeTakeFirstOrThrow();
+    // The coordinator gives the refuge its meeting point (a PUT without it would leave it as it is).
+    const p = await t.db.db.selectFrom('places').selectAll().where('id', '=', refuge.id).executeTakeFirstOrThrow();
+    const lead = new ApiClient(t.url);
+    await lead.login('coordinator');
+    const put = await lead.request('PUT', `/api/places/${refuge.id}`, {
+      name: p.name, provider: p.provider, municipalityNis: p.municipality_nis, type: p.type, suits: p.suits, roomType: p.room_type,
+      capacity: p.capacity, costPerNightCents: p.cost_per_night_cents, phone: '014 99 99 99', address: 'Geheime straat 9, 2300 Turnhout',
+      confidentialAddress: true, meetingPoint: 'onthaal politiekantoor Turnhout' });
+    expect(put.status).toBe(200);
+    const again = await lead.request('PUT', `/api/places/${refuge.id}`, {
+      name: p.name, provider: p.provider, municipalityNis: p.municipality_nis, type: p.type, suits: p.suits, roomType: p.room_type,
+      capacity: p.capacity, costPerNightCents: p.cost_per_night_cents, phone: '014 99 99 99', address: 'Geheime straat 9, 2300 Turnhout',
+      confidentialAddress: true });
+    expect(again.status).toBe(200);
+    expect((await t.db.db.selectFrom('places').select('meeting_point').where('id', '=', refuge.id).executeTakeFirstOrThrow()).meeting_point)
+      .toBe('onthaal politiekantoor Turnhout'); // left out of the second PUT: kept
+    const row = { address: 'Geheime straat 9, 2300 Turnhout' };
     const intake = await intakeWith('0470 11 22 04');
     expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: refuge.id })).status).toBe(201);
     clock().advance(30_000);

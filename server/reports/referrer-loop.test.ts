@@ -61,5 +61,10 @@ describe('the referrer figures', () => {
       callBacks: 2, casesCalledBack: 1, callBacksPerCase: 0.67,
     });
     expect(rest.messages.map((m) => m.to)).toEqual(['+32470120001']);
+    const csv = (await lead.get('/api/figures/csv?table=referrer_loop&from=2026-11-27&to=2026-11-27&lang=en')).body as string;
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual([
+      'intakes;place held;referrer got a text;share;call to text, median (min);call to text, p90 (min);call-backs;intakes called back;call-backs per intake',
+      '3;2;1;0.5;5.5;5.5;2;1;0.67',
+    ]);
   });
 });

@@ -49,7 +49,7 @@ export function IntakesSection({ f, fmt, csv }: Props) {
         <FigureTable caption={t('figures.callToPlacement')} csv={csv('call_to_placement')} rows={[ctp]}
           columns={[{ label: t('figures.count'), value: (s) => fmt.n(s.count) }, { label: t('figures.meanMin'), value: (s) => fmt.n(s.meanMin), num: true },
             { label: t('figures.medianMin'), value: (s) => fmt.n(s.medianMin), num: true }, { label: t('figures.p90Min'), value: (s) => fmt.n(s.p90Min), num: true }]} />
-        <FigureTable caption={t('figures.referrerLoop')} rows={[f.referrerLoop]}
+        <FigureTable caption={t('figures.referrerLoop')} csv={csv('referrer_loop')} rows={[f.referrerLoop]}
           columns={[{ label: t('figures.referrerLoop.held'), value: (r) => fmt.n(r.held) },
             { label: t('figures.referrerLoop.confirmed'), value: (r) => fmt.n(r.confirmed), num: true },
             { label: t('figures.referrerLoop.medianMin'), value: (r) => fmt.n(r.callToConfirmation.medianMin), num: true },

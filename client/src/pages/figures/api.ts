@@ -69,7 +69,7 @@ export const fetchCosts = (month: string, ocmw: string, signal?: AbortSignal) =>
 
 /** The server names the tables; see server/reports/tables.ts. */
 export type TableName = 'calls_outcomes' | 'calls_by_hour' | 'calls_by_weekday' | 'calls_by_referrer' | 'time_to_answer' | 'households'
-  | 'ethos' | 'intake_referrers' | 'call_to_placement' | 'place_types' | 'handoffs' | 'rota' | 'timeline' | 'municipalities';
+  | 'ethos' | 'intake_referrers' | 'call_to_placement' | 'place_types' | 'handoffs' | 'rota' | 'timeline' | 'municipalities' | 'referrer_loop';
 
 export const csvUrl = (table: TableName, f: Filter, lang: string) =>
   `/api/figures/csv?${query({ table, from: f.from, to: f.to, municipality: f.municipality, lang: lang === 'en' ? 'en' : undefined })}`;
