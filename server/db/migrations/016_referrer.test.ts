@@ -19,7 +19,7 @@ const migrator = () => new Migrator({ db: db.db, provider: { getMigrations: asyn
 
 describe('016_referrer', () => {
   it('gives intakes made before it their references, and the counter goes on from there', async () => {
-    expect((await migrator().migrateTo('014_login_pairs')).error).toBeUndefined();
+    expect((await migrator().migrateTo('015_housing')).error).toBeUndefined();
     const user = await db.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
     // Brussels times: 24 Dec 22:00 and 25 Dec 01:30 are the night of 24 Dec; 25 Dec 13:00 the night of 25 Dec.
     const at = ['2026-12-24T21:00:00Z', '2026-12-25T00:30:00Z', '2026-12-25T12:00:00Z'];
