@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Database, PlaceType, Role } from '../db/schema';
 import { belgianPhone, loadRegionConfig, type RegionConfig } from '../region/region-config';
 import { syncBelgium } from '../region/belgium-sync';
+import { fromRoot } from '../paths';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -59,7 +60,7 @@ export const demoPlaceSchema = z.object({
 export type DemoPlace = z.infer<typeof demoPlaceSchema>;
 
 export function loadDemoPlaces(): DemoPlace[] {
-  const raw = JSON.parse(readFileSync(new URL('./data/demo-places.json', import.meta.url), 'utf8')) as { places: unknown };
+  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-places.json'), 'utf8')) as { places: unknown };
   return z.array(demoPlaceSchema).parse(raw.places);
 }
 
@@ -67,7 +68,7 @@ const directoryEntry = z.object({ number: belgianPhone, name: z.string().min(1),
 
 /** Known callers (police zones, emergency departments, services), so the worker hears who calls. */
 export function loadDemoDirectory() {
-  const raw = JSON.parse(readFileSync(new URL('./data/demo-directory.json', import.meta.url), 'utf8')) as { entries: unknown };
+  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-directory.json'), 'utf8')) as { entries: unknown };
   return z.array(directoryEntry).parse(raw.entries);
 }
 
