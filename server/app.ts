@@ -1,7 +1,6 @@
 // Composition root: builds the Express app, socket.io and the services every route receives.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
 import type { Clock } from './clock';
@@ -32,6 +31,7 @@ import { watchDatabaseHealth } from './ops/health-watch';
 import { startRetention } from './privacy/retention';
 import { startHandoverSms } from './handoffs/shift-summary';
 import type { Services } from './services';
+import { fromRoot } from './paths';
 
 export interface AppOptions {
   config: Config;
@@ -51,7 +51,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+export const DEFAULT_CLIENT_DIR = fromRoot('dist/client');
 
 export function createApp(opts: AppOptions): App {
   const app = express();

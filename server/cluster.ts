@@ -4,7 +4,9 @@
 // once it listens, so two never race to seed an empty database. Realtime crosses instances through
 // socket.io's PostgreSQL adapter; the console's socket uses WebSocket only, so it needs no sticky sessions.
 import cluster from 'node:cluster';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromRoot } from './paths';
 
 const instances = Number(process.env.INSTANCES ?? 2);
 
@@ -18,7 +20,10 @@ if (!Number.isInteger(instances) || instances < 1 || instances > 32) {
 }
 
 let stopping = false;
-cluster.setupPrimary({ exec: fileURLToPath(new URL('./main.ts', import.meta.url)) });
+// Compiled (dist/server/cluster.js) the workers run dist/server/main.js beside it; under tsx they run
+// server/main.ts and inherit tsx's loader from the primary's execArgv.
+const here = fileURLToPath(import.meta.url);
+cluster.setupPrimary({ exec: here.endsWith('.js') ? join(dirname(here), 'main.js') : fromRoot('server/main.ts') });
 const first = cluster.fork();
 first.once('listening', () => { for (let i = 1; i < instances; i++) cluster.fork(); });
 cluster.on('exit', (worker, code, signal) => {

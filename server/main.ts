@@ -9,7 +9,7 @@ import { createLogger } from './logger';
 import { reencryptRrns } from './privacy/rrn-crypto';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
-import { syncBelgium } from './region/belgium-sync';
+import { syncBelgiumIfChanged } from './region/belgium-sync';
 
 // Everything the desk writes (PGlite's files, the journal, the last-known rota) is for its own user only.
 process.umask(0o077);
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   } else {
     await seedRegionIfEmpty(database.db);
   }
-  await syncBelgium(database.db); // a database from before migration 011 gets every Belgian municipality
+  // A database from before migration 011, or from before a new list, gets every Belgian municipality.
+  if (await syncBelgiumIfChanged(database.db, new Date())) logger.info('Belgian municipalities loaded');
   app = createApp({ config, database, clock: systemClock, logger });
   const port = await app.listen();
   logger.info(`Permanentie listens on http://localhost:${port} (public URL ${config.publicUrl})`);

@@ -64,8 +64,23 @@ async function ping(db: Kysely<Database>, timeoutMs: number): Promise<boolean> {
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // Up to date (every restart but the first after an upgrade): one read, no lock table, no DDL.
+  if (await allApplied(db)) return [];
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Every migration listed in code is recorded as applied (false when the table is not there yet). */
+async function allApplied(db: Kysely<Database>): Promise<boolean> {
+  try {
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.rows.map((r) => r.name));
+    const names = Object.keys(migrations);
+    // Exactly these: a database migrated by a newer version is left to the migrator, which refuses it.
+    return applied.size === names.length && names.every((name) => applied.has(name));
+  } catch {
+    return false; // a new database: the migrator creates its tables
+  }
 }

@@ -1,7 +1,9 @@
 // Every Belgian municipality (565 since the mergers of 1 January 2025), shipped as data: the desk
 // must name the competent OCMW wherever the law puts it, not only inside its own regions.
 // Source and checks: ./data/belgium/SOURCE.md (compiled from Statbel's REFNIS list).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fromRoot } from '../paths';
 
 export type BelgianRegion = 'flanders' | 'wallonia' | 'brussels';
 export type LetterLanguage = 'nl' | 'fr';
@@ -21,11 +23,17 @@ export interface BelgianMunicipality {
 const GERMAN_SPEAKING = new Set(['63001', '63012', '63013', '63023', '63040', '63048', '63061', '63067', '63087']);
 
 let cache: BelgianMunicipality[] | undefined;
+const CSV = () => fromRoot('server/region/data/belgium/municipalities.csv');
+
+/** sha256 of the shipped list: start-up reloads it into the database only when this changes. */
+export function belgiumDataChecksum(): string {
+  return createHash('sha256').update(readFileSync(CSV())).digest('hex');
+}
 
 /** The list, parsed once; a malformed line fails at start with its line number. */
 export function belgianMunicipalities(): BelgianMunicipality[] {
   if (cache) return cache;
-  const text = readFileSync(new URL('./data/belgium/municipalities.csv', import.meta.url), 'utf8');
+  const text = readFileSync(CSV(), 'utf8');
   const [header, ...lines] = text.trim().split(/\r?\n/);
   if (header !== 'nis,name_nl,name_fr,name_de,arrondissement_nis,province_nis,region') throw new Error('belgium/municipalities.csv: unexpected header');
   cache = lines.map((line, i) => {

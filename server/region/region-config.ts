@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { calendarSchema } from '../../shared/rules/calendar-schema';
 import { agreementSchema } from '../../shared/rules/competence';
 import { allocationRulesSchema } from '../../shared/rules/housing/allocation';
+import { fromRoot } from '../paths';
 
 export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
 
@@ -97,7 +98,7 @@ export function parseRegionConfig(raw: unknown, source = 'region config'): Regio
 export function loadRegionConfig(code = 'kempen'): RegionConfig {
   if (!/^[a-z0-9-]+$/.test(code)) throw new Error(`Invalid region code ${JSON.stringify(code)}`);
   const read = (file: string): unknown => {
-    const url = new URL(`./data/${code}/${file}`, import.meta.url);
+    const url = fromRoot('server/region/data', code, file);
     try {
       return JSON.parse(readFileSync(url, 'utf8'));
     } catch (e) {

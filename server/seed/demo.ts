@@ -9,6 +9,7 @@ import { syncBelgium } from '../region/belgium-sync';
 import { prepareRotation, turnIndex } from '../../shared/rules/rota/handovers';
 import { addDays, atLocal, isoWeekday, localDate, toZoned } from '../../shared/rules/time';
 import { seedDemoHomes } from '../housing/demo-homes';
+import { fromRoot } from '../paths';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -62,7 +63,7 @@ export const demoPlaceSchema = z.object({
 export type DemoPlace = z.infer<typeof demoPlaceSchema>;
 
 export function loadDemoPlaces(): DemoPlace[] {
-  const raw = JSON.parse(readFileSync(new URL('./data/demo-places.json', import.meta.url), 'utf8')) as { places: unknown };
+  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-places.json'), 'utf8')) as { places: unknown };
   return z.array(demoPlaceSchema).parse(raw.places);
 }
 
@@ -70,7 +71,7 @@ const directoryEntry = z.object({ number: belgianPhone, name: z.string().min(1),
 
 /** Known callers (police zones, emergency departments, services), so the worker hears who calls. */
 export function loadDemoDirectory() {
-  const raw = JSON.parse(readFileSync(new URL('./data/demo-directory.json', import.meta.url), 'utf8')) as { entries: unknown };
+  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-directory.json'), 'utf8')) as { entries: unknown };
   return z.array(directoryEntry).parse(raw.entries);
 }
 

@@ -1,6 +1,7 @@
 // Issue 13's figures, measured as the person who runs the server feels them: the desk in its own
 // process (`node server/launch.mjs`, as `npm start` runs it), the load from this one.
 //   start.restart_to_first_call          SIGTERM, start again on the same data folder, until a signed call dials
+//   start.restart_under_tsx              the same with SERVER_RUNTIME=tsx: the server compiled at every start
 //   start.restart_with_console_build     the same with the console stale: what every restart cost before
 //   voice.during_sms_flood.refused       300 signed texts from 30 numbers, then 50 signed calls at once: calls not dialled
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,9 +21,9 @@ const freePort = () => new Promise<number>((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
 });
 
-function startDesk(dataDir: string, port: number): ChildProcess {
+function startDesk(dataDir: string, port: number, extra: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['server/launch.mjs'], {
-    env: { ...process.env, SUPERVISE: 'false', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', DATABASE_URL: '',
+    env: { ...process.env, ...extra, SUPERVISE: 'false', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', DATABASE_URL: '',
       PUBLIC_URL: `http://127.0.0.1:${port}`, TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000' },
     stdio: 'ignore',
   });
@@ -63,6 +64,9 @@ export async function benchRestart(): Promise<Record<string, number>> {
     await stop(desk);
     desk = startDesk(dataDir, port);
     out['start.restart_to_first_call'] = await untilFirstCall(port);
+    await stop(desk);
+    desk = startDesk(dataDir, port, { SERVER_RUNTIME: 'tsx' });
+    out['start.restart_under_tsx'] = await untilFirstCall(port);
 
     // The flood, on the running desk: texts and calls from this process, the desk in its own.
     const texts = Array.from({ length: 300 }, (_, i) => signed(port, '/twilio/sms',
