@@ -56,11 +56,22 @@ export const DEFAULT_CLIENT_DIR = fromRoot('dist/client');
 export function createApp(opts: AppOptions): App {
   const app = express();
   const server = createServer(app);
-  const realtime = attachRealtime(server, opts.database.db, opts.clock, opts.database.pgPool,
-    (err) => opts.logger.warn({ err }, 'socket.io postgres adapter error'), { publicUrl: opts.config.publicUrl });
+  const realtime = attachRealtime(
+    server,
+    opts.database.db,
+    opts.clock,
+    opts.database.pgPool,
+    (err) => opts.logger.warn({ err }, 'socket.io postgres adapter error'),
+    { publicUrl: opts.config.publicUrl },
+  );
   const services: Services = {
-    db: opts.database.db, dbKind: opts.database.kind, ping: opts.database.ping,
-    clock: opts.clock, config: opts.config, logger: opts.logger, realtime,
+    db: opts.database.db,
+    dbKind: opts.database.kind,
+    ping: opts.database.ping,
+    clock: opts.clock,
+    config: opts.config,
+    logger: opts.logger,
+    realtime,
     lastKnownRota: new LastKnownRota(`${opts.config.dataDir}/last-known-rota.json`),
     webhookJournal: new WebhookJournal(opts.config.dataDir),
     localUrl: null,
@@ -93,16 +104,18 @@ export function createApp(opts: AppOptions): App {
   app.use(errorHandler(opts.logger));
 
   return {
-    server, services,
-    listen: (port = opts.config.port, host = opts.config.host) => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        const addr = server.address();
-        const actual = typeof addr === 'object' && addr ? addr.port : port;
-        services.localUrl = `http://127.0.0.1:${actual}`;
-        resolve(actual);
-      });
-    }),
+    server,
+    services,
+    listen: (port = opts.config.port, host = opts.config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          const actual = typeof addr === 'object' && addr ? addr.port : port;
+          services.localUrl = `http://127.0.0.1:${actual}`;
+          resolve(actual);
+        });
+      }),
     close: async () => {
       stopFreshness();
       stopHoldExpiry();
@@ -124,7 +137,10 @@ export function createApp(opts: AppOptions): App {
 
 function openApiRoute() {
   return defineRoute({
-    method: 'get', path: '/api/openapi.json', tag: 'ops', roles: 'public',
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'ops',
+    roles: 'public',
     summary: 'This document: OpenAPI 3.1, generated from the request schemas',
     handler: () => buildOpenApi([...apiRoutes], { title: 'Permanentie API', version: '0.1.0' }),
   });
@@ -146,7 +162,9 @@ function csp(config: Config) {
 function serveConsole(app: express.Express, dir: string | null): void {
   if (!dir) return;
   if (!existsSync(dir)) {
-    app.get('/', (_req, res) => { res.type('text').send('The console is not built: run `npm run build:client`.'); });
+    app.get('/', (_req, res) => {
+      res.type('text').send('The console is not built: run `npm run build:client`.');
+    });
     return;
   }
   app.use(express.static(dir, { index: false, maxAge: '1h' }));

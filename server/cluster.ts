@@ -11,7 +11,9 @@ import { fromRoot } from './paths';
 const instances = Number(process.env.INSTANCES ?? 2);
 
 if (!process.env.DATABASE_URL) {
-  console.error('start:cluster needs DATABASE_URL: the embedded PGlite database belongs to one process. Set DATABASE_URL=postgres://... or use npm start.');
+  console.error(
+    'start:cluster needs DATABASE_URL: the embedded PGlite database belongs to one process. Set DATABASE_URL=postgres://... or use npm start.',
+  );
   process.exit(1);
 }
 if (!Number.isInteger(instances) || instances < 1 || instances > 32) {
@@ -25,7 +27,9 @@ let stopping = false;
 const here = fileURLToPath(import.meta.url);
 cluster.setupPrimary({ exec: here.endsWith('.js') ? join(dirname(here), 'main.js') : fromRoot('server/main.ts') });
 const first = cluster.fork();
-first.once('listening', () => { for (let i = 1; i < instances; i++) cluster.fork(); });
+first.once('listening', () => {
+  for (let i = 1; i < instances; i++) cluster.fork();
+});
 cluster.on('exit', (worker, code, signal) => {
   if (stopping) return;
   console.error(`instance ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting a new one`);
@@ -36,6 +40,8 @@ for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
     setTimeout(() => process.exit(0), 12_000).unref();
-    cluster.on('exit', () => { if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0); });
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
   });
 }

@@ -10,13 +10,23 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 // addresses, subnets (CIDR) or Express's names (loopback, linklocal, uniquelocal). Never "true": then any
 // client could pick its own address and walk around the rate limits and the lockout.
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
-const trustProxy = z.string().trim().transform((v, ctx) => {
-  if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
-  const bad = list.filter((x) => !PROXY_NAMES.includes(x) && !isIP(x.split('/')[0]!));
-  if (!list.length || bad.length) ctx.addIssue({ code: 'custom', message: `expected a number of hops or addresses/subnets (${PROXY_NAMES.join(', ')} allowed), not ${bad.join(', ') || v}` });
-  return list;
-});
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const bad = list.filter((x) => !PROXY_NAMES.includes(x) && !isIP(x.split('/')[0]!));
+    if (!list.length || bad.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a number of hops or addresses/subnets (${PROXY_NAMES.join(', ')} allowed), not ${bad.join(', ') || v}`,
+      });
+    return list;
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,19 +35,37 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   SEED: z.enum(['demo', 'none']).default('demo'),
   PUBLIC_URL: z.string().url().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(16),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(16),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
-  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(60),
   LOGIN_SPRAY_ADDRESSES: z.coerce.number().int().min(2).default(3),
-  LOGIN_SPRAY_WINDOW_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+  LOGIN_SPRAY_WINDOW_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(60),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: bool.optional(),
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits')
+    .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   TWILIO_AUTH_TOKEN_SECONDARY: z.string().min(16).optional(),
-  TWILIO_PHONE_NUMBER: z.string().regex(/^\+\d{8,15}$/, 'expected the number in E.164, e.g. +3214000000').optional(),
+  TWILIO_PHONE_NUMBER: z
+    .string()
+    .regex(/^\+\d{8,15}$/, 'expected the number in E.164, e.g. +3214000000')
+    .optional(),
   TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
   TWILIO_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
   STORE_RRN: bool.default(false),
@@ -149,10 +177,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function rrnKeys(e: z.infer<typeof envSchema>): RrnKeys | null {
   if (!e.RRN_KEY) {
-    if (e.STORE_RRN) throw new Error('Invalid configuration:\n  RRN_KEY: required with STORE_RRN=true (national register numbers are stored encrypted; openssl rand -base64 32)');
+    if (e.STORE_RRN)
+      throw new Error(
+        'Invalid configuration:\n  RRN_KEY: required with STORE_RRN=true (national register numbers are stored encrypted; openssl rand -base64 32)',
+      );
     return null;
   }
-  return { current: parseRrnKey(e.RRN_KEY), previous: (e.RRN_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map(parseRrnKey) };
+  return {
+    current: parseRrnKey(e.RRN_KEY),
+    previous: (e.RRN_KEYS_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map(parseRrnKey),
+  };
 }
 
 function twilioConfig(e: z.infer<typeof envSchema>): TwilioConfig {

@@ -22,7 +22,9 @@ const SERVER_ENTRIES = ['server/main.ts', 'server/cluster.ts'];
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  console.warn(`WARNING: Node ${process.versions.node} is out of support; the desk is supported on Node 22 LTS. It runs, but install Node 22 for production.`);
+  console.warn(
+    `WARNING: Node ${process.versions.node} is out of support; the desk is supported on Node 22 LTS. It runs, but install Node 22 for production.`,
+  );
 }
 
 /** A fingerprint of the files a build is made from: paths, sizes and modification times. */
@@ -46,8 +48,9 @@ function fingerprint(dirs, files, skip = () => false) {
 
 const consoleSources = () => fingerprint(['client', 'shared'], ['vite.config.ts', 'package-lock.json']);
 // Tests are not part of the desk: editing one does not make the build stale.
-const serverSources = () => fingerprint(['server', 'shared'], ['package-lock.json', 'tsconfig.json'], (name) => /\.test\.ts$/.test(name))
-  + `:${process.versions.node.split('.')[0]}`;
+const serverSources = () =>
+  fingerprint(['server', 'shared'], ['package-lock.json', 'tsconfig.json'], (name) => /\.test\.ts$/.test(name)) +
+  `:${process.versions.node.split('.')[0]}`;
 
 /** dist/server is current: compiled from exactly these sources. */
 export function serverBuildIsCurrent() {
@@ -67,8 +70,15 @@ export async function buildServerIfStale() {
     rmSync(serverOut, { recursive: true, force: true });
     // One file per entry; packages stay in node_modules (external), so native ones (argon2) load as usual.
     await esbuild.build({
-      entryPoints: SERVER_ENTRIES.map((e) => join(root, e)), outdir: serverOut, bundle: true, platform: 'node', format: 'esm',
-      target: `node${process.versions.node.split('.')[0]}`, packages: 'external', sourcemap: true, logLevel: 'warning',
+      entryPoints: SERVER_ENTRIES.map((e) => join(root, e)),
+      outdir: serverOut,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: `node${process.versions.node.split('.')[0]}`,
+      packages: 'external',
+      sourcemap: true,
+      logLevel: 'warning',
       tsconfig: join(root, 'tsconfig.json'),
     });
     writeFileSync(serverStampFile, wanted);
@@ -83,7 +93,10 @@ export function buildConsoleIfStale() {
   const wanted = consoleSources();
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return false;
   console.log('building the console (it is missing or older than its sources)...');
-  const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (vite.status !== 0) process.exit(vite.status ?? 1);
   writeFileSync(stampFile, wanted);
   return true;
@@ -92,8 +105,12 @@ export function buildConsoleIfStale() {
 let compiled = false;
 function run() {
   const built = join(serverOut, entry.replace(/^server\//, '').replace(/\.ts$/, '.js'));
-  if (compiled && existsSync(built)) return spawn(process.execPath, ['--enable-source-maps', built], { cwd: root, stdio: 'inherit' });
-  return spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, entry)], { cwd: root, stdio: 'inherit' });
+  if (compiled && existsSync(built))
+    return spawn(process.execPath, ['--enable-source-maps', built], { cwd: root, stdio: 'inherit' });
+  return spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, entry)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 function supervise() {
@@ -113,7 +130,11 @@ function supervise() {
     });
   };
   for (const sig of ['SIGTERM', 'SIGINT']) {
-    process.on(sig, () => { stopping = true; if (child && child.exitCode === null) child.kill(sig); else process.exit(0); });
+    process.on(sig, () => {
+      stopping = true;
+      if (child && child.exitCode === null) child.kill(sig);
+      else process.exit(0);
+    });
   }
   start();
 }

@@ -7,17 +7,47 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger };
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({
-    level,
-    serializers: { err: safeError, error: safeError, dropped: () => '[journal entry]' },
-    redact: {
-      paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization',
-        'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]', 'token', '*.token',
-        'authToken', '*.authToken', 'authTokens', '*.authTokens', 'twilio.authTokens', '*.twilio.authTokens', 'rrn', '*.rrn', 'story', '*.story',
-        'rrnKeys', '*.rrnKeys', 'params', '*.params', 'body', '*.body', 'name', 'birthDate', 'from', 'to', 'phone'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      serializers: { err: safeError, error: safeError, dropped: () => '[journal entry]' },
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-twilio-signature"]',
+          'res.headers["set-cookie"]',
+          'token',
+          '*.token',
+          'authToken',
+          '*.authToken',
+          'authTokens',
+          '*.authTokens',
+          'twilio.authTokens',
+          '*.twilio.authTokens',
+          'rrn',
+          '*.rrn',
+          'story',
+          '*.story',
+          'rrnKeys',
+          '*.rrnKeys',
+          'params',
+          '*.params',
+          'body',
+          '*.body',
+          'name',
+          'birthDate',
+          'from',
+          'to',
+          'phone',
+        ],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }
 
 /** A phone number for a log line: only its last three digits ("…456"). */

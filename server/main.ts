@@ -25,8 +25,10 @@ async function main(): Promise<void> {
     lock = await lockDataFolder(config.database.dataDir, config.dataLockWaitMs);
   }
   database = openDatabase(config.database);
-  logger.info({ database: config.database.kind === 'postgres' ? 'postgres' : `pglite at ${config.database.dataDir}` },
-    'opening database');
+  logger.info(
+    { database: config.database.kind === 'postgres' ? 'postgres' : `pglite at ${config.database.dataDir}` },
+    'opening database',
+  );
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.rrnKeys) {
@@ -50,8 +52,10 @@ async function main(): Promise<void> {
 async function warnAboutDemoLogins(db: DatabaseHandle): Promise<void> {
   const present = await db.db.selectFrom('users').select('username').where('username', 'in', DEMO_LOGINS).execute();
   if (present.length) {
-    logger.warn({ users: present.map((u) => u.username) },
-      'DEMO LOGINS EXIST with password "demo" (permanentie, coordinator, ocmw-turnhout, ocmw-geel, admin): never use this database for real work; start real deployments with SEED=none');
+    logger.warn(
+      { users: present.map((u) => u.username) },
+      'DEMO LOGINS EXIST with password "demo" (permanentie, coordinator, ocmw-turnhout, ocmw-geel, admin): never use this database for real work; start real deployments with SEED=none',
+    );
   }
 }
 
@@ -62,20 +66,39 @@ function stop(reason: string, code: number): void {
   stopping = true;
   logger.info({ reason, boundSeconds: config.shutdownTimeoutMs / 1000 }, 'shutting down: finishing open requests');
   // Not unref'd: this timer is the promise that the process ends, whatever else still holds the loop.
-  setTimeout(() => { logger.error('shutdown took too long; exiting with work left'); lock?.release(); process.exit(code || 1); }, config.shutdownTimeoutMs);
+  setTimeout(() => {
+    logger.error('shutdown took too long; exiting with work left');
+    lock?.release();
+    process.exit(code || 1);
+  }, config.shutdownTimeoutMs);
   (async () => {
     await app?.close();
     await database?.close();
-  })().then(() => { lock?.release(); logger.info('stopped'); process.exit(code); },
-    (err: unknown) => { logger.error({ err }, 'error while stopping'); lock?.release(); process.exit(code || 1); });
+  })().then(
+    () => {
+      lock?.release();
+      logger.info('stopped');
+      process.exit(code);
+    },
+    (err: unknown) => {
+      logger.error({ err }, 'error while stopping');
+      lock?.release();
+      process.exit(code || 1);
+    },
+  );
 }
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal, 0));
 // A promise nobody awaited failed: that piece of work is lost and logged, the desk keeps answering.
-process.on('unhandledRejection', (err) => { logger.error({ err }, 'unhandled rejection; the desk keeps serving'); });
+process.on('unhandledRejection', (err) => {
+  logger.error({ err }, 'unhandled rejection; the desk keeps serving');
+});
 // An exception nobody caught may have left state half-changed: exit (bounded) so the supervisor starts
 // a clean process (systemd Restart=always, the compose file, start:cluster or npm start's own supervisor).
-process.on('uncaughtException', (err) => { logger.fatal({ err }, 'uncaught exception; restarting'); stop('uncaughtException', 1); });
+process.on('uncaughtException', (err) => {
+  logger.fatal({ err }, 'uncaught exception; restarting');
+  stop('uncaughtException', 1);
+});
 
 main().catch((err: unknown) => {
   logger.fatal({ err }, 'could not start');

@@ -6,7 +6,11 @@ import { apiRoutes } from '../server/routes';
 import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 
 const ROLE_LOGINS: Record<Role, string> = {
-  duty_worker: 'permanentie', coordinator: 'coordinator', ocmw_staff: 'ocmw-turnhout', admin: 'admin', allocator: 'toewijzer',
+  duty_worker: 'permanentie',
+  coordinator: 'coordinator',
+  ocmw_staff: 'ocmw-turnhout',
+  admin: 'admin',
+  allocator: 'toewijzer',
 };
 
 let t: TestServer;
@@ -23,7 +27,8 @@ afterAll(() => t.close());
 const concretePath = (path: string) => path.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
 
 describe.each(apiRoutes.filter((r) => r.roles !== 'public'))('$method $path', (route) => {
-  const call = (api: ApiClient) => api.request(route.method.toUpperCase(), concretePath(route.path), route.method === 'get' ? undefined : {});
+  const call = (api: ApiClient) =>
+    api.request(route.method.toUpperCase(), concretePath(route.path), route.method === 'get' ? undefined : {});
 
   it('is refused without a session', async () => {
     const res = await call(new ApiClient(t.url));

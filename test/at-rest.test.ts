@@ -16,7 +16,12 @@ describe('files at rest', () => {
   it('writes the webhook journal and the last-known rota 0600 in a 0700 folder', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'permanentie-rest-')), 'data');
     const journal = new WebhookJournal(dir);
-    journal.add({ logger: createLogger('silent') } as unknown as Services, { path: '/twilio/sms', params: { From: '+32470000001', Body: 'x' }, query: {}, at: new Date().toISOString() });
+    journal.add({ logger: createLogger('silent') } as unknown as Services, {
+      path: '/twilio/sms',
+      params: { From: '+32470000001', Body: 'x' },
+      query: {},
+      at: new Date().toISOString(),
+    });
     const file = (journal as unknown as { file: string }).file;
     expect(mode(file)).toBe(0o600);
     expect(mode(dir)).toBe(0o700);
@@ -25,7 +30,7 @@ describe('files at rest', () => {
     expect(mode(join(dir, 'last-known-rota.json'))).toBe(0o600);
   });
 
-  it('keeps PGlite\'s data folder 0700', async () => {
+  it("keeps PGlite's data folder 0700", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'permanentie-rest-')), 'pglite');
     const database = openDatabase({ kind: 'pglite', dataDir });
     await database.ping();

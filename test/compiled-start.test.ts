@@ -16,7 +16,8 @@ const SID = `AC${'6'.repeat(32)}`;
 const PUBLIC = 'https://desk.example.be';
 const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-compiled-'));
 let pgDb: TestDatabase | undefined;
-const build = () => spawnSync(process.execPath, ['server/launch.mjs', '--build-only', '--server-only'], { encoding: 'utf8' });
+const build = () =>
+  spawnSync(process.execPath, ['server/launch.mjs', '--build-only', '--server-only'], { encoding: 'utf8' });
 
 beforeAll(() => {
   const first = build();
@@ -27,36 +28,75 @@ afterAll(async () => {
   await pgDb?.drop();
 });
 
-interface Started { child: ChildProcess; url: string; output: () => string }
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
 
 async function startCompiled(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist/server/main.js')], {
     // Started from another folder: nothing may depend on the working directory.
     cwd: tmpdir(),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', PUBLIC_URL: PUBLIC,
-      TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+      PUBLIC_URL: PUBLIC,
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_AUTH_TOKEN: TOKEN,
+      TWILIO_PHONE_NUMBER: '+3214000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(/listens on (http:\/\/localhost:\d+)/);
-      if (m) { clearInterval(timer); resolve(m[1]!.replace('localhost', '127.0.0.1')); }
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+      }
     }, 50);
-    child.once('exit', (code) => { clearInterval(timer); reject(new Error(`exited ${code}: ${out}`)); });
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
   return { child, url, output: () => out };
 }
 
-const stop = (s: Started) => new Promise<number | null>((resolve) => { s.child.once('exit', (code) => resolve(code)); s.child.kill('SIGTERM'); });
+const stop = (s: Started) =>
+  new Promise<number | null>((resolve) => {
+    s.child.once('exit', (code) => resolve(code));
+    s.child.kill('SIGTERM');
+  });
 
 /** A signed call as Twilio sends it, to the URL Twilio signs (PUBLIC_URL), delivered to the process. */
 async function signedCall(base: string) {
-  const params = { CallSid: `CA${randomBytes(16).toString('hex')}`, From: '+32470555000', To: '+3214000000', AccountSid: SID };
-  const res = await fetch(`${base}/twilio/voice`, { method: 'POST', body: new URLSearchParams(params).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature(TOKEN, `${PUBLIC}/twilio/voice`, params) } });
+  const params = {
+    CallSid: `CA${randomBytes(16).toString('hex')}`,
+    From: '+32470555000',
+    To: '+3214000000',
+    AccountSid: SID,
+  };
+  const res = await fetch(`${base}/twilio/voice`, {
+    method: 'POST',
+    body: new URLSearchParams(params).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signature(TOKEN, `${PUBLIC}/twilio/voice`, params),
+    },
+  });
   return { status: res.status, body: await res.text() };
 }
 
@@ -84,7 +124,7 @@ it(`the compiled desk starts on ${testDatabaseKind}, answers /healthz and a sign
     expect(first.output()).toMatch(/Belgian municipalities loaded/); // region data found from dist/
     const health = await fetch(`${first.url}/healthz`);
     expect(health.status).toBe(200);
-    expect((await health.json() as { database: string }).database).toBe('ok');
+    expect(((await health.json()) as { database: string }).database).toBe('ok');
     const call = await signedCall(first.url);
     expect(call.status).toBe(200);
     expect(call.body).toContain('<Dial');

@@ -12,34 +12,61 @@ const SID = `AC${'7'.repeat(32)}`;
 const TOKEN = 'log-hygiene-token-0123456';
 const PUBLIC = 'https://desk.example.be';
 const M = {
-  name: 'Zorblax Quintavius', birthDate: '1961-03-17', story: 'Xyloquent verhaal', caller: '+32470918273',
-  texter: '+32471827364', smsBody: 'Qwixotic hulpvraag aan het station', referrerPhone: '0472 63 54 45', referrerName: 'Vrendolyn',
+  name: 'Zorblax Quintavius',
+  birthDate: '1961-03-17',
+  story: 'Xyloquent verhaal',
+  caller: '+32470918273',
+  texter: '+32471827364',
+  smsBody: 'Qwixotic hulpvraag aan het station',
+  referrerPhone: '0472 63 54 45',
+  referrerName: 'Vrendolyn',
 };
 const lines: string[] = [];
-const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+const sink = new Writable({
+  write(chunk, _enc, done) {
+    lines.push(String(chunk));
+    done();
+  },
+});
 
 let t: TestServer;
 let fake: FakeTwilio;
 beforeAll(async () => {
-  t = await startTestServer({ logger: createLogger('trace', sink),
-    env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC } });
-  fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
+  t = await startTestServer({
+    logger: createLogger('trace', sink),
+    env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC },
+  });
+  fake = new FakeTwilio({
+    baseUrl: t.url,
+    publicUrl: PUBLIC,
+    authToken: TOKEN,
+    accountSid: SID,
+    phoneNumber: '+3214000000',
+  });
 });
 afterAll(() => t.close());
 
 async function refuseWrites(): Promise<void> {
   const db = t.db.db;
   await sql`CREATE FUNCTION refuse_call() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-    RAISE EXCEPTION 'invalid input syntax for type integer: "%"', NEW.from_number USING DETAIL = format('Key (from_number)=(%s) refused', NEW.from_number); END $$`.execute(db);
+    RAISE EXCEPTION 'invalid input syntax for type integer: "%"', NEW.from_number USING DETAIL = format('Key (from_number)=(%s) refused', NEW.from_number); END $$`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER refuse_call BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION refuse_call()`.execute(db);
   await sql`CREATE FUNCTION refuse_sms() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-    RAISE EXCEPTION 'value too long: "%"', NEW.body USING DETAIL = format('Failing row contains (%s, %s)', NEW.from_number, NEW.body); END $$`.execute(db);
-  await sql`CREATE TRIGGER refuse_sms BEFORE INSERT ON sms_inbound FOR EACH ROW EXECUTE FUNCTION refuse_sms()`.execute(db);
+    RAISE EXCEPTION 'value too long: "%"', NEW.body USING DETAIL = format('Failing row contains (%s, %s)', NEW.from_number, NEW.body); END $$`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER refuse_sms BEFORE INSERT ON sms_inbound FOR EACH ROW EXECUTE FUNCTION refuse_sms()`.execute(
+    db,
+  );
   await sql`CREATE FUNCTION refuse_intake() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
     IF NEW.story LIKE 'Xyloquent%' AND NEW.sex = 'm' THEN
       RAISE EXCEPTION 'duplicate key value violates unique constraint "x"' USING DETAIL = format('Key (person_name, birth_date)=(%s, %s) already exists.', NEW.person_name, NEW.birth_date);
     END IF; RETURN NEW; END $$`.execute(db);
-  await sql`CREATE TRIGGER refuse_intake BEFORE INSERT ON intakes FOR EACH ROW EXECUTE FUNCTION refuse_intake()`.execute(db);
+  await sql`CREATE TRIGGER refuse_intake BEFORE INSERT ON intakes FOR EACH ROW EXECUTE FUNCTION refuse_intake()`.execute(
+    db,
+  );
 }
 
 describe('the log after a night with personal data', () => {
@@ -50,16 +77,24 @@ describe('the log after a night with personal data', () => {
     await lead.login('coordinator');
     const intake = (sex: string) => ({
       referrer: { kind: 'police', organisation: 'PZ Kempen', person: M.referrerName, phone: M.referrerPhone },
-      person: { name: M.name, birthDate: M.birthDate, sex }, household: { type: 'alleenstaande_man', adults: 1, children: 0 },
-      ethos: 'public_space', needs: [], story: M.story, facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
+      person: { name: M.name, birthDate: M.birthDate, sex },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+      ethos: 'public_space',
+      needs: [],
+      story: M.story,
+      facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
     });
     const created = await worker.post('/api/intakes', intake('f'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     await worker.get(`/api/intakes/${created.body.id}`);
     expect((await lead.post('/api/privacy/access-report', { name: M.name, birthDate: M.birthDate })).status).toBe(200);
     // Failing requests: bad input, a name in a query string, a write the database refuses.
-    expect((await worker.post('/api/intakes', { ...intake('f'), person: { name: M.name, birthDate: '1961-02-30' } })).status).toBe(400);
-    expect((await worker.get(`/api/intakes?name=${encodeURIComponent(M.name)}&birthDate=${M.birthDate}`)).status).toBe(400);
+    expect(
+      (await worker.post('/api/intakes', { ...intake('f'), person: { name: M.name, birthDate: '1961-02-30' } })).status,
+    ).toBe(400);
+    expect((await worker.get(`/api/intakes?name=${encodeURIComponent(M.name)}&birthDate=${M.birthDate}`)).status).toBe(
+      400,
+    );
     await refuseWrites();
     expect((await worker.post('/api/intakes', intake('m'))).status).toBe(500);
     // The line: a call and an SMS whose writes fail, then the same once the database accepts them again.
@@ -75,8 +110,13 @@ describe('the log after a night with personal data', () => {
     expect(log).toContain('call not logged'); // the failures were logged ...
     expect(log).toContain('unhandled error');
     expect(log).toContain('…273'); // ... with the caller masked to the last three digits
-    for (const [field, value] of Object.entries(M)) { // ... and without any personal value
-      for (const piece of [value, ...value.split(' ').filter((w) => w.length > 4), value.replace(/\D/g, '').slice(-7)].filter((p) => p.length > 4)) {
+    for (const [field, value] of Object.entries(M)) {
+      // ... and without any personal value
+      for (const piece of [
+        value,
+        ...value.split(' ').filter((w) => w.length > 4),
+        value.replace(/\D/g, '').slice(-7),
+      ].filter((p) => p.length > 4)) {
         expect(log, `${field}: ${piece}`).not.toContain(piece);
       }
     }

@@ -7,7 +7,12 @@ import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 
 const TOKEN = 'secret-auth-token-for-the-log-test';
 const lines: string[] = [];
-const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+const sink = new Writable({
+  write(chunk, _enc, done) {
+    lines.push(String(chunk));
+    done();
+  },
+});
 
 let t: TestServer;
 let coordinator: ApiClient;
@@ -24,7 +29,11 @@ afterAll(() => t.close());
 describe('rate limits', () => {
   it('limits sign-in attempts from one address, with a message to act on', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 9; i++) statuses.push((await new ApiClient(t.url).post('/api/auth/login', { username: `nobody${i}`, password: 'wrong-password' })).status);
+    for (let i = 0; i < 9; i++)
+      statuses.push(
+        (await new ApiClient(t.url).post('/api/auth/login', { username: `nobody${i}`, password: 'wrong-password' }))
+          .status,
+      );
     expect(statuses.slice(0, 8).every((s) => s === 401)).toBe(true);
     expect(statuses[8]).toBe(429);
     const res = await new ApiClient(t.url).post('/api/auth/login', { username: 'permanentie', password: 'demo' });
@@ -35,7 +44,11 @@ describe('rate limits', () => {
   it('limits refused webhook requests from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const res = await fetch(`${t.url}/twilio/voice`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'CallSid=CAforged' });
+      const res = await fetch(`${t.url}/twilio/voice`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'CallSid=CAforged',
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 30).every((s) => s === 403)).toBe(true);
@@ -45,8 +58,11 @@ describe('rate limits', () => {
 
 describe('output and logs', () => {
   it('escapes markup in every JSON answer', async () => {
-    const res = await fetch(`${t.url}/api/places`, { method: 'POST', body: JSON.stringify({ '<script>alert(1)</script>': 1 }),
-      headers: { cookie: coordinator.cookie, 'content-type': 'application/json', 'x-requested-with': 'permanentie' } });
+    const res = await fetch(`${t.url}/api/places`, {
+      method: 'POST',
+      body: JSON.stringify({ '<script>alert(1)</script>': 1 }),
+      headers: { cookie: coordinator.cookie, 'content-type': 'application/json', 'x-requested-with': 'permanentie' },
+    });
     const text = await res.text();
     expect(res.status).toBe(400);
     expect(text).not.toContain('<script>');
@@ -54,19 +70,31 @@ describe('output and logs', () => {
   });
 
   it('never writes passwords, session tokens or the Twilio token to the log', async () => {
-    const fresh = await startTestServer({ logger: createLogger('trace', sink), env: { TWILIO_ACCOUNT_SID: `AC${'2'.repeat(32)}`, TWILIO_AUTH_TOKEN: TOKEN } });
+    const fresh = await startTestServer({
+      logger: createLogger('trace', sink),
+      env: { TWILIO_ACCOUNT_SID: `AC${'2'.repeat(32)}`, TWILIO_AUTH_TOKEN: TOKEN },
+    });
     try {
       const c = new ApiClient(fresh.url);
       await c.post('/api/auth/login', { username: 'permanentie', password: 'hunter2-wrong-password' });
       await c.login('permanentie');
-      await fetch(`${fresh.url}/twilio/voice`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' }, body: 'CallSid=CA1' });
-      fresh.app.services.logger.info({ config: fresh.config, password: 'hunter2-wrong-password' }, 'a careless log line');
+      await fetch(`${fresh.url}/twilio/voice`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+        body: 'CallSid=CA1',
+      });
+      fresh.app.services.logger.info(
+        { config: fresh.config, password: 'hunter2-wrong-password' },
+        'a careless log line',
+      );
       const log = lines.join('');
       expect(log).toContain('a careless log line');
       expect(log).toContain('twilio webhook with a bad or missing signature refused');
       expect(log).not.toContain('hunter2-wrong-password');
       expect(log).not.toContain(TOKEN);
       expect(log).not.toContain(c.cookie.split('=')[1]!);
-    } finally { await fresh.close(); }
+    } finally {
+      await fresh.close();
+    }
   });
 });

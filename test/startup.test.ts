@@ -15,7 +15,11 @@ afterAll(async () => {
   await pgDb?.drop();
 });
 
-interface Started { child: ChildProcess; url: string; output: () => string }
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
 
 async function start(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -23,14 +27,24 @@ async function start(env: Record<string, string>): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(/listens on (http:\/\/localhost:\d+)/);
-      if (m) { clearInterval(timer); resolve(m[1]!.replace('localhost', '127.0.0.1')); }
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+      }
     }, 50);
-    child.once('exit', (code) => { clearInterval(timer); reject(new Error(`exited ${code}: ${out}`)); });
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
   return { child, url, output: () => out };
 }
@@ -48,7 +62,11 @@ async function startStopRestart(env: Record<string, string>) {
   const admin = new ApiClient(first.url);
   await admin.login('admin');
   const created = await admin.post('/api/users', {
-    username: 'jan.nieuw', displayName: 'Jan Nieuw', role: 'duty_worker', password: 'een-lang-wachtwoord', phone: '0470 12 34 56',
+    username: 'jan.nieuw',
+    displayName: 'Jan Nieuw',
+    role: 'duty_worker',
+    password: 'een-lang-wachtwoord',
+    phone: '0470 12 34 56',
   });
   expect(created.status).toBe(201);
   expect(await stop(first)).toBe(0);
@@ -76,7 +94,10 @@ it('a second start on the same PGlite folder refuses, naming the process that ho
   const dir = mkdtempSync(join(tmpdir(), 'permanentie-twice-'));
   try {
     const first = await start({ DATA_DIR: dir });
-    const err = await start({ DATA_DIR: dir, DATA_LOCK_WAIT_SECONDS: '1' }).then(() => null, (e: unknown) => e as Error);
+    const err = await start({ DATA_DIR: dir, DATA_LOCK_WAIT_SECONDS: '1' }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
     expect(err?.message).toMatch(new RegExp(`in use by process ${first.child.pid}`));
     expect(await stop(first)).toBe(0);
     const again = await start({ DATA_DIR: dir }); // released on a clean stop: the restart takes it at once

@@ -28,9 +28,17 @@ function Root() {
   const { state, recheck } = useSession();
   switch (state.status) {
     case 'checking':
-      return <div className="page-center"><Loading /></div>;
+      return (
+        <div className="page-center">
+          <Loading />
+        </div>
+      );
     case 'unreachable':
-      return <div className="page-center"><ErrorBox message={apiErrorText(t, state.error)} onRetry={recheck} /></div>;
+      return (
+        <div className="page-center">
+          <ErrorBox message={apiErrorText(t, state.error)} onRetry={recheck} />
+        </div>
+      );
     case 'signedOut':
       return <LoginPage notice={state.notice} lastUsername={state.username} />;
     case 'signedIn':

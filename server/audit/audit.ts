@@ -13,29 +13,63 @@ export interface AuditEntry {
 }
 
 export async function audit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
-    at: e.at,
-    user_id: e.userId,
-    action: e.action,
-    subject_type: e.subjectType,
-    subject_id: e.subjectId ?? null,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: e.at,
+      user_id: e.userId,
+      action: e.action,
+      subject_type: e.subjectType,
+      subject_id: e.subjectId ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute();
 }
 
 /** Records one read per record: an access report per person must find each of them. */
 export async function auditReads(db: Kysely<Database>, at: Date, userId: string, subjectType: string, ids: string[]) {
   if (ids.length === 0) return;
-  await db.insertInto('audit_log').values(ids.map((id) => ({
-    at, user_id: userId, action: 'read' as const, subject_type: subjectType, subject_id: id, detail: null,
-  }))).execute();
+  await db
+    .insertInto('audit_log')
+    .values(
+      ids.map((id) => ({
+        at,
+        user_id: userId,
+        action: 'read' as const,
+        subject_type: subjectType,
+        subject_id: id,
+        detail: null,
+      })),
+    )
+    .execute();
 }
 
 /** Roles that read intakes, and so may read the free text written about them (reasons, notes). */
 const INTAKE_READERS: readonly string[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
 /** Detail keys that hold codes, ids, counts or names of staff, never text typed about a person. */
-const STRUCTURED = new Set(['rule', 'nis', 'competence', 'placed', 'ocmw', 'nights', 'handoff', 'status', 'rooms', 'action',
-  'username', 'role', 'ip', 'intakes', 'unmet', 'minutes', 'to', 'outcome', 'route', 'filter', 'entries']);
+const STRUCTURED = new Set([
+  'rule',
+  'nis',
+  'competence',
+  'placed',
+  'ocmw',
+  'nights',
+  'handoff',
+  'status',
+  'rooms',
+  'action',
+  'username',
+  'role',
+  'ip',
+  'intakes',
+  'unmet',
+  'minutes',
+  'to',
+  'outcome',
+  'route',
+  'filter',
+  'entries',
+]);
 
 /**
  * An audit row's detail as this role may see it: roles that do not read intakes (the admin) get only

@@ -16,8 +16,11 @@ export const loginBody = z.strictObject({
 });
 
 export const authUserSchema = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(),
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']), municipalities: z.array(z.string()),
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
+  municipalities: z.array(z.string()),
 });
 
 // A shared address (a police station behind one NAT) may fail more often than one account.
@@ -25,9 +28,13 @@ const IP_FAILURE_FACTOR = 4;
 
 export const authRoutes = [
   defineRoute({
-    method: 'post', path: '/api/auth/login', tag: 'auth', roles: 'public',
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'auth',
+    roles: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
-    body: loginBody, response: z.object({ user: authUserSchema }),
+    body: loginBody,
+    response: z.object({ user: authUserSchema }),
     handler: async ({ req, res, body, services }) => {
       const user = await login(services, body.username.toLowerCase(), body.password, req.ip ?? 'unknown');
       const old: unknown = req.cookies?.[SESSION_COOKIE];
@@ -39,7 +46,10 @@ export const authRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/auth/logout', tag: 'auth', roles: 'public',
+    method: 'post',
+    path: '/api/auth/logout',
+    tag: 'auth',
+    roles: 'public',
     summary: 'Sign out: ends the session and clears the cookie',
     handler: async ({ req, res, user, services }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
@@ -47,22 +57,39 @@ export const authRoutes = [
         await deleteSession(services.db, token);
         services.realtime.endSession(token); // that session's consoles stop receiving events at once
       }
-      if (user) await audit(services.db, { at: services.clock.now(), userId: user.id, action: 'logout', subjectType: 'session' });
+      if (user)
+        await audit(services.db, {
+          at: services.clock.now(),
+          userId: user.id,
+          action: 'logout',
+          subjectType: 'session',
+        });
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/auth/sprays', tag: 'auth', roles: ['coordinator', 'admin'],
+    method: 'get',
+    path: '/api/auth/sprays',
+    tag: 'auth',
+    roles: ['coordinator', 'admin'],
     summary: 'Usernames failing to sign in from several addresses within the spray window (possible password spraying)',
-    response: z.object({ sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })), windowMinutes: z.number() }),
+    response: z.object({
+      sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })),
+      windowMinutes: z.number(),
+    }),
     handler: async ({ services }) => ({
-      sprays: await currentSprays(services, services.clock.now()), windowMinutes: services.config.loginSprayWindowMinutes,
+      sprays: await currentSprays(services, services.clock.now()),
+      windowMinutes: services.config.loginSprayWindowMinutes,
     }),
   }),
   defineRoute({
-    method: 'get', path: '/api/auth/me', tag: 'auth', roles: ALL_ROLES,
-    summary: 'The signed-in user and their role', response: z.object({ user: authUserSchema }),
+    method: 'get',
+    path: '/api/auth/me',
+    tag: 'auth',
+    roles: ALL_ROLES,
+    summary: 'The signed-in user and their role',
+    response: z.object({ user: authUserSchema }),
     handler: ({ user }) => ({ user }),
   }),
 ];
@@ -74,12 +101,28 @@ async function login(services: Services, username: string, password: string, ip:
   // Only this username from this address, and this address on any username: never the username alone.
   const locked = await lockedUntil(db, [pair, `ip:${ip}`], now);
   if (locked) throw lockout(locked, now);
-  const row = await db.selectFrom('users').selectAll().where('username', '=', username)
-    .where('active', '=', true).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .where('active', '=', true)
+    .executeTakeFirst();
   if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
-    const pairLock = await recordPairFailure(db, username, ip, now, { maxFailures: config.loginMaxFailures, maxDelayMinutes: config.loginMaxDelayMinutes });
-    const ipLock = await recordFailure(db, `ip:${ip}`, now, { maxFailures: config.loginMaxFailures * IP_FAILURE_FACTOR, lockoutMinutes: config.loginLockoutMinutes });
-    await audit(db, { at: now, userId: row?.id ?? null, action: 'login_failed', subjectType: 'session', detail: { username, ip } });
+    const pairLock = await recordPairFailure(db, username, ip, now, {
+      maxFailures: config.loginMaxFailures,
+      maxDelayMinutes: config.loginMaxDelayMinutes,
+    });
+    const ipLock = await recordFailure(db, `ip:${ip}`, now, {
+      maxFailures: config.loginMaxFailures * IP_FAILURE_FACTOR,
+      lockoutMinutes: config.loginLockoutMinutes,
+    });
+    await audit(db, {
+      at: now,
+      userId: row?.id ?? null,
+      action: 'login_failed',
+      subjectType: 'session',
+      detail: { username, ip },
+    });
     // Unknown usernames are not worth waking anyone for; an existing one being sprayed is.
     if (row) await alertIfSprayed(services, username, now);
     const lock = ipLock ?? pairLock;
@@ -88,23 +131,37 @@ async function login(services: Services, username: string, password: string, ip:
   }
   await clearFailures(db, pair);
   await audit(db, { at: now, userId: row.id, action: 'login', subjectType: 'session', detail: { ip } });
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
-    municipalities: await municipalitiesOf(db, row.id) };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    municipalities: await municipalitiesOf(db, row.id),
+  };
 }
 
 function lockout(until: Date, now: Date): HttpError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   const local = until.toLocaleTimeString('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' });
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new HttpError(429, say(`Te veel mislukte aanmeldingen. Probeer opnieuw na ${local} (over ${minutes} min).`, `Too many failed sign-ins. Try again after ${local} (in ${minutes} min).`),
-    { retryAfterSeconds, lockedUntil: until.toISOString() });
+  return new HttpError(
+    429,
+    say(
+      `Te veel mislukte aanmeldingen. Probeer opnieuw na ${local} (over ${minutes} min).`,
+      `Too many failed sign-ins. Try again after ${local} (in ${minutes} min).`,
+    ),
+    { retryAfterSeconds, lockedUntil: until.toISOString() },
+  );
 }
 
 // Max-Age, not an absolute date: the browser counts it on its own clock. The server enforces the
 // real expiry from the database with the desk's clock.
 function setSessionCookie(res: Response, services: Services, token: string): void {
   res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'strict', secure: services.config.secureCookies, path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: services.config.secureCookies,
+    path: '/',
     maxAge: services.config.sessionTtlHours * 3_600_000,
   });
 }

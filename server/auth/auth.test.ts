@@ -42,7 +42,8 @@ describe('login', () => {
   it('delays one username from one address after repeated failures, doubling, and says when to try again', async () => {
     // LOGIN_MAX_FAILURES 3: the 3rd failure of the pair waits 1 minute, the 4th 2, the 5th 4.
     const api = new ApiClient(t.url);
-    for (let i = 0; i < 2; i++) expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
     const third = await api.post('/api/auth/login', { username: 'admin', password: 'x' });
     expect(third.status).toBe(429);
     expect(third.body.retryAfterSeconds).toBe(60);
@@ -59,7 +60,8 @@ describe('login', () => {
     clock.advance(241_000);
     expect((await api.post('/api/auth/login', { username: 'admin', password: 'demo' })).status).toBe(200);
     // A success forgets the pair's failures: two new ones are free again.
-    for (let i = 0; i < 2; i++) expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await api.post('/api/auth/login', { username: 'admin', password: 'x' })).status).toBe(401);
   });
 
   it('five addresses guessing a username do not keep the right password out from a sixth', async () => {
@@ -82,12 +84,15 @@ describe('login', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.retryAfterSeconds).toBe(15 * 60);
     // The same account from another address is not affected.
-    expect((await new ApiClient(t.url, '127.0.0.10').post('/api/auth/login', { username: 'coordinator', password: 'demo' })).status).toBe(200);
+    expect(
+      (await new ApiClient(t.url, '127.0.0.10').post('/api/auth/login', { username: 'coordinator', password: 'demo' }))
+        .status,
+    ).toBe(200);
     clock.advance(15 * 60_000 + 1000);
     expect((await bot.post('/api/auth/login', { username: 'coordinator', password: 'demo' })).status).toBe(200);
   });
 
-  it('forgets a pair\'s failures after a day without one', async () => {
+  it("forgets a pair's failures after a day without one", async () => {
     const api = new ApiClient(t.url);
     await api.post('/api/auth/login', { username: 'admin', password: 'x' });
     await api.post('/api/auth/login', { username: 'admin', password: 'x' });
@@ -130,7 +135,8 @@ describe('login', () => {
 
   it('refuses state changes without the CSRF header', async () => {
     const res = await fetch(`${t.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: 'demo' }),
     });
     expect(res.status).toBe(403);

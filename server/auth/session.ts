@@ -21,7 +21,8 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export async function createSession(db: Kysely<Database>, userId: string, now: Date, ttlHours: number) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
-  await db.insertInto('sessions')
+  await db
+    .insertInto('sessions')
     .values({ token_hash: hashToken(token), user_id: userId, created_at: now, expires_at: expiresAt })
     .execute();
   return { token, expiresAt };
@@ -36,8 +37,13 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
 }
 
 /** The signed-in user and when the session ends (the socket handshake disconnects at that moment). */
-export async function sessionOf(db: Kysely<Database>, token: string, now: Date): Promise<{ user: AuthUser; expiresAt: Date } | null> {
-  const row = await db.selectFrom('sessions')
+export async function sessionOf(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<{ user: AuthUser; expiresAt: Date } | null> {
+  const row = await db
+    .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', hashToken(token))
@@ -45,14 +51,23 @@ export async function sessionOf(db: Kysely<Database>, token: string, now: Date):
     .where('users.active', '=', true)
     .executeTakeFirst();
   if (!row) return null;
-  const user = { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
-    municipalities: await municipalitiesOf(db, row.id) };
+  const user = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    municipalities: await municipalitiesOf(db, row.id),
+  };
   return { user, expiresAt: new Date(row.expires_at) };
 }
 
 export async function municipalitiesOf(db: Kysely<Database>, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('user_municipalities').select('municipality_nis')
-    .where('user_id', '=', userId).orderBy('municipality_nis').execute();
+  const rows = await db
+    .selectFrom('user_municipalities')
+    .select('municipality_nis')
+    .where('user_id', '=', userId)
+    .orderBy('municipality_nis')
+    .execute();
   return rows.map((r) => r.municipality_nis);
 }
 

@@ -12,11 +12,15 @@ beforeEach(async () => {
   clock = new ManualClock('2026-10-25T01:30:00Z');
   t = await startTestServer({ clock, env: { LOGIN_SPRAY_ADDRESSES: '3', LOGIN_SPRAY_WINDOW_MINUTES: '60' } });
 });
-afterEach(async () => { socket?.close(); await t.close(); });
+afterEach(async () => {
+  socket?.close();
+  await t.close();
+});
 
 const guess = (i: number, username = 'permanentie') =>
   new ApiClient(t.url, `127.0.0.${i}`).post('/api/auth/login', { username, password: 'guess' });
-const securitySms = () => t.db.db.selectFrom('outbox').select(['to_number', 'body']).where('kind', '=', 'security').execute();
+const securitySms = () =>
+  t.db.db.selectFrom('outbox').select(['to_number', 'body']).where('kind', '=', 'security').execute();
 
 describe('password spraying', () => {
   it('tells the coordinator once per hour by SMS and live in the console when three addresses fail on one username', async () => {
@@ -44,7 +48,10 @@ describe('password spraying', () => {
     const listed = await lead.get('/api/auth/sprays');
     expect(listed.body.sprays).toEqual([expect.objectContaining({ username: 'permanentie', addresses: 4 })]);
     // The right password still works from the worker's own address.
-    expect((await new ApiClient(t.url, '127.0.0.20').post('/api/auth/login', { username: 'permanentie', password: 'demo' })).status).toBe(200);
+    expect(
+      (await new ApiClient(t.url, '127.0.0.20').post('/api/auth/login', { username: 'permanentie', password: 'demo' }))
+        .status,
+    ).toBe(200);
 
     clock.advance(3_600_000); // the next hour: the earlier failures are out of the window, so a new spray
     for (const i of [6, 7, 8]) await guess(i);

@@ -24,13 +24,26 @@ export async function alertIfSprayed(services: Services, username: string, now: 
   const [spray] = await sprays(db, sprayWindowStart(services, now), config.loginSprayAddresses, username);
   if (!spray) return false;
   services.realtime.publish(SPRAY_EVENT, spray, LEADS);
-  const [rota, staff] = await Promise.all([loadRota(db),
-    db.selectFrom('users').select(['id', 'phone', 'role']).where('active', '=', true).where('role', '!=', 'ocmw_staff').execute()]);
+  const [rota, staff] = await Promise.all([
+    loadRota(db),
+    db
+      .selectFrom('users')
+      .select(['id', 'phone', 'role'])
+      .where('active', '=', true)
+      .where('role', '!=', 'ocmw_staff')
+      .execute(),
+  ]);
   const hour = Math.floor(now.getTime() / 3_600_000);
-  const body = `Permanentie: verdachte aanmeldpogingen op gebruikersnaam "${username}" vanaf ${spray.addresses} adressen `
-    + `(laatste ${config.loginSprayWindowMinutes} min). Het account is niet geblokkeerd; bekijk de console.`;
+  const body =
+    `Permanentie: verdachte aanmeldpogingen op gebruikersnaam "${username}" vanaf ${spray.addresses} adressen ` +
+    `(laatste ${config.loginSprayWindowMinutes} min). Het account is niet geblokkeerd; bekijk de console.`;
   for (const lead of leadsToAlert(rota, staff, now)) {
-    await enqueueSms(db, now, { to: lead.phone!, body, kind: 'security', dedupeKey: `spray:${username}:${hour}:${lead.id}` });
+    await enqueueSms(db, now, {
+      to: lead.phone!,
+      body,
+      kind: 'security',
+      dedupeKey: `spray:${username}:${hour}:${lead.id}`,
+    });
   }
   return true;
 }

@@ -9,8 +9,11 @@ import { createUser, newUserSchema } from './users';
 
 const { values } = parseArgs({
   options: {
-    username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-    phone: { type: 'string' }, municipality: { type: 'string', multiple: true },
+    username: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    phone: { type: 'string' },
+    municipality: { type: 'string', multiple: true },
   },
 });
 
@@ -18,13 +21,21 @@ async function readPassword(): Promise<string> {
   if (process.env.PERMANENTIE_PASSWORD) return process.env.PERMANENTIE_PASSWORD;
   if (!process.stdin.isTTY) throw new Error('Set PERMANENTIE_PASSWORD or run this in a terminal.');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try { return await rl.question('Password (at least 10 characters): '); } finally { rl.close(); }
+  try {
+    return await rl.question('Password (at least 10 characters): ');
+  } finally {
+    rl.close();
+  }
 }
 
 async function main(): Promise<void> {
   const input = newUserSchema.safeParse({
-    username: values.username, displayName: values.name ?? values.username, role: values.role,
-    phone: values.phone, municipalities: values.municipality ?? [], password: await readPassword(),
+    username: values.username,
+    displayName: values.name ?? values.username,
+    role: values.role,
+    phone: values.phone,
+    municipalities: values.municipality ?? [],
+    password: await readPassword(),
   });
   if (!input.success) {
     for (const i of input.error.issues) console.error(`${i.path.join('.') || 'input'}: ${i.message}`);

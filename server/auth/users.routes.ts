@@ -11,60 +11,121 @@ import type { Services } from '../services';
 
 // A changed password, role or a disabled account ends every session of that user, and its live sockets
 // on every instance, at once: whoever held the old access keeps none of it.
-const changeSchema = z.strictObject({
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']).optional(),
-  password: newUserSchema.shape.password.optional(),
-  active: z.boolean().optional(),
-}).refine((b) => b.role !== undefined || b.password !== undefined || b.active !== undefined, { message: say('niets te wijzigen', 'nothing to change') });
+const changeSchema = z
+  .strictObject({
+    role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']).optional(),
+    password: newUserSchema.shape.password.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => b.role !== undefined || b.password !== undefined || b.active !== undefined, {
+    message: say('niets te wijzigen', 'nothing to change'),
+  });
 
 async function changeUser(services: Services, actorId: string, id: string, body: z.output<typeof changeSchema>) {
   const { db, clock } = services;
   const row = await db.selectFrom('users').select(['id', 'role']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(say('Deze gebruiker bestaat niet.', 'No such user.'));
-  if (body.role === 'ocmw_staff' && row.role !== 'ocmw_staff'
-    && !(await db.selectFrom('user_municipalities').select('user_id').where('user_id', '=', id).executeTakeFirst())) {
-    throw fieldError('body.role', say('OCMW-medewerkers horen bij minstens één gemeente', 'OCMW staff must be scoped to at least one municipality'));
+  if (
+    body.role === 'ocmw_staff' &&
+    row.role !== 'ocmw_staff' &&
+    !(await db.selectFrom('user_municipalities').select('user_id').where('user_id', '=', id).executeTakeFirst())
+  ) {
+    throw fieldError(
+      'body.role',
+      say('OCMW-medewerkers horen bij minstens één gemeente', 'OCMW staff must be scoped to at least one municipality'),
+    );
   }
-  const set = { ...(body.role ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active } : {}),
-    ...(body.password ? { password_hash: await hashPassword(body.password) } : {}) };
+  const set = {
+    ...(body.role ? { role: body.role } : {}),
+    ...(body.active !== undefined ? { active: body.active } : {}),
+    ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
+  };
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set(set).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await audit(trx, { at: clock.now(), userId: actorId, action: 'update', subjectType: 'user', subjectId: id,
-      detail: { role: body.role ?? row.role, status: body.active === false ? 'disabled' : 'active', ...(body.password ? { action: 'password' } : {}) } });
+    await audit(trx, {
+      at: clock.now(),
+      userId: actorId,
+      action: 'update',
+      subjectType: 'user',
+      subjectId: id,
+      detail: {
+        role: body.role ?? row.role,
+        status: body.active === false ? 'disabled' : 'active',
+        ...(body.password ? { action: 'password' } : {}),
+      },
+    });
   });
   services.realtime.endUser(id);
 }
 
-
 export const userRoutes = [
   defineRoute({
-    method: 'get', path: '/api/users', tag: 'users', roles: ['coordinator', 'admin'], personal: 'audited',
+    method: 'get',
+    path: '/api/users',
+    tag: 'users',
+    roles: ['coordinator', 'admin'],
+    personal: 'audited',
     summary: 'Staff accounts with their phone numbers (each read is audited)',
     handler: async ({ user, services: { db, clock } }) => {
-      const rows = await db.selectFrom('users')
-        .select(['id', 'username', 'display_name', 'role', 'phone', 'active']).orderBy('username').execute();
-      await auditReads(db, clock.now(), user!.id, 'user', rows.map((r) => r.id));
-      return { users: rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name,
-        role: r.role, phone: r.phone, active: r.active })) };
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name', 'role', 'phone', 'active'])
+        .orderBy('username')
+        .execute();
+      await auditReads(
+        db,
+        clock.now(),
+        user!.id,
+        'user',
+        rows.map((r) => r.id),
+      );
+      return {
+        users: rows.map((r) => ({
+          id: r.id,
+          username: r.username,
+          displayName: r.display_name,
+          role: r.role,
+          phone: r.phone,
+          active: r.active,
+        })),
+      };
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/users', tag: 'users', roles: ['admin'], status: 201,
-    summary: 'Create a staff account', body: newUserSchema,
+    method: 'post',
+    path: '/api/users',
+    tag: 'users',
+    roles: ['admin'],
+    status: 201,
+    summary: 'Create a staff account',
+    body: newUserSchema,
     response: z.object({ id: z.string() }),
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
       const created = await createUser(db, body);
-      await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'user', subjectId: created.id,
-        detail: { username: body.username, role: body.role } });
+      await audit(db, {
+        at: clock.now(),
+        userId: user!.id,
+        action: 'create',
+        subjectType: 'user',
+        subjectId: created.id,
+        detail: { username: body.username, role: body.role },
+      });
       await refreshLastKnownRota(services); // the line knows the new phone number from the next call on
       return { id: created.id };
     },
   }),
   defineRoute({
-    method: 'patch', path: '/api/users/:id', tag: 'users', roles: ['admin'], params: idParams, body: changeSchema,
-    summary: 'Change a staff account\'s role, password or active state; ends all its sessions and live consoles',
-    handler: async ({ params, body, user, services }) => { await changeUser(services, user!.id, params.id, body); },
+    method: 'patch',
+    path: '/api/users/:id',
+    tag: 'users',
+    roles: ['admin'],
+    params: idParams,
+    body: changeSchema,
+    summary: "Change a staff account's role, password or active state; ends all its sessions and live consoles",
+    handler: async ({ params, body, user, services }) => {
+      await changeUser(services, user!.id, params.id, body);
+    },
   }),
 ];

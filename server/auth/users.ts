@@ -8,37 +8,75 @@ import { hashPassword } from './passwords';
 import { say } from '../../shared/rules/say';
 import { nisCode } from '../../shared/rules/nis';
 
-export const newUserSchema = z.strictObject({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,49}$/,
-    say('gebruikersnaam: 2-50 tekens, letters, cijfers, punt, streepje of liggend streepje', 'username: 2-50 characters, letters, digits, dot, dash or underscore')),
-  displayName: z.string().trim().min(1).max(100),
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
-  password: z.string().min(10, say('een wachtwoord heeft minstens 10 tekens', 'password must be at least 10 characters')).max(200),
-  phone: phoneSchema.optional(),
-  municipalities: z.array(nisCode).default([]),
-}).refine((u) => u.role !== 'ocmw_staff' || u.municipalities.length > 0, {
-  path: ['municipalities'], message: say('OCMW-medewerkers horen bij minstens één gemeente', 'OCMW staff must be scoped to at least one municipality'),
-});
+export const newUserSchema = z
+  .strictObject({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{1,49}$/,
+        say(
+          'gebruikersnaam: 2-50 tekens, letters, cijfers, punt, streepje of liggend streepje',
+          'username: 2-50 characters, letters, digits, dot, dash or underscore',
+        ),
+      ),
+    displayName: z.string().trim().min(1).max(100),
+    role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
+    password: z
+      .string()
+      .min(10, say('een wachtwoord heeft minstens 10 tekens', 'password must be at least 10 characters'))
+      .max(200),
+    phone: phoneSchema.optional(),
+    municipalities: z.array(nisCode).default([]),
+  })
+  .refine((u) => u.role !== 'ocmw_staff' || u.municipalities.length > 0, {
+    path: ['municipalities'],
+    message: say(
+      'OCMW-medewerkers horen bij minstens één gemeente',
+      'OCMW staff must be scoped to at least one municipality',
+    ),
+  });
 
 export type NewUser = z.output<typeof newUserSchema>;
 
 export async function createUser(db: Kysely<Database>, input: NewUser): Promise<{ id: string; role: Role }> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-  if (taken) throw conflict(say(`De gebruikersnaam "${input.username}" is al in gebruik.`, `The username "${input.username}" is taken.`));
+  if (taken)
+    throw conflict(
+      say(`De gebruikersnaam "${input.username}" is al in gebruik.`, `The username "${input.username}" is taken.`),
+    );
   if (input.municipalities.length) {
-    const known = await db.selectFrom('municipalities').select('nis').where('nis', 'in', input.municipalities).execute();
+    const known = await db
+      .selectFrom('municipalities')
+      .select('nis')
+      .where('nis', 'in', input.municipalities)
+      .execute();
     const missing = input.municipalities.filter((n) => !known.some((k) => k.nis === n));
-    if (missing.length) throw fieldError('body.municipalities', say(`onbekende gemeente ${missing.join(', ')}`, `unknown municipality ${missing.join(', ')}`));
+    if (missing.length)
+      throw fieldError(
+        'body.municipalities',
+        say(`onbekende gemeente ${missing.join(', ')}`, `unknown municipality ${missing.join(', ')}`),
+      );
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const user = await trx.insertInto('users').values({
-      username: input.username, display_name: input.displayName, role: input.role,
-      password_hash: passwordHash, phone: input.phone ?? null,
-    }).returning(['id', 'role']).executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('users')
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        password_hash: passwordHash,
+        phone: input.phone ?? null,
+      })
+      .returning(['id', 'role'])
+      .executeTakeFirstOrThrow();
     if (input.municipalities.length) {
-      await trx.insertInto('user_municipalities')
-        .values(input.municipalities.map((nis) => ({ user_id: user.id, municipality_nis: nis }))).execute();
+      await trx
+        .insertInto('user_municipalities')
+        .values(input.municipalities.map((nis) => ({ user_id: user.id, municipality_nis: nis })))
+        .execute();
     }
     return user;
   });

@@ -16,57 +16,133 @@ import { idParams } from '../http/params';
 import { holdChoiceShape } from './hold.schema';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const TYPES = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
-const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(item));
+const TYPES = [
+  'caw_noodkamer',
+  'hotel',
+  'crisisbed',
+  'ocmw_noodwoning',
+  'doorgangswoning',
+  'vluchthuis',
+] as const satisfies readonly PlaceType[];
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(item));
 
-const boardQuery = z.strictObject({
-  adults: z.coerce.number().int().min(0).max(20).optional(),
-  children: z.coerce.number().int().min(0).max(20).optional(),
-  needs: csv(z.enum(SUIT_TAGS)).optional(),
-  municipality: nisCode.optional(),
-  types: csv(z.enum(TYPES)).optional(),
-}).refine((q) => (q.adults === undefined && q.children === undefined) || (q.adults ?? 1) + (q.children ?? 0) > 0, {
-  // The household the handler builds from these must hold someone; refuse here, not with a 500 there.
-  path: ['adults'], message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
-});
+const boardQuery = z
+  .strictObject({
+    adults: z.coerce.number().int().min(0).max(20).optional(),
+    children: z.coerce.number().int().min(0).max(20).optional(),
+    needs: csv(z.enum(SUIT_TAGS)).optional(),
+    municipality: nisCode.optional(),
+    types: csv(z.enum(TYPES)).optional(),
+  })
+  .refine((q) => (q.adults === undefined && q.children === undefined) || (q.adults ?? 1) + (q.children ?? 0) > 0, {
+    // The household the handler builds from these must hold someone; refuse here, not with a 500 there.
+    path: ['adults'],
+    message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
+  });
 
 export const capacityRoutes = [
   defineRoute({
-    method: 'get', path: '/api/board', tag: 'board', roles: desk, query: boardQuery,
+    method: 'get',
+    path: '/api/board',
+    tag: 'board',
+    roles: desk,
+    query: boardQuery,
     summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
     handler: async ({ query, user, services: { db, clock } }) => {
       const stale = (await regionSettings(db)).board?.staleAfterHours;
-      const household = query.adults !== undefined || query.children !== undefined || query.needs
-        ? householdSchema.parse({ adults: query.adults ?? 1, children: query.children ?? 0, needs: query.needs ?? [] }) : undefined;
-      return readBoard(db, clock.now(), user!.role, { household, municipality: query.municipality, types: query.types }, stale);
+      const household =
+        query.adults !== undefined || query.children !== undefined || query.needs
+          ? householdSchema.parse({
+              adults: query.adults ?? 1,
+              children: query.children ?? 0,
+              needs: query.needs ?? [],
+            })
+          : undefined;
+      return readBoard(
+        db,
+        clock.now(),
+        user!.role,
+        { household, municipality: query.municipality, types: query.types },
+        stale,
+      );
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/holds', tag: 'board', roles: desk, status: 201,
+    method: 'post',
+    path: '/api/holds',
+    tag: 'board',
+    roles: desk,
+    status: 201,
     body: z.strictObject({
       ...holdChoiceShape,
-      initials: z.string().trim().regex(/^[A-Za-zÀ-ÿ.]{1,6}$/, say('alleen initialen, bv. "M.K." (geen volledige namen)', 'initials only, e.g. "M.K." (no full names)')),
+      initials: z
+        .string()
+        .trim()
+        .regex(
+          /^[A-Za-zÀ-ÿ.]{1,6}$/,
+          say('alleen initialen, bv. "M.K." (geen volledige namen)', 'initials only, e.g. "M.K." (no full names)'),
+        ),
       household: householdSchema,
     }),
     summary: 'Hold a place for a named person until it expires (default 60 minutes)',
     handler: ({ body, user, services }) => createHold(services, user!, body),
   }),
   defineRoute({
-    method: 'post', path: '/api/holds/:id/extend', tag: 'board', roles: desk, params: idParams,
-    body: z.strictObject({ minutes: z.number().int().min(5).max(240), reason: z.string().trim().min(3, say('zeg waarom de reservering langer moet', 'say why the hold needs longer')).max(300) }),
+    method: 'post',
+    path: '/api/holds/:id/extend',
+    tag: 'board',
+    roles: desk,
+    params: idParams,
+    body: z.strictObject({
+      minutes: z.number().int().min(5).max(240),
+      reason: z
+        .string()
+        .trim()
+        .min(3, say('zeg waarom de reservering langer moet', 'say why the hold needs longer'))
+        .max(300),
+    }),
     summary: 'Give a hold more time, with a reason',
     handler: ({ params, body, user, services }) => changeHold(services, user!, params.id, 'extend', body),
   }),
-  ...(['place', 'release', 'end'] as const).map((action) => defineRoute({
-    method: 'post', path: `/api/holds/:id/${action}`, tag: 'board', roles: desk, params: idParams,
-    summary: { place: 'Refused (409 intake_required): a board hold is placed through its intake, POST /api/intakes/:id/place', release: 'Let the place go', end: 'Check-out: the placement ends' }[action],
-    handler: ({ params, user, services }) => changeHold(services, user!, params.id, action),
-  })),
+  ...(['place', 'release', 'end'] as const).map((action) =>
+    defineRoute({
+      method: 'post',
+      path: `/api/holds/:id/${action}`,
+      tag: 'board',
+      roles: desk,
+      params: idParams,
+      summary: {
+        place: 'Refused (409 intake_required): a board hold is placed through its intake, POST /api/intakes/:id/place',
+        release: 'Let the place go',
+        end: 'Check-out: the placement ends',
+      }[action],
+      handler: ({ params, user, services }) => changeHold(services, user!, params.id, action),
+    }),
+  ),
   defineRoute({
-    method: 'post', path: '/api/places/:id/count', tag: 'board', roles: desk, params: idParams, status: 201,
+    method: 'post',
+    path: '/api/places/:id/count',
+    tag: 'board',
+    roles: desk,
+    params: idParams,
+    status: 201,
     body: z.strictObject({
       rooms: z.number().int().min(0).max(50),
-      confirmedBy: z.string().trim().min(1, say('wie van het hotel het bevestigde (bv. "receptie, Ann")', 'who at the hotel confirmed it (e.g. "receptie, Ann")')).max(100),
+      confirmedBy: z
+        .string()
+        .trim()
+        .min(
+          1,
+          say(
+            'wie van het hotel het bevestigde (bv. "receptie, Ann")',
+            'who at the hotel confirmed it (e.g. "receptie, Ann")',
+          ),
+        )
+        .max(100),
       method: z.enum(['phone', 'sms', 'console']),
     }),
     summary: 'Record how many rooms a partner hotel gives the desk tonight (including ones already held)',
@@ -74,18 +150,47 @@ export const capacityRoutes = [
       const { db, clock } = services;
       const now = clock.now();
       const place = await db.selectFrom('places').select(['id', 'type']).where('id', '=', params.id).executeTakeFirst();
-      if (!place || place.type !== 'hotel') throw notFound(say('Geen partnerhotel met deze id.', 'No partner hotel with this id.'));
-      const row = { place_id: place.id, night: nightOf(now), rooms: body.rooms, confirmed_by: body.confirmedBy, method: body.method, confirmed_at: now, recorded_by: user!.id };
-      await db.insertInto('hotel_counts').values(row)
-        .onConflict((oc) => oc.columns(['place_id', 'night']).doUpdateSet({ rooms: body.rooms, confirmed_by: body.confirmedBy, method: body.method, confirmed_at: now, recorded_by: user!.id }))
+      if (!place || place.type !== 'hotel')
+        throw notFound(say('Geen partnerhotel met deze id.', 'No partner hotel with this id.'));
+      const row = {
+        place_id: place.id,
+        night: nightOf(now),
+        rooms: body.rooms,
+        confirmed_by: body.confirmedBy,
+        method: body.method,
+        confirmed_at: now,
+        recorded_by: user!.id,
+      };
+      await db
+        .insertInto('hotel_counts')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['place_id', 'night']).doUpdateSet({
+            rooms: body.rooms,
+            confirmed_by: body.confirmedBy,
+            method: body.method,
+            confirmed_at: now,
+            recorded_by: user!.id,
+          }),
+        )
         .execute();
-      await audit(db, { at: now, userId: user!.id, action: 'update', subjectType: 'hotel_count', subjectId: place.id, detail: { rooms: body.rooms } });
+      await audit(db, {
+        at: now,
+        userId: user!.id,
+        action: 'update',
+        subjectType: 'hotel_count',
+        subjectId: place.id,
+        detail: { rooms: body.rooms },
+      });
       announceBoard(services, place.id);
       return { placeId: place.id, night: row.night, rooms: body.rooms };
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/hotels/ask', tag: 'board', roles: desk,
+    method: 'post',
+    path: '/api/hotels/ask',
+    tag: 'board',
+    roles: desk,
     summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
     handler: async ({ services }) => ({ asked: await askHotels(services) }),
   }),

@@ -12,14 +12,25 @@ export function announceBoard(services: Services, placeId: string): void {
 
 export async function expireDueHolds(services: Services, placeId?: string): Promise<number> {
   const now = services.clock.now();
-  let q = services.db.updateTable('holds').set({ status: 'expired', closed_at: now, updated_at: now })
-    .where('status', '=', 'held').where('expires_at', '<=', now);
+  let q = services.db
+    .updateTable('holds')
+    .set({ status: 'expired', closed_at: now, updated_at: now })
+    .where('status', '=', 'held')
+    .where('expires_at', '<=', now);
   if (placeId) q = q.where('place_id', '=', placeId);
   const expired = await q.returning(['id', 'place_id', 'created_by', 'initials']).execute();
-  await referrerUpdateForHolds(services, expired.map((h) => h.id), 'released');
+  await referrerUpdateForHolds(
+    services,
+    expired.map((h) => h.id),
+    'released',
+  );
   for (const h of expired) {
     announceBoard(services, h.place_id);
-    services.realtime.publishToUser(h.created_by, 'hold:expired', { holdId: h.id, placeId: h.place_id, initials: h.initials });
+    services.realtime.publishToUser(h.created_by, 'hold:expired', {
+      holdId: h.id,
+      placeId: h.place_id,
+      initials: h.initials,
+    });
   }
   return expired.length;
 }

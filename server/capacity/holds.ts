@@ -16,68 +16,174 @@ import { referrerUpdateForHolds } from '../referrer/confirmation';
 export const DEFAULT_HOLD_MINUTES = 60;
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('HH:mm');
 
-export interface NewHold { placeId: string; initials: string; household: Household; minutes?: number; overrideReason?: string }
+export interface NewHold {
+  placeId: string;
+  initials: string;
+  household: Household;
+  minutes?: number;
+  overrideReason?: string;
+}
 
 export async function createHold(services: Services, user: AuthUser, body: NewHold) {
   const { db, clock } = services;
   const now = clock.now();
-  const place = await db.selectFrom('places').select(['id', 'name', 'type', 'capacity', 'suits']).where('id', '=', body.placeId)
-    .where('active', '=', true).executeTakeFirst();
-  if (!place) throw notFound(say('Deze plaats bestaat niet (of is niet meer in gebruik).', 'No such place (or it is no longer in use).'));
+  const place = await db
+    .selectFrom('places')
+    .select(['id', 'name', 'type', 'capacity', 'suits'])
+    .where('id', '=', body.placeId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!place)
+    throw notFound(
+      say('Deze plaats bestaat niet (of is niet meer in gebruik).', 'No such place (or it is no longer in use).'),
+    );
   const unmet = unmetNeeds(place.suits, body.household);
   if (unmet.length && !body.overrideReason) {
-    throw new HttpError(422, say(
-      `${place.name} past niet bij dit huishouden: geen ${unmet.map((u) => SUIT_TAG_NL[u]).join(', ')}. Kies een andere plaats, of geef een reden om ze toch vast te houden.`,
-      `${place.name} does not suit this household: it does not take ${unmet.join(', ')}. Choose another place, or give a reason to hold it anyway.`), { unmet });
+    throw new HttpError(
+      422,
+      say(
+        `${place.name} past niet bij dit huishouden: geen ${unmet.map((u) => SUIT_TAG_NL[u]).join(', ')}. Kies een andere plaats, of geef een reden om ze toch vast te houden.`,
+        `${place.name} does not suit this household: it does not take ${unmet.join(', ')}. Choose another place, or give a reason to hold it anyway.`,
+      ),
+      { unmet },
+    );
   }
   await expireDueHolds(services, place.id);
   const night = nightOf(now);
   for (let attempt = 0; attempt < 5; attempt++) {
     const units = await unitsTonight(db, place, night);
     const unit = firstFreeUnit(units, await takenUnits(db, place.id));
-    if (unit === null) throw conflict(say(`${place.name} heeft vannacht geen vrije plaats meer.`, `${place.name} has no free place left tonight.`), { reason: 'full' });
+    if (unit === null)
+      throw conflict(
+        say(`${place.name} heeft vannacht geen vrije plaats meer.`, `${place.name} has no free place left tonight.`),
+        { reason: 'full' },
+      );
     try {
-      const hold = await db.insertInto('holds').values({
-        place_id: place.id, unit_no: unit, night, initials: body.initials, household: JSON.stringify(body.household),
-        status: 'held', expires_at: new Date(now.getTime() + (body.minutes ?? DEFAULT_HOLD_MINUTES) * 60_000),
-        override_reason: unmet.length ? body.overrideReason! : null, created_by: user.id, created_at: now, updated_at: now,
-      }).returning(['id', 'expires_at']).executeTakeFirstOrThrow();
-      await audit(db, { at: now, userId: user.id, action: 'create', subjectType: 'hold', subjectId: hold.id,
-        detail: unmet.length ? { override: body.overrideReason, unmet } : undefined });
+      const hold = await db
+        .insertInto('holds')
+        .values({
+          place_id: place.id,
+          unit_no: unit,
+          night,
+          initials: body.initials,
+          household: JSON.stringify(body.household),
+          status: 'held',
+          expires_at: new Date(now.getTime() + (body.minutes ?? DEFAULT_HOLD_MINUTES) * 60_000),
+          override_reason: unmet.length ? body.overrideReason! : null,
+          created_by: user.id,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning(['id', 'expires_at'])
+        .executeTakeFirstOrThrow();
+      await audit(db, {
+        at: now,
+        userId: user.id,
+        action: 'create',
+        subjectType: 'hold',
+        subjectId: hold.id,
+        detail: unmet.length ? { override: body.overrideReason, unmet } : undefined,
+      });
       announceBoard(services, place.id);
       return { id: hold.id, placeId: place.id, unit, expiresAt: new Date(hold.expires_at).toISOString() };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err; // someone took this unit a moment ago: look again
     }
   }
-  throw conflict(say(`${place.name} werd net door een collega ingenomen. Kies een andere plaats.`, `${place.name} was just taken by a colleague. Choose another place.`), { reason: 'taken' });
+  throw conflict(
+    say(
+      `${place.name} werd net door een collega ingenomen. Kies een andere plaats.`,
+      `${place.name} was just taken by a colleague. Choose another place.`,
+    ),
+    { reason: 'taken' },
+  );
 }
 
 type Action = 'extend' | 'place' | 'release' | 'end';
 const FROM: Record<Action, 'held' | 'placed'> = { extend: 'held', place: 'held', release: 'held', end: 'placed' };
-const HOLD_STATUS_NL: Record<string, string> = { held: 'vastgehouden', placed: 'al een plaatsing', released: 'vrijgegeven', expired: 'verlopen', ended: 'beëindigd' };
-const ACTION_NL: Record<Action, string> = { extend: 'verlengen', place: 'plaatsen', release: 'vrijgeven', end: 'beëindigen' };
+const HOLD_STATUS_NL: Record<string, string> = {
+  held: 'vastgehouden',
+  placed: 'al een plaatsing',
+  released: 'vrijgegeven',
+  expired: 'verlopen',
+  ended: 'beëindigd',
+};
+const ACTION_NL: Record<Action, string> = {
+  extend: 'verlengen',
+  place: 'plaatsen',
+  release: 'vrijgeven',
+  end: 'beëindigen',
+};
 
-export async function changeHold(services: Services, user: AuthUser, id: string, action: Action, extra: { minutes?: number; reason?: string } = {}) {
+export async function changeHold(
+  services: Services,
+  user: AuthUser,
+  id: string,
+  action: Action,
+  extra: { minutes?: number; reason?: string } = {},
+) {
   const { db, clock } = services;
   await expireDueHolds(services);
   const now = clock.now();
   const hold = await db.selectFrom('holds').selectAll().where('id', '=', id).executeTakeFirst();
   if (!hold) throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
-  if (hold.status === 'expired') throw conflict(say(`Deze vasthouding verliep om ${local(hold.expires_at)}; hou de plaats opnieuw vast als ze nog vrij is.`, `This hold expired at ${local(hold.expires_at)}; hold the place again if it is still free.`), { reason: 'expired' });
-  if (hold.status !== FROM[action]) throw conflict(say(`Deze vasthouding is ${HOLD_STATUS_NL[hold.status]}; ${ACTION_NL[action]} kan nu niet meer.`, `This hold is ${hold.status}; it cannot be ${action === 'end' ? 'ended' : `${action}d`} now.`));
+  if (hold.status === 'expired')
+    throw conflict(
+      say(
+        `Deze vasthouding verliep om ${local(hold.expires_at)}; hou de plaats opnieuw vast als ze nog vrij is.`,
+        `This hold expired at ${local(hold.expires_at)}; hold the place again if it is still free.`,
+      ),
+      { reason: 'expired' },
+    );
+  if (hold.status !== FROM[action])
+    throw conflict(
+      say(
+        `Deze vasthouding is ${HOLD_STATUS_NL[hold.status]}; ${ACTION_NL[action]} kan nu niet meer.`,
+        `This hold is ${hold.status}; it cannot be ${action === 'end' ? 'ended' : `${action}d`} now.`,
+      ),
+    );
   // A placement always reaches the OCMW: "arrived" goes through the intake (guarantee and handoff
   // in one transaction, POST /api/intakes/:id/place), never straight from a board hold.
-  if (action === 'place') throw conflict(say('Vul eerst de aanmelding in voor deze persoon: de plaatsing maakt de borg en de overdracht aan het OCMW.',
-    'Fill in the intake for this person first: the placement makes the guarantee and the handoff to the OCMW.'), { reason: 'intake_required' });
-  const set = action === 'extend'
-    ? { expires_at: new Date(Math.max(now.getTime(), new Date(hold.expires_at).getTime()) + extra.minutes! * 60_000),
-        extensions: JSON.stringify([...hold.extensions, { at: now.toISOString(), by: user.id, minutes: extra.minutes!, reason: extra.reason! }]) }
-    : { status: (action === 'release' ? 'released' : 'ended') as 'released' | 'ended', closed_at: now };
-  const updated = await db.updateTable('holds').set({ ...set, updated_at: now }).where('id', '=', id).where('status', '=', FROM[action])
-    .returning(['id', 'status', 'expires_at']).executeTakeFirst();
-  if (!updated) throw conflict(say('Deze vasthouding is net gewijzigd; kijk opnieuw naar het bord.', 'This hold changed a moment ago; look at the board again.'));
-  await audit(db, { at: now, userId: user.id, action: 'update', subjectType: 'hold', subjectId: id, detail: { action, ...extra } });
+  if (action === 'place')
+    throw conflict(
+      say(
+        'Vul eerst de aanmelding in voor deze persoon: de plaatsing maakt de borg en de overdracht aan het OCMW.',
+        'Fill in the intake for this person first: the placement makes the guarantee and the handoff to the OCMW.',
+      ),
+      { reason: 'intake_required' },
+    );
+  const set =
+    action === 'extend'
+      ? {
+          expires_at: new Date(Math.max(now.getTime(), new Date(hold.expires_at).getTime()) + extra.minutes! * 60_000),
+          extensions: JSON.stringify([
+            ...hold.extensions,
+            { at: now.toISOString(), by: user.id, minutes: extra.minutes!, reason: extra.reason! },
+          ]),
+        }
+      : { status: (action === 'release' ? 'released' : 'ended') as 'released' | 'ended', closed_at: now };
+  const updated = await db
+    .updateTable('holds')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', FROM[action])
+    .returning(['id', 'status', 'expires_at'])
+    .executeTakeFirst();
+  if (!updated)
+    throw conflict(
+      say(
+        'Deze vasthouding is net gewijzigd; kijk opnieuw naar het bord.',
+        'This hold changed a moment ago; look at the board again.',
+      ),
+    );
+  await audit(db, {
+    at: now,
+    userId: user.id,
+    action: 'update',
+    subjectType: 'hold',
+    subjectId: id,
+    detail: { action, ...extra },
+  });
   if (action === 'release') await referrerUpdateForHolds(services, [id], 'released');
   announceBoard(services, hold.place_id);
   return { id, status: updated.status, expiresAt: new Date(updated.expires_at).toISOString() };

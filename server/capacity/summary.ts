@@ -6,7 +6,12 @@ import type { Database } from '../db/schema';
 import { readBoard } from './board';
 
 const SHORT: Record<string, string> = {
-  caw_noodkamer: 'CAW', hotel: 'Hotel', crisisbed: 'Crisisbed', ocmw_noodwoning: 'Noodwoning', doorgangswoning: 'Doorgangswoning', vluchthuis: 'Vluchthuis',
+  caw_noodkamer: 'CAW',
+  hotel: 'Hotel',
+  crisisbed: 'Crisisbed',
+  ocmw_noodwoning: 'Noodwoning',
+  doorgangswoning: 'Doorgangswoning',
+  vluchthuis: 'Vluchthuis',
 };
 const hhmm = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Brussels' }).toFormat('HH:mm');
 

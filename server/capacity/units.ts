@@ -5,14 +5,28 @@ import type { Database, PlaceType } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function unitsTonight(db: Db, place: { id: string; type: PlaceType; capacity: number }, night: string): Promise<number> {
+export async function unitsTonight(
+  db: Db,
+  place: { id: string; type: PlaceType; capacity: number },
+  night: string,
+): Promise<number> {
   if (place.type !== 'hotel') return place.capacity;
-  const count = await db.selectFrom('hotel_counts').select('rooms').where('place_id', '=', place.id).where('night', '=', night).executeTakeFirst();
+  const count = await db
+    .selectFrom('hotel_counts')
+    .select('rooms')
+    .where('place_id', '=', place.id)
+    .where('night', '=', night)
+    .executeTakeFirst();
   return count?.rooms ?? 0;
 }
 
 export async function takenUnits(db: Db, placeId: string): Promise<Set<number>> {
-  const rows = await db.selectFrom('holds').select('unit_no').where('place_id', '=', placeId).where('status', 'in', ['held', 'placed']).execute();
+  const rows = await db
+    .selectFrom('holds')
+    .select('unit_no')
+    .where('place_id', '=', placeId)
+    .where('status', 'in', ['held', 'placed'])
+    .execute();
   return new Set(rows.map((r) => r.unit_no));
 }
 

@@ -7,19 +7,35 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, wri
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
-export interface LockHolder { pid: number; host: string; since: string }
+export interface LockHolder {
+  pid: number;
+  host: string;
+  since: string;
+}
 
 export class DataFolderInUse extends Error {
-  constructor(readonly folder: string, readonly holder: LockHolder) {
-    super(`The data folder ${folder} is in use by process ${holder.pid} on ${holder.host} (running since ${holder.since}). `
-      + `Stop that process first (kill ${holder.pid}), or give this one its own DATA_DIR. Two processes on one embedded `
-      + 'database would each accept holds the other cannot see.');
+  constructor(
+    readonly folder: string,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `The data folder ${folder} is in use by process ${holder.pid} on ${holder.host} (running since ${holder.since}). ` +
+        `Stop that process first (kill ${holder.pid}), or give this one its own DATA_DIR. Two processes on one embedded ` +
+        'database would each accept holds the other cannot see.',
+    );
   }
 }
 
-export interface DataLock { file: string; release(): void }
+export interface DataLock {
+  file: string;
+  release(): void;
+}
 
-export async function lockDataFolder(folder: string, waitMs: number, now: () => Date = () => new Date()): Promise<DataLock> {
+export async function lockDataFolder(
+  folder: string,
+  waitMs: number,
+  now: () => Date = () => new Date(),
+): Promise<DataLock> {
   const file = `${folder.replace(/\/$/, '')}.lock`;
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const deadline = Date.now() + waitMs;
@@ -27,11 +43,17 @@ export async function lockDataFolder(folder: string, waitMs: number, now: () => 
     if (tryCreate(file, now)) return { file, release: () => release(file) };
     const holder = readHolder(file);
     if (holder ? !isAlive(holder) : tornFor(file, 5_000)) {
-      try { unlinkSync(file); } catch { /* another start took it over first */ }
+      try {
+        unlinkSync(file);
+      } catch {
+        /* another start took it over first */
+      }
       continue;
     }
     if (Date.now() >= deadline) throw new DataFolderInUse(folder, holder ?? { pid: 0, host: '?', since: '?' });
-    await new Promise((r) => { setTimeout(r, 200); });
+    await new Promise((r) => {
+      setTimeout(r, 200);
+    });
   }
 }
 
@@ -43,7 +65,10 @@ function tryCreate(file: string, now: () => Date): boolean {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw err;
   }
-  writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: now().toISOString() } satisfies LockHolder));
+  writeSync(
+    fd,
+    JSON.stringify({ pid: process.pid, host: hostname(), since: now().toISOString() } satisfies LockHolder),
+  );
   closeSync(fd);
   return true;
 }
@@ -51,7 +76,9 @@ function tryCreate(file: string, now: () => Date): boolean {
 function readHolder(file: string): LockHolder | null {
   try {
     const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    return typeof h.pid === 'number' ? { pid: h.pid, host: String(h.host ?? '?'), since: String(h.since ?? '?') } : null;
+    return typeof h.pid === 'number'
+      ? { pid: h.pid, host: String(h.host ?? '?'), since: String(h.since ?? '?') }
+      : null;
   } catch {
     return null; // being written this very moment, or torn: look again shortly
   }
@@ -59,15 +86,30 @@ function readHolder(file: string): LockHolder | null {
 
 /** A lock file nobody could read for a while: its writer died between creating and writing it. */
 function tornFor(file: string, ms: number): boolean {
-  try { return Date.now() - statSync(file).mtimeMs > ms; } catch { return false; }
+  try {
+    return Date.now() - statSync(file).mtimeMs > ms;
+  } catch {
+    return false;
+  }
 }
 
 function isAlive(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true; // a shared folder seen from another machine: never steal it
-  try { process.kill(holder.pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function release(file: string): void {
   const holder = readHolder(file);
-  if (holder?.pid === process.pid) { try { unlinkSync(file); } catch { /* already gone */ } }
+  if (holder?.pid === process.pid) {
+    try {
+      unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  }
 }

@@ -27,16 +27,21 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
-  const pool = target.kind === 'postgres'
-    ? new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 })
-    : null;
+  const pool =
+    target.kind === 'postgres'
+      ? new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 })
+      : null;
   // An idle client that loses its connection must not crash the process: the pool replaces it.
   pool?.on('error', () => undefined);
   // Nor may a checked-out one (socket.io's adapter keeps one for LISTEN): a PostgreSQL restart
   // terminates it, which without a listener is an unhandled 'error' that ends the process. The query
   // in flight still fails on its own, and the adapter reconnects when the client ends.
-  pool?.on('connect', (client) => { client.on('error', () => undefined); });
-  const dialect = pool ? new PostgresDialect({ pool }) : new PGliteDialect({ pglite: () => openPglite((target as { dataDir: string | null }).dataDir) });
+  pool?.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  const dialect = pool
+    ? new PostgresDialect({ pool })
+    : new PGliteDialect({ pglite: () => openPglite((target as { dataDir: string | null }).dataDir) });
   const db = new Kysely<Database>({ dialect });
   return {
     db,
@@ -48,14 +53,22 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 }
 
 async function openPglite(dataDir: string | null): Promise<PGlite> {
-  if (dataDir) { mkdirSync(dataDir, { recursive: true, mode: 0o700 }); chmodSync(dataDir, 0o700); } // PGlite's files: owner only
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  } // PGlite's files: owner only
   return PGlite.create(dataDir ?? undefined);
 }
 
 async function ping(db: Kysely<Database>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
-  const query = sql`select 1`.execute(db).then(() => true, () => false);
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const query = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
   try {
     return await Promise.race([query, timeout]);
   } finally {

@@ -171,7 +171,12 @@ export interface DirectoryTable {
 export type CallOutcome = 'ringing' | 'answered' | 'voicemail' | 'missed';
 export type LegStatus = 'ringing' | 'screening' | 'accepted' | 'no-key' | 'busy' | 'no-answer' | 'failed' | 'canceled';
 /** One step of a call's chain: who is rung, in which capacity. */
-export interface ChainStep { role: 'primary' | 'backup' | 'coordinator' | 'day'; userId: string | null; name: string; number: string }
+export interface ChainStep {
+  role: 'primary' | 'backup' | 'coordinator' | 'day';
+  userId: string | null;
+  name: string;
+  number: string;
+}
 
 export interface CallTable {
   id: Generated<string>;
@@ -223,7 +228,15 @@ export interface AlarmTable {
   callback_note: string | null;
 }
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'sandbox' | 'cancelled';
+export type OutboxStatus =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'sandbox'
+  | 'cancelled';
 export interface OutboxTable {
   id: Generated<string>;
   to_number: string;
@@ -384,7 +397,15 @@ export interface Handover {
   note: string | null;
 }
 
-export type HandoffEventKind = 'created' | 'acknowledged' | 'follow_up' | 'forwarded' | 'closed' | 'escalated' | 'digest' | 'handed_over';
+export type HandoffEventKind =
+  | 'created'
+  | 'acknowledged'
+  | 'follow_up'
+  | 'forwarded'
+  | 'closed'
+  | 'escalated'
+  | 'digest'
+  | 'handed_over';
 export interface HandoffEventTable {
   id: Generated<string>;
   handoff_id: string;

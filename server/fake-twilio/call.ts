@@ -8,7 +8,15 @@ import { record } from './record';
 import { sid, twimlProblem } from './signing';
 import { deepText, methodOf, num, parseTwiml, speechSeconds, type TwimlNode } from './twiml';
 import type {
-  CallOptions, CallStatus, DialledLeg, FakeCall, Params, Recording, RunEnd, SentRequest, TranscriptEvent,
+  CallOptions,
+  CallStatus,
+  DialledLeg,
+  FakeCall,
+  Params,
+  Recording,
+  RunEnd,
+  SentRequest,
+  TranscriptEvent,
 } from './types';
 
 const SIP: Record<string, string> = { completed: '200', busy: '486', 'no-answer': '487', failed: '500' };
@@ -33,11 +41,18 @@ export class CallRun {
   private readonly started = Date.now();
   private readonly digits: (string | null)[];
 
-  constructor(readonly ctx: VoiceContext, readonly opts: CallOptions) {
+  constructor(
+    readonly ctx: VoiceContext,
+    readonly opts: CallOptions,
+  ) {
     this.to = opts.to ?? ctx.config.phoneNumber;
     this.digits = typeof opts.digits === 'string' ? [opts.digits] : [...(opts.digits ?? [])];
     this.parent = {
-      kind: 'parent', sid: this.sid, listener: 'caller', params: () => this.parentParams(), nextDigits: () => this.digits.shift() ?? null,
+      kind: 'parent',
+      sid: this.sid,
+      listener: 'caller',
+      params: () => this.parentParams(),
+      nextDigits: () => this.digits.shift() ?? null,
     };
   }
 
@@ -46,7 +61,9 @@ export class CallRun {
     return inboundParams(this.ctx.config.accountSid, this.sid, this.opts.from, this.to, status);
   }
 
-  push(e: TranscriptEvent): void { this.transcript.push(e); }
+  push(e: TranscriptEvent): void {
+    this.transcript.push(e);
+  }
 
   /** True once the caller has hung up (callerHangsUpAfterMs elapsed, hung up at <Record>, or after the conversation). */
   isCallerGone(): boolean {
@@ -71,45 +88,94 @@ export class CallRun {
   }
 
   /** Requests TwiML; on any failure records it (and Twilio's error) and returns null. `ignored`: the TwiML will not be run. */
-  async fetch(leg: Leg, url: string, extra: Params, purpose: string, method: 'GET' | 'POST' = 'POST', ignored = false): Promise<TwimlNode | null> {
+  async fetch(
+    leg: Leg,
+    url: string,
+    extra: Params,
+    purpose: string,
+    method: 'GET' | 'POST' = 'POST',
+    ignored = false,
+  ): Promise<TwimlNode | null> {
     if (++this.fetches > this.ctx.config.maxRequestsPerCall) {
-      this.push({ type: 'error', leg: leg.kind, code: 0, message: `loop guard: more than ${this.ctx.config.maxRequestsPerCall} requests in one call` });
+      this.push({
+        type: 'error',
+        leg: leg.kind,
+        code: 0,
+        message: `loop guard: more than ${this.ctx.config.maxRequestsPerCall} requests in one call`,
+      });
       return null;
     }
     const req = await this.ctx.http.send(url, { ...leg.params(), ...extra }, { method, callSid: leg.sid });
     this.requests.push(req);
     const ev: TranscriptEvent & { type: 'request' } = {
-      type: 'request', leg: leg.kind, purpose, method, path: req.path, url: req.url, params: req.params, status: req.status,
-      ...(req.body && /xml/i.test(req.contentType ?? '') ? { twiml: req.body } : {}), ...(ignored ? { ignored } : {}),
+      type: 'request',
+      leg: leg.kind,
+      purpose,
+      method,
+      path: req.path,
+      url: req.url,
+      params: req.params,
+      status: req.status,
+      ...(req.body && /xml/i.test(req.contentType ?? '') ? { twiml: req.body } : {}),
+      ...(ignored ? { ignored } : {}),
     };
     this.push(ev);
     let error = twimlProblem(req);
     let doc: TwimlNode | null = null;
     if (!error) {
-      try { doc = parseTwiml(req.body); } catch (e) { error = { code: 12100, kind: 'parse', message: (e as Error).message }; }
+      try {
+        doc = parseTwiml(req.body);
+      } catch (e) {
+        error = { code: 12100, kind: 'parse', message: (e as Error).message };
+      }
     }
     if (error) {
       ev.error = req.error = error;
-      this.push({ type: 'error', leg: leg.kind, code: error.code, message: `${purpose} ${req.path}: ${error.message}` });
+      this.push({
+        type: 'error',
+        leg: leg.kind,
+        code: error.code,
+        message: `${purpose} ${req.path}: ${error.message}`,
+      });
     }
     return doc;
   }
 
   /** Fetches a document and runs it on the leg (Twilio replaces the current document). */
-  async follow(leg: Leg, url: string, extra: Params, purpose: string, method: 'GET' | 'POST' = 'POST'): Promise<RunEnd> {
+  async follow(
+    leg: Leg,
+    url: string,
+    extra: Params,
+    purpose: string,
+    method: 'GET' | 'POST' = 'POST',
+  ): Promise<RunEnd> {
     const doc = await this.fetch(leg, url, extra, purpose, method);
     return doc ? this.run(leg, doc.children, url) : this.appError(leg);
   }
 
   appError(leg: Leg): RunEnd {
-    this.push({ type: 'say', leg: leg.kind, heardBy: leg.listener, text: 'We are sorry, an application error has occurred. Goodbye.', byTwilio: true });
+    this.push({
+      type: 'say',
+      leg: leg.kind,
+      heardBy: leg.listener,
+      text: 'We are sorry, an application error has occurred. Goodbye.',
+      byTwilio: true,
+    });
     this.push({ type: 'hangup', leg: leg.kind, by: 'error' });
     return 'error';
   }
 
   say(leg: Leg, n: TwimlNode): void {
     const text = deepText(n);
-    this.push({ type: 'say', leg: leg.kind, heardBy: leg.listener, ...(leg.number ? { number: leg.number } : {}), text, language: n.attrs.language, voice: n.attrs.voice });
+    this.push({
+      type: 'say',
+      leg: leg.kind,
+      heardBy: leg.listener,
+      ...(leg.number ? { number: leg.number } : {}),
+      text,
+      language: n.attrs.language,
+      voice: n.attrs.voice,
+    });
     this.clock += speechSeconds(text);
   }
 
@@ -120,18 +186,33 @@ export class CallRun {
       const a = v.attrs;
       let end: RunEnd | null = null;
       if (v.name === 'Say') this.say(leg, v);
-      else if (v.name === 'Play') { this.push({ type: 'play', leg: leg.kind, heardBy: leg.listener, url: v.text }); this.clock += 5; }
-      else if (v.name === 'Pause') { this.push({ type: 'pause', leg: leg.kind, seconds: num(a.length, 1) }); this.clock += num(a.length, 1); }
-      else if (v.name === 'Hangup') { this.push({ type: 'hangup', leg: leg.kind, by: 'twiml' }); return 'hangup'; }
-      else if (v.name === 'Reject') { this.rejectReason = a.reason ?? 'rejected'; this.push({ type: 'reject', reason: this.rejectReason }); return 'rejected'; }
-      else if (v.name === 'Redirect') {
+      else if (v.name === 'Play') {
+        this.push({ type: 'play', leg: leg.kind, heardBy: leg.listener, url: v.text });
+        this.clock += 5;
+      } else if (v.name === 'Pause') {
+        this.push({ type: 'pause', leg: leg.kind, seconds: num(a.length, 1) });
+        this.clock += num(a.length, 1);
+      } else if (v.name === 'Hangup') {
+        this.push({ type: 'hangup', leg: leg.kind, by: 'twiml' });
+        return 'hangup';
+      } else if (v.name === 'Reject') {
+        this.rejectReason = a.reason ?? 'rejected';
+        this.push({ type: 'reject', reason: this.rejectReason });
+        return 'rejected';
+      } else if (v.name === 'Redirect') {
         const url = this.ctx.http.resolve(v.text, docUrl);
         this.push({ type: 'redirect', leg: leg.kind, url });
         return this.follow(leg, url, {}, 'redirect', methodOf(a));
       } else if (v.name === 'Gather') end = await gather(this, leg, v, docUrl);
       else if (v.name === 'Record' && leg.kind === 'parent') end = await record(this, v, docUrl);
       else if (v.name === 'Dial' && leg.kind === 'parent') end = await runDial(this, v, docUrl);
-      else this.push({ type: 'error', leg: leg.kind, code: 12200, message: `the fake does not simulate <${v.name}> on a ${leg.kind} leg` });
+      else
+        this.push({
+          type: 'error',
+          leg: leg.kind,
+          code: 12200,
+          message: `the fake does not simulate <${v.name}> on a ${leg.kind} leg`,
+        });
       if (end) return end;
     }
     return 'end';
@@ -147,9 +228,14 @@ export class CallRun {
   private async statusCallback(status: string, durationSec?: number): Promise<void> {
     if (!this.ctx.config.statusCallbackUrl) return;
     const params: Params = {
-      ...this.parentParams(), CallStatus: status, SequenceNumber: String(this.seq++), Timestamp: new Date().toUTCString(),
+      ...this.parentParams(),
+      CallStatus: status,
+      SequenceNumber: String(this.seq++),
+      Timestamp: new Date().toUTCString(),
       CallbackSource: 'call-progress-events',
-      ...(durationSec !== undefined ? { CallDuration: String(Math.round(durationSec)), SipResponseCode: SIP[status] ?? '200' } : {}),
+      ...(durationSec !== undefined
+        ? { CallDuration: String(Math.round(durationSec)), SipResponseCode: SIP[status] ?? '200' }
+        : {}),
     };
     if (this.ctx.config.shuffleStatusCallbacks) this.pending.push(params);
     else await this.notify(this.ctx.config.statusCallbackUrl, params, this.sid, status, Number(params.SequenceNumber));
@@ -175,17 +261,25 @@ export class CallRun {
     this.status = rejectedUnanswered ? (this.rejectReason === 'busy' ? 'busy' : 'no-answer') : 'completed';
     this.gone = true;
     await this.statusCallback(this.status, rejectedUnanswered ? 0 : this.clock);
-    for (const p of this.pending.reverse()) await this.notify(config.statusCallbackUrl!, p, this.sid, p.CallStatus!, Number(p.SequenceNumber));
+    for (const p of this.pending.reverse())
+      await this.notify(config.statusCallbackUrl!, p, this.sid, p.CallStatus!, Number(p.SequenceNumber));
     return this.result();
   }
 
   result(): FakeCall {
     const says = this.transcript.flatMap((e) => (e.type === 'say' ? [e] : []));
     return {
-      sid: this.sid, from: this.opts.from, to: this.to, status: this.status, durationSec: Math.round(this.clock),
-      transcript: this.transcript, dialled: this.dialled, requests: this.requests,
+      sid: this.sid,
+      from: this.opts.from,
+      to: this.to,
+      status: this.status,
+      durationSec: Math.round(this.clock),
+      transcript: this.transcript,
+      dialled: this.dialled,
+      requests: this.requests,
       ...(this.recording ? { recording: this.recording } : {}),
-      heard: (by) => says.filter((s) => by === undefined || s.heardBy === by || s.number === normalizeNumber(by)).map((s) => s.text),
+      heard: (by) =>
+        says.filter((s) => by === undefined || s.heardBy === by || s.number === normalizeNumber(by)).map((s) => s.text),
       requestsTo: (path) => this.requests.filter((r) => r.path === path),
     };
   }

@@ -21,23 +21,40 @@ interface Target {
   childSec: number;
 }
 
-const legParams = (run: CallRun, t: Target): Params => childParams(run.ctx.config.accountSid, t.sid, run.sid, t.callerId, t.number);
+const legParams = (run: CallRun, t: Target): Params =>
+  childParams(run.ctx.config.accountSid, t.sid, run.sid, t.callerId, t.number);
 
 export async function runDial(run: CallRun, dial: TwimlNode, docUrl: string): Promise<RunEnd | null> {
   const a = dial.attrs;
   for (const other of dial.children.filter((c) => c.name !== 'Number')) {
-    run.push({ type: 'error', leg: 'parent', code: 12200, message: `the fake does not simulate <Dial><${other.name}>` });
+    run.push({
+      type: 'error',
+      leg: 'parent',
+      code: 12200,
+      message: `the fake does not simulate <Dial><${other.name}>`,
+    });
   }
   const nouns = dial.children.filter((c) => c.name === 'Number');
-  const raw = nouns.length ? nouns.map((n) => ({ number: n.text, attrs: n.attrs })) : dial.text ? [{ number: dial.text, attrs: {} }] : [];
+  const raw = nouns.length
+    ? nouns.map((n) => ({ number: n.text, attrs: n.attrs }))
+    : dial.text
+      ? [{ number: dial.text, attrs: {} }]
+      : [];
   const timeout = num(a.timeout, 30);
   // Without callerId, the dialled phone sees the inbound caller's number (Twilio's default).
   const callerId = a.callerId ?? run.opts.from;
   const targets: Target[] = raw.slice(0, 10).map((t) => {
     const p = run.ctx.phones.get(t.number);
     return {
-      number: normalizeNumber(t.number), attrs: t.attrs, sid: sid('CA'), callerId, behaviour: p.behaviour, configured: p.configured,
-      outcome: 'no-answer', answered: false, childSec: 0,
+      number: normalizeNumber(t.number),
+      attrs: t.attrs,
+      sid: sid('CA'),
+      callerId,
+      behaviour: p.behaviour,
+      configured: p.configured,
+      outcome: 'no-answer',
+      answered: false,
+      childSec: 0,
     };
   });
   run.push({ type: 'dial', numbers: targets.map((t) => t.number), timeout, callerId });
@@ -69,9 +86,11 @@ export async function runDial(run: CallRun, dial: TwimlNode, docUrl: string): Pr
   } else {
     run.clock += targets.some((t) => t.outcome === 'no-answer') ? timeout : 1;
   }
-  const status: DialCallStatus = winner?.answered ? 'completed'
-    : run.isCallerGone() ? 'canceled'
-    : (['no-answer', 'busy', 'failed'] as const).find((s) => targets.some((t) => t.outcome === s)) ?? 'failed';
+  const status: DialCallStatus = winner?.answered
+    ? 'completed'
+    : run.isCallerGone()
+      ? 'canceled'
+      : ((['no-answer', 'busy', 'failed'] as const).find((s) => targets.some((t) => t.outcome === s)) ?? 'failed');
   const dialCallSid = (winner ?? targets[0]!).sid;
   const durationSec = winner?.answered ? Math.max(1, Math.round(winner.childSec)) : 0;
   for (const t of targets) {
@@ -98,10 +117,21 @@ async function screen(run: CallRun, t: Target, docUrl: string): Promise<DialOutc
   if (!t.attrs.url) return 'accepted';
   const press = t.behaviour.kind === 'answers' ? t.behaviour.press : null;
   const child: Leg = {
-    kind: 'child', sid: t.sid, listener: 'callee', number: t.number, params: () => legParams(run, t), nextDigits: () => press,
+    kind: 'child',
+    sid: t.sid,
+    listener: 'callee',
+    number: t.number,
+    params: () => legParams(run, t),
+    nextDigits: () => press,
   };
   const end = await run.follow(child, run.ctx.http.resolve(t.attrs.url, docUrl), {}, 'screen', methodOf(t.attrs));
-  return end === 'end' ? 'accepted' : end === 'caller-gone' ? 'canceled' : end === 'error' ? 'screening-error' : 'completed-no-key';
+  return end === 'end'
+    ? 'accepted'
+    : end === 'caller-gone'
+      ? 'canceled'
+      : end === 'error'
+        ? 'screening-error'
+        : 'completed-no-key';
 }
 
 /** <Number statusCallback statusCallbackEvent>: the child leg's progress, sent when the Dial ends. */
@@ -110,15 +140,31 @@ async function childCallbacks(run: CallRun, targets: Target[], docUrl: string): 
     if (!t.attrs.statusCallback) continue;
     const events = (t.attrs.statusCallbackEvent ?? 'completed').split(/[\s,]+/);
     const final = t.answered ? 'completed' : t.outcome;
-    const steps = [['initiated', 'initiated'], ['ringing', 'ringing'], ['answered', 'in-progress'], ['completed', final]]
-      .filter(([ev]) => events.includes(ev!) && (ev !== 'answered' || t.answered) && (ev !== 'ringing' || final !== 'failed'));
+    const steps = [
+      ['initiated', 'initiated'],
+      ['ringing', 'ringing'],
+      ['answered', 'in-progress'],
+      ['completed', final],
+    ].filter(
+      ([ev]) => events.includes(ev!) && (ev !== 'answered' || t.answered) && (ev !== 'ringing' || final !== 'failed'),
+    );
     let seq = 0;
     for (const [, status] of steps) {
       const isFinal = status === final;
-      await run.notify(run.ctx.http.resolve(t.attrs.statusCallback, docUrl), {
-        ...legParams(run, t), CallStatus: status!, SequenceNumber: String(seq), Timestamp: new Date().toUTCString(),
-        CallbackSource: 'call-progress-events', ...(isFinal ? { CallDuration: String(Math.round(t.childSec)) } : {}),
-      }, t.sid, status!, seq++);
+      await run.notify(
+        run.ctx.http.resolve(t.attrs.statusCallback, docUrl),
+        {
+          ...legParams(run, t),
+          CallStatus: status!,
+          SequenceNumber: String(seq),
+          Timestamp: new Date().toUTCString(),
+          CallbackSource: 'call-progress-events',
+          ...(isFinal ? { CallDuration: String(Math.round(t.childSec)) } : {}),
+        },
+        t.sid,
+        status!,
+        seq++,
+      );
     }
   }
 }

@@ -58,16 +58,23 @@ export class FakeTwilio {
 
   constructor(readonly options: FakeTwilioOptions) {
     this.http = new Http({
-      baseUrl: options.baseUrl, publicUrl: options.publicUrl, authToken: options.authToken,
-      requestTimeoutMs: options.requestTimeoutMs ?? 15_000, twimlBins: options.twimlBins ?? {}, headers: options.headers ?? {},
+      baseUrl: options.baseUrl,
+      publicUrl: options.publicUrl,
+      authToken: options.authToken,
+      requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
+      twimlBins: options.twimlBins ?? {},
+      headers: options.headers ?? {},
     });
     this.requests = this.http.log;
     this.config = {
-      accountSid: options.accountSid, phoneNumber: options.phoneNumber,
-      voiceUrl: options.voiceUrl ?? '/twilio/voice', voiceFallbackUrl: options.voiceFallbackUrl ?? null,
+      accountSid: options.accountSid,
+      phoneNumber: options.phoneNumber,
+      voiceUrl: options.voiceUrl ?? '/twilio/voice',
+      voiceFallbackUrl: options.voiceFallbackUrl ?? null,
       statusCallbackUrl: options.statusCallbackUrl === undefined ? '/twilio/voice/status' : options.statusCallbackUrl,
       smsUrl: options.smsUrl ?? '/twilio/sms',
-      progressCallbacks: options.progressCallbacks ?? false, shuffleStatusCallbacks: options.shuffleStatusCallbacks ?? false,
+      progressCallbacks: options.progressCallbacks ?? false,
+      shuffleStatusCallbacks: options.shuffleStatusCallbacks ?? false,
       maxRequestsPerCall: options.maxRequestsPerCall ?? 50,
     };
   }
@@ -86,18 +93,27 @@ export class FakeTwilio {
 
   /** Delivers an incoming SMS to the Messaging URL; returns the answer and its <Message> replies. */
   sms(opts: SmsOptions): Promise<SmsResult> {
-    return sendSms(this.http, { accountSid: this.config.accountSid, phoneNumber: this.config.phoneNumber, smsUrl: this.config.smsUrl }, opts);
+    return sendSms(
+      this.http,
+      { accountSid: this.config.accountSid, phoneNumber: this.config.phoneNumber, smsUrl: this.config.smsUrl },
+      opts,
+    );
   }
 
   /** Posts an SMS status callback for a message the app sent (e.g. one captured by twilioRest()). */
-  messageStatus(msg: MessageRef, status: string, opts: { errorCode?: string | number; url?: string } = {}): Promise<SentRequest> {
+  messageStatus(
+    msg: MessageRef,
+    status: string,
+    opts: { errorCode?: string | number; url?: string } = {},
+  ): Promise<SentRequest> {
     return sendMessageStatus(this.http, this.config.accountSid, msg, status, opts.errorCode, opts.url);
   }
 
   /** A raw signed POST (or GET) to a path or URL: for forged, unsigned or hand-made requests. */
   sendSigned(path: string, params: Params, opts: SendSignedOptions = {}): Promise<SentRequest> {
     const send: SendOptions = {
-      ...(opts.method ? { method: opts.method } : {}), ...(opts.tokenOverride ? { token: opts.tokenOverride } : {}),
+      ...(opts.method ? { method: opts.method } : {}),
+      ...(opts.tokenOverride ? { token: opts.tokenOverride } : {}),
       ...(opts.signatureOverride !== undefined ? { signatureOverride: opts.signatureOverride } : {}),
     };
     return this.http.send(path, params, send);

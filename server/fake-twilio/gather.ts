@@ -7,7 +7,8 @@ import type { RunEnd } from './types';
 
 export async function gather(run: CallRun, leg: Leg, g: TwimlNode, docUrl: string): Promise<RunEnd | null> {
   const a = g.attrs;
-  for (const c of g.children) if (c.name === 'Say' || c.name === 'Play' || c.name === 'Pause') await run.run(leg, [c], docUrl);
+  for (const c of g.children)
+    if (c.name === 'Say' || c.name === 'Play' || c.name === 'Pause') await run.run(leg, [c], docUrl);
   if (run.isCallerGone()) return 'caller-gone';
   const action = run.ctx.http.resolve(a.action ?? docUrl, docUrl);
   const pressed = leg.nextDigits();
@@ -20,9 +21,15 @@ export async function gather(run: CallRun, leg: Leg, g: TwimlNode, docUrl: strin
   const finishOnKey = a.finishOnKey ?? '#';
   let digits = pressed;
   let finished = '';
-  if (finishOnKey && finishOnKey.includes(digits.slice(-1))) { finished = digits.slice(-1); digits = digits.slice(0, -1); }
+  if (finishOnKey && finishOnKey.includes(digits.slice(-1))) {
+    finished = digits.slice(-1);
+    digits = digits.slice(0, -1);
+  }
   const max = num(a.numDigits, Infinity);
-  if (digits.length > max) { digits = digits.slice(0, max); finished = ''; }
+  if (digits.length > max) {
+    digits = digits.slice(0, max);
+    finished = '';
+  }
   run.clock += digits.length + 1;
   run.push({ type: 'gather', leg: leg.kind, digits, ...(finished ? { finishedOnKey: finished } : {}) });
   return run.follow(leg, action, { Digits: digits, FinishedOnKey: finished }, 'gather', methodOf(a));

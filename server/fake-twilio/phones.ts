@@ -21,28 +21,46 @@ export const normalizeNumber = (n: string) => n.replace(/[\s\-().]/g, '');
 
 /** Returned by fake.phone(number): pick one behaviour; the last one set applies to every later call. */
 export class PhoneSetup {
-  constructor(private readonly book: PhoneBook, readonly number: string) {}
+  constructor(
+    private readonly book: PhoneBook,
+    readonly number: string,
+  ) {}
 
   /** Picks up; if the <Number> has a screening url, runs its TwiML and presses `press` at each <Gather>. */
   answers(opts: AnswerOptions): this {
     this.book.set(this.number, {
-      kind: 'answers', press: opts.press, afterMs: opts.afterMs ?? 0, ringSec: opts.ringSec ?? 5, talkSec: opts.talkSec ?? 60,
+      kind: 'answers',
+      press: opts.press,
+      afterMs: opts.afterMs ?? 0,
+      ringSec: opts.ringSec ?? 5,
+      talkSec: opts.talkSec ?? 60,
     });
     return this;
   }
 
   /** DialCallStatus=busy. */
-  isBusy(): this { this.book.set(this.number, { kind: 'busy' }); return this; }
+  isBusy(): this {
+    this.book.set(this.number, { kind: 'busy' });
+    return this;
+  }
   /** Rings until the Dial timeout: DialCallStatus=no-answer. */
-  doesNotAnswer(): this { this.book.set(this.number, { kind: 'no-answer' }); return this; }
+  doesNotAnswer(): this {
+    this.book.set(this.number, { kind: 'no-answer' });
+    return this;
+  }
   /** Unreachable / invalid number: DialCallStatus=failed. */
-  fails(): this { this.book.set(this.number, { kind: 'fails' }); return this; }
+  fails(): this {
+    this.book.set(this.number, { kind: 'fails' });
+    return this;
+  }
 }
 
 export class PhoneBook {
   private readonly phones = new Map<string, PhoneBehaviour>();
 
-  set(number: string, b: PhoneBehaviour): void { this.phones.set(normalizeNumber(number), b); }
+  set(number: string, b: PhoneBehaviour): void {
+    this.phones.set(normalizeNumber(number), b);
+  }
 
   /** The behaviour of a number; an unconfigured number does not answer (configured: false). */
   get(number: string): { behaviour: PhoneBehaviour; configured: boolean } {
@@ -50,5 +68,7 @@ export class PhoneBook {
     return b ? { behaviour: b, configured: true } : { behaviour: { kind: 'no-answer' }, configured: false };
   }
 
-  clear(): void { this.phones.clear(); }
+  clear(): void {
+    this.phones.clear();
+  }
 }

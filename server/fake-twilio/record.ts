@@ -24,14 +24,17 @@ export async function record(run: CallRun, v: TwimlNode, docUrl: string): Promis
     return null;
   }
   const finishOnKey = a.finishOnKey ?? '1234567890*#';
-  const endedBy = durationSec >= maxLength ? 'max-length' : (vm.endWith ?? (finishOnKey.includes('#') ? '#' : 'hangup'));
+  const endedBy =
+    durationSec >= maxLength ? 'max-length' : (vm.endWith ?? (finishOnKey.includes('#') ? '#' : 'hangup'));
   const recordingSid = sid('RE');
   const url = `https://api.twilio.com/2010-04-01/Accounts/${run.ctx.config.accountSid}/Recordings/${recordingSid}`;
   run.recording = { url, sid: recordingSid, durationSec };
   run.clock += durationSec;
   run.push({ type: 'record', beep, durationSec, recordingSid, endedBy });
   const params: Params = {
-    RecordingUrl: url, RecordingSid: recordingSid, RecordingDuration: String(durationSec),
+    RecordingUrl: url,
+    RecordingSid: recordingSid,
+    RecordingDuration: String(durationSec),
     ...(endedBy === 'max-length' ? {} : { Digits: endedBy }),
   };
   // Without action, Twilio requests the current document's URL.
@@ -45,10 +48,22 @@ export async function record(run: CallRun, v: TwimlNode, docUrl: string): Promis
     end = await run.follow(run.parent, action, params, 'record-action', methodOf(a));
   }
   if (a.recordingStatusCallback) {
-    await run.notify(run.ctx.http.resolve(a.recordingStatusCallback, docUrl), {
-      AccountSid: run.ctx.config.accountSid, CallSid: run.sid, RecordingSid: recordingSid, RecordingUrl: url,
-      RecordingStatus: 'completed', RecordingDuration: String(durationSec), RecordingChannels: '1', RecordingSource: 'RecordVerb',
-    }, run.sid, 'recording-completed', 0);
+    await run.notify(
+      run.ctx.http.resolve(a.recordingStatusCallback, docUrl),
+      {
+        AccountSid: run.ctx.config.accountSid,
+        CallSid: run.sid,
+        RecordingSid: recordingSid,
+        RecordingUrl: url,
+        RecordingStatus: 'completed',
+        RecordingDuration: String(durationSec),
+        RecordingChannels: '1',
+        RecordingSource: 'RecordVerb',
+      },
+      run.sid,
+      'recording-completed',
+      0,
+    );
   }
   return end;
 }

@@ -48,12 +48,22 @@ export class Http {
       for (const [k, v] of Object.entries(params)) u.searchParams.append(k, v);
       signedUrl = u.toString();
     }
-    const sig = opts.signatureOverride !== undefined
-      ? opts.signatureOverride
-      : signature(opts.token ?? this.cfg.authToken, signedUrl, method === 'POST' ? params : {});
+    const sig =
+      opts.signatureOverride !== undefined
+        ? opts.signatureOverride
+        : signature(opts.token ?? this.cfg.authToken, signedUrl, method === 'POST' ? params : {});
     const u = new URL(signedUrl);
     const req: SentRequest = {
-      method, url: signedUrl, sentTo: '', path: u.pathname, params, signature: sig, status: null, contentType: null, body: '', ms: 0,
+      method,
+      url: signedUrl,
+      sentTo: '',
+      path: u.pathname,
+      params,
+      signature: sig,
+      status: null,
+      contentType: null,
+      body: '',
+      ms: 0,
       ...(opts.callSid ? { callSid: opts.callSid } : {}),
     };
     this.log.push(req);
@@ -65,15 +75,25 @@ export class Http {
         return req;
       }
       const target = this.target(u);
-      if (!target) return fail(req, { code: 11210, kind: 'unreachable', message: `the fake only reaches ${this.cfg.publicUrl} and twimlBins, not ${u.origin}` });
+      if (!target)
+        return fail(req, {
+          code: 11210,
+          kind: 'unreachable',
+          message: `the fake only reaches ${this.cfg.publicUrl} and twimlBins, not ${u.origin}`,
+        });
       req.sentTo = target;
       const headers: Record<string, string> = {
-        'user-agent': 'TwilioProxy/1.1', accept: '*/*', 'i-twilio-idempotency-token': randomUUID(), ...this.cfg.headers,
+        'user-agent': 'TwilioProxy/1.1',
+        accept: '*/*',
+        'i-twilio-idempotency-token': randomUUID(),
+        ...this.cfg.headers,
       };
       if (sig !== null) headers['x-twilio-signature'] = sig;
       if (method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded; charset=utf-8';
       const res = await fetch(target, {
-        method, headers, signal: AbortSignal.timeout(this.cfg.requestTimeoutMs),
+        method,
+        headers,
+        signal: AbortSignal.timeout(this.cfg.requestTimeoutMs),
         ...(method === 'POST' ? { body: new URLSearchParams(params).toString() } : {}),
       });
       req.status = res.status;
@@ -85,7 +105,11 @@ export class Http {
       if (e.name === 'TimeoutError' || e.name === 'AbortError') {
         return fail(req, { code: 11205, kind: 'timeout', message: `no answer within ${this.cfg.requestTimeoutMs} ms` });
       }
-      return fail(req, { code: 11205, kind: 'network', message: `${e.message}${e.cause ? `: ${String((e.cause as Error).message ?? e.cause)}` : ''}` });
+      return fail(req, {
+        code: 11205,
+        kind: 'network',
+        message: `${e.message}${e.cause ? `: ${String((e.cause as Error).message ?? e.cause)}` : ''}`,
+      });
     } finally {
       req.ms = Date.now() - started;
     }

@@ -24,18 +24,42 @@ export interface SmsResult {
   error?: RequestError;
 }
 
-export interface SmsConfig { accountSid: string; phoneNumber: string; smsUrl: string }
+export interface SmsConfig {
+  accountSid: string;
+  phoneNumber: string;
+  smsUrl: string;
+}
 
 export async function sendSms(http: Http, cfg: SmsConfig, o: SmsOptions): Promise<SmsResult> {
   const messageSid = sid('SM');
   const media = o.media ?? [];
   const params: Params = {
-    ToCountry: '', ToState: '', ToCity: '', ToZip: '', FromCountry: '', FromState: '', FromCity: '', FromZip: '',
-    MessageSid: messageSid, SmsMessageSid: messageSid, SmsSid: messageSid, AccountSid: cfg.accountSid,
+    ToCountry: '',
+    ToState: '',
+    ToCity: '',
+    ToZip: '',
+    FromCountry: '',
+    FromState: '',
+    FromCity: '',
+    FromZip: '',
+    MessageSid: messageSid,
+    SmsMessageSid: messageSid,
+    SmsSid: messageSid,
+    AccountSid: cfg.accountSid,
     ...(o.messagingServiceSid ? { MessagingServiceSid: o.messagingServiceSid } : {}),
-    From: o.from, To: o.to ?? cfg.phoneNumber, Body: o.body, NumMedia: String(media.length),
-    NumSegments: String(Math.max(1, Math.ceil(o.body.length / 153))), SmsStatus: 'received', ApiVersion: '2010-04-01',
-    ...Object.fromEntries(media.flatMap((m, i) => [[`MediaUrl${i}`, m.url], [`MediaContentType${i}`, m.contentType]])),
+    From: o.from,
+    To: o.to ?? cfg.phoneNumber,
+    Body: o.body,
+    NumMedia: String(media.length),
+    NumSegments: String(Math.max(1, Math.ceil(o.body.length / 153))),
+    SmsStatus: 'received',
+    ApiVersion: '2010-04-01',
+    ...Object.fromEntries(
+      media.flatMap((m, i) => [
+        [`MediaUrl${i}`, m.url],
+        [`MediaContentType${i}`, m.contentType],
+      ]),
+    ),
   };
   const request = await http.send(cfg.smsUrl, params);
   const result: SmsResult = { messageSid, status: request.status, body: request.body, replies: [], request };
@@ -51,17 +75,33 @@ export async function sendSms(http: Http, cfg: SmsConfig, o: SmsOptions): Promis
   return result;
 }
 
-export interface MessageRef { sid: string; to: string; from: string | null; statusCallback?: string | null }
+export interface MessageRef {
+  sid: string;
+  to: string;
+  from: string | null;
+  statusCallback?: string | null;
+}
 
 /** Posts an SMS status callback (MessageStatus, ErrorCode) for a message the app sent, to its StatusCallback or `url`. */
 export async function sendMessageStatus(
-  http: Http, accountSid: string, msg: MessageRef, status: string, errorCode?: string | number, url?: string,
+  http: Http,
+  accountSid: string,
+  msg: MessageRef,
+  status: string,
+  errorCode?: string | number,
+  url?: string,
 ): Promise<SentRequest> {
   const target = url ?? msg.statusCallback;
   if (!target) throw new Error(`message ${msg.sid} has no StatusCallback; pass a url`);
   return http.send(target, {
-    MessageSid: msg.sid, SmsSid: msg.sid, AccountSid: accountSid, From: msg.from ?? '', To: msg.to,
-    MessageStatus: status, SmsStatus: status, ApiVersion: '2010-04-01',
+    MessageSid: msg.sid,
+    SmsSid: msg.sid,
+    AccountSid: accountSid,
+    From: msg.from ?? '',
+    To: msg.to,
+    MessageStatus: status,
+    SmsStatus: status,
+    ApiVersion: '2010-04-01',
     ...(errorCode !== undefined ? { ErrorCode: String(errorCode) } : {}),
   });
 }

@@ -12,8 +12,14 @@ export interface TwimlNode {
 export class TwimlError extends Error {}
 
 const parser = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false,
-  parseAttributeValue: false, trimValues: true, ignoreDeclaration: true, ignorePiTags: true,
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
 });
 
 type Raw = Record<string, unknown>;
@@ -23,7 +29,11 @@ function toNode(raw: Raw): TwimlNode | null {
   if (!name || name === '#text' || name === '#comment') return null;
   const kids = (raw[name] as Raw[]) ?? [];
   const attrs = Object.fromEntries(Object.entries((raw[':@'] as Raw) ?? {}).map(([k, v]) => [k, String(v)]));
-  const text = kids.filter((k) => '#text' in k).map((k) => String(k['#text'])).join(' ').trim();
+  const text = kids
+    .filter((k) => '#text' in k)
+    .map((k) => String(k['#text']))
+    .join(' ')
+    .trim();
   return { name, attrs, text, children: kids.map(toNode).filter((n): n is TwimlNode => n !== null) };
 }
 
@@ -41,10 +51,12 @@ export function parseTwiml(xml: string): TwimlNode {
 /** The texts of the <Message> verbs of a messaging TwiML reply (<Message>text</Message> or <Message><Body>text</Body></Message>). */
 export function messageReplies(xml: string): string[] {
   if (!xml.trim()) return [];
-  return parseTwiml(xml).children.filter((n) => n.name === 'Message').map((m) => {
-    const body = m.children.find((c) => c.name === 'Body');
-    return body ? body.text : m.text;
-  });
+  return parseTwiml(xml)
+    .children.filter((n) => n.name === 'Message')
+    .map((m) => {
+      const body = m.children.find((c) => c.name === 'Body');
+      return body ? body.text : m.text;
+    });
 }
 
 export const num = (v: string | undefined, dflt: number): number => {
@@ -60,4 +72,5 @@ export const deepText = (n: TwimlNode): string =>
   [n.text, ...n.children.map(deepText)].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
 
 /** The HTTP method a verb asks for (method attribute), POST by default. */
-export const methodOf = (a: Record<string, string>): 'GET' | 'POST' => (a.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
+export const methodOf = (a: Record<string, string>): 'GET' | 'POST' =>
+  a.method?.toUpperCase() === 'GET' ? 'GET' : 'POST';

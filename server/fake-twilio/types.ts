@@ -6,11 +6,13 @@ export type LegKind = 'parent' | 'child';
 export type Listener = 'caller' | 'callee';
 /** How a dialled <Number> ended, as the fake saw it (richer than Twilio's DialCallStatus). */
 export type DialOutcome =
-  | 'accepted'          // bridged with the caller (screening TwiML ended without hanging up, or no screening)
-  | 'completed-no-key'  // picked up, but the screening TwiML hung up (no key, wrong key): not bridged
-  | 'screening-error'   // picked up, but the screening request failed (timeout, 500, bad TwiML)
-  | 'no-answer' | 'busy' | 'failed'
-  | 'canceled';         // was still ringing when someone else picked up, or the caller hung up
+  | 'accepted' // bridged with the caller (screening TwiML ended without hanging up, or no screening)
+  | 'completed-no-key' // picked up, but the screening TwiML hung up (no key, wrong key): not bridged
+  | 'screening-error' // picked up, but the screening request failed (timeout, 500, bad TwiML)
+  | 'no-answer'
+  | 'busy'
+  | 'failed'
+  | 'canceled'; // was still ringing when someone else picked up, or the caller hung up
 export type DialCallStatus = 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
 export type CallStatus = 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed';
 /** How a TwiML document run ended. */
@@ -42,9 +44,29 @@ export interface SentRequest {
 }
 
 export type TranscriptEvent =
-  | { type: 'request'; leg: LegKind; purpose: string; method: 'GET' | 'POST'; path: string; url: string; params: Params;
-      status: number | null; twiml?: string; error?: RequestError; ignored?: boolean }
-  | { type: 'say'; leg: LegKind; heardBy: Listener; number?: string; text: string; language?: string; voice?: string; byTwilio?: boolean }
+  | {
+      type: 'request';
+      leg: LegKind;
+      purpose: string;
+      method: 'GET' | 'POST';
+      path: string;
+      url: string;
+      params: Params;
+      status: number | null;
+      twiml?: string;
+      error?: RequestError;
+      ignored?: boolean;
+    }
+  | {
+      type: 'say';
+      leg: LegKind;
+      heardBy: Listener;
+      number?: string;
+      text: string;
+      language?: string;
+      voice?: string;
+      byTwilio?: boolean;
+    }
   | { type: 'play'; leg: LegKind; heardBy: Listener; url: string }
   | { type: 'pause'; leg: LegKind; seconds: number }
   | { type: 'gather'; leg: LegKind; digits: string | null; finishedOnKey?: string }
@@ -67,7 +89,11 @@ export interface DialledLeg {
   configured: boolean;
 }
 
-export interface Recording { url: string; sid: string; durationSec: number }
+export interface Recording {
+  url: string;
+  sid: string;
+  durationSec: number;
+}
 
 export interface CallOptions {
   from: string;

@@ -21,22 +21,58 @@ export const FORWARD_WITHIN_DAYS = 5;
 export async function handoffInScope(services: Services, user: AuthUser, id: string) {
   const h = await services.db.selectFrom('handoffs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!h) throw notFound(say('Deze overdracht bestaat niet.', 'No such handoff.'));
-  if (user.role === 'ocmw_staff' && !user.municipalities.includes(h.ocmw_nis)) throw forbidden(say('Deze overdracht is voor een ander OCMW.', 'This handoff is for another OCMW.'));
+  if (user.role === 'ocmw_staff' && !user.municipalities.includes(h.ocmw_nis))
+    throw forbidden(say('Deze overdracht is voor een ander OCMW.', 'This handoff is for another OCMW.'));
   return h;
 }
 
-export async function step(services: Services, user: AuthUser, id: string, from: HandoffStatus[], set: Record<string, unknown>,
-  kind: HandoffEventKind, detail: Record<string, unknown>, refuse: string, also?: (trx: Transaction<Database>, intakeId: string) => Promise<void>) {
+export async function step(
+  services: Services,
+  user: AuthUser,
+  id: string,
+  from: HandoffStatus[],
+  set: Record<string, unknown>,
+  kind: HandoffEventKind,
+  detail: Record<string, unknown>,
+  refuse: string,
+  also?: (trx: Transaction<Database>, intakeId: string) => Promise<void>,
+) {
   const { db, clock } = services;
   const now = clock.now();
   const h = await handoffInScope(services, user, id);
   if (!from.includes(h.status)) throw conflict(refuse);
   await db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('handoffs').set(set).where('id', '=', id).where('status', 'in', from).where('ocmw_nis', '=', h.ocmw_nis)
-      .returning('id').executeTakeFirst();
-    if (!done) throw conflict(say('Deze overdracht is net gewijzigd; kijk opnieuw.', 'This handoff changed a moment ago; look again.'));
-    await trx.insertInto('handoff_events').values({ handoff_id: id, at: now, user_id: user.id, kind, ocmw_nis: String(set.ocmw_nis ?? h.ocmw_nis), detail: JSON.stringify(detail) }).execute();
-    await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'intake', subjectId: h.intake_id, detail: { handoff: kind, ...detail } });
+    const done = await trx
+      .updateTable('handoffs')
+      .set(set)
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .where('ocmw_nis', '=', h.ocmw_nis)
+      .returning('id')
+      .executeTakeFirst();
+    if (!done)
+      throw conflict(
+        say('Deze overdracht is net gewijzigd; kijk opnieuw.', 'This handoff changed a moment ago; look again.'),
+      );
+    await trx
+      .insertInto('handoff_events')
+      .values({
+        handoff_id: id,
+        at: now,
+        user_id: user.id,
+        kind,
+        ocmw_nis: String(set.ocmw_nis ?? h.ocmw_nis),
+        detail: JSON.stringify(detail),
+      })
+      .execute();
+    await audit(trx, {
+      at: now,
+      userId: user.id,
+      action: 'update',
+      subjectType: 'intake',
+      subjectId: h.intake_id,
+      detail: { handoff: kind, ...detail },
+    });
     await also?.(trx, h.intake_id);
   });
   announceHandoffs(services, id);
@@ -44,19 +80,51 @@ export async function step(services: Services, user: AuthUser, id: string, from:
 
 export function acknowledge(services: Services, user: AuthUser, id: string) {
   const now = services.clock.now();
-  return step(services, user, id, ['open'], { status: 'acknowledged', acknowledged_at: now, acknowledged_by: user.id }, 'acknowledged', {},
-    say('Deze overdracht is al bevestigd.', 'This handoff is already acknowledged.'));
+  return step(
+    services,
+    user,
+    id,
+    ['open'],
+    { status: 'acknowledged', acknowledged_at: now, acknowledged_by: user.id },
+    'acknowledged',
+    {},
+    say('Deze overdracht is al bevestigd.', 'This handoff is already acknowledged.'),
+  );
 }
 
-export function recordFollowUp(services: Services, user: AuthUser, id: string, body: { outcome: FollowUp; note?: string }) {
-  return step(services, user, id, ['acknowledged'], { outcome: body.outcome }, 'follow_up', body,
-    say('Bevestig de overdracht eerst; een afgesloten overdracht krijgt geen opvolging meer.', 'Acknowledge the handoff first; a closed one takes no follow-up.'));
+export function recordFollowUp(
+  services: Services,
+  user: AuthUser,
+  id: string,
+  body: { outcome: FollowUp; note?: string },
+) {
+  return step(
+    services,
+    user,
+    id,
+    ['acknowledged'],
+    { outcome: body.outcome },
+    'follow_up',
+    body,
+    say(
+      'Bevestig de overdracht eerst; een afgesloten overdracht krijgt geen opvolging meer.',
+      'Acknowledge the handoff first; a closed one takes no follow-up.',
+    ),
+  );
 }
 
 export function closeHandoff(services: Services, user: AuthUser, id: string, body: { note?: string }) {
   const now = services.clock.now();
-  return step(services, user, id, ['acknowledged'], { status: 'closed', closed_at: now, closed_by: user.id }, 'closed', body,
-    say('Alleen een bevestigde overdracht kan worden afgesloten.', 'Only an acknowledged handoff can be closed.'));
+  return step(
+    services,
+    user,
+    id,
+    ['acknowledged'],
+    { status: 'closed', closed_at: now, closed_by: user.id },
+    'closed',
+    body,
+    say('Alleen een bevestigde overdracht kan worden afgesloten.', 'Only an acknowledged handoff can be closed.'),
+  );
 }
 
 export async function forward(services: Services, user: AuthUser, id: string, body: { toNis: string; reason: string }) {
@@ -64,20 +132,46 @@ export async function forward(services: Services, user: AuthUser, id: string, bo
   const now = clock.now();
   const h = await handoffInScope(services, user, id);
   resolveMunicipalities(await regionContext(db), [{ path: 'toNis', nis: body.toNis }]);
-  if (body.toNis === h.ocmw_nis) throw conflict(say('De overdracht ligt al bij dit OCMW.', 'The handoff is already with this OCMW.'));
+  if (body.toNis === h.ocmw_nis)
+    throw conflict(say('De overdracht ligt al bij dit OCMW.', 'The handoff is already with this OCMW.'));
   const deadline = addDays(localDate(h.received_at), FORWARD_WITHIN_DAYS);
   if (localDate(now) > deadline) {
-    throw conflict(say(`De ${FORWARD_WITHIN_DAYS} kalenderdagen om dit dossier door te sturen liepen af op ${deadline}; je OCMW volgt het op, of regelt het schriftelijk met het andere OCMW.`,
-      `The ${FORWARD_WITHIN_DAYS} calendar days to forward this case ended on ${deadline}; your OCMW follows it up, or settles it with the other OCMW in writing.`));
+    throw conflict(
+      say(
+        `De ${FORWARD_WITHIN_DAYS} kalenderdagen om dit dossier door te sturen liepen af op ${deadline}; je OCMW volgt het op, of regelt het schriftelijk met het andere OCMW.`,
+        `The ${FORWARD_WITHIN_DAYS} calendar days to forward this case ended on ${deadline}; your OCMW follows it up, or settles it with the other OCMW in writing.`,
+      ),
+    );
   }
   const target = await ocmwOf(db, body.toNis);
   const due = nextOpening(target.calendar, now).toJSDate();
-  await step(services, user, id, ['open', 'acknowledged'], {
-    ocmw_nis: body.toNis, status: 'open', due_at: due, received_at: now, acknowledged_at: null, acknowledged_by: null,
-    escalated_at: null, digested_at: null, outcome: null,
-  }, 'forwarded', { from: h.ocmw_nis, to: body.toNis, reason: body.reason }, say('Een afgesloten overdracht kan niet worden doorgestuurd.', 'A closed handoff cannot be forwarded.'), async (trx, intakeId) => {
-    // The guarantee and the intake follow the competent OCMW; the events keep where it has been.
-    await trx.updateTable('guarantees').set({ ocmw_nis: body.toNis }).where('intake_id', '=', intakeId).execute();
-    await trx.updateTable('intakes').set({ competent_nis: body.toNis, updated_at: now }).where('id', '=', intakeId).execute();
-  });
+  await step(
+    services,
+    user,
+    id,
+    ['open', 'acknowledged'],
+    {
+      ocmw_nis: body.toNis,
+      status: 'open',
+      due_at: due,
+      received_at: now,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      escalated_at: null,
+      digested_at: null,
+      outcome: null,
+    },
+    'forwarded',
+    { from: h.ocmw_nis, to: body.toNis, reason: body.reason },
+    say('Een afgesloten overdracht kan niet worden doorgestuurd.', 'A closed handoff cannot be forwarded.'),
+    async (trx, intakeId) => {
+      // The guarantee and the intake follow the competent OCMW; the events keep where it has been.
+      await trx.updateTable('guarantees').set({ ocmw_nis: body.toNis }).where('intake_id', '=', intakeId).execute();
+      await trx
+        .updateTable('intakes')
+        .set({ competent_nis: body.toNis, updated_at: now })
+        .where('id', '=', intakeId)
+        .execute();
+    },
+  );
 }

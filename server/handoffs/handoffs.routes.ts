@@ -25,35 +25,77 @@ async function detail(services: Parameters<typeof readIntake>[0], user: Paramete
 
 export const handoffRoutes = [
   defineRoute({
-    method: 'get', path: '/api/handoffs', tag: 'handoffs', roles: readers, personal: 'audited',
+    method: 'get',
+    path: '/api/handoffs',
+    tag: 'handoffs',
+    roles: readers,
+    personal: 'audited',
     query: z.strictObject({
-      status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(['open', 'acknowledged', 'closed']))).optional(),
+      status: z
+        .string()
+        .transform((s) => s.split(',').filter(Boolean))
+        .pipe(z.array(z.enum(['open', 'acknowledged', 'closed'])))
+        .optional(),
       municipality: nisCode.optional(),
     }),
     summary: 'The handoff queue (OCMW staff: only their municipality), due first',
-    handler: ({ query, user, services }) => listHandoffs(services, user!, { status: query.status, nis: query.municipality }),
+    handler: ({ query, user, services }) =>
+      listHandoffs(services, user!, { status: query.status, nis: query.municipality }),
   }),
   defineRoute({
-    method: 'get', path: '/api/handoffs/:id', tag: 'handoffs', roles: readers, personal: 'audited', params: idParams,
+    method: 'get',
+    path: '/api/handoffs/:id',
+    tag: 'handoffs',
+    roles: readers,
+    personal: 'audited',
+    params: idParams,
     summary: 'One handoff with the intake, placement, guarantee, history and earlier contacts (audited)',
     handler: ({ params, user, services }) => detail(services, user!, params.id),
   }),
   defineRoute({
-    method: 'post', path: '/api/handoffs/:id/acknowledge', tag: 'handoffs', roles: actors, params: idParams,
+    method: 'post',
+    path: '/api/handoffs/:id/acknowledge',
+    tag: 'handoffs',
+    roles: actors,
+    params: idParams,
     summary: 'The OCMW has the case: records who and when',
-    handler: async ({ params, user, services }) => { await acknowledge(services, user!, params.id); return detail(services, user!, params.id); },
+    handler: async ({ params, user, services }) => {
+      await acknowledge(services, user!, params.id);
+      return detail(services, user!, params.id);
+    },
   }),
   defineRoute({
-    method: 'post', path: '/api/handoffs/:id/follow-up', tag: 'handoffs', roles: actors, params: idParams,
+    method: 'post',
+    path: '/api/handoffs/:id/follow-up',
+    tag: 'handoffs',
+    roles: actors,
+    params: idParams,
     body: z.strictObject({ outcome: z.enum(FOLLOW_UPS), note }),
     summary: 'Record the follow-up: trajectory started, person not reached, ...',
-    handler: async ({ params, body, user, services }) => { await recordFollowUp(services, user!, params.id, body); return detail(services, user!, params.id); },
+    handler: async ({ params, body, user, services }) => {
+      await recordFollowUp(services, user!, params.id, body);
+      return detail(services, user!, params.id);
+    },
   }),
   defineRoute({
-    method: 'post', path: '/api/handoffs/:id/forward', tag: 'handoffs', roles: actors, params: idParams,
+    method: 'post',
+    path: '/api/handoffs/:id/forward',
+    tag: 'handoffs',
+    roles: actors,
+    params: idParams,
     body: z.strictObject({
       toNis: nisCode,
-      reason: z.string().trim().min(10, say('schrijf waarom het andere OCMW bevoegd is (minstens 10 tekens)', 'write why the other OCMW is competent (at least 10 characters)')).max(2000),
+      reason: z
+        .string()
+        .trim()
+        .min(
+          10,
+          say(
+            'schrijf waarom het andere OCMW bevoegd is (minstens 10 tekens)',
+            'write why the other OCMW is competent (at least 10 characters)',
+          ),
+        )
+        .max(2000),
     }),
     summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
     handler: async ({ params, body, user, services }) => {
@@ -63,19 +105,42 @@ export const handoffRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/handoffs/:id/close', tag: 'handoffs', roles: actors, params: idParams, body: z.strictObject({ note }),
+    method: 'post',
+    path: '/api/handoffs/:id/close',
+    tag: 'handoffs',
+    roles: actors,
+    params: idParams,
+    body: z.strictObject({ note }),
     summary: 'Close the handoff once the follow-up is settled',
-    handler: async ({ params, body, user, services }) => { await closeHandoff(services, user!, params.id, body); return detail(services, user!, params.id); },
+    handler: async ({ params, body, user, services }) => {
+      await closeHandoff(services, user!, params.id, body);
+      return detail(services, user!, params.id);
+    },
   }),
   defineRoute({
-    method: 'post', path: '/api/handoffs/:id/handover', tag: 'handoffs', roles: desk, params: idParams, body: handoverBody,
-    summary: 'Record how the case was handed over (phone: with whom and when; or e-mail); for an OCMW the desk does not serve it is the acknowledgement',
-    handler: async ({ params, body, user, services }) => { await recordHandover(services, user!, params.id, body); return detail(services, user!, params.id); },
+    method: 'post',
+    path: '/api/handoffs/:id/handover',
+    tag: 'handoffs',
+    roles: desk,
+    params: idParams,
+    body: handoverBody,
+    summary:
+      'Record how the case was handed over (phone: with whom and when; or e-mail); for an OCMW the desk does not serve it is the acknowledgement',
+    handler: async ({ params, body, user, services }) => {
+      await recordHandover(services, user!, params.id, body);
+      return detail(services, user!, params.id);
+    },
   }),
   defineRoute({
-    method: 'get', path: '/api/handoffs/:id/letter', tag: 'handoffs', roles: desk, params: idParams, personal: 'audited',
+    method: 'get',
+    path: '/api/handoffs/:id/letter',
+    tag: 'handoffs',
+    roles: desk,
+    params: idParams,
+    personal: 'audited',
     query: z.strictObject({ lang: z.enum(['nl', 'fr']).optional() }),
-    summary: "The printable handoff letter in the OCMW's language (Dutch or French; ?lang= to choose), as HTML (audited)",
+    summary:
+      "The printable handoff letter in the OCMW's language (Dutch or French; ?lang= to choose), as HTML (audited)",
     handler: async ({ params, query, user, res, services }) => {
       const html = await handoffLetter(services, user!, params.id, query.lang);
       // Its own policy: no scripts at all, only the letter's inline print style.
@@ -84,12 +149,23 @@ export const handoffRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/handover', tag: 'handoffs', roles: ['duty_worker', 'coordinator'], personal: 'request',
-    summary: 'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',
+    method: 'get',
+    path: '/api/handover',
+    tag: 'handoffs',
+    roles: ['duty_worker', 'coordinator'],
+    personal: 'request',
+    summary:
+      'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',
     handler: async ({ user, services }) => {
       const summary = await shiftSummary(services);
       // The missed callers' numbers are personal data: each call read is audited like in the call list.
-      await auditReads(services.db, services.clock.now(), user!.id, 'call', summary.missedCalls.map((c) => c.callId));
+      await auditReads(
+        services.db,
+        services.clock.now(),
+        user!.id,
+        'call',
+        summary.missedCalls.map((c) => c.callId),
+      );
       return summary;
     },
   }),

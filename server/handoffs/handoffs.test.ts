@@ -9,25 +9,39 @@ import { sendHandoverSms, shiftSummary } from './shift-summary';
 
 let t: TestServer;
 const clock = () => t.clock as ManualClock;
-beforeAll(async () => { t = await startTestServer(); clock().set('2026-11-24T21:00:00Z'); }); // Tuesday 22:00
+beforeAll(async () => {
+  t = await startTestServer();
+  clock().set('2026-11-24T21:00:00Z');
+}); // Tuesday 22:00
 afterAll(() => t.close());
 
-async function as(username: string) { const c = new ApiClient(t.url); await c.login(username); return c; }
+async function as(username: string) {
+  const c = new ApiClient(t.url);
+  await c.login(username);
+  return c;
+}
 
 /** A person placed tonight whose competent OCMW is the municipality `nis`. */
 async function placedCase(worker: ApiClient, nis: string, name: string) {
-  const intake = (await worker.post('/api/intakes', {
-    referrer: { kind: 'hospital', organisation: 'AZ Turnhout spoed' }, person: { name },
-    household: { type: 'alleenstaande_vrouw', adults: 1, children: 0 }, ethos: 'leaving_institution',
-    facts: { requestNis: nis, housing: 'homeless', stayNis: nis },
-  })).body;
-  const place = ((await worker.get('/api/board?adults=1&children=0&needs=women')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+  const intake = (
+    await worker.post('/api/intakes', {
+      referrer: { kind: 'hospital', organisation: 'AZ Turnhout spoed' },
+      person: { name },
+      household: { type: 'alleenstaande_vrouw', adults: 1, children: 0 },
+      ethos: 'leaving_institution',
+      facts: { requestNis: nis, housing: 'homeless', stayNis: nis },
+    })
+  ).body;
+  const place = ((await worker.get('/api/board?adults=1&children=0&needs=women')).body.places as any[]).find(
+    (p) => p.suitable && p.free > 0 && p.type !== 'hotel',
+  );
   expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
   const placed = await worker.post(`/api/intakes/${intake.id}/place`);
   expect(placed.status).toBe(200);
   return placed.body;
 }
-const outbox = (kind: string) => t.db.db.selectFrom('outbox').select(['to_number', 'body', 'dedupe_key']).where('kind', '=', kind).execute();
+const outbox = (kind: string) =>
+  t.db.db.selectFrom('outbox').select(['to_number', 'body', 'dedupe_key']).where('kind', '=', kind).execute();
 
 describe('the OCMW queue', () => {
   it('OCMW staff see only their municipality: Turnhout gets 403 on a Geel handoff, every read is audited', async () => {
@@ -46,8 +60,15 @@ describe('the OCMW queue', () => {
     const read = await geelStaff.get(`/api/handoffs/${geel.handoff.id}`);
     expect(read.status).toBe(200);
     expect(read.body.person.name).toBe('Greet Geelmans');
-    const geelId = (await t.db.db.selectFrom('users').select('id').where('username', '=', 'ocmw-geel').executeTakeFirstOrThrow()).id;
-    const audited = await t.db.db.selectFrom('audit_log').select('subject_id').where('user_id', '=', geelId).where('action', '=', 'read').execute();
+    const geelId = (
+      await t.db.db.selectFrom('users').select('id').where('username', '=', 'ocmw-geel').executeTakeFirstOrThrow()
+    ).id;
+    const audited = await t.db.db
+      .selectFrom('audit_log')
+      .select('subject_id')
+      .where('user_id', '=', geelId)
+      .where('action', '=', 'read')
+      .execute();
     expect(audited.map((a) => a.subject_id)).toContain(geel.id);
     expect((await (await as('admin')).get('/api/handoffs')).status).toBe(403);
   });
@@ -60,14 +81,26 @@ describe('the OCMW queue', () => {
     const els = await as('ocmw-turnhout');
     expect((await els.post(`/api/handoffs/${c.handoff.id}/close`, {})).status).toBe(409);
     const ack = await els.post(`/api/handoffs/${c.handoff.id}/acknowledge`);
-    expect(ack.body.handoff).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2026-11-26T08:10:00.000Z', acknowledgedBy: 'Els Sociaal Huis Turnhout' });
+    expect(ack.body.handoff).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedAt: '2026-11-26T08:10:00.000Z',
+      acknowledgedBy: 'Els Sociaal Huis Turnhout',
+    });
     expect((await els.post(`/api/handoffs/${c.handoff.id}/acknowledge`)).status).toBe(409);
     expect((await els.post(`/api/handoffs/${c.handoff.id}/follow-up`, { outcome: 'vergeten' })).status).toBe(400);
-    const fu = await els.post(`/api/handoffs/${c.handoff.id}/follow-up`, { outcome: 'trajectory_started', note: 'afspraak maandag' });
+    const fu = await els.post(`/api/handoffs/${c.handoff.id}/follow-up`, {
+      outcome: 'trajectory_started',
+      note: 'afspraak maandag',
+    });
     expect(fu.body.handoff.outcome).toBe('trajectory_started');
     const closed = await els.post(`/api/handoffs/${c.handoff.id}/close`, {});
     expect(closed.body.handoff.status).toBe('closed');
-    expect(closed.body.handoff.events.map((e: any) => e.kind)).toEqual(['created', 'acknowledged', 'follow_up', 'closed']);
+    expect(closed.body.handoff.events.map((e: any) => e.kind)).toEqual([
+      'created',
+      'acknowledged',
+      'follow_up',
+      'closed',
+    ]);
   });
 
   it('forwards within 5 calendar days with the reason; the new OCMW sees the history, the old one no longer the case', async () => {
@@ -77,14 +110,32 @@ describe('the OCMW queue', () => {
     clock().set('2026-11-27T08:20:00Z'); // Friday 09:20
     const els = await as('ocmw-turnhout');
     await els.post(`/api/handoffs/${c.handoff.id}/acknowledge`);
-    expect((await els.post(`/api/handoffs/${c.handoff.id}/forward`, { toNis: '99999', reason: 'woont eigenlijk elders al jaren' })).status).toBe(400);
-    const fwd = await els.post(`/api/handoffs/${c.handoff.id}/forward`, { toNis: '13008', reason: 'verblijft sinds maanden feitelijk in Geel' });
+    expect(
+      (
+        await els.post(`/api/handoffs/${c.handoff.id}/forward`, {
+          toNis: '99999',
+          reason: 'woont eigenlijk elders al jaren',
+        })
+      ).status,
+    ).toBe(400);
+    const fwd = await els.post(`/api/handoffs/${c.handoff.id}/forward`, {
+      toNis: '13008',
+      reason: 'verblijft sinds maanden feitelijk in Geel',
+    });
     expect(fwd.status).toBe(200);
     expect(fwd.body).toMatchObject({ ocmwNis: '13008', status: 'open' });
     expect((await els.get(`/api/handoffs/${c.handoff.id}`)).status).toBe(403);
     const geel = await (await as('ocmw-geel')).get(`/api/handoffs/${c.handoff.id}`);
-    expect(geel.body.handoff.events.map((e: any) => [e.kind, e.ocmw])).toEqual([['created', 'Turnhout'], ['acknowledged', 'Turnhout'], ['forwarded', 'Geel']]);
-    expect(geel.body.handoff.events[2].detail).toMatchObject({ from: '13040', to: '13008', reason: 'verblijft sinds maanden feitelijk in Geel' });
+    expect(geel.body.handoff.events.map((e: any) => [e.kind, e.ocmw])).toEqual([
+      ['created', 'Turnhout'],
+      ['acknowledged', 'Turnhout'],
+      ['forwarded', 'Geel'],
+    ]);
+    expect(geel.body.handoff.events[2].detail).toMatchObject({
+      from: '13040',
+      to: '13008',
+      reason: 'verblijft sinds maanden feitelijk in Geel',
+    });
     expect(geel.body.guarantee.ocmw.nis).toBe('13008');
   });
 
@@ -93,7 +144,10 @@ describe('the OCMW queue', () => {
     const worker = await as('permanentie');
     const c = await placedCase(worker, '13040', 'Carl Claes'); // due Tuesday 1 Dec
     clock().set('2026-12-07T08:00:00Z');
-    const res = await (await as('ocmw-turnhout')).post(`/api/handoffs/${c.handoff.id}/forward`, { toNis: '13008', reason: 'verblijft feitelijk in Geel sinds juni' });
+    const res = await (await as('ocmw-turnhout')).post(`/api/handoffs/${c.handoff.id}/forward`, {
+      toNis: '13008',
+      reason: 'verblijft feitelijk in Geel sinds juni',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatch(/5 calendar days to forward this case ended on 2026-12-06/);
   });
@@ -109,26 +163,46 @@ describe('escalation, digest and shift summary', () => {
       clock().set('2026-12-09T07:30:00Z'); // 08:30: Geel not open yet
       expect(await sendMorningDigests(t.app.services)).toBe(0);
       clock().set(new Date(Date.parse(c.handoff.dueAt) + 60_000).toISOString());
-      const waiting = await t.db.db.selectFrom('handoffs').select('id').where('ocmw_nis', '=', '13008').where('status', '=', 'open')
-        .where('digested_at', 'is', null).where('due_at', '<=', clock().now()).execute();
+      const waiting = await t.db.db
+        .selectFrom('handoffs')
+        .select('id')
+        .where('ocmw_nis', '=', '13008')
+        .where('status', '=', 'open')
+        .where('digested_at', 'is', null)
+        .where('due_at', '<=', clock().now())
+        .execute();
       expect(waiting.map((w) => w.id)).toContain(c.handoff.id);
       await Promise.all([sendMorningDigests(t.app.services), sendMorningDigests(second.app.services)]);
       expect(await sendMorningDigests(t.app.services)).toBe(0);
       const digests = (await outbox('digest')).filter((d) => d.to_number === '+32476400008');
       expect(digests).toHaveLength(1);
-      expect(digests[0]!.body).toMatch(new RegExp(`${waiting.length} nieuwe overdrachten? voor OCMW Geel.*/overdrachten`));
+      expect(digests[0]!.body).toMatch(
+        new RegExp(`${waiting.length} nieuwe overdrachten? voor OCMW Geel.*/overdrachten`),
+      );
 
       clock().set(new Date(Date.parse(c.handoff.dueAt) + 2 * 3_600_000 + 60_000).toISOString());
-      const lateGeel = await t.db.db.selectFrom('handoffs').select('id').where('ocmw_nis', '=', '13008').where('status', '=', 'open')
-        .where('escalated_at', 'is', null).where('due_at', '<=', new Date(clock().now().getTime() - 2 * 3_600_000)).execute();
+      const lateGeel = await t.db.db
+        .selectFrom('handoffs')
+        .select('id')
+        .where('ocmw_nis', '=', '13008')
+        .where('status', '=', 'open')
+        .where('escalated_at', 'is', null)
+        .where('due_at', '<=', new Date(clock().now().getTime() - 2 * 3_600_000))
+        .execute();
       expect(lateGeel.length).toBeGreaterThan(1); // earlier tests left Geel handoffs open: they go in the same text
       await Promise.all([escalateLateHandoffs(t.app.services), escalateLateHandoffs(second.app.services)]);
       await escalateLateHandoffs(t.app.services);
       // One text per person with the count, not one identical text per handoff.
       const esc = (await outbox('escalation')).filter((e) => e.body.includes('OCMW Geel'));
       expect(esc.map((e) => e.to_number).sort()).toEqual(['+32476400008', '+32478223344']);
-      expect(esc[0]!.body).toMatch(new RegExp(`^Permanentie: ${lateGeel.length} overdrachten voor OCMW Geel, de oudste verwacht .* zijn nog niet bevestigd`));
-    } finally { await second.close(); }
+      expect(esc[0]!.body).toMatch(
+        new RegExp(
+          `^Permanentie: ${lateGeel.length} overdrachten voor OCMW Geel, de oudste verwacht .* zijn nog niet bevestigd`,
+        ),
+      );
+    } finally {
+      await second.close();
+    }
   });
 
   it('an acknowledged handoff is not escalated', async () => {
@@ -145,16 +219,25 @@ describe('escalation, digest and shift summary', () => {
   it('the shift summary lists what is open, and the incoming worker gets it by SMS once', async () => {
     clock().set('2026-12-10T20:00:00Z');
     const worker = await as('permanentie');
-    const intake = (await worker.post('/api/intakes', {
-      referrer: { kind: 'police', organisation: 'PZ Kempen Noord-Oost' }, person: { name: 'Frans Fens' },
-      household: { type: 'alleenstaande_man', adults: 1, children: 0 }, ethos: 'public_space', facts: { requestNis: '13040', housing: 'homeless' },
-    })).body;
-    const place = ((await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    const intake = (
+      await worker.post('/api/intakes', {
+        referrer: { kind: 'police', organisation: 'PZ Kempen Noord-Oost' },
+        person: { name: 'Frans Fens' },
+        household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+        ethos: 'public_space',
+        facts: { requestNis: '13040', housing: 'homeless' },
+      })
+    ).body;
+    const place = ((await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[]).find(
+      (p) => p.suitable && p.free > 0 && p.type !== 'hotel',
+    );
     await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id, minutes: 240 });
     const summary = (await worker.get('/api/handover')).body;
     expect(summary.holds.map((h: any) => h.initials)).toContain('F.F.');
     expect(summary.handoffsOpen.length).toBeGreaterThan(0);
-    expect(summary.staleHotels.length).toBe((await t.db.db.selectFrom('places').select('id').where('type', '=', 'hotel').execute()).length);
+    expect(summary.staleHotels.length).toBe(
+      (await t.db.db.selectFrom('places').select('id').where('type', '=', 'hotel').execute()).length,
+    );
     expect(JSON.stringify(summary)).not.toContain('Frans');
     expect((await (await as('ocmw-turnhout')).get('/api/handover')).status).toBe(403);
 

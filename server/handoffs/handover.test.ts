@@ -13,10 +13,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function placeOutside(name: string, facts: Record<string, unknown>) {
-  const intake = (await worker.post('/api/intakes', {
-    referrer: { kind: 'police', organisation: 'PZ Balen-Dessel-Mol' }, person: { name, birthDate: '1994-02-11' },
-    household: { type: 'alleenstaande_man', adults: 1, children: 0 }, ethos: 'public_space', facts,
-  })).body;
+  const intake = (
+    await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'PZ Balen-Dessel-Mol' },
+      person: { name, birthDate: '1994-02-11' },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+      ethos: 'public_space',
+      facts,
+    })
+  ).body;
   const board = (await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[];
   const place = board.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
   expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
@@ -30,11 +35,22 @@ describe('a case for the CPAS of Charleroi, placed in the Kempen', () => {
   let costPerNight: number;
 
   it('makes the guarantee and the handoff to that CPAS, due at its next opening', async () => {
-    const { placed, place } = await placeOutside('Youssef Testman', { requestNis: '13025', housing: 'homeless', asylum: { registrationNis: '52011' } });
+    const { placed, place } = await placeOutside('Youssef Testman', {
+      requestNis: '13025',
+      housing: 'homeless',
+      asylum: { registrationNis: '52011' },
+    });
     costPerNight = place.costPerNightCents;
-    expect(placed.guarantee).toMatchObject({ ocmw: { nis: '52011' }, firstNight: '2026-11-27', nights: 3, totalCents: 3 * costPerNight });
+    expect(placed.guarantee).toMatchObject({
+      ocmw: { nis: '52011' },
+      firstNight: '2026-11-27',
+      nights: 3,
+      totalCents: 3 * costPerNight,
+    });
     expect(placed.handoff).toMatchObject({ status: 'open', ocmw: { nis: '52011' }, served: false, handover: null });
-    expect(new Date(placed.handoff.dueAt).toLocaleString('sv-SE', { timeZone: 'Europe/Brussels' })).toBe('2026-11-30 09:00:00');
+    expect(new Date(placed.handoff.dueAt).toLocaleString('sv-SE', { timeZone: 'Europe/Brussels' })).toBe(
+      '2026-11-30 09:00:00',
+    );
     handoffId = placed.handoff.id;
   });
 
@@ -42,17 +58,36 @@ describe('a case for the CPAS of Charleroi, placed in the Kempen', () => {
     const noWhom = await worker.post(`/api/handoffs/${handoffId}/handover`, { method: 'phone', contact: '' });
     expect(noWhom.status).toBe(400);
     expect(noWhom.body.issues[0].path).toBe('body.contact');
-    const badMail = await worker.post(`/api/handoffs/${handoffId}/handover`, { method: 'email', contact: 'not-an-address' });
+    const badMail = await worker.post(`/api/handoffs/${handoffId}/handover`, {
+      method: 'email',
+      contact: 'not-an-address',
+    });
     expect(badMail.status).toBe(400);
-    const future = await worker.post(`/api/handoffs/${handoffId}/handover`, { method: 'phone', contact: 'Mme Dupont', at: '2026-11-28T09:00:00+01:00' });
+    const future = await worker.post(`/api/handoffs/${handoffId}/handover`, {
+      method: 'phone',
+      contact: 'Mme Dupont',
+      at: '2026-11-28T09:00:00+01:00',
+    });
     expect(future.status).toBe(400);
     expect(future.body.issues[0].path).toBe('body.at');
   });
 
   it('records a phone handover (with whom, when), which acknowledges it for the CPAS', async () => {
-    const res = await worker.post(`/api/handoffs/${handoffId}/handover`, { method: 'phone', contact: 'Mme Dupont, assistante sociale de garde', at: '2026-11-27T23:05:00+01:00' });
+    const res = await worker.post(`/api/handoffs/${handoffId}/handover`, {
+      method: 'phone',
+      contact: 'Mme Dupont, assistante sociale de garde',
+      at: '2026-11-27T23:05:00+01:00',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.handoff).toMatchObject({ status: 'acknowledged', handover: { method: 'phone', contact: 'Mme Dupont, assistante sociale de garde', at: '2026-11-27T22:05:00.000Z', by: 'Sofie Permanentie' } });
+    expect(res.body.handoff).toMatchObject({
+      status: 'acknowledged',
+      handover: {
+        method: 'phone',
+        contact: 'Mme Dupont, assistante sociale de garde',
+        at: '2026-11-27T22:05:00.000Z',
+        by: 'Sofie Permanentie',
+      },
+    });
     expect(res.body.handoff.events.map((e: any) => e.kind)).toEqual(['created', 'handed_over']);
   });
 
@@ -75,7 +110,12 @@ describe('a case for the CPAS of Charleroi, placed in the Kempen', () => {
     const nl = (await worker.get(`/api/handoffs/${handoffId}/letter?lang=nl`)).body as string;
     expect(nl).toContain('<html lang="nl">');
     expect(nl).toContain('Verzoeker om internationale of tijdelijke bescherming');
-    const audited = await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'read').where('subject_type', '=', 'intake').execute();
+    const audited = await t.db.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'read')
+      .where('subject_type', '=', 'intake')
+      .execute();
     expect(audited.length).toBeGreaterThan(0);
   });
 
@@ -85,7 +125,12 @@ describe('a case for the CPAS of Charleroi, placed in the Kempen', () => {
     const res = await coordinator.get('/api/figures/costs?month=2026-11');
     expect(res.status).toBe(200);
     const charleroi = res.body.ocmws.find((o: any) => o.nis === '52011');
-    expect(charleroi).toMatchObject({ name: 'CPAS de Charleroi', guarantees: 1, nights: 3, totalCents: 3 * costPerNight });
+    expect(charleroi).toMatchObject({
+      name: 'CPAS de Charleroi',
+      guarantees: 1,
+      nights: 3,
+      totalCents: 3 * costPerNight,
+    });
   });
 
   it('keeps the letter from OCMW staff of another OCMW', async () => {
@@ -97,10 +142,20 @@ describe('a case for the CPAS of Charleroi, placed in the Kempen', () => {
 
 describe('a case for a Dutch-speaking OCMW outside the region', () => {
   it('prints the letter in Dutch and records an e-mail handover', async () => {
-    const { placed } = await placeOutside('Pieter Testmans', { requestNis: '13040', housing: 'housed', residenceNis: '12025' });
+    const { placed } = await placeOutside('Pieter Testmans', {
+      requestNis: '13040',
+      housing: 'housed',
+      residenceNis: '12025',
+    });
     const id = placed.handoff.id;
-    const res = await worker.post(`/api/handoffs/${id}/handover`, { method: 'email', contact: 'sociale.dienst@mechelen.example.be' });
-    expect(res.body.handoff).toMatchObject({ status: 'acknowledged', handover: { method: 'email', at: '2026-11-27T22:10:00.000Z' } });
+    const res = await worker.post(`/api/handoffs/${id}/handover`, {
+      method: 'email',
+      contact: 'sociale.dienst@mechelen.example.be',
+    });
+    expect(res.body.handoff).toMatchObject({
+      status: 'acknowledged',
+      handover: { method: 'email', at: '2026-11-27T22:10:00.000Z' },
+    });
     const html = (await worker.get(`/api/handoffs/${id}/letter`)).body as string;
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('OCMW Mechelen');

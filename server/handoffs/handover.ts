@@ -11,14 +11,24 @@ import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
 import { handoffInScope, step } from './handoffs.commands';
 
-const at = z.iso.datetime({ offset: true, message: say('verwacht een ISO-tijdstip met tijdzone, bv. 2026-11-28T09:05:00+01:00', 'expected an ISO date-time with offset, e.g. 2026-11-28T09:05:00+01:00') });
+const at = z.iso.datetime({
+  offset: true,
+  message: say(
+    'verwacht een ISO-tijdstip met tijdzone, bv. 2026-11-28T09:05:00+01:00',
+    'expected an ISO date-time with offset, e.g. 2026-11-28T09:05:00+01:00',
+  ),
+});
 const note = z.string().trim().max(1000).optional();
 
 export const handoverBody = z.discriminatedUnion('method', [
   z.strictObject({
     method: z.literal('phone'),
     /** With whom: a name and function at that OCMW. */
-    contact: z.string().trim().min(2, say('met wie sprak je (naam, functie)?', 'whom did you speak to (name, function)?')).max(120),
+    contact: z
+      .string()
+      .trim()
+      .min(2, say('met wie sprak je (naam, functie)?', 'whom did you speak to (name, function)?'))
+      .max(120),
     at: at.optional(),
     note,
   }),
@@ -31,19 +41,38 @@ export const handoverBody = z.discriminatedUnion('method', [
 ]);
 export type HandoverInput = z.output<typeof handoverBody>;
 
-export async function recordHandover(services: Services, user: AuthUser, id: string, body: HandoverInput): Promise<void> {
+export async function recordHandover(
+  services: Services,
+  user: AuthUser,
+  id: string,
+  body: HandoverInput,
+): Promise<void> {
   const now = services.clock.now();
   const when = body.at ? new Date(body.at) : now;
-  if (when.getTime() > now.getTime() + 60_000) throw fieldError('body.at', say('ligt in de toekomst', 'lies in the future'));
+  if (when.getTime() > now.getTime() + 60_000)
+    throw fieldError('body.at', say('ligt in de toekomst', 'lies in the future'));
   const h = await handoffInScope(services, user, id);
   const ocmw = await ocmwSummary(services.db, h.ocmw_nis);
-  const handover: Handover = { method: body.method, contact: body.contact, at: when.toISOString(), by: user.displayName, note: body.note ?? null };
+  const handover: Handover = {
+    method: body.method,
+    contact: body.contact,
+    at: when.toISOString(),
+    by: user.displayName,
+    note: body.note ?? null,
+  };
   // The OCMW outside the regions cannot acknowledge in the console: the handover is its acknowledgement.
   const acknowledges = !ocmw.served && h.status === 'open';
   const set = acknowledges
     ? { handover: JSON.stringify(handover), status: 'acknowledged', acknowledged_at: when, acknowledged_by: user.id }
     : { handover: JSON.stringify(handover) };
-  await step(services, user, id, acknowledges ? ['open'] : ['open', 'acknowledged'], set, 'handed_over',
+  await step(
+    services,
+    user,
+    id,
+    acknowledges ? ['open'] : ['open', 'acknowledged'],
+    set,
+    'handed_over',
     { method: body.method, at: handover.at, acknowledges },
-    say('Een afgesloten overdracht krijgt geen overdracht meer.', 'A closed handoff takes no handover.'));
+    say('Een afgesloten overdracht krijgt geen overdracht meer.', 'A closed handoff takes no handover.'),
+  );
 }

@@ -14,11 +14,18 @@ import { handoffInScope } from './handoffs.commands';
 
 type Lang = 'nl' | 'fr';
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const euro = (cents: number, lang: Lang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-const dateTime = (d: Date | string, lang: Lang) => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE',
-  { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(d));
-const date = (iso: string, lang: Lang) => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE',
-  { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(atLocal(iso, '12:00').toJSDate());
+const euro = (cents: number, lang: Lang) =>
+  new Intl.NumberFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const dateTime = (d: Date | string, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(d));
+const date = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
+    atLocal(iso, '12:00').toJSDate(),
+  );
 
 const HOUSEHOLD: Record<string, [string, string]> = {
   alleenstaande_man: ['alleenstaande man', 'homme seul'],
@@ -31,43 +38,92 @@ const HOUSEHOLD: Record<string, [string, string]> = {
 
 // The law's reasons in French (the rules write Dutch and English): Loi du 2 avril 1965, art. 1-2.
 const RULE_FR: Record<CompetenceRule, (w: string) => string> = {
-  student: (w) => `Étudiant : commune d'inscription au moment de la demande, ${w} (art. 2 §6 de la loi du 2 avril 1965).`,
-  asylum: (w) => `Demandeur de protection internationale ou temporaire : commune d'inscription (lieu obligatoire, code 207), ${w} (art. 2 §5).`,
-  leaving_reception: (w) => `Quitte une structure d'accueil et demande une garantie locative au plus tard le dernier jour : commune du nouveau logement, ${w} (art. 2 §8).`,
-  institution_registered: (w) => `Séjourne dans un établissement visé à l'art. 2 §1 et était inscrit à ${w} lors de l'admission ; cela reste le cas en cas de transfert ininterrompu (§3).`,
-  institution_unregistered: (w) => `Dans un établissement mais non inscrit lors de l'admission : règle des sans-abri, ${w} (art. 2 §1, §7).`,
-  hospital: (w) => `Dans un hôpital général, aide urgente demandée pendant le séjour : commune de l'hôpital, ${w} (art. 2 §2).`,
-  homeless: (w) => `Sans abri : commune où la personne séjourne effectivement ou, à défaut, où la demande a été faite, ${w} (art. 2 §7).`,
-  reference_address: (w) => `Une adresse de référence ne détermine pas la compétence ; règle des sans-abri, ${w} (art. 2 §7).`,
+  student: (w) =>
+    `Étudiant : commune d'inscription au moment de la demande, ${w} (art. 2 §6 de la loi du 2 avril 1965).`,
+  asylum: (w) =>
+    `Demandeur de protection internationale ou temporaire : commune d'inscription (lieu obligatoire, code 207), ${w} (art. 2 §5).`,
+  leaving_reception: (w) =>
+    `Quitte une structure d'accueil et demande une garantie locative au plus tard le dernier jour : commune du nouveau logement, ${w} (art. 2 §8).`,
+  institution_registered: (w) =>
+    `Séjourne dans un établissement visé à l'art. 2 §1 et était inscrit à ${w} lors de l'admission ; cela reste le cas en cas de transfert ininterrompu (§3).`,
+  institution_unregistered: (w) =>
+    `Dans un établissement mais non inscrit lors de l'admission : règle des sans-abri, ${w} (art. 2 §1, §7).`,
+  hospital: (w) =>
+    `Dans un hôpital général, aide urgente demandée pendant le séjour : commune de l'hôpital, ${w} (art. 2 §2).`,
+  homeless: (w) =>
+    `Sans abri : commune où la personne séjourne effectivement ou, à défaut, où la demande a été faite, ${w} (art. 2 §7).`,
+  reference_address: (w) =>
+    `Une adresse de référence ne détermine pas la compétence ; règle des sans-abri, ${w} (art. 2 §7).`,
   rent_guarantee_departure: (w) => `Garantie locative lors d'un déménagement : le CPAS de départ, ${w}.`,
   residence: (w) => `Personne logée (expulsion, incendie, ...) : commune de résidence habituelle, ${w} (art. 1).`,
 };
 
 function reasonIn(lang: Lang, d: CompetenceDecision, frName: (nis: string) => string): string {
   if (lang === 'nl') return d.reason.nl;
-  if (d.override) return `Désigné par l'intervenant de permanence : ${frName(d.nis)}. Motif (tel qu'écrit) : ${d.override.reason}`;
-  if (d.agreement) return `Accord régional « ${d.agreement.label} » : le CPAS de la commune du lieu d'accueil, ${frName(d.nis)}, reprend le dossier.`;
+  if (d.override)
+    return `Désigné par l'intervenant de permanence : ${frName(d.nis)}. Motif (tel qu'écrit) : ${d.override.reason}`;
+  if (d.agreement)
+    return `Accord régional « ${d.agreement.label} » : le CPAS de la commune du lieu d'accueil, ${frName(d.nis)}, reprend le dossier.`;
   return RULE_FR[d.rule](frName(d.nis));
 }
 
 const T = {
   nl: {
-    title: 'Overdracht noodopvang en borgstelling', reference: 'Referentie', to: 'Aan', from: 'Van', date: 'Datum', person: 'Persoon', born: 'geboren',
-    household: 'Huishouden', adults: 'volwassene(n)', children: 'kind(eren)', why: 'Waarom uw OCMW bevoegd is',
-    placement: 'Opvang', place: 'Opvangplaats', firstNight: 'Eerste nacht', nights: 'Nachten', perNight: 'Kost per nacht',
-    total: 'Borgstelling (totaal)', ask: 'Wat we van u vragen',
-    askText: (due: string) => `Neem de opvolging over vanaf ${due}: de borgstelling loopt tot dan. Bevestig de ontvangst aan de permanentie. Meent u dat uw OCMW niet bevoegd is, stuur het dossier dan binnen 5 kalenderdagen schriftelijk door naar het bevoegde OCMW en laat het ons weten.`,
-    handover: 'Overgedragen', phone: (c: string, at: string) => `telefonisch met ${c}, ${at}`, email: (c: string, at: string) => `per e-mail aan ${c}, ${at}`,
-    contact: 'Contact permanentie', worker: 'Permanentiemedewerker', secret: 'Vertrouwelijk: beroepsgeheim. Verdere gegevens (zorgnoden, verhaal) geven we telefonisch door.',
+    title: 'Overdracht noodopvang en borgstelling',
+    reference: 'Referentie',
+    to: 'Aan',
+    from: 'Van',
+    date: 'Datum',
+    person: 'Persoon',
+    born: 'geboren',
+    household: 'Huishouden',
+    adults: 'volwassene(n)',
+    children: 'kind(eren)',
+    why: 'Waarom uw OCMW bevoegd is',
+    placement: 'Opvang',
+    place: 'Opvangplaats',
+    firstNight: 'Eerste nacht',
+    nights: 'Nachten',
+    perNight: 'Kost per nacht',
+    total: 'Borgstelling (totaal)',
+    ask: 'Wat we van u vragen',
+    askText: (due: string) =>
+      `Neem de opvolging over vanaf ${due}: de borgstelling loopt tot dan. Bevestig de ontvangst aan de permanentie. Meent u dat uw OCMW niet bevoegd is, stuur het dossier dan binnen 5 kalenderdagen schriftelijk door naar het bevoegde OCMW en laat het ons weten.`,
+    handover: 'Overgedragen',
+    phone: (c: string, at: string) => `telefonisch met ${c}, ${at}`,
+    email: (c: string, at: string) => `per e-mail aan ${c}, ${at}`,
+    contact: 'Contact permanentie',
+    worker: 'Permanentiemedewerker',
+    secret: 'Vertrouwelijk: beroepsgeheim. Verdere gegevens (zorgnoden, verhaal) geven we telefonisch door.',
   },
   fr: {
-    title: "Transmission d'un dossier d'accueil d'urgence et prise en charge", reference: 'Référence', to: 'À', from: 'De', date: 'Date', person: 'Personne', born: 'né(e) le',
-    household: 'Ménage', adults: 'adulte(s)', children: 'enfant(s)', why: 'Pourquoi votre CPAS est compétent',
-    placement: 'Accueil', place: "Lieu d'accueil", firstNight: 'Première nuit', nights: 'Nuits', perNight: 'Coût par nuit',
-    total: 'Prise en charge (total)', ask: 'Ce que nous vous demandons',
-    askText: (due: string) => `Reprenez le suivi à partir du ${due} : la prise en charge court jusque-là. Confirmez la réception à la permanence. Si vous estimez que votre CPAS n'est pas compétent, transmettez le dossier par écrit au CPAS compétent dans les 5 jours calendrier et informez-nous.`,
-    handover: 'Transmis', phone: (c: string, at: string) => `par téléphone avec ${c}, ${at}`, email: (c: string, at: string) => `par e-mail à ${c}, ${at}`,
-    contact: 'Contact de la permanence', worker: 'Intervenant de permanence', secret: 'Confidentiel : secret professionnel. Les autres informations (besoins de soins, récit) sont transmises par téléphone.',
+    title: "Transmission d'un dossier d'accueil d'urgence et prise en charge",
+    reference: 'Référence',
+    to: 'À',
+    from: 'De',
+    date: 'Date',
+    person: 'Personne',
+    born: 'né(e) le',
+    household: 'Ménage',
+    adults: 'adulte(s)',
+    children: 'enfant(s)',
+    why: 'Pourquoi votre CPAS est compétent',
+    placement: 'Accueil',
+    place: "Lieu d'accueil",
+    firstNight: 'Première nuit',
+    nights: 'Nuits',
+    perNight: 'Coût par nuit',
+    total: 'Prise en charge (total)',
+    ask: 'Ce que nous vous demandons',
+    askText: (due: string) =>
+      `Reprenez le suivi à partir du ${due} : la prise en charge court jusque-là. Confirmez la réception à la permanence. Si vous estimez que votre CPAS n'est pas compétent, transmettez le dossier par écrit au CPAS compétent dans les 5 jours calendrier et informez-nous.`,
+    handover: 'Transmis',
+    phone: (c: string, at: string) => `par téléphone avec ${c}, ${at}`,
+    email: (c: string, at: string) => `par e-mail à ${c}, ${at}`,
+    contact: 'Contact de la permanence',
+    worker: 'Intervenant de permanence',
+    secret:
+      'Confidentiel : secret professionnel. Les autres informations (besoins de soins, récit) sont transmises par téléphone.',
   },
 } as const;
 
@@ -76,10 +132,21 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
   const h = await handoffInScope(services, user, id);
   const [intake, guarantee, ocmw, settings, region, names] = await Promise.all([
     db.selectFrom('intakes').selectAll().where('id', '=', h.intake_id).executeTakeFirstOrThrow(),
-    db.selectFrom('guarantees').innerJoin('places', 'places.id', 'guarantees.place_id')
-      .select(['guarantees.first_night', 'guarantees.nights', 'guarantees.cost_per_night_cents', 'guarantees.total_cents',
-        'places.name as place', 'places.municipality_nis as placeNis', 'places.confidential_address', 'places.address'])
-      .where('guarantees.intake_id', '=', h.intake_id).executeTakeFirst(),
+    db
+      .selectFrom('guarantees')
+      .innerJoin('places', 'places.id', 'guarantees.place_id')
+      .select([
+        'guarantees.first_night',
+        'guarantees.nights',
+        'guarantees.cost_per_night_cents',
+        'guarantees.total_cents',
+        'places.name as place',
+        'places.municipality_nis as placeNis',
+        'places.confidential_address',
+        'places.address',
+      ])
+      .where('guarantees.intake_id', '=', h.intake_id)
+      .executeTakeFirst(),
     ocmwSummary(db, h.ocmw_nis),
     regionSettings(db),
     db.selectFrom('regions').select('name').orderBy('code').executeTakeFirst(),
@@ -87,7 +154,10 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
   ]);
   const l: Lang = lang ?? ocmw.letterLanguage;
   const t = T[l];
-  const nameOf = (nis: string) => { const m = names.find((x) => x.nis === nis); return (l === 'fr' ? m?.name_fr : m?.name) ?? m?.name ?? nis; };
+  const nameOf = (nis: string) => {
+    const m = names.find((x) => x.nis === nis);
+    return (l === 'fr' ? m?.name_fr : m?.name) ?? m?.name ?? nis;
+  };
   const decision = intake.competence as unknown as CompetenceDecision;
   const handover = h.handover as Handover | null;
   const due = dateTime(h.due_at, l);
@@ -105,10 +175,14 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
 <p>${esc(t.household)}: ${esc(HOUSEHOLD[intake.household_type]?.[l === 'fr' ? 1 : 0] ?? intake.household_type)}, ${intake.adults} ${esc(t.adults)}, ${intake.children} ${esc(t.children)}</p>
 <h2>${esc(t.why)}</h2>
 <p>${esc(reasonIn(l, decision, nameOf))}</p>
-${guarantee ? `<h2>${esc(t.placement)}</h2><table>
+${
+  guarantee
+    ? `<h2>${esc(t.placement)}</h2><table>
 ${row(t.place, `${guarantee.place}, ${nameOf(guarantee.placeNis)}${guarantee.address && !guarantee.confidential_address ? `, ${guarantee.address}` : ''}`)}
 ${row(t.firstNight, date(guarantee.first_night, l))}${row(t.nights, String(guarantee.nights))}
-${row(t.perNight, euro(guarantee.cost_per_night_cents, l))}${row(t.total, euro(guarantee.total_cents, l))}</table>` : ''}
+${row(t.perNight, euro(guarantee.cost_per_night_cents, l))}${row(t.total, euro(guarantee.total_cents, l))}</table>`
+    : ''
+}
 <h2>${esc(t.ask)}</h2>
 <p>${esc(t.askText(due))}</p>
 ${handover ? `<p>${esc(t.handover)}: ${esc(handover.method === 'phone' ? t.phone(handover.contact, dateTime(handover.at, l)) : t.email(handover.contact, dateTime(handover.at, l)))}</p>` : ''}

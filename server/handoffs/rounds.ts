@@ -15,19 +15,28 @@ import { announceHandoffs } from '../intake/intake.commands';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
 
-const hhmm = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('ccc d/L HH:mm', { locale: 'nl-BE' });
+const hhmm = (d: Date) =>
+  DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('ccc d/L HH:mm', { locale: 'nl-BE' });
 
 export async function escalateLateHandoffs(services: Services): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
   const { escalateAfterHours } = await regionContext(db);
   const limit = new Date(now.getTime() - escalateAfterHours * 3_600_000);
-  const late = await db.selectFrom('handoffs').select('ocmw_nis').distinct().where('status', '=', 'open').where('escalated_at', 'is', null)
-    .where('due_at', '<=', limit).execute();
+  const late = await db
+    .selectFrom('handoffs')
+    .select('ocmw_nis')
+    .distinct()
+    .where('status', '=', 'open')
+    .where('escalated_at', 'is', null)
+    .where('due_at', '<=', limit)
+    .execute();
   if (late.length === 0) return 0;
   const rota = await loadRota(db);
   const coordinatorId = onDuty(rota, now).coordinator?.userId;
-  const coordinator = coordinatorId ? await db.selectFrom('users').select(['id', 'phone']).where('id', '=', coordinatorId).executeTakeFirst() : undefined;
+  const coordinator = coordinatorId
+    ? await db.selectFrom('users').select(['id', 'phone']).where('id', '=', coordinatorId).executeTakeFirst()
+    : undefined;
   let count = 0;
   for (const { ocmw_nis } of late) {
     const ids = await escalateOcmw(services, ocmw_nis, limit, coordinator);
@@ -41,23 +50,57 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
  * One OCMW's late handoffs, claimed together: one text with the count to its contact and one to the
  * coordinator on call (a night of five placements used to send five identical texts to each).
  */
-async function escalateOcmw(services: Services, nis: string, limit: Date, coordinator: { id: string; phone: string | null } | undefined): Promise<string[]> {
+async function escalateOcmw(
+  services: Services,
+  nis: string,
+  limit: Date,
+  coordinator: { id: string; phone: string | null } | undefined,
+): Promise<string[]> {
   const { db, clock, config } = services;
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('handoffs').set({ escalated_at: now }).where('ocmw_nis', '=', nis).where('status', '=', 'open')
-      .where('escalated_at', 'is', null).where('due_at', '<=', limit).returning(['id', 'due_at']).execute();
+    const claimed = await trx
+      .updateTable('handoffs')
+      .set({ escalated_at: now })
+      .where('ocmw_nis', '=', nis)
+      .where('status', '=', 'open')
+      .where('escalated_at', 'is', null)
+      .where('due_at', '<=', limit)
+      .returning(['id', 'due_at'])
+      .execute();
     if (claimed.length === 0) return []; // acknowledged meanwhile, or another instance took them
-    const ocmw = await trx.selectFrom('ocmws').select(['name', 'contact_mobile']).where('municipality_nis', '=', nis).executeTakeFirstOrThrow();
+    const ocmw = await trx
+      .selectFrom('ocmws')
+      .select(['name', 'contact_mobile'])
+      .where('municipality_nis', '=', nis)
+      .executeTakeFirstOrThrow();
     const n = claimed.length;
     const oldest = new Date(Math.min(...claimed.map((c) => new Date(c.due_at).getTime())));
-    const what = n === 1 ? `1 overdracht voor ${ocmw.name}, verwacht ${hhmm(oldest)}, is` : `${n} overdrachten voor ${ocmw.name}, de oudste verwacht ${hhmm(oldest)}, zijn`;
+    const what =
+      n === 1
+        ? `1 overdracht voor ${ocmw.name}, verwacht ${hhmm(oldest)}, is`
+        : `${n} overdrachten voor ${ocmw.name}, de oudste verwacht ${hhmm(oldest)}, zijn`;
     const body = `Permanentie: ${what} nog niet bevestigd. ${config.publicUrl}/overdrachten`;
-    const to = [ocmw.contact_mobile && { to: ocmw.contact_mobile, who: 'ocmw' }, coordinator?.phone && { to: coordinator.phone, who: coordinator.id }].filter(Boolean) as { to: string; who: string }[];
+    const to = [
+      ocmw.contact_mobile && { to: ocmw.contact_mobile, who: 'ocmw' },
+      coordinator?.phone && { to: coordinator.phone, who: coordinator.id },
+    ].filter(Boolean) as { to: string; who: string }[];
     const key = `${[...claimed.map((c) => c.id)].sort()[0]}+${n}`;
-    for (const r of to) await enqueueSms(trx, now, { to: r.to, body, kind: 'escalation', dedupeKey: `escalation:${key}:${r.who}` });
-    await trx.insertInto('handoff_events').values(claimed.map((h) => ({ handoff_id: h.id, at: now, user_id: null, kind: 'escalated' as const, ocmw_nis: nis,
-      detail: JSON.stringify({ sms: to.length, count: n }) }))).execute();
+    for (const r of to)
+      await enqueueSms(trx, now, { to: r.to, body, kind: 'escalation', dedupeKey: `escalation:${key}:${r.who}` });
+    await trx
+      .insertInto('handoff_events')
+      .values(
+        claimed.map((h) => ({
+          handoff_id: h.id,
+          at: now,
+          user_id: null,
+          kind: 'escalated' as const,
+          ocmw_nis: nis,
+          detail: JSON.stringify({ sms: to.length, count: n }),
+        })),
+      )
+      .execute();
     return claimed.map((c) => c.id);
   });
 }
@@ -65,23 +108,56 @@ async function escalateOcmw(services: Services, nis: string, limit: Date, coordi
 export async function sendMorningDigests(services: Services): Promise<number> {
   const { db, clock, config } = services;
   const now = clock.now();
-  const pending = await db.selectFrom('handoffs').innerJoin('ocmws', 'ocmws.municipality_nis', 'handoffs.ocmw_nis')
-    .select(['handoffs.ocmw_nis', 'ocmws.calendar']).distinct()
-    .where('handoffs.status', '=', 'open').where('handoffs.digested_at', 'is', null).where('handoffs.due_at', '<=', now).execute();
+  const pending = await db
+    .selectFrom('handoffs')
+    .innerJoin('ocmws', 'ocmws.municipality_nis', 'handoffs.ocmw_nis')
+    .select(['handoffs.ocmw_nis', 'ocmws.calendar'])
+    .distinct()
+    .where('handoffs.status', '=', 'open')
+    .where('handoffs.digested_at', 'is', null)
+    .where('handoffs.due_at', '<=', now)
+    .execute();
   let sent = 0;
   for (const o of pending) {
     if (!isOpen(o.calendar as Calendar, now)) continue;
     sent += await db.transaction().execute(async (trx) => {
-      const claimed = await trx.updateTable('handoffs').set({ digested_at: now }).where('ocmw_nis', '=', o.ocmw_nis).where('status', '=', 'open')
-        .where('digested_at', 'is', null).where('due_at', '<=', now).returning('id').execute();
+      const claimed = await trx
+        .updateTable('handoffs')
+        .set({ digested_at: now })
+        .where('ocmw_nis', '=', o.ocmw_nis)
+        .where('status', '=', 'open')
+        .where('digested_at', 'is', null)
+        .where('due_at', '<=', now)
+        .returning('id')
+        .execute();
       if (claimed.length === 0) return 0;
-      const ocmw = await trx.selectFrom('ocmws').select(['name', 'contact_mobile']).where('municipality_nis', '=', o.ocmw_nis).executeTakeFirstOrThrow();
-      await trx.insertInto('handoff_events').values(claimed.map((c) => ({ handoff_id: c.id, at: now, user_id: null, kind: 'digest' as const, ocmw_nis: o.ocmw_nis,
-        detail: JSON.stringify({ count: claimed.length, sms: Boolean(ocmw.contact_mobile) }) }))).execute();
+      const ocmw = await trx
+        .selectFrom('ocmws')
+        .select(['name', 'contact_mobile'])
+        .where('municipality_nis', '=', o.ocmw_nis)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('handoff_events')
+        .values(
+          claimed.map((c) => ({
+            handoff_id: c.id,
+            at: now,
+            user_id: null,
+            kind: 'digest' as const,
+            ocmw_nis: o.ocmw_nis,
+            detail: JSON.stringify({ count: claimed.length, sms: Boolean(ocmw.contact_mobile) }),
+          })),
+        )
+        .execute();
       if (!ocmw.contact_mobile) return 0;
       const n = claimed.length;
       const body = `Permanentie: ${n} nieuwe overdracht${n === 1 ? '' : 'en'} voor ${ocmw.name} van de voorbije nacht(en). Bekijk en bevestig: ${config.publicUrl}/overdrachten`;
-      const queued = await enqueueSms(trx, now, { to: ocmw.contact_mobile, body, kind: 'digest', dedupeKey: `digest:${o.ocmw_nis}:${claimed.map((c) => c.id).sort()[0]}` });
+      const queued = await enqueueSms(trx, now, {
+        to: ocmw.contact_mobile,
+        body,
+        kind: 'digest',
+        dedupeKey: `digest:${o.ocmw_nis}:${claimed.map((c) => c.id).sort()[0]}`,
+      });
       return queued ? 1 : 0;
     });
   }

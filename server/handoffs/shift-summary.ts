@@ -20,25 +20,64 @@ export async function shiftSummary(services: Services) {
   const { start } = nightBounds(night);
   const stale = (await regionSettings(db)).board?.staleAfterHours ?? DEFAULT_STALE_HOURS;
   const [holds, placed, missed, handoffs, hotels] = await Promise.all([
-    db.selectFrom('holds').innerJoin('places', 'places.id', 'holds.place_id')
-      .select(['holds.id', 'holds.initials', 'holds.expires_at', 'places.name']).where('holds.status', '=', 'held').orderBy('holds.expires_at').execute(),
-    db.selectFrom('holds').innerJoin('places', 'places.id', 'holds.place_id')
-      .select(['holds.id', 'holds.initials', 'holds.placed_at', 'places.name']).where('holds.status', '=', 'placed')
-      .where('holds.placed_at', '>=', start.toJSDate()).orderBy('holds.placed_at').execute(),
-    db.selectFrom('alarms').innerJoin('calls', 'calls.id', 'alarms.call_id')
-      .select(['calls.id', 'calls.from_number', 'calls.caller_name', 'calls.started_at']).where('alarms.called_back_at', 'is', null).orderBy('calls.started_at').execute(),
-    db.selectFrom('handoffs').innerJoin('municipalities', 'municipalities.nis', 'handoffs.ocmw_nis')
-      .select(['handoffs.id', 'handoffs.due_at', 'municipalities.name']).where('handoffs.status', '=', 'open').orderBy('handoffs.due_at').execute(),
-    db.selectFrom('places').leftJoin('hotel_counts', (j) => j.onRef('hotel_counts.place_id', '=', 'places.id').on('hotel_counts.night', '=', night))
-      .select(['places.id', 'places.name', 'hotel_counts.confirmed_at']).where('places.type', '=', 'hotel').where('places.active', '=', true).execute(),
+    db
+      .selectFrom('holds')
+      .innerJoin('places', 'places.id', 'holds.place_id')
+      .select(['holds.id', 'holds.initials', 'holds.expires_at', 'places.name'])
+      .where('holds.status', '=', 'held')
+      .orderBy('holds.expires_at')
+      .execute(),
+    db
+      .selectFrom('holds')
+      .innerJoin('places', 'places.id', 'holds.place_id')
+      .select(['holds.id', 'holds.initials', 'holds.placed_at', 'places.name'])
+      .where('holds.status', '=', 'placed')
+      .where('holds.placed_at', '>=', start.toJSDate())
+      .orderBy('holds.placed_at')
+      .execute(),
+    db
+      .selectFrom('alarms')
+      .innerJoin('calls', 'calls.id', 'alarms.call_id')
+      .select(['calls.id', 'calls.from_number', 'calls.caller_name', 'calls.started_at'])
+      .where('alarms.called_back_at', 'is', null)
+      .orderBy('calls.started_at')
+      .execute(),
+    db
+      .selectFrom('handoffs')
+      .innerJoin('municipalities', 'municipalities.nis', 'handoffs.ocmw_nis')
+      .select(['handoffs.id', 'handoffs.due_at', 'municipalities.name'])
+      .where('handoffs.status', '=', 'open')
+      .orderBy('handoffs.due_at')
+      .execute(),
+    db
+      .selectFrom('places')
+      .leftJoin('hotel_counts', (j) =>
+        j.onRef('hotel_counts.place_id', '=', 'places.id').on('hotel_counts.night', '=', night),
+      )
+      .select(['places.id', 'places.name', 'hotel_counts.confirmed_at'])
+      .where('places.type', '=', 'hotel')
+      .where('places.active', '=', true)
+      .execute(),
   ]);
   return {
-    at: now.toISOString(), night,
+    at: now.toISOString(),
+    night,
     holds: holds.map((h) => ({ id: h.id, initials: h.initials, place: h.name, expiresAt: iso(h.expires_at) })),
     placedTonight: placed.map((h) => ({ id: h.id, initials: h.initials, place: h.name, placedAt: iso(h.placed_at!) })),
-    missedCalls: missed.map((c) => ({ callId: c.id, from: c.from_number, callerName: c.caller_name, at: iso(c.started_at) })),
-    handoffsOpen: handoffs.map((h) => ({ id: h.id, ocmw: h.name, dueAt: iso(h.due_at), overdue: new Date(h.due_at) <= now })),
-    staleHotels: hotels.filter((h) => !h.confirmed_at || now.getTime() - new Date(h.confirmed_at).getTime() > stale * 3_600_000)
+    missedCalls: missed.map((c) => ({
+      callId: c.id,
+      from: c.from_number,
+      callerName: c.caller_name,
+      at: iso(c.started_at),
+    })),
+    handoffsOpen: handoffs.map((h) => ({
+      id: h.id,
+      ocmw: h.name,
+      dueAt: iso(h.due_at),
+      overdue: new Date(h.due_at) <= now,
+    })),
+    staleHotels: hotels
+      .filter((h) => !h.confirmed_at || now.getTime() - new Date(h.confirmed_at).getTime() > stale * 3_600_000)
       .map((h) => ({ placeId: h.id, name: h.name, confirmedAt: h.confirmed_at ? iso(h.confirmed_at) : null })),
   };
 }
@@ -47,8 +86,11 @@ export type ShiftSummary = Awaited<ReturnType<typeof shiftSummary>>;
 
 export function summaryText(s: ShiftSummary): string {
   const parts = [
-    `${s.holds.length} vastgehouden`, `${s.placedTonight.length} geplaatst vannacht`, `${s.missedCalls.length} terug te bellen`,
-    `${s.handoffsOpen.length} overdrachten niet bevestigd`, `${s.staleHotels.length} hotels zonder recente telling`,
+    `${s.holds.length} vastgehouden`,
+    `${s.placedTonight.length} geplaatst vannacht`,
+    `${s.missedCalls.length} terug te bellen`,
+    `${s.handoffsOpen.length} overdrachten niet bevestigd`,
+    `${s.staleHotels.length} hotels zonder recente telling`,
   ];
   return `Permanentie: je dienst begint. Open: ${parts.join(', ')}.`;
 }
@@ -60,13 +102,24 @@ export async function sendHandoverSms(services: Services): Promise<number> {
   const rota = await loadRota(db);
   const primary = onDuty(rota, now).primary;
   if (!primary) return 0;
-  const shift = shiftsOf(rota, primary.userId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 1))
-    .find((s) => Date.parse(s.start) > now.getTime() - HANDOVER_SMS_WINDOW_MS && Date.parse(s.start) <= now.getTime() && s.slot === 'primary');
+  const shift = shiftsOf(rota, primary.userId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 1)).find(
+    (s) =>
+      Date.parse(s.start) > now.getTime() - HANDOVER_SMS_WINDOW_MS &&
+      Date.parse(s.start) <= now.getTime() &&
+      s.slot === 'primary',
+  );
   if (!shift) return 0;
   const user = await db.selectFrom('users').select(['id', 'phone']).where('id', '=', primary.userId).executeTakeFirst();
   if (!user?.phone) return 0;
   const body = summaryText(await shiftSummary(services));
-  return (await enqueueSms(db, now, { to: user.phone, body, kind: 'handover', dedupeKey: `handover:${user.id}:${shift.start}` })) ? 1 : 0;
+  return (await enqueueSms(db, now, {
+    to: user.phone,
+    body,
+    kind: 'handover',
+    dedupeKey: `handover:${user.id}:${shift.start}`,
+  }))
+    ? 1
+    : 0;
 }
 
 export const startHandoverSms = (services: Services, everyMs = 60_000) =>

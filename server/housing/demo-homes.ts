@@ -13,8 +13,19 @@ export const DEMO_HOMES = [
 ] as const;
 
 export async function seedDemoHomes(trx: Kysely<Database> | Transaction<Database>): Promise<void> {
-  await trx.insertInto('transit_homes').values(DEMO_HOMES.map((h) => ({
-    name: h.name, municipality_nis: h.nis, brought_by_nis: h.nis, kind: h.kind, suits: JSON.stringify(h.suits),
-    active_from: '2026-01-01', active_to: null, created_at: new Date('2026-01-01T08:00:00Z'),
-  }))).execute();
+  await trx
+    .insertInto('transit_homes')
+    .values(
+      DEMO_HOMES.map((h) => ({
+        name: h.name,
+        municipality_nis: h.nis,
+        brought_by_nis: h.nis,
+        kind: h.kind,
+        suits: JSON.stringify(h.suits),
+        active_from: '2026-01-01',
+        active_to: null,
+        created_at: new Date('2026-01-01T08:00:00Z'),
+      })),
+    )
+    .execute();
 }

@@ -12,15 +12,27 @@ import { HOUSING_TABLES, housingFigures, housingTable } from './figures';
 import { assertMunicipality } from './scope';
 
 const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'allocator', 'ocmw_staff'];
-const isoDate = z.string().refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
 const filter = { from: isoDate.optional(), to: isoDate.optional(), municipality: nisCode.optional() };
 const check = (q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) => {
-  if ((q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: say('geef from en to samen', 'give from and to together') });
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: say('ligt vóór from', 'is before from') });
+  if ((q.from === undefined) !== (q.to === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [q.from ? 'to' : 'from'],
+      message: say('geef from en to samen', 'give from and to together'),
+    });
+  if (q.from && q.to && q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: say('ligt vóór from', 'is before from') });
 };
 
 /** Without a period: the calendar year so far. */
-function filterOf(user: AuthUser, q: { from?: string | undefined; to?: string | undefined; municipality?: string | undefined }, now: Date) {
+function filterOf(
+  user: AuthUser,
+  q: { from?: string | undefined; to?: string | undefined; municipality?: string | undefined },
+  now: Date,
+) {
   const today = localDate(now);
   if (q.municipality) assertMunicipality(user, q.municipality);
   const nis = q.municipality ? [q.municipality] : user.role === 'ocmw_staff' ? user.municipalities : null;
@@ -29,16 +41,32 @@ function filterOf(user: AuthUser, q: { from?: string | undefined; to?: string | 
 
 export const housingFigureRoutes: RouteSpec[] = [
   defineRoute({
-    method: 'get', path: '/api/housing/figures', tag: 'housing', roles: FIGURE_ROLES, query: z.strictObject(filter).superRefine(check),
-    summary: "The wooncel's figures for a period: registrations, households and persons housed, origins, finished trajectories, outflow",
+    method: 'get',
+    path: '/api/housing/figures',
+    tag: 'housing',
+    roles: FIGURE_ROLES,
+    query: z.strictObject(filter).superRefine(check),
+    summary:
+      "The wooncel's figures for a period: registrations, households and persons housed, origins, finished trajectories, outflow",
     handler: ({ query, user, services }) => housingFigures(services, filterOf(user!, query, services.clock.now())),
   }),
   defineRoute({
-    method: 'get', path: '/api/housing/figures/csv', tag: 'housing', roles: FIGURE_ROLES,
-    query: z.strictObject({
-      ...filter, lang: z.enum(['nl', 'en']).optional(),
-      table: z.enum(HOUSING_TABLES, { error: say(`table is een van ${HOUSING_TABLES.join(', ')}`, `table must be one of ${HOUSING_TABLES.join(', ')}`) }),
-    }).superRefine(check),
+    method: 'get',
+    path: '/api/housing/figures/csv',
+    tag: 'housing',
+    roles: FIGURE_ROLES,
+    query: z
+      .strictObject({
+        ...filter,
+        lang: z.enum(['nl', 'en']).optional(),
+        table: z.enum(HOUSING_TABLES, {
+          error: say(
+            `table is een van ${HOUSING_TABLES.join(', ')}`,
+            `table must be one of ${HOUSING_TABLES.join(', ')}`,
+          ),
+        }),
+      })
+      .superRefine(check),
     summary: 'One table of the wooncel figures as CSV (Belgian Excel)',
     handler: async ({ query, user, services, res }) => {
       const f = filterOf(user!, query, services.clock.now());

@@ -9,9 +9,18 @@ import { fieldError } from '../http/errors';
 import type { Services } from '../services';
 import { announce, housingRules } from './scope';
 
-export interface NewHome { name: string; municipalityNis: string; broughtByNis?: string; kind: HomeKind; suits: string[]; activeFrom: string; activeTo?: string | null }
+export interface NewHome {
+  name: string;
+  municipalityNis: string;
+  broughtByNis?: string;
+  kind: HomeKind;
+  suits: string[];
+  activeFrom: string;
+  activeTo?: string | null;
+}
 
-const activeOn = (h: { active_from: string; active_to: string | null }, day: string) => h.active_from <= day && (h.active_to === null || h.active_to >= day);
+const activeOn = (h: { active_from: string; active_to: string | null }, day: string) =>
+  h.active_from <= day && (h.active_to === null || h.active_to >= day);
 
 export async function listPool(services: Services) {
   const { db, clock } = services;
@@ -20,19 +29,41 @@ export async function listPool(services: Services) {
     db.selectFrom('transit_homes').selectAll().orderBy('municipality_nis').orderBy('name').execute(),
     db.selectFrom('housing_trajectories').select(['home_id', 'move_in']).where('end_date', 'is', null).execute(),
     db.selectFrom('housing_allocations').select(['home_id', 'decided_at']).where('status', '=', 'allocated').execute(),
-    db.selectFrom('municipalities').select(['nis', 'name', 'population']).where('region_code', 'is not', null).orderBy('name').execute(),
+    db
+      .selectFrom('municipalities')
+      .select(['nis', 'name', 'population'])
+      .where('region_code', 'is not', null)
+      .orderBy('name')
+      .execute(),
     housingRules(db),
   ]);
   const occupiedSince = new Map(open.map((t) => [t.home_id, t.move_in]));
   const allocated = new Set(pending.map((a) => a.home_id));
   const list = homes.map((h) => ({
-    id: h.id, name: h.name, municipalityNis: h.municipality_nis, broughtByNis: h.brought_by_nis, kind: h.kind, suits: h.suits,
-    activeFrom: h.active_from, activeTo: h.active_to, active: activeOn(h, today),
-    occupiedSince: occupiedSince.get(h.id) ?? null, allocated: allocated.has(h.id),
-    status: !activeOn(h, today) ? 'inactive' : occupiedSince.has(h.id) ? 'occupied' : allocated.has(h.id) ? 'allocated' : 'free',
+    id: h.id,
+    name: h.name,
+    municipalityNis: h.municipality_nis,
+    broughtByNis: h.brought_by_nis,
+    kind: h.kind,
+    suits: h.suits,
+    activeFrom: h.active_from,
+    activeTo: h.active_to,
+    active: activeOn(h, today),
+    occupiedSince: occupiedSince.get(h.id) ?? null,
+    allocated: allocated.has(h.id),
+    status: !activeOn(h, today)
+      ? 'inactive'
+      : occupiedSince.has(h.id)
+        ? 'occupied'
+        : allocated.has(h.id)
+          ? 'allocated'
+          : 'free',
   }));
   const targets = municipalities.map((m) => ({
-    nis: m.nis, name: m.name, population: m.population, target: perInhabitantsTarget(m.population, rules.perInhabitants),
+    nis: m.nis,
+    name: m.name,
+    population: m.population,
+    target: perInhabitantsTarget(m.population, rules.perInhabitants),
     brought: homes.filter((h) => h.brought_by_nis === m.nis && activeOn(h, today)).length,
   }));
   return { homes: list, targets, perInhabitants: rules.perInhabitants };
@@ -40,17 +71,34 @@ export async function listPool(services: Services) {
 
 export async function createHome(services: Services, user: AuthUser, body: NewHome) {
   const { db, clock } = services;
-  const known = new Set((await db.selectFrom('municipalities').select('nis').where('region_code', 'is not', null).execute()).map((m) => m.nis));
-  if (!known.has(body.municipalityNis)) throw fieldError('body.municipalityNis', say('geen gemeente van de regio', 'not a municipality of the region'));
+  const known = new Set(
+    (await db.selectFrom('municipalities').select('nis').where('region_code', 'is not', null).execute()).map(
+      (m) => m.nis,
+    ),
+  );
+  if (!known.has(body.municipalityNis))
+    throw fieldError('body.municipalityNis', say('geen gemeente van de regio', 'not a municipality of the region'));
   const brought = body.broughtByNis ?? body.municipalityNis;
-  if (!known.has(brought)) throw fieldError('body.broughtByNis', say('geen gemeente van de regio', 'not a municipality of the region'));
-  if (body.activeTo && body.activeTo < body.activeFrom) throw fieldError('body.activeTo', say('ligt vóór activeFrom', 'is before activeFrom'));
+  if (!known.has(brought))
+    throw fieldError('body.broughtByNis', say('geen gemeente van de regio', 'not a municipality of the region'));
+  if (body.activeTo && body.activeTo < body.activeFrom)
+    throw fieldError('body.activeTo', say('ligt vóór activeFrom', 'is before activeFrom'));
   const now = clock.now();
   const row = await db.transaction().execute(async (trx) => {
-    const r = await trx.insertInto('transit_homes').values({
-      name: body.name, municipality_nis: body.municipalityNis, brought_by_nis: brought, kind: body.kind, suits: JSON.stringify(body.suits),
-      active_from: body.activeFrom, active_to: body.activeTo ?? null, created_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('transit_homes')
+      .values({
+        name: body.name,
+        municipality_nis: body.municipalityNis,
+        brought_by_nis: brought,
+        kind: body.kind,
+        suits: JSON.stringify(body.suits),
+        active_from: body.activeFrom,
+        active_to: body.activeTo ?? null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(trx, { at: now, userId: user.id, action: 'create', subjectType: 'transit_home', subjectId: r.id });
     return r;
   });
@@ -75,7 +123,12 @@ export async function occupancy(services: Services, from: string, to: string) {
       // A household occupies the home from the day it moves in until (not including) the day it leaves.
       occupiedDays += trajectories.filter((t) => t.move_in <= d && (t.end_date === null || t.end_date > d)).length;
     }
-    months.push({ month: m, homeDays, occupiedDays, rate: homeDays ? Math.round((occupiedDays / homeDays) * 1000) / 1000 : 0 });
+    months.push({
+      month: m,
+      homeDays,
+      occupiedDays,
+      rate: homeDays ? Math.round((occupiedDays / homeDays) * 1000) / 1000 : 0,
+    });
   }
   return months;
 }

@@ -10,12 +10,22 @@ import { housingFigures } from './figures';
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  const user = await t.db.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow();
+  const user = await t.db.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'coordinator')
+    .executeTakeFirstOrThrow();
   await seedWooncelFixture(t.db.db, user.id);
 });
 afterAll(() => t.close());
 
-const names = async () => new Map((await t.db.db.selectFrom('housing_registrations').select(['person_name', 'status']).execute()).map((r) => [r.person_name, r.status]));
+const names = async () =>
+  new Map(
+    (await t.db.db.selectFrom('housing_registrations').select(['person_name', 'status']).execute()).map((r) => [
+      r.person_name,
+      r.status,
+    ]),
+  );
 
 it('pseudonymises ended and withdrawn cases a year after they ended, keeps waiting and living households, and the figures', async () => {
   const services = t.app.services;
@@ -31,7 +41,9 @@ it('pseudonymises ended and withdrawn cases a year after they ended, keeps waiti
   const after = await names();
   expect([...after.keys()].filter((n) => n.startsWith('Pseudoniem')).length).toBe(24);
   expect([...after.values()].filter((s) => s === 'withdrawn').length).toBe(15);
-  expect([...after.entries()].filter(([n, s]) => s !== 'withdrawn' && s !== 'housed' && n.startsWith('Pseudoniem'))).toEqual([]);
+  expect(
+    [...after.entries()].filter(([n, s]) => s !== 'withdrawn' && s !== 'housed' && n.startsWith('Pseudoniem')),
+  ).toEqual([]);
   expect(after.get('Wooncel 10')).toBe('housed'); // household 10 still lives in its home
   expect(after.has('Wooncel 1')).toBe(false); // household 1 left on 2018-07-01
   expect(await housingFigures(services, { ...WOONCEL_PERIOD, nis: null })).toEqual(figures);

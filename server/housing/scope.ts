@@ -12,7 +12,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The region's rules (region.json `housing`); a region seeded before the wooncel existed gets the Kempen's. */
 export async function housingRules(db: Db): Promise<AllocationRules> {
-  const parsed = allocationRulesSchema.safeParse((await regionSettings(db) as { housing?: unknown }).housing);
+  const parsed = allocationRulesSchema.safeParse(((await regionSettings(db)) as { housing?: unknown }).housing);
   return parsed.success ? parsed.data : KEMPEN_ALLOCATION;
 }
 

@@ -21,8 +21,15 @@ export function depthExceeds(value: unknown, limit: number): boolean {
 
 export function refuseDeepJson(req: Request, _res: Response, next: NextFunction): void {
   if (depthExceeds(req.body, MAX_DEPTH)) {
-    next(new HttpError(400, say(`Ongeldige aanvraag: de JSON is dieper genest dan ${MAX_DEPTH} niveaus.`,
-      `Invalid request: the JSON is nested deeper than ${MAX_DEPTH} levels.`)));
+    next(
+      new HttpError(
+        400,
+        say(
+          `Ongeldige aanvraag: de JSON is dieper genest dan ${MAX_DEPTH} niveaus.`,
+          `Invalid request: the JSON is nested deeper than ${MAX_DEPTH} levels.`,
+        ),
+      ),
+    );
     return;
   }
   next();

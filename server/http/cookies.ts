@@ -19,7 +19,9 @@ export function readCookies(header: string | undefined): Record<string, string> 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
-    interface Request { cookies: Record<string, string> }
+    interface Request {
+      cookies: Record<string, string>;
+    }
   }
 }
 

@@ -14,7 +14,8 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, extra?: Record<string, unknown>) => new HttpError(400, message, extra);
 export const unauthorized = (message = say('Meld je eerst aan.', 'Sign in first.')) => new HttpError(401, message);
-export const forbidden = (message = say('Je rol mag dit niet.', 'Your role may not do this.')) => new HttpError(403, message);
+export const forbidden = (message = say('Je rol mag dit niet.', 'Your role may not do this.')) =>
+  new HttpError(403, message);
 export const notFound = (message = say('Niet gevonden.', 'Not found.')) => new HttpError(404, message);
 export const conflict = (message: string, extra?: Record<string, unknown>) => new HttpError(409, message, extra);
 
@@ -28,7 +29,10 @@ export function validationError(where: 'body' | 'query' | 'params', error: ZodEr
   const issues: FieldIssue[] = error.issues.map((issue) => {
     const path = [where, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return { path, message: say(`onbekend(e) veld(en): ${issue.keys.join(', ')}`, `unknown field(s): ${issue.keys.join(', ')}`) };
+      return {
+        path,
+        message: say(`onbekend(e) veld(en): ${issue.keys.join(', ')}`, `unknown field(s): ${issue.keys.join(', ')}`),
+      };
     }
     return { path, message: issue.message };
   });
@@ -38,5 +42,7 @@ export function validationError(where: 'body' | 'query' | 'params', error: ZodEr
 
 /** A 400 for one field found wrong after validation (e.g. against the database), named as zod would. */
 export function fieldError(path: string, message: string): HttpError {
-  return badRequest(say(`Ongeldige aanvraag: ${path}: ${message}`, `Invalid request: ${path}: ${message}`), { issues: [{ path, message }] });
+  return badRequest(say(`Ongeldige aanvraag: ${path}: ${message}`, `Invalid request: ${path}: ${message}`), {
+    issues: [{ path, message }],
+  });
 }

@@ -24,13 +24,15 @@ const badIntake = {
   facts: { housing: 'homeless', stayNis: '13040', requestNis: '13040' },
 };
 
-describe('error answers in the reader\'s language', () => {
-  it('names the field in Dutch for the console, rule sentences and zod\'s own', async () => {
+describe("error answers in the reader's language", () => {
+  it("names the field in Dutch for the console, rule sentences and zod's own", async () => {
     const res = await coordinator.request('POST', '/api/intakes', badIntake, nl);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-language')).toBe('nl-BE');
     expect(res.body.error).toMatch(/^Ongeldige aanvraag: /);
-    const byPath = Object.fromEntries(res.body.issues.map((i: { path: string; message: string }) => [i.path, i.message]));
+    const byPath = Object.fromEntries(
+      res.body.issues.map((i: { path: string; message: string }) => [i.path, i.message]),
+    );
     expect(byPath['body.person.birthDate']).toBe('geen bestaande datum (JJJJ-MM-DD)');
     expect(byPath['body.household.children']).toBe('een huishouden "moeder met kinderen" heeft minstens één kind');
     expect(JSON.stringify(res.body)).not.toMatch(CONTROL);
@@ -41,10 +43,12 @@ describe('error answers in the reader\'s language', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-language')).toBe('en');
     expect(res.body.error).toMatch(/^Invalid request: /);
-    expect(res.body.error).toContain('body.household.children: a household "moeder_met_kinderen" has at least one child');
+    expect(res.body.error).toContain(
+      'body.household.children: a household "moeder_met_kinderen" has at least one child',
+    );
   });
 
-  it('translates zod\'s built-in messages too', async () => {
+  it("translates zod's built-in messages too", async () => {
     const res = await new ApiClient(t.url).request('POST', '/api/auth/login', { username: 42, password: 'x' }, nl);
     expect(res.status).toBe(400);
     expect(res.body.issues[0].message).toMatch(/^Ongeldige invoer: verwacht string/);
@@ -66,7 +70,12 @@ describe('error answers in the reader\'s language', () => {
     const missing = await coordinator.request('GET', '/api/no-such-route', undefined, nl);
     expect(missing.status).toBe(404);
     expect(missing.body.error).toBe('Geen API-route GET /api/no-such-route.');
-    const wrong = await new ApiClient(t.url).request('POST', '/api/auth/login', { username: 'admin', password: 'wrong' }, nl);
+    const wrong = await new ApiClient(t.url).request(
+      'POST',
+      '/api/auth/login',
+      { username: 'admin', password: 'wrong' },
+      nl,
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe('Verkeerde gebruikersnaam of wachtwoord.');
   });

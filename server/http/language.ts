@@ -25,7 +25,7 @@ export function speakTheReadersLanguage(req: Request, res: Response, next: NextF
 const nlErrors = z.locales.nl().localeError;
 const enErrors = z.locales.en().localeError;
 type ZodErrorMap = typeof nlErrors;
-const text = (r: ReturnType<ZodErrorMap>) => (typeof r === 'string' ? r : r?.message ?? '');
+const text = (r: ReturnType<ZodErrorMap>) => (typeof r === 'string' ? r : (r?.message ?? ''));
 
 /** zod's own messages ("expected string") in both languages, for parses whose errors reach people. */
 export const bilingualZodErrors: ZodErrorMap = (issue) => say(text(nlErrors(issue)), text(enErrors(issue)));

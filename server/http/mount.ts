@@ -20,7 +20,9 @@ export function mountRoutes(app: Express, routes: RouteSpec[], services: Service
     });
   }
   app.all('/api/{*rest}', (req, res) => {
-    res.status(404).json({ error: say(`Geen API-route ${req.method} ${req.path}.`, `No API route ${req.method} ${req.path}.`) });
+    res
+      .status(404)
+      .json({ error: say(`Geen API-route ${req.method} ${req.path}.`, `No API route ${req.method} ${req.path}.`) });
   });
 }
 
@@ -30,7 +32,12 @@ async function handle(route: RouteSpec, req: Request, res: Response, services: S
   const user = await currentUser(req, services);
   authorise(route, user);
   if (route.method !== 'get' && !req.get(CSRF_HEADER)) {
-    throw forbidden(say(`De kop ${CSRF_HEADER} ontbreekt: wijzigingen moeten uit de console komen.`, `Missing ${CSRF_HEADER} header: state-changing requests must come from the console.`));
+    throw forbidden(
+      say(
+        `De kop ${CSRF_HEADER} ontbreekt: wijzigingen moeten uit de console komen.`,
+        `Missing ${CSRF_HEADER} header: state-changing requests must come from the console.`,
+      ),
+    );
   }
   const body = parse(route.body, req.body, 'body', route.method);
   const query = parse(route.query, { ...req.query }, 'query', route.method);
@@ -44,8 +51,14 @@ async function handle(route: RouteSpec, req: Request, res: Response, services: S
 
 async function auditRequest(route: RouteSpec, params: unknown, user: AuthUser, services: Services): Promise<void> {
   const id = (params as { id?: unknown } | undefined)?.id;
-  await audit(services.db, { at: services.clock.now(), userId: user.id, action: 'read', subjectType: route.tag,
-    subjectId: typeof id === 'string' ? id : null, detail: { route: `${route.method.toUpperCase()} ${route.path}` } });
+  await audit(services.db, {
+    at: services.clock.now(),
+    userId: user.id,
+    action: 'read',
+    subjectType: route.tag,
+    subjectId: typeof id === 'string' ? id : null,
+    detail: { route: `${route.method.toUpperCase()} ${route.path}` },
+  });
 }
 
 async function currentUser(req: Request, services: Services): Promise<AuthUser | null> {
@@ -63,17 +76,32 @@ function authorise(route: RouteSpec, user: AuthUser | null): void {
 function parse(schema: ZodType | undefined, input: unknown, where: 'body' | 'query' | 'params', method: string) {
   if (!schema) {
     if (where === 'body' && method !== 'get' && hasContent(input)) {
-      throw new HttpError(400, say('Ongeldige aanvraag: deze route neemt geen inhoud aan.', 'Invalid request: this route takes no body.'));
+      throw new HttpError(
+        400,
+        say('Ongeldige aanvraag: deze route neemt geen inhoud aan.', 'Invalid request: this route takes no body.'),
+      );
     }
     if (where === 'query' && hasContent(input)) {
       const n = Object.keys(input as object).length;
-      throw new HttpError(400, say(`Ongeldige aanvraag: deze route neemt geen queryparameters aan (${n} gekregen).`, `Invalid request: this route takes no query parameters (got ${n}).`));
+      throw new HttpError(
+        400,
+        say(
+          `Ongeldige aanvraag: deze route neemt geen queryparameters aan (${n} gekregen).`,
+          `Invalid request: this route takes no query parameters (got ${n}).`,
+        ),
+      );
     }
     return undefined;
   }
   // PostgreSQL text cannot hold U+0000: refuse it here, naming where, rather than fail in the query.
   if (holdsNul(input)) {
-    throw new HttpError(400, say(`Ongeldige aanvraag: ${where} bevat een NUL-teken (U+0000); laat het weg.`, `Invalid request: the ${where} contains a NUL character (U+0000); leave it out.`));
+    throw new HttpError(
+      400,
+      say(
+        `Ongeldige aanvraag: ${where} bevat een NUL-teken (U+0000); laat het weg.`,
+        `Invalid request: the ${where} contains a NUL character (U+0000); leave it out.`,
+      ),
+    );
   }
   const parsed = schema.safeParse(input ?? {}, { error: bilingualZodErrors });
   if (!parsed.success) throw validationError(where, parsed.error);
@@ -87,4 +115,5 @@ function holdsNul(v: unknown): boolean {
   return false;
 }
 
-const hasContent = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'object' && Object.keys(v).length === 0);
+const hasContent = (v: unknown) =>
+  v !== undefined && v !== null && !(typeof v === 'object' && Object.keys(v).length === 0);

@@ -28,7 +28,10 @@ const errorSchema = {
   required: ['error'],
   properties: {
     error: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    issues: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
   },
 };
 
@@ -40,13 +43,20 @@ function operation(r: RouteSpec) {
     'x-roles': r.roles,
     ...(r.roles === 'public' ? { security: [] } : { security: [{ session: [] }] }),
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
+    ...(r.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
+      : {}),
     responses: {
       [String(r.status ?? 200)]: r.response
         ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } }
         : { description: 'OK' },
       400: { description: 'Invalid request; the message names the field', ...errorRef },
-      ...(r.roles === 'public' ? {} : { 401: { description: 'Not signed in', ...errorRef }, 403: { description: 'Role not allowed', ...errorRef } }),
+      ...(r.roles === 'public'
+        ? {}
+        : {
+            401: { description: 'Not signed in', ...errorRef },
+            403: { description: 'Role not allowed', ...errorRef },
+          }),
     },
   };
 }
@@ -55,6 +65,9 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const js = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, s]) => ({
-    name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s,
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema: s,
   }));
 }

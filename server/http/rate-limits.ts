@@ -11,8 +11,19 @@ import { say } from '../../shared/rules/say';
 /** Sign-in attempts (failed or not) from one address. */
 export function loginLimiter(config: Config) {
   return rateLimit({
-    windowMs: 60_000, limit: config.loginRatePerMinute, keyGenerator: byClient, standardHeaders: 'draft-7', legacyHeaders: false,
-    handler: (_req, res) => { res.status(429).json({ error: say('Te veel aanmeldpogingen vanaf dit adres; wacht een minuut en probeer opnieuw.', 'Too many sign-in attempts from this address; wait a minute and try again.') }); },
+    windowMs: 60_000,
+    limit: config.loginRatePerMinute,
+    keyGenerator: byClient,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({
+        error: say(
+          'Te veel aanmeldpogingen vanaf dit adres; wacht een minuut en probeer opnieuw.',
+          'Too many sign-in attempts from this address; wait a minute and try again.',
+        ),
+      });
+    },
   });
 }
 
@@ -23,8 +34,14 @@ export function loginLimiter(config: Config) {
  */
 export function refusedWebhookLimiter() {
   return rateLimit({
-    windowMs: 60_000, limit: 30, keyGenerator: byClient, standardHeaders: 'draft-7', legacyHeaders: false,
+    windowMs: 60_000,
+    limit: 30,
+    keyGenerator: byClient,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
     skip: (_req, res) => res.locals.twilioSigned === true,
-    handler: (_req, res) => { res.status(429).type('text/plain').send('Too many refused webhook requests from this address.'); },
+    handler: (_req, res) => {
+      res.status(429).type('text/plain').send('Too many refused webhook requests from this address.');
+    },
   });
 }

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
 afterAll(() => t.close());
 
 describe('bad input gets a 400 naming the field', () => {
@@ -13,7 +15,11 @@ describe('bad input gets a 400 naming the field', () => {
   });
 
   it('an unknown field', async () => {
-    const res = await new ApiClient(t.url).post('/api/auth/login', { username: 'admin', password: 'demo', isAdmin: true });
+    const res = await new ApiClient(t.url).post('/api/auth/login', {
+      username: 'admin',
+      password: 'demo',
+      isAdmin: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toContain('isAdmin');
   });

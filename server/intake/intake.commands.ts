@@ -18,7 +18,6 @@ import { say } from '../../shared/rules/say';
 import { allocateReference } from './reference';
 import { queueReferrerSms } from '../referrer/confirmation';
 
-
 export function announceIntake(services: Services, id: string) {
   services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);
 }
@@ -33,36 +32,78 @@ export async function createIntake(services: Services, user: AuthUser, input: In
     throw fieldError('body.person.birthDate', say('ligt in de toekomst', 'lies in the future'));
   }
   if (input.person.rrn && !services.config.storeRrn) {
-    throw fieldError('body.person.rrn', say(
-      'deze installatie bewaart geen rijksregisternummers (STORE_RRN staat uit); laat het weg, naam en geboortedatum volstaan',
-      'this deployment does not store national register numbers (STORE_RRN is off); leave it out, name and birth date are enough'));
+    throw fieldError(
+      'body.person.rrn',
+      say(
+        'deze installatie bewaart geen rijksregisternummers (STORE_RRN staat uit); laat het weg, naam en geboortedatum volstaan',
+        'this deployment does not store national register numbers (STORE_RRN is off); leave it out, name and birth date are enough',
+      ),
+    );
   }
   const ctx = await regionContext(db);
-  const resolved = resolveMunicipalities(ctx, [...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
-    ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : [])]);
-  input = { ...input, facts: withResolved(input.facts, resolved, 'facts.'), override: input.override && withResolved(input.override, resolved, 'override.') };
+  const resolved = resolveMunicipalities(ctx, [
+    ...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
+    ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : []),
+  ]);
+  input = {
+    ...input,
+    facts: withResolved(input.facts, resolved, 'facts.'),
+    override: input.override && withResolved(input.override, resolved, 'override.'),
+  };
   if (input.callId && !(await db.selectFrom('calls').select('id').where('id', '=', input.callId).executeTakeFirst())) {
     throw fieldError('body.callId', say('geen oproep met deze id', 'no call with this id'));
   }
-  const decision = decideCompetence(input.facts, { name: ctx.name, agreements: ctx.agreements, override: input.override });
+  const decision = decideCompetence(input.facts, {
+    name: ctx.name,
+    agreements: ctx.agreements,
+    override: input.override,
+  });
   const id = await db.transaction().execute(async (trx) => {
     const ref = await allocateReference(trx, now, input.facts.requestNis);
-    const row = await trx.insertInto('intakes').values({
-      reference: ref.reference, reference_night: ref.night,
-      call_id: input.callId ?? null, created_by: user.id, created_at: now, updated_at: now,
-      referrer_kind: input.referrer.kind, referrer: JSON.stringify(input.referrer),
-      person_name: input.person.name, birth_date: input.person.birthDate ?? null,
-      birth_year: input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
-      sex: input.person.sex ?? null, rrn: input.person.rrn ? encryptRrn(input.person.rrn, services.config.rrnKeys!) : null, person_key: personKey(input.person.name, input.person.birthDate),
-      household_type: input.household.type, adults: input.household.adults, children: input.household.children,
-      children_ages: input.household.childrenAges ? JSON.stringify(input.household.childrenAges) : null,
-      ethos: input.ethos, previous_nights: input.previousNights || null, needs: JSON.stringify(input.needs), story: input.story || null,
-      request_nis: input.facts.requestNis, facts: JSON.stringify(input.facts), competence: JSON.stringify(decision),
-      competent_nis: decision.nis, competence_rule: decision.rule,
-      override: input.override ? JSON.stringify({ ...input.override, by: user.id, at: now.toISOString() }) : null,
-      status: 'open',
-    }).returning('id').executeTakeFirstOrThrow();
-    await audit(trx, { at: now, userId: user.id, action: 'create', subjectType: 'intake', subjectId: row.id, detail: { rule: decision.rule, nis: decision.nis } });
+    const row = await trx
+      .insertInto('intakes')
+      .values({
+        reference: ref.reference,
+        reference_night: ref.night,
+        call_id: input.callId ?? null,
+        created_by: user.id,
+        created_at: now,
+        updated_at: now,
+        referrer_kind: input.referrer.kind,
+        referrer: JSON.stringify(input.referrer),
+        person_name: input.person.name,
+        birth_date: input.person.birthDate ?? null,
+        birth_year:
+          input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
+        sex: input.person.sex ?? null,
+        rrn: input.person.rrn ? encryptRrn(input.person.rrn, services.config.rrnKeys!) : null,
+        person_key: personKey(input.person.name, input.person.birthDate),
+        household_type: input.household.type,
+        adults: input.household.adults,
+        children: input.household.children,
+        children_ages: input.household.childrenAges ? JSON.stringify(input.household.childrenAges) : null,
+        ethos: input.ethos,
+        previous_nights: input.previousNights || null,
+        needs: JSON.stringify(input.needs),
+        story: input.story || null,
+        request_nis: input.facts.requestNis,
+        facts: JSON.stringify(input.facts),
+        competence: JSON.stringify(decision),
+        competent_nis: decision.nis,
+        competence_rule: decision.rule,
+        override: input.override ? JSON.stringify({ ...input.override, by: user.id, at: now.toISOString() }) : null,
+        status: 'open',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      at: now,
+      userId: user.id,
+      action: 'create',
+      subjectType: 'intake',
+      subjectId: row.id,
+      detail: { rule: decision.rule, nis: decision.nis },
+    });
     return row.id;
   });
   announceIntake(services, id);
@@ -75,45 +116,106 @@ async function intakeRow(services: Services, id: string) {
   return row;
 }
 
-export async function overrideCompetence(services: Services, user: AuthUser, id: string, body: { nis: string; reason: string }) {
+export async function overrideCompetence(
+  services: Services,
+  user: AuthUser,
+  id: string,
+  body: { nis: string; reason: string },
+) {
   const { db, clock } = services;
   const now = clock.now();
   const row = await intakeRow(services, id);
   if (row.status === 'placed' || row.status === 'closed') {
-    throw conflict(say('Deze persoon is geplaatst en overgedragen: het OCMW stuurt het dossier zelf door als het niet bevoegd is.', 'This person is placed and handed off: the OCMW forwards the case itself if it is not competent.'));
+    throw conflict(
+      say(
+        'Deze persoon is geplaatst en overgedragen: het OCMW stuurt het dossier zelf door als het niet bevoegd is.',
+        'This person is placed and handed off: the OCMW forwards the case itself if it is not competent.',
+      ),
+    );
   }
   const ctx = await regionContext(db);
   body = withResolved(body, resolveMunicipalities(ctx, [{ path: 'nis', nis: body.nis }]));
-  const decision = decideCompetence(row.facts as unknown as CompetenceFacts, { name: ctx.name, agreements: ctx.agreements, override: body });
+  const decision = decideCompetence(row.facts as unknown as CompetenceFacts, {
+    name: ctx.name,
+    agreements: ctx.agreements,
+    override: body,
+  });
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('intakes').set({
-      competence: JSON.stringify(decision), competent_nis: decision.nis, updated_at: now,
-      override: JSON.stringify({ ...body, by: user.id, at: now.toISOString() }),
-    }).where('id', '=', id).execute();
-    await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'intake', subjectId: id, detail: { competence: body.nis, reason: body.reason } });
+    await trx
+      .updateTable('intakes')
+      .set({
+        competence: JSON.stringify(decision),
+        competent_nis: decision.nis,
+        updated_at: now,
+        override: JSON.stringify({ ...body, by: user.id, at: now.toISOString() }),
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, {
+      at: now,
+      userId: user.id,
+      action: 'update',
+      subjectType: 'intake',
+      subjectId: id,
+      detail: { competence: body.nis, reason: body.reason },
+    });
   });
   announceIntake(services, id);
 }
 
-export async function holdForIntake(services: Services, user: AuthUser, id: string, body: { placeId: string; minutes?: number; overrideReason?: string }) {
+export async function holdForIntake(
+  services: Services,
+  user: AuthUser,
+  id: string,
+  body: { placeId: string; minutes?: number; overrideReason?: string },
+) {
   const row = await intakeRow(services, id);
-  if (row.status === 'placed' || row.status === 'closed') throw conflict(say('Deze persoon is al geplaatst.', 'This person is already placed.'));
+  if (row.status === 'placed' || row.status === 'closed')
+    throw conflict(say('Deze persoon is al geplaatst.', 'This person is already placed.'));
   if (row.hold_id) {
-    const current = await services.db.selectFrom('holds').select('status').where('id', '=', row.hold_id).executeTakeFirst();
-    if (current?.status === 'held') throw conflict(say('Er wordt al een plaats vastgehouden voor deze persoon; geef die eerst vrij om een andere vast te houden.', 'A place is already held for this person; release it first to hold another.'));
+    const current = await services.db
+      .selectFrom('holds')
+      .select('status')
+      .where('id', '=', row.hold_id)
+      .executeTakeFirst();
+    if (current?.status === 'held')
+      throw conflict(
+        say(
+          'Er wordt al een plaats vastgehouden voor deze persoon; geef die eerst vrij om een andere vast te houden.',
+          'A place is already held for this person; release it first to hold another.',
+        ),
+      );
   }
-  const household = boardHousehold({ type: row.household_type as never, adults: row.adults, children: row.children }, row.sex ?? undefined, row.needs);
-  const hold = await createHold(services, user, { placeId: body.placeId, initials: initialsOf(row.person_name), household, minutes: body.minutes, overrideReason: body.overrideReason });
+  const household = boardHousehold(
+    { type: row.household_type as never, adults: row.adults, children: row.children },
+    row.sex ?? undefined,
+    row.needs,
+  );
+  const hold = await createHold(services, user, {
+    placeId: body.placeId,
+    initials: initialsOf(row.person_name),
+    household,
+    minutes: body.minutes,
+    overrideReason: body.overrideReason,
+  });
   // Linking the hold and queueing the referrer's confirmation are one transaction.
   const linked = await services.db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('intakes').set({ hold_id: hold.id, status: 'held', updated_at: services.clock.now() })
-      .where('id', '=', id).where('status', 'in', ['open', 'held']).returning('id').executeTakeFirst();
+    const done = await trx
+      .updateTable('intakes')
+      .set({ hold_id: hold.id, status: 'held', updated_at: services.clock.now() })
+      .where('id', '=', id)
+      .where('status', 'in', ['open', 'held'])
+      .returning('id')
+      .executeTakeFirst();
     if (done) await queueReferrerSms(services, trx, id, 'held', hold.id);
     return done;
   });
-  if (!linked) { // the intake changed meanwhile: do not keep a place nobody is coming for
+  if (!linked) {
+    // the intake changed meanwhile: do not keep a place nobody is coming for
     await changeHold(services, user, hold.id, 'release');
-    throw conflict(say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'));
+    throw conflict(
+      say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'),
+    );
   }
   announceIntake(services, id);
   return hold;
@@ -127,20 +229,51 @@ export async function adoptHold(services: Services, user: AuthUser, id: string, 
   const { db, clock } = services;
   await expireDueHolds(services);
   const row = await intakeRow(services, id);
-  if (row.status !== 'open') throw conflict(say('Voor deze aanmelding wordt al een plaats vastgehouden, of ze is al geplaatst.', 'This intake already holds a place or is already placed.'));
+  if (row.status !== 'open')
+    throw conflict(
+      say(
+        'Voor deze aanmelding wordt al een plaats vastgehouden, of ze is al geplaatst.',
+        'This intake already holds a place or is already placed.',
+      ),
+    );
   const hold = await db.selectFrom('holds').select(['id', 'status']).where('id', '=', holdId).executeTakeFirst();
   if (!hold) throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
-  if (hold.status !== 'held') throw conflict(say('Deze vasthouding is verlopen of vrijgegeven; hou opnieuw een plaats vast.', 'This hold expired or was released; hold a place again.'), { reason: hold.status });
+  if (hold.status !== 'held')
+    throw conflict(
+      say(
+        'Deze vasthouding is verlopen of vrijgegeven; hou opnieuw een plaats vast.',
+        'This hold expired or was released; hold a place again.',
+      ),
+      { reason: hold.status },
+    );
   const taken = await db.selectFrom('intakes').select('id').where('hold_id', '=', holdId).executeTakeFirst();
-  if (taken) throw conflict(say('Deze vasthouding hoort al bij een andere aanmelding.', 'This hold already belongs to another intake.'));
+  if (taken)
+    throw conflict(
+      say('Deze vasthouding hoort al bij een andere aanmelding.', 'This hold already belongs to another intake.'),
+    );
   const linked = await db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('intakes').set({ hold_id: holdId, status: 'held', updated_at: clock.now() })
-      .where('id', '=', id).where('status', '=', 'open').returning('id').executeTakeFirst();
+    const done = await trx
+      .updateTable('intakes')
+      .set({ hold_id: holdId, status: 'held', updated_at: clock.now() })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst();
     if (done) await queueReferrerSms(services, trx, id, 'held', holdId);
     return done;
   });
-  if (!linked) throw conflict(say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'));
-  await audit(db, { at: clock.now(), userId: user.id, action: 'update', subjectType: 'hold', subjectId: holdId, detail: { intake: id } });
+  if (!linked)
+    throw conflict(
+      say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'),
+    );
+  await audit(db, {
+    at: clock.now(),
+    userId: user.id,
+    action: 'update',
+    subjectType: 'hold',
+    subjectId: holdId,
+    detail: { intake: id },
+  });
   announceIntake(services, id);
 }
 
@@ -149,31 +282,99 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
   await expireDueHolds(services);
   const now = clock.now();
   const row = await intakeRow(services, id);
-  if (!row.hold_id || row.status !== 'held') throw conflict(say('Hou eerst een plaats vast voor deze persoon; de plaatsing maakt van die vasthouding een verblijf.', 'Hold a place for this person first; the placement turns that hold into a stay.'));
+  if (!row.hold_id || row.status !== 'held')
+    throw conflict(
+      say(
+        'Hou eerst een plaats vast voor deze persoon; de plaatsing maakt van die vasthouding een verblijf.',
+        'Hold a place for this person first; the placement turns that hold into a stay.',
+      ),
+    );
   const ctx = await regionContext(db);
   const result = await db.transaction().execute(async (trx) => {
-    const hold = await trx.updateTable('holds').set({ status: 'placed', placed_at: now, updated_at: now })
-      .where('id', '=', row.hold_id!).where('status', '=', 'held').returning(['id', 'place_id']).executeTakeFirst();
-    if (!hold) throw conflict(say('De vasthouding voor deze persoon is verlopen of vrijgegeven; hou opnieuw een plaats vast.', 'The hold for this person expired or was released; hold a place again.'));
-    const place = await trx.selectFrom('places').select(['municipality_nis', 'cost_per_night_cents']).where('id', '=', hold.place_id).executeTakeFirstOrThrow();
+    const hold = await trx
+      .updateTable('holds')
+      .set({ status: 'placed', placed_at: now, updated_at: now })
+      .where('id', '=', row.hold_id!)
+      .where('status', '=', 'held')
+      .returning(['id', 'place_id'])
+      .executeTakeFirst();
+    if (!hold)
+      throw conflict(
+        say(
+          'De vasthouding voor deze persoon is verlopen of vrijgegeven; hou opnieuw een plaats vast.',
+          'The hold for this person expired or was released; hold a place again.',
+        ),
+      );
+    const place = await trx
+      .selectFrom('places')
+      .select(['municipality_nis', 'cost_per_night_cents'])
+      .where('id', '=', hold.place_id)
+      .executeTakeFirstOrThrow();
     const decision = decideCompetence(row.facts as unknown as CompetenceFacts, {
-      name: ctx.name, agreements: ctx.agreements, placeNis: place.municipality_nis,
+      name: ctx.name,
+      agreements: ctx.agreements,
+      placeNis: place.municipality_nis,
       override: row.override ? { nis: row.override.nis, reason: row.override.reason } : null,
     });
     const ocmw = await ocmwOf(trx, decision.nis);
     const terms = guaranteeTerms(now, ocmw.calendar, place.cost_per_night_cents);
-    await trx.insertInto('guarantees').values({
-      intake_id: id, hold_id: hold.id, place_id: hold.place_id, ocmw_nis: decision.nis, first_night: terms.firstNight,
-      nights: terms.nights, cost_per_night_cents: terms.costPerNightCents, total_cents: terms.totalCents, created_by: user.id, created_at: now,
-    }).execute();
-    const handoff = await trx.insertInto('handoffs').values({
-      intake_id: id, ocmw_nis: decision.nis, due_at: terms.dueAt, received_at: terms.dueAt, status: 'open', created_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('handoff_events').values({ handoff_id: handoff.id, at: now, user_id: user.id, kind: 'created', ocmw_nis: decision.nis,
-      detail: JSON.stringify({ dueAt: terms.dueAt, nights: terms.nights, rule: decision.rule }) }).execute();
-    await trx.updateTable('intakes').set({ status: 'placed', competence: JSON.stringify(decision), competent_nis: decision.nis,
-      competence_rule: decision.rule, updated_at: now }).where('id', '=', id).execute();
-    await audit(trx, { at: now, userId: user.id, action: 'update', subjectType: 'intake', subjectId: id, detail: { placed: hold.place_id, ocmw: decision.nis, nights: terms.nights } });
+    await trx
+      .insertInto('guarantees')
+      .values({
+        intake_id: id,
+        hold_id: hold.id,
+        place_id: hold.place_id,
+        ocmw_nis: decision.nis,
+        first_night: terms.firstNight,
+        nights: terms.nights,
+        cost_per_night_cents: terms.costPerNightCents,
+        total_cents: terms.totalCents,
+        created_by: user.id,
+        created_at: now,
+      })
+      .execute();
+    const handoff = await trx
+      .insertInto('handoffs')
+      .values({
+        intake_id: id,
+        ocmw_nis: decision.nis,
+        due_at: terms.dueAt,
+        received_at: terms.dueAt,
+        status: 'open',
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('handoff_events')
+      .values({
+        handoff_id: handoff.id,
+        at: now,
+        user_id: user.id,
+        kind: 'created',
+        ocmw_nis: decision.nis,
+        detail: JSON.stringify({ dueAt: terms.dueAt, nights: terms.nights, rule: decision.rule }),
+      })
+      .execute();
+    await trx
+      .updateTable('intakes')
+      .set({
+        status: 'placed',
+        competence: JSON.stringify(decision),
+        competent_nis: decision.nis,
+        competence_rule: decision.rule,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, {
+      at: now,
+      userId: user.id,
+      action: 'update',
+      subjectType: 'intake',
+      subjectId: id,
+      detail: { placed: hold.place_id, ocmw: decision.nis, nights: terms.nights },
+    });
     await queueReferrerSms(services, trx, id, 'arrived', hold.id);
     return { handoffId: handoff.id, placeId: hold.place_id, terms };
   });

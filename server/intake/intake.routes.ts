@@ -13,22 +13,42 @@ const desk: readonly Role[] = ['duty_worker', 'coordinator'];
 
 export const intakeRoutes = [
   defineRoute({
-    method: 'post', path: '/api/intakes', tag: 'intake', roles: desk, personal: 'audited', status: 201, body: intakeInputSchema,
+    method: 'post',
+    path: '/api/intakes',
+    tag: 'intake',
+    roles: desk,
+    personal: 'audited',
+    status: 201,
+    body: intakeInputSchema,
     summary: 'Record an intake (aanmelding); the competent OCMW is decided from the facts, with rule and reason',
     handler: async ({ body, user, services }) => readIntake(services, user!, await createIntake(services, user!, body)),
   }),
   defineRoute({
-    method: 'get', path: '/api/intakes', tag: 'intake', roles: desk, personal: 'audited',
+    method: 'get',
+    path: '/api/intakes',
+    tag: 'intake',
+    roles: desk,
+    personal: 'audited',
     summary: 'Intakes of the last 7 days, newest first (each read is audited)',
     handler: ({ user, services }) => listIntakes(services, user!),
   }),
   defineRoute({
-    method: 'get', path: '/api/intakes/:id', tag: 'intake', roles: [...desk, 'ocmw_staff'], personal: 'audited', params: idParams,
+    method: 'get',
+    path: '/api/intakes/:id',
+    tag: 'intake',
+    roles: [...desk, 'ocmw_staff'],
+    personal: 'audited',
+    params: idParams,
     summary: 'One intake with placement, guarantee, handoff history and earlier contacts of the same person',
     handler: ({ params, user, services }) => readIntake(services, user!, params.id),
   }),
   defineRoute({
-    method: 'post', path: '/api/intakes/:id/competence', tag: 'intake', roles: desk, personal: 'audited', params: idParams,
+    method: 'post',
+    path: '/api/intakes/:id/competence',
+    tag: 'intake',
+    roles: desk,
+    personal: 'audited',
+    params: idParams,
     body: competenceOverrideSchema,
     summary: 'Name another competent OCMW than the rules give, with a written reason (before placement)',
     handler: async ({ params, body, user, services }) => {
@@ -37,7 +57,13 @@ export const intakeRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/intakes/:id/hold', tag: 'intake', roles: desk, personal: 'audited', params: idParams, status: 201,
+    method: 'post',
+    path: '/api/intakes/:id/hold',
+    tag: 'intake',
+    roles: desk,
+    personal: 'audited',
+    params: idParams,
+    status: 201,
     body: z.strictObject(holdChoiceShape),
     summary: 'Hold a place on the board for this person (initials only on the board)',
     handler: async ({ params, body, user, services }) => {
@@ -46,7 +72,12 @@ export const intakeRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/intakes/:id/adopt-hold', tag: 'intake', roles: desk, personal: 'audited', params: idParams,
+    method: 'post',
+    path: '/api/intakes/:id/adopt-hold',
+    tag: 'intake',
+    roles: desk,
+    personal: 'audited',
+    params: idParams,
     body: z.strictObject({ holdId: z.uuid(say('geen geldige vasthouding-id', 'not a valid hold id')) }),
     summary: 'This intake takes over a place held from the board (then place it: guarantee and handoff)',
     handler: async ({ params, body, user, services }) => {
@@ -55,8 +86,14 @@ export const intakeRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/intakes/:id/place', tag: 'intake', roles: desk, personal: 'audited', params: idParams,
-    summary: 'The person arrived: the hold becomes the placement, with the cost guarantee and the handoff to the competent OCMW',
+    method: 'post',
+    path: '/api/intakes/:id/place',
+    tag: 'intake',
+    roles: desk,
+    personal: 'audited',
+    params: idParams,
+    summary:
+      'The person arrived: the hold becomes the placement, with the cost guarantee and the handoff to the competent OCMW',
     handler: async ({ params, user, services }) => {
       await placeIntake(services, user!, params.id);
       return readIntake(services, user!, params.id);

@@ -5,10 +5,17 @@ import type { ManualClock } from '../clock';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); (t.clock as ManualClock).set('2026-11-27T22:10:00Z'); }); // Friday 23:10
+beforeAll(async () => {
+  t = await startTestServer();
+  (t.clock as ManualClock).set('2026-11-27T22:10:00Z');
+}); // Friday 23:10
 afterAll(() => t.close());
 
-async function as(username: string) { const c = new ApiClient(t.url); await c.login(username); return c; }
+async function as(username: string) {
+  const c = new ApiClient(t.url);
+  await c.login(username);
+  return c;
+}
 const basicIntake = (over: Record<string, unknown> = {}) => ({
   referrer: { kind: 'police', organisation: 'PZ Regio Turnhout', badge: 'INP 1234' },
   person: { name: 'Maria Janssens', birthDate: '1988-04-02' },
@@ -17,7 +24,15 @@ const basicIntake = (over: Record<string, unknown> = {}) => ({
   facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
   ...over,
 });
-const countRows = async (table: 'intakes' | 'audit_log') => Number((await t.db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async (table: 'intakes' | 'audit_log') =>
+  Number(
+    (
+      await t.db.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('creating an intake', () => {
   it('records a basic intake and decides the competent OCMW with rule and reason', async () => {
@@ -33,10 +48,26 @@ describe('creating an intake', () => {
   it.each([
     ['an impossible birth date', { person: { name: 'A B', birthDate: '1990-02-30' } }, 'body.person.birthDate'],
     ['a birth date in the future', { person: { name: 'A B', birthDate: '2030-01-01' } }, 'body.person.birthDate'],
-    ['an unknown municipality', { facts: { requestNis: '13040', housing: 'homeless', stayNis: '99999' } }, 'body.facts.stayNis'],
-    ['children not matching the household', { household: { type: 'moeder_met_kinderen', adults: 1, children: 0 } }, 'body.household.children'],
-    ['ages not matching the children', { household: { type: 'gezin_met_kinderen', adults: 2, children: 3, childrenAges: [2, 5] } }, 'body.household.childrenAges'],
-    ['a single man with children', { household: { type: 'alleenstaande_man', adults: 1, children: 1 } }, 'body.household.children'],
+    [
+      'an unknown municipality',
+      { facts: { requestNis: '13040', housing: 'homeless', stayNis: '99999' } },
+      'body.facts.stayNis',
+    ],
+    [
+      'children not matching the household',
+      { household: { type: 'moeder_met_kinderen', adults: 1, children: 0 } },
+      'body.household.children',
+    ],
+    [
+      'ages not matching the children',
+      { household: { type: 'gezin_met_kinderen', adults: 2, children: 3, childrenAges: [2, 5] } },
+      'body.household.childrenAges',
+    ],
+    [
+      'a single man with children',
+      { household: { type: 'alleenstaande_man', adults: 1, children: 1 } },
+      'body.household.children',
+    ],
     ['an unknown call', { callId: '00000000-0000-4000-8000-000000000000' }, 'body.callId'],
     ['an override without a reason', { override: { nis: '13008', reason: 'omdat' } }, 'body.override.reason'],
   ])('refuses %s with 400 naming the field, and saves nothing', async (_label, over, field) => {
@@ -54,7 +85,9 @@ describe('creating an intake', () => {
 describe('from hold to placement', () => {
   it('holds a suitable place with initials only, then places: guarantee to the next working day and a handoff', async () => {
     const worker = await as('permanentie');
-    const intake = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Fatima El Amrani', birthDate: '1991-06-15' } }))).body;
+    const intake = (
+      await worker.post('/api/intakes', basicIntake({ person: { name: 'Fatima El Amrani', birthDate: '1991-06-15' } }))
+    ).body;
     const board = (await worker.get('/api/board?adults=1&children=2&needs=women')).body.places as any[];
     const place = board.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
     const held = await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id });
@@ -68,27 +101,49 @@ describe('from hold to placement', () => {
     expect(placed.status).toBe(200);
     expect(placed.body.status).toBe('placed');
     // Friday 23:10: Friday, Saturday and Sunday night; Turnhout opens Monday 30 Nov.
-    expect(placed.body.guarantee).toEqual({ ocmw: { nis: '13040', name: 'Turnhout' }, firstNight: '2026-11-27', nights: 3,
-      costPerNightCents: place.costPerNightCents, totalCents: 3 * place.costPerNightCents });
+    expect(placed.body.guarantee).toEqual({
+      ocmw: { nis: '13040', name: 'Turnhout' },
+      firstNight: '2026-11-27',
+      nights: 3,
+      costPerNightCents: place.costPerNightCents,
+      totalCents: 3 * place.costPerNightCents,
+    });
     expect(placed.body.handoff).toMatchObject({ status: 'open', ocmw: { nis: '13040' } });
-    const ocmw = await t.db.db.selectFrom('ocmws').select('calendar').where('municipality_nis', '=', '13040').executeTakeFirstOrThrow();
+    const ocmw = await t.db.db
+      .selectFrom('ocmws')
+      .select('calendar')
+      .where('municipality_nis', '=', '13040')
+      .executeTakeFirstOrThrow();
     const opening = (ocmw.calendar as any).hours.mon[0].start as string;
-    expect(new Date(placed.body.handoff.dueAt).toLocaleString('sv-SE', { timeZone: 'Europe/Brussels' })).toBe(`2026-11-30 ${opening}:00`);
+    expect(new Date(placed.body.handoff.dueAt).toLocaleString('sv-SE', { timeZone: 'Europe/Brussels' })).toBe(
+      `2026-11-30 ${opening}:00`,
+    );
     const again = await worker.post(`/api/intakes/${intake.id}/place`);
     expect(again.status).toBe(409);
-    expect(await t.db.db.selectFrom('guarantees').select('id').where('intake_id', '=', intake.id).execute()).toHaveLength(1);
+    expect(
+      await t.db.db.selectFrom('guarantees').select('id').where('intake_id', '=', intake.id).execute(),
+    ).toHaveLength(1);
   });
 
   it('a hold that expired cannot be placed; nothing is written', async () => {
     const worker = await as('permanentie');
-    const intake = (await worker.post('/api/intakes', basicIntake({ person: { name: 'J.P.' }, household: { type: 'alleenstaande_man', adults: 1, children: 0 } }))).body;
-    const place = ((await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    const intake = (
+      await worker.post(
+        '/api/intakes',
+        basicIntake({ person: { name: 'J.P.' }, household: { type: 'alleenstaande_man', adults: 1, children: 0 } }),
+      )
+    ).body;
+    const place = ((await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[]).find(
+      (p) => p.suitable && p.free > 0 && p.type !== 'hotel',
+    );
     await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id, minutes: 15 });
     (t.clock as ManualClock).set('2026-11-27T22:40:00Z');
     const res = await worker.post(`/api/intakes/${intake.id}/place`);
     expect(res.status).toBe(409);
     expect(res.body.error).toMatch(/expired|hold a place again/i);
-    expect(await t.db.db.selectFrom('handoffs').select('id').where('intake_id', '=', intake.id).execute()).toHaveLength(0);
+    expect(await t.db.db.selectFrom('handoffs').select('id').where('intake_id', '=', intake.id).execute()).toHaveLength(
+      0,
+    );
     (t.clock as ManualClock).set('2026-11-27T22:10:00Z');
   });
 
@@ -97,24 +152,63 @@ describe('from hold to placement', () => {
     const intake = (await worker.post('/api/intakes', basicIntake({ person: { name: 'K.L.' } }))).body;
     const short = await worker.post(`/api/intakes/${intake.id}/competence`, { nis: '13008', reason: 'kort' });
     expect(short.status).toBe(400);
-    const res = await worker.post(`/api/intakes/${intake.id}/competence`, { nis: '13008', reason: 'woont sinds maand bij zus in Geel' });
-    expect(res.body.competence).toMatchObject({ nis: '13008', override: { reason: 'woont sinds maand bij zus in Geel' }, law: { nis: '13040' } });
+    const res = await worker.post(`/api/intakes/${intake.id}/competence`, {
+      nis: '13008',
+      reason: 'woont sinds maand bij zus in Geel',
+    });
+    expect(res.body.competence).toMatchObject({
+      nis: '13008',
+      override: { reason: 'woont sinds maand bij zus in Geel' },
+      law: { nis: '13040' },
+    });
   });
 });
 
 describe('earlier contacts and reading', () => {
   it('links intakes of the same person (name + birth date, however typed) and audits every read', async () => {
     const worker = await as('permanentie');
-    const first = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Jan Peeters', birthDate: '1970-01-31' }, household: { type: 'alleenstaande_man', adults: 1, children: 0 } }))).body;
-    const other = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Jan Peeters', birthDate: '1971-01-31' }, household: { type: 'alleenstaande_man', adults: 1, children: 0 } }))).body;
-    const second = (await worker.post('/api/intakes', basicIntake({ person: { name: '  jan  PEETERS ', birthDate: '1970-01-31' }, household: { type: 'alleenstaande_man', adults: 1, children: 0 } }))).body;
+    const first = (
+      await worker.post(
+        '/api/intakes',
+        basicIntake({
+          person: { name: 'Jan Peeters', birthDate: '1970-01-31' },
+          household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+        }),
+      )
+    ).body;
+    const other = (
+      await worker.post(
+        '/api/intakes',
+        basicIntake({
+          person: { name: 'Jan Peeters', birthDate: '1971-01-31' },
+          household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+        }),
+      )
+    ).body;
+    const second = (
+      await worker.post(
+        '/api/intakes',
+        basicIntake({
+          person: { name: '  jan  PEETERS ', birthDate: '1970-01-31' },
+          household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+        }),
+      )
+    ).body;
     expect(second.earlier.map((e: any) => e.id)).toEqual([first.id]);
     expect(other.earlier).toEqual([]);
     const coordinator = await as('coordinator');
     const read = await coordinator.get(`/api/intakes/${second.id}`);
     expect(read.status).toBe(200);
-    const coordId = (await t.db.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow()).id;
-    const reads = await t.db.db.selectFrom('audit_log').select('subject_id').where('user_id', '=', coordId).where('action', '=', 'read').where('subject_type', '=', 'intake').execute();
+    const coordId = (
+      await t.db.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow()
+    ).id;
+    const reads = await t.db.db
+      .selectFrom('audit_log')
+      .select('subject_id')
+      .where('user_id', '=', coordId)
+      .where('action', '=', 'read')
+      .where('subject_type', '=', 'intake')
+      .execute();
     expect(reads.map((r) => r.subject_id).sort()).toEqual([first.id, second.id].sort());
   });
 
@@ -130,7 +224,11 @@ describe('the reference', () => {
   it('numbers the intakes of one desk night K-<ddmm>-01, 02, ... and shows it on the case and in the list', async () => {
     // The server's clock: Friday 27 Nov 2026 23:10 Brussels, the night of 27 November.
     const worker = await as('permanentie');
-    const before = await t.db.db.selectFrom('intakes').select('reference').where('reference_night', '=', '2026-11-27').execute();
+    const before = await t.db.db
+      .selectFrom('intakes')
+      .select('reference')
+      .where('reference_night', '=', '2026-11-27')
+      .execute();
     const a = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Ref Een' } }))).body;
     const b = (await worker.post('/api/intakes', basicIntake({ person: { name: 'Ref Twee' } }))).body;
     const n = before.length;
@@ -146,7 +244,11 @@ describe('the reference', () => {
     const worker = await as('permanentie');
     const other = new ApiClient(second.url);
     await other.login('coordinator');
-    const made = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : worker).post('/api/intakes', basicIntake({ person: { name: `Race ${i}` } }))));
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? other : worker).post('/api/intakes', basicIntake({ person: { name: `Race ${i}` } })),
+      ),
+    );
     await second.close();
     expect(made.map((r) => r.status)).toEqual(Array(20).fill(201));
     const refs = made.map((r) => r.body.reference as string);

@@ -38,21 +38,41 @@ export async function regionContext(db: Db): Promise<RegionContext> {
  * every Belgian municipality. Anything else is refused before anything is written, naming the field
  * and, for a typed name, the closest names. Returns path -> NIS.
  */
-export function resolveMunicipalities(ctx: RegionContext, fields: { path: string; nis: string }[]): Map<string, string> {
+export function resolveMunicipalities(
+  ctx: RegionContext,
+  fields: { path: string; nis: string }[],
+): Map<string, string> {
   const out = new Map<string, string>();
   const issues: { path: string; message: string; suggestions?: { nis: string; name: string }[] }[] = [];
   for (const f of fields) {
     const path = `body.${f.path}`;
     if (/^\d{5}$/.test(f.nis)) {
       if (ctx.has(f.nis)) out.set(f.path, f.nis);
-      else issues.push({ path, message: say(`onbekende NIS-code ${f.nis}: geen Belgische gemeente (sinds 1 januari 2025)`, `unknown NIS code ${f.nis}: not a Belgian municipality (since 1 January 2025)`) });
+      else
+        issues.push({
+          path,
+          message: say(
+            `onbekende NIS-code ${f.nis}: geen Belgische gemeente (sinds 1 januari 2025)`,
+            `unknown NIS code ${f.nis}: not a Belgian municipality (since 1 January 2025)`,
+          ),
+        });
       continue;
     }
     const hit = municipalityByName(f.nis);
-    if (hit && ctx.has(hit.nis)) { out.set(f.path, hit.nis); continue; }
+    if (hit && ctx.has(hit.nis)) {
+      out.set(f.path, hit.nis);
+      continue;
+    }
     const suggestions = closestMunicipalities(f.nis).map((m) => ({ nis: m.nis, name: localName(m) }));
     const near = suggestions.map((m) => `${m.name} (${m.nis})`).join(', ');
-    issues.push({ path, suggestions, message: say(`geen Belgische gemeente heet "${f.nis}"; bedoel je ${near}?`, `no Belgian municipality is called "${f.nis}"; did you mean ${near}?`) });
+    issues.push({
+      path,
+      suggestions,
+      message: say(
+        `geen Belgische gemeente heet "${f.nis}"; bedoel je ${near}?`,
+        `no Belgian municipality is called "${f.nis}"; did you mean ${near}?`,
+      ),
+    });
   }
   if (issues.length === 0) return out;
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
@@ -72,8 +92,19 @@ export function withResolved<T extends object>(facts: T, resolved: Map<string, s
   return copy as T;
 }
 
-export async function ocmwOf(db: Db, nis: string): Promise<{ nis: string; name: string; calendar: Calendar; contactMobile: string | null }> {
-  const row = await db.selectFrom('ocmws').select(['municipality_nis', 'name', 'calendar', 'contact_mobile'])
-    .where('municipality_nis', '=', nis).executeTakeFirstOrThrow();
-  return { nis: row.municipality_nis, name: row.name, calendar: row.calendar as Calendar, contactMobile: row.contact_mobile };
+export async function ocmwOf(
+  db: Db,
+  nis: string,
+): Promise<{ nis: string; name: string; calendar: Calendar; contactMobile: string | null }> {
+  const row = await db
+    .selectFrom('ocmws')
+    .select(['municipality_nis', 'name', 'calendar', 'contact_mobile'])
+    .where('municipality_nis', '=', nis)
+    .executeTakeFirstOrThrow();
+  return {
+    nis: row.municipality_nis,
+    name: row.name,
+    calendar: row.calendar as Calendar,
+    contactMobile: row.contact_mobile,
+  };
 }

@@ -3,7 +3,10 @@ import { defineRoute } from '../http/route';
 
 export const opsRoutes = [
   defineRoute({
-    method: 'get', path: '/healthz', tag: 'ops', roles: 'public',
+    method: 'get',
+    path: '/healthz',
+    tag: 'ops',
+    roles: 'public',
     summary: 'Liveness and database status: 200 when the database answers, 503 when it does not',
     handler: async ({ res, services }) => {
       const dbUp = await services.ping(1500);
@@ -18,8 +21,12 @@ export const opsRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/ops/webhook-journal', tag: 'ops', roles: ['admin'],
-    summary: 'Twilio webhooks waiting to be written (journal) and those given up on after repeated failures (parked), without their content',
+    method: 'get',
+    path: '/api/ops/webhook-journal',
+    tag: 'ops',
+    roles: ['admin'],
+    summary:
+      'Twilio webhooks waiting to be written (journal) and those given up on after repeated failures (parked), without their content',
     handler: ({ services }) => ({
       pending: services.webhookJournal.size,
       maxTries: MAX_TRIES,

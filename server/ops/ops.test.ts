@@ -3,7 +3,9 @@ import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/
 import { testDatabaseKind } from '../../test/helpers/db';
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
 afterAll(() => t.close());
 
 describe('operations', () => {

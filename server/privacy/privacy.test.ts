@@ -9,9 +9,13 @@ import { decryptRrn, reencryptRrns } from './rrn-crypto';
 import { loadConfig } from '../config';
 
 const intake = (person: Record<string, unknown>, story?: string) => ({
-  referrer: { kind: 'hospital', organisation: 'AZ Herentals spoed', phone: '0470 11 22 33' }, person,
-  household: { type: 'moeder_met_kinderen', adults: 1, children: 1, childrenAges: [3] }, ethos: 'leaving_institution',
-  needs: ['psychiatric'], story, facts: { requestNis: '13011', housing: 'homeless', stayNis: '13011' },
+  referrer: { kind: 'hospital', organisation: 'AZ Herentals spoed', phone: '0470 11 22 33' },
+  person,
+  household: { type: 'moeder_met_kinderen', adults: 1, children: 1, childrenAges: [3] },
+  ethos: 'leaving_institution',
+  needs: ['psychiatric'],
+  story,
+  facts: { requestNis: '13011', housing: 'homeless', stayNis: '13011' },
 });
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
@@ -22,8 +26,15 @@ beforeAll(async () => {
   t = await startTestServer({ env: { RETENTION_DAYS: '365' } });
   authorised = await startTestServer({ env: { STORE_RRN: 'true', RRN_KEY: KEY_A } });
 });
-afterAll(async () => { await t.close(); await authorised.close(); });
-const as = async (server: TestServer, username: string) => { const c = new ApiClient(server.url); await c.login(username); return c; };
+afterAll(async () => {
+  await t.close();
+  await authorised.close();
+});
+const as = async (server: TestServer, username: string) => {
+  const c = new ApiClient(server.url);
+  await c.login(username);
+  return c;
+};
 
 describe('the national register number', () => {
   it('is refused where the deployment is not authorised, and by checksum everywhere, naming the field', async () => {
@@ -32,7 +43,10 @@ describe('the national register number', () => {
     expect(off.status).toBe(400);
     expect(off.body.issues[0]).toMatchObject({ path: 'body.person.rrn' });
     expect(off.body.error).toMatch(/does not store national register numbers/);
-    const bad = await (await as(authorised, 'permanentie')).post('/api/intakes', intake({ name: 'R.R.', rrn: '85.07.30-033.29' }));
+    const bad = await (await as(authorised, 'permanentie')).post(
+      '/api/intakes',
+      intake({ name: 'R.R.', rrn: '85.07.30-033.29' }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toBe('body.person.rrn');
   });
@@ -43,7 +57,11 @@ describe('the national register number', () => {
     expect(res.status).toBe(201);
     expect(res.body.person.rrn).toBe('85.07.30-***.**');
     expect(JSON.stringify(res.body)).not.toContain('03328');
-    const row = await authorised.db.db.selectFrom('intakes').select('rrn').where('id', '=', res.body.id).executeTakeFirstOrThrow();
+    const row = await authorised.db.db
+      .selectFrom('intakes')
+      .select('rrn')
+      .where('id', '=', res.body.id)
+      .executeTakeFirstOrThrow();
     expect(row.rrn).toMatch(/^v1:[0-9a-f]{8}:/); // AES-256-GCM at rest, never the number
     expect(row.rrn).not.toContain('85073003328');
     expect(decryptRrn(row.rrn!, loadConfig({ STORE_RRN: 'true', RRN_KEY: KEY_A }).rrnKeys!)).toBe('85073003328');
@@ -52,8 +70,21 @@ describe('the national register number', () => {
   it('is re-encrypted under a new key at rotation, and refused at start without a key', async () => {
     const rotated = loadConfig({ STORE_RRN: 'true', RRN_KEY: KEY_B, RRN_KEYS_PREVIOUS: KEY_A }).rrnKeys!;
     const db = authorised.db.db;
-    expect((await (await as(authorised, 'permanentie')).post('/api/intakes', intake({ name: 'R.S.', rrn: '85.07.30-033.28' }))).status).toBe(201);
-    const first = (await db.selectFrom('intakes').select('id').where('rrn', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
+    expect(
+      (
+        await (
+          await as(authorised, 'permanentie')
+        ).post('/api/intakes', intake({ name: 'R.S.', rrn: '85.07.30-033.28' }))
+      ).status,
+    ).toBe(201);
+    const first = (
+      await db
+        .selectFrom('intakes')
+        .select('id')
+        .where('rrn', 'is not', null)
+        .orderBy('created_at')
+        .executeTakeFirstOrThrow()
+    ).id;
     await db.updateTable('intakes').set({ rrn: '85073003328' }).where('id', '=', first).execute(); // one stored before encryption
     expect(await reencryptRrns(db, rotated)).toBe(2);
     expect(await reencryptRrns(db, rotated)).toBe(0);
@@ -66,12 +97,19 @@ describe('the national register number', () => {
 });
 
 describe('access report and retention', () => {
-  it('lists who read and changed a person\'s records; after the retention period the person is gone and the figures stay', async () => {
+  it("lists who read and changed a person's records; after the retention period the person is gone and the figures stay", async () => {
     const clock = t.clock as ManualClock;
     clock.set('2026-10-24T21:00:00Z');
     const worker = await as(t, 'permanentie');
-    const created = (await worker.post('/api/intakes', intake({ name: 'Lotte Leysen', birthDate: '1990-03-04', sex: 'f' }, 'Na opname, geen plek bij familie.'))).body;
-    const place = ((await worker.get('/api/board?adults=1&children=1&needs=women')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    const created = (
+      await worker.post(
+        '/api/intakes',
+        intake({ name: 'Lotte Leysen', birthDate: '1990-03-04', sex: 'f' }, 'Na opname, geen plek bij familie.'),
+      )
+    ).body;
+    const place = ((await worker.get('/api/board?adults=1&children=1&needs=women')).body.places as any[]).find(
+      (p) => p.suitable && p.free > 0 && p.type !== 'hotel',
+    );
     await worker.post(`/api/intakes/${created.id}/hold`, { placeId: place.id });
     await worker.post(`/api/intakes/${created.id}/place`);
     const lead = await as(t, 'coordinator');
@@ -88,23 +126,49 @@ describe('access report and retention', () => {
     const admin = await as(t, 'admin');
     expect((await admin.post('/api/privacy/access-report', { name: 'Lotte Leysen' })).status).toBe(400);
 
-    const figures = async () => (await (await as(t, 'coordinator')).get('/api/figures?from=2026-10-01&to=2026-10-31')).body;
+    const figures = async () =>
+      (await (await as(t, 'coordinator')).get('/api/figures?from=2026-10-01&to=2026-10-31')).body;
     clock.set('2027-11-01T10:00:00Z'); // more than 365 days later
     const before = await figures(); // at the same instant: a handoff's "pending" turns "late" with time, not with pseudonymising
     expect((await pseudonymiseExpired(t.app.services)).intakes).toBeGreaterThanOrEqual(1);
     expect((await pseudonymiseExpired(t.app.services)).intakes).toBe(0); // once
     const row = await t.db.db.selectFrom('intakes').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(row.person_name).toMatch(/^Pseudoniem /);
-    expect([row.birth_date, row.sex, row.story, row.person_key, row.children_ages]).toEqual([null, null, null, null, null]);
+    expect([row.birth_date, row.sex, row.story, row.person_key, row.children_ages]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(row.needs).toEqual([]);
     expect(row.referrer).toEqual({ kind: 'hospital', organisation: 'AZ Herentals spoed' });
-    expect([row.household_type, row.children, row.ethos, row.competent_nis, row.birth_year]).toEqual(['moeder_met_kinderen', 1, 'leaving_institution', '13011', 1990]);
-    const hold = await t.db.db.selectFrom('holds').select('initials').where('id', '=', row.hold_id!).executeTakeFirstOrThrow();
+    expect([row.household_type, row.children, row.ethos, row.competent_nis, row.birth_year]).toEqual([
+      'moeder_met_kinderen',
+      1,
+      'leaving_institution',
+      '13011',
+      1990,
+    ]);
+    const hold = await t.db.db
+      .selectFrom('holds')
+      .select('initials')
+      .where('id', '=', row.hold_id!)
+      .executeTakeFirstOrThrow();
     expect(hold.initials).toBe('—');
     const after = await figures();
     expect({ ...after, generatedAt: undefined }).toEqual({ ...before, generatedAt: undefined });
-    expect((await (await as(t, 'coordinator')).post('/api/privacy/access-report', { name: 'Lotte Leysen', birthDate: '1990-03-04' })).status).toBe(400);
-    expect((await (await as(t, 'coordinator')).post('/api/privacy/access-report', { intakeId: created.id })).body.entries.length).toBeGreaterThan(3);
+    expect(
+      (
+        await (
+          await as(t, 'coordinator')
+        ).post('/api/privacy/access-report', { name: 'Lotte Leysen', birthDate: '1990-03-04' })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await (await as(t, 'coordinator')).post('/api/privacy/access-report', { intakeId: created.id })).body.entries
+        .length,
+    ).toBeGreaterThan(3);
   });
 });
 
@@ -130,7 +194,8 @@ describe('names in every script', () => {
   it('never links two different names with one birth date, and refuses a name with nothing to look up', async () => {
     const worker = await as(t, 'permanentie');
     const first = (await worker.post('/api/intakes', intake({ name: 'Mohamed 1', birthDate: '1979-05-06' }))).body;
-    const second = (await worker.post('/api/intakes', intake({ name: 'Mohamed 2 محمد', birthDate: '1979-05-06' }))).body;
+    const second = (await worker.post('/api/intakes', intake({ name: 'Mohamed 2 محمد', birthDate: '1979-05-06' })))
+      .body;
     const detail = (await worker.get(`/api/intakes/${second.id}`)).body;
     expect(detail.earlier).toEqual([]);
     const lead = await as(t, 'coordinator');

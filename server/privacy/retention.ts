@@ -13,18 +13,28 @@ import { pseudonymiseHousing } from '../housing/retention';
 import { pseudonymiseLine } from '../telephony/retention';
 
 /** One transaction composed of each owner's part: no table is written here but through its owner. */
-export async function pseudonymiseExpired(services: Services): Promise<{ intakes: number; calls: number; sms: number }> {
+export async function pseudonymiseExpired(
+  services: Services,
+): Promise<{ intakes: number; calls: number; sms: number }> {
   const { db, clock, config } = services;
   const now = clock.now();
   const before = new Date(now.getTime() - config.retentionDays * 86_400_000);
   return db.transaction().execute(async (trx) => {
     const intakes = await pseudonymiseIntakes(trx, before, now);
-    await forgetHoldInitials(trx, intakes.map((i) => i.hold_id).filter((h): h is string => h !== null));
+    await forgetHoldInitials(
+      trx,
+      intakes.map((i) => i.hold_id).filter((h): h is string => h !== null),
+    );
     const line = await pseudonymiseLine(trx, before);
     await pseudonymiseHousing(trx, now, before);
     if (intakes.length) {
-      await audit(trx, { at: now, userId: null, action: 'update', subjectType: 'retention',
-        detail: { pseudonymised: intakes.length, before: before.toISOString() } });
+      await audit(trx, {
+        at: now,
+        userId: null,
+        action: 'update',
+        subjectType: 'retention',
+        detail: { pseudonymised: intakes.length, before: before.toISOString() },
+      });
     }
     return { intakes: intakes.length, ...line };
   });

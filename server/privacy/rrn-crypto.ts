@@ -6,7 +6,10 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-export interface RrnKeys { current: Buffer; previous: Buffer[] }
+export interface RrnKeys {
+  current: Buffer;
+  previous: Buffer[];
+}
 
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
@@ -20,7 +23,13 @@ export function encryptRrn(plain: string, keys: RrnKeys): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.current, iv);
   const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', keyId(keys.current), iv.toString('base64'), cipher.getAuthTag().toString('base64'), ct.toString('base64')].join(':');
+  return [
+    'v1',
+    keyId(keys.current),
+    iv.toString('base64'),
+    cipher.getAuthTag().toString('base64'),
+    ct.toString('base64'),
+  ].join(':');
 }
 
 /** The plain number; a value stored before encryption (digits only) is returned as it is. */
@@ -41,7 +50,12 @@ export async function reencryptRrns(db: Kysely<Database>, keys: RrnKeys): Promis
   let n = 0;
   for (const r of rows) {
     if (r.rrn!.startsWith(current)) continue;
-    await db.updateTable('intakes').set({ rrn: encryptRrn(decryptRrn(r.rrn!, keys), keys) }).where('id', '=', r.id).where('rrn', '=', r.rrn).execute();
+    await db
+      .updateTable('intakes')
+      .set({ rrn: encryptRrn(decryptRrn(r.rrn!, keys), keys) })
+      .where('id', '=', r.id)
+      .where('rrn', '=', r.rrn)
+      .execute();
     n++;
   }
   return n;

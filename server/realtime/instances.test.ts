@@ -12,8 +12,15 @@ describe('realtime across instances', () => {
   let t: TestServer;
   let second: Awaited<ReturnType<typeof startSecondInstance>>;
   const sockets: Socket[] = [];
-  beforeAll(async () => { t = await startTestServer(); second = await startSecondInstance(t); });
-  afterAll(async () => { for (const s of sockets) s.close(); await second.close(); await t.close(); });
+  beforeAll(async () => {
+    t = await startTestServer();
+    second = await startSecondInstance(t);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await second.close();
+    await t.close();
+  });
 
   it('uses the PostgreSQL adapter exactly when the database is PostgreSQL', () => {
     const adapter = t.app.services.realtime.io!.of('/').adapter.constructor.name;
@@ -21,18 +28,29 @@ describe('realtime across instances', () => {
   });
 
   // Only meaningful with two real instances, i.e. on PostgreSQL (see the top of the file).
-  if (testDatabaseKind === 'postgres') it('a hold made on one instance reaches a console on the other', async () => {
-    const onFirst = new ApiClient(t.url);
-    await onFirst.login('permanentie');
-    const onSecond = new ApiClient(second.url);
-    await onSecond.login('an.peeters');
-    const socket = connect(second.url, { extraHeaders: { cookie: onSecond.cookie }, transports: ['websocket'], reconnection: false });
-    sockets.push(socket);
-    await new Promise((r) => socket.once('hello', r));
-    const place = (await onFirst.get('/api/board')).body.places.find((p: { name: string }) => p.name === 'Noodwoning Mol');
-    const seen = new Promise<{ placeId: string }>((r) => socket.once('board:changed', r));
-    const held = await onFirst.post('/api/holds', { placeId: place.id, initials: 'X', household: { adults: 1, children: 0, needs: [] } });
-    expect(held.status).toBe(201);
-    expect((await seen).placeId).toBe(place.id);
-  });
+  if (testDatabaseKind === 'postgres')
+    it('a hold made on one instance reaches a console on the other', async () => {
+      const onFirst = new ApiClient(t.url);
+      await onFirst.login('permanentie');
+      const onSecond = new ApiClient(second.url);
+      await onSecond.login('an.peeters');
+      const socket = connect(second.url, {
+        extraHeaders: { cookie: onSecond.cookie },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      sockets.push(socket);
+      await new Promise((r) => socket.once('hello', r));
+      const place = (await onFirst.get('/api/board')).body.places.find(
+        (p: { name: string }) => p.name === 'Noodwoning Mol',
+      );
+      const seen = new Promise<{ placeId: string }>((r) => socket.once('board:changed', r));
+      const held = await onFirst.post('/api/holds', {
+        placeId: place.id,
+        initials: 'X',
+        household: { adults: 1, children: 0, needs: [] },
+      });
+      expect(held.status).toBe(201);
+      expect((await seen).placeId).toBe(place.id);
+    });
 });

@@ -4,7 +4,9 @@ import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/
 
 let t: TestServer;
 const sockets: Socket[] = [];
-beforeAll(async () => { t = await startTestServer(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
 afterAll(async () => {
   for (const s of sockets) s.close();
   await t.close();

@@ -38,7 +38,13 @@ function listenerSafePool(pool: pg.Pool): pg.Pool {
       }
       return async () => {
         const client = await target.connect();
-        client.once('end', () => { try { client.release(); } catch { /* already released */ } });
+        client.once('end', () => {
+          try {
+            client.release();
+          } catch {
+            /* already released */
+          }
+        });
         return client;
       };
     },
@@ -46,7 +52,11 @@ function listenerSafePool(pool: pg.Pool): pg.Pool {
 }
 
 export function attachRealtime(
-  http: HttpServer, db: Kysely<Database>, clock: Clock, pgPool: pg.Pool | null = null, onError: (err: Error) => void = () => undefined,
+  http: HttpServer,
+  db: Kysely<Database>,
+  clock: Clock,
+  pgPool: pg.Pool | null = null,
+  onError: (err: Error) => void = () => undefined,
   opts: { publicUrl?: string } = {},
 ): Realtime {
   const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
@@ -55,12 +65,15 @@ export function attachRealtime(
   if (opts.publicUrl) io.use(originCheck(new URL(opts.publicUrl).origin));
   // Whatever a handshake carries (cookies, headers), its failure refuses that socket and nothing else.
   io.use((socket, next) => {
-    authenticate(db, clock, socket.handshake.headers.cookie).then(({ user, expiresAt, room }) => {
-      socket.data.user = user;
-      socket.data.expiresAt = expiresAt.getTime();
-      socket.data.sessionRoom = room;
-      next();
-    }, (err: unknown) => next(err instanceof HandshakeRefused ? err : new Error('database unavailable')));
+    authenticate(db, clock, socket.handshake.headers.cookie).then(
+      ({ user, expiresAt, room }) => {
+        socket.data.user = user;
+        socket.data.expiresAt = expiresAt.getTime();
+        socket.data.sessionRoom = room;
+        next();
+      },
+      (err: unknown) => next(err instanceof HandshakeRefused ? err : new Error('database unavailable')),
+    );
   });
   function sweepExpired() {
     const now = clock.now().getTime();
@@ -90,10 +103,18 @@ export function attachRealtime(
     publishToUser(userId, event, payload) {
       io.to(`user:${userId}`).emit(event, payload);
     },
-    endSession(token) { io.in(sessionRoom(token)).disconnectSockets(true); },
-    endUser(userId) { io.in(`user:${userId}`).disconnectSockets(true); },
+    endSession(token) {
+      io.in(sessionRoom(token)).disconnectSockets(true);
+    },
+    endUser(userId) {
+      io.in(`user:${userId}`).disconnectSockets(true);
+    },
     sweepExpired,
-    close: () => new Promise<void>((resolve) => { clearInterval(sweeper); void io.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweeper);
+        void io.close(() => resolve());
+      }),
   };
 }
 
@@ -126,5 +147,9 @@ function originCheck(allowed: string) {
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {
-  try { return !!host && new URL(origin).host === host; } catch { return false; }
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

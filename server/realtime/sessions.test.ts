@@ -8,30 +8,49 @@ import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/
 const PUBLIC = 'https://desk.example.be';
 let t: TestServer;
 const sockets: Socket[] = [];
-beforeAll(async () => { t = await startTestServer({ env: { PUBLIC_URL: PUBLIC, SESSION_TTL_HOURS: '16' } }); });
-afterAll(async () => { for (const s of sockets) s.close(); await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer({ env: { PUBLIC_URL: PUBLIC, SESSION_TTL_HOURS: '16' } });
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await t.close();
+});
 
 function open(cookie: string, origin?: string): Socket {
-  const s = connect(t.url, { extraHeaders: { cookie, ...(origin ? { origin } : {}) }, transports: ['websocket'], reconnection: false });
+  const s = connect(t.url, {
+    extraHeaders: { cookie, ...(origin ? { origin } : {}) },
+    transports: ['websocket'],
+    reconnection: false,
+  });
   sockets.push(s);
   return s;
 }
-const connected = (s: Socket) => new Promise<void>((resolve, reject) => { s.once('hello', () => resolve()); s.once('connect_error', reject); });
+const connected = (s: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    s.once('hello', () => resolve());
+    s.once('connect_error', reject);
+  });
 const disconnected = (s: Socket) => new Promise<string>((resolve) => s.once('disconnect', resolve));
-const signedIn = async (username: string) => { const c = new ApiClient(t.url); await c.login(username); return c; };
+const signedIn = async (username: string) => {
+  const c = new ApiClient(t.url);
+  await c.login(username);
+  return c;
+};
 const idOf = async (c: ApiClient) => (await c.get('/api/auth/me')).body.user.id as string;
 
 describe('sockets end with their session', () => {
-  it('logout disconnects that session\'s sockets, not the same user\'s other session', async () => {
+  it("logout disconnects that session's sockets, not the same user's other session", async () => {
     const tab = await signedIn('an.peeters');
     const phone = await signedIn('an.peeters');
-    const a = open(tab.cookie); const b = open(phone.cookie);
+    const a = open(tab.cookie);
+    const b = open(phone.cookie);
     await Promise.all([connected(a), connected(b)]);
     const gone = disconnected(a);
     await tab.post('/api/auth/logout');
     expect(await gone).toBe('io server disconnect');
     expect(b.connected).toBe(true);
-    const later: unknown[] = []; a.on('test:event', (p) => later.push(p));
+    const later: unknown[] = [];
+    a.on('test:event', (p) => later.push(p));
     const delivered = new Promise((resolve) => b.once('test:event', resolve));
     t.app.services.realtime.publish('test:event', { n: 1 });
     await delivered;
@@ -50,10 +69,17 @@ describe('sockets end with their session', () => {
       expect(await gone).toBe('io server disconnect');
       expect((await worker.get('/api/auth/me')).status).toBe(401);
     }
-    expect((await new ApiClient(t.url).post('/api/auth/login', { username: 'jan.janssens', password: 'a-new-long-passphrase' })).status).toBe(200);
+    expect(
+      (
+        await new ApiClient(t.url).post('/api/auth/login', {
+          username: 'jan.janssens',
+          password: 'a-new-long-passphrase',
+        })
+      ).status,
+    ).toBe(200);
   });
 
-  it('an expired session is disconnected by the sweep, by the desk\'s clock', async () => {
+  it("an expired session is disconnected by the sweep, by the desk's clock", async () => {
     const clock = t.clock as ManualClock;
     const worker = await signedIn('coordinator');
     const s = open(worker.cookie);

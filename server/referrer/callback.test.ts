@@ -16,8 +16,16 @@ let t: TestServer;
 let fake: FakeTwilio;
 let worker: ApiClient;
 beforeAll(async () => {
-  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC } });
-  fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
+  t = await startTestServer({
+    env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC },
+  });
+  fake = new FakeTwilio({
+    baseUrl: t.url,
+    publicUrl: PUBLIC,
+    authToken: TOKEN,
+    accountSid: SID,
+    phoneNumber: '+3214000000',
+  });
   worker = new ApiClient(t.url);
   await worker.login('permanentie');
 });
@@ -29,7 +37,8 @@ async function primaryAnswers(): Promise<string> {
   fake.phone(primary).answers({ press: '1' });
   return primary;
 }
-const callRow = async (sid: string) => (await worker.get('/api/calls')).body.calls.find((c: { sid: string }) => c.sid === sid);
+const callRow = async (sid: string) =>
+  (await worker.get('/api/calls')).body.calls.find((c: { sid: string }) => c.sid === sid);
 
 describe('a call-back about an open case', () => {
   let intakeId: string;
@@ -40,9 +49,12 @@ describe('a call-back about an open case', () => {
     const firstRow = await callRow(first.sid);
     expect(firstRow.aboutCase).toBeNull();
     const intake = await worker.post('/api/intakes', {
-      callId: firstRow.id, referrer: { kind: 'police', organisation: 'PZ Regio Turnhout', phone: '0470 55 66 77' },
-      person: { name: 'Maria Janssens' }, household: { type: 'moeder_met_kinderen', adults: 1, children: 2 },
-      ethos: 'public_space', facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
+      callId: firstRow.id,
+      referrer: { kind: 'police', organisation: 'PZ Regio Turnhout', phone: '0470 55 66 77' },
+      person: { name: 'Maria Janssens' },
+      household: { type: 'moeder_met_kinderen', adults: 1, children: 2 },
+      ethos: 'public_space',
+      facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
     });
     expect(intake.status).toBe(201);
     expect(intake.body.reference).toBe('K-2410-01');
@@ -51,27 +63,35 @@ describe('a call-back about an open case', () => {
     (t.clock as ManualClock).advance(20 * 60_000); // "we are at the door, nobody opens"
     await primaryAnswers();
     const again = await fake.call({ from: POLICE });
-    expect(again.heard(primary)).toContain('Noodopvang permanentie. Oproep van Politie Regio Turnhout, over aanmelding K-2410-01, moeder met twee kinderen. Druk 1 om aan te nemen.');
+    expect(again.heard(primary)).toContain(
+      'Noodopvang permanentie. Oproep van Politie Regio Turnhout, over aanmelding K-2410-01, moeder met twee kinderen. Druk 1 om aan te nemen.',
+    );
     expect((await callRow(again.sid)).aboutCase).toEqual({ intakeId, reference: 'K-2410-01' });
   });
 
-  it('is recognised from the referrer\'s own mobile too, named by the organisation on the case', async () => {
+  it("is recognised from the referrer's own mobile too, named by the organisation on the case", async () => {
     const primary = await primaryAnswers();
     const call = await fake.call({ from: MOBILE });
-    expect(call.heard(primary)).toContain('Noodopvang permanentie. Oproep van PZ Regio Turnhout, over aanmelding K-2410-01, moeder met twee kinderen. Druk 1 om aan te nemen.');
+    expect(call.heard(primary)).toContain(
+      'Noodopvang permanentie. Oproep van PZ Regio Turnhout, over aanmelding K-2410-01, moeder met twee kinderen. Druk 1 om aan te nemen.',
+    );
     expect((await callRow(call.sid)).aboutCase).toEqual({ intakeId, reference: 'K-2410-01' });
   });
 
   it('is not a call-back from another number, nor after 12 hours', async () => {
     let primary = await primaryAnswers();
     const stranger = await fake.call({ from: '+32470999888' });
-    expect(stranger.heard(primary)).toContain('Noodopvang permanentie. Oproep van een nummer dat we niet kennen. Druk 1 om aan te nemen.');
+    expect(stranger.heard(primary)).toContain(
+      'Noodopvang permanentie. Oproep van een nummer dat we niet kennen. Druk 1 om aan te nemen.',
+    );
     expect((await callRow(stranger.sid)).aboutCase).toBeNull();
     // The case was made at 02:30; 12 hours and a minute later it is no longer "open in the last 12 hours".
     (t.clock as ManualClock).set('2026-10-25T13:31:00Z');
     primary = await primaryAnswers();
     const late = await fake.call({ from: POLICE });
-    expect(late.heard(primary)).toContain('Noodopvang permanentie. Oproep van Politie Regio Turnhout. Druk 1 om aan te nemen.');
+    expect(late.heard(primary)).toContain(
+      'Noodopvang permanentie. Oproep van Politie Regio Turnhout. Druk 1 om aan te nemen.',
+    );
     expect((await callRow(late.sid)).aboutCase).toBeNull();
   });
 });

@@ -9,15 +9,28 @@ import type { Database } from '../db/schema';
 export const CALLBACK_WINDOW_MS = 12 * 3_600_000;
 
 export async function openCaseOf(db: Kysely<Database>, number: string, now: Date): Promise<string | null> {
-  const row = await db.selectFrom('intakes').leftJoin('calls', 'calls.id', 'intakes.call_id').select('intakes.id')
-    .where('intakes.status', '!=', 'closed').where('intakes.created_at', '>', new Date(now.getTime() - CALLBACK_WINDOW_MS))
-    .where((eb) => eb.or([eb('calls.from_number', '=', number), eb(eb.ref('intakes.referrer', '->>').key('phone'), '=', number)]))
-    .orderBy('intakes.created_at', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('intakes')
+    .leftJoin('calls', 'calls.id', 'intakes.call_id')
+    .select('intakes.id')
+    .where('intakes.status', '!=', 'closed')
+    .where('intakes.created_at', '>', new Date(now.getTime() - CALLBACK_WINDOW_MS))
+    .where((eb) =>
+      eb.or([eb('calls.from_number', '=', number), eb(eb.ref('intakes.referrer', '->>').key('phone'), '=', number)]),
+    )
+    .orderBy('intakes.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
 /** Links a freshly logged call to the open case of its number, if any. */
-export async function linkCallBack(db: Kysely<Database>, callId: string, from: string | null, now: Date): Promise<string | null> {
+export async function linkCallBack(
+  db: Kysely<Database>,
+  callId: string,
+  from: string | null,
+  now: Date,
+): Promise<string | null> {
   if (!from) return null;
   const intakeId = await openCaseOf(db, from, now);
   if (intakeId) await db.updateTable('calls').set({ callback_intake_id: intakeId }).where('id', '=', callId).execute();
@@ -25,9 +38,19 @@ export async function linkCallBack(db: Kysely<Database>, callId: string, from: s
 }
 
 /** "Politie Turnhout, over aanmelding K-2412-07, moeder met twee kinderen": who calls about which case. */
-export async function callBackWhisper(db: Kysely<Database>, intakeId: string, callerName: string | null): Promise<string | null> {
-  const i = await db.selectFrom('intakes').select(['reference', 'referrer', 'household_type', 'children']).where('id', '=', intakeId).executeTakeFirst();
+export async function callBackWhisper(
+  db: Kysely<Database>,
+  intakeId: string,
+  callerName: string | null,
+): Promise<string | null> {
+  const i = await db
+    .selectFrom('intakes')
+    .select(['reference', 'referrer', 'household_type', 'children'])
+    .where('id', '=', intakeId)
+    .executeTakeFirst();
   if (!i?.reference) return null;
   const who = callerName ?? i.referrer.organisation ?? null;
-  return [who, `over aanmelding ${i.reference}`, householdWords(i.household_type, i.children)].filter(Boolean).join(', ');
+  return [who, `over aanmelding ${i.reference}`, householdWords(i.household_type, i.children)]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -16,20 +16,35 @@ export const REFERRER_KIND = 'referrer';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A sentence for the worker in both console languages (a 200 answer carries both; the console picks). */
-export interface Both { nl: string; en: string }
+export interface Both {
+  nl: string;
+  en: string;
+}
 export type ReferrerMobile = { ok: true; to: string } | { ok: false; reason: 'no_phone' | 'not_mobile'; message: Both };
 const both = (nl: string, en: string): Both => ({ nl, en });
 
 /** Whether the referrer can be texted: only a number libphonenumber calls a mobile. */
 export function referrerMobile(referrer: Record<string, string>): ReferrerMobile {
   if (!referrer.phone) {
-    return { ok: false, reason: 'no_phone', message: both('De doorverwijzer gaf geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door.',
-      'The referrer gave no mobile number: no SMS goes out. Give the address and reference by phone.') };
+    return {
+      ok: false,
+      reason: 'no_phone',
+      message: both(
+        'De doorverwijzer gaf geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door.',
+        'The referrer gave no mobile number: no SMS goes out. Give the address and reference by phone.',
+      ),
+    };
   }
   const p = parsePhone(referrer.phone);
   if (p.ok && p.type === 'mobile') return { ok: true, to: p.e164 };
-  return { ok: false, reason: 'not_mobile', message: both(`${p.ok ? p.national : referrer.phone} is geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door, of vul een gsm-nummer in.`,
-    `${p.ok ? p.national : referrer.phone} is not a mobile number: no SMS goes out. Give the address and reference by phone, or enter a mobile number.`) };
+  return {
+    ok: false,
+    reason: 'not_mobile',
+    message: both(
+      `${p.ok ? p.national : referrer.phone} is geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door, of vul een gsm-nummer in.`,
+      `${p.ok ? p.national : referrer.phone} is not a mobile number: no SMS goes out. Give the address and reference by phone, or enter a mobile number.`,
+    ),
+  };
 }
 
 /** The desk's number as the referrer should call or text it. */
@@ -38,13 +53,22 @@ export async function deskNumber(services: Services, db: Db = services.db): Prom
 }
 
 /** The organisation's language: its directory entry by the referrer's number, the call's number or its name; Dutch otherwise. */
-export async function languageOf(db: Db, intake: { referrer: Record<string, string>; call_id: string | null }): Promise<ReferrerLanguage> {
-  const call = intake.call_id ? await db.selectFrom('calls').select('from_number').where('id', '=', intake.call_id).executeTakeFirst() : undefined;
+export async function languageOf(
+  db: Db,
+  intake: { referrer: Record<string, string>; call_id: string | null },
+): Promise<ReferrerLanguage> {
+  const call = intake.call_id
+    ? await db.selectFrom('calls').select('from_number').where('id', '=', intake.call_id).executeTakeFirst()
+    : undefined;
   const numbers = [intake.referrer.phone, call?.from_number].filter((n): n is string => Boolean(n));
   const org = (intake.referrer.organisation ?? '').trim().toLowerCase();
-  const hit = await db.selectFrom('directory').select('language')
+  const hit = await db
+    .selectFrom('directory')
+    .select('language')
     .where((eb) => eb.or([...(numbers.length ? [eb('number', 'in', numbers)] : []), eb(sql`lower(name)`, '=', org)]))
-    .orderBy(sql`case when number in (${sql.join(numbers.length ? numbers : ['-'])}) then 0 else 1 end`).limit(1).executeTakeFirst();
+    .orderBy(sql`case when number in (${sql.join(numbers.length ? numbers : ['-'])}) then 0 else 1 end`)
+    .limit(1)
+    .executeTakeFirst();
   return hit?.language ?? 'nl';
 }
 
@@ -52,39 +76,88 @@ export async function languageOf(db: Db, intake: { referrer: Record<string, stri
  * Queues the referrer's text about `event` for an intake, in the caller's transaction. Returns the
  * outbox id, or null when nothing goes (no mobile, no reference, already queued, nothing to correct).
  */
-export async function queueReferrerSms(services: Services, trx: Db, intakeId: string, event: ReferrerEvent, holdId: string): Promise<string | null> {
+export async function queueReferrerSms(
+  services: Services,
+  trx: Db,
+  intakeId: string,
+  event: ReferrerEvent,
+  holdId: string,
+): Promise<string | null> {
   const now = services.clock.now();
-  const intake = await trx.selectFrom('intakes').select(['id', 'reference', 'referrer', 'call_id']).where('id', '=', intakeId).executeTakeFirst();
+  const intake = await trx
+    .selectFrom('intakes')
+    .select(['id', 'reference', 'referrer', 'call_id'])
+    .where('id', '=', intakeId)
+    .executeTakeFirst();
   if (!intake?.reference) return null;
   const mobile = referrerMobile(intake.referrer);
   const desk = await deskNumber(services, trx);
   if (!mobile.ok || !desk) return null;
   // A text still waiting for this case is replaced by this one.
-  await trx.updateTable('outbox').set({ status: 'cancelled', last_error: 'replaced by a newer text', updated_at: now })
-    .where('intake_id', '=', intakeId).where('kind', '=', REFERRER_KIND).where('status', '=', 'queued').where('attempts', '=', 0)
+  await trx
+    .updateTable('outbox')
+    .set({ status: 'cancelled', last_error: 'replaced by a newer text', updated_at: now })
+    .where('intake_id', '=', intakeId)
+    .where('kind', '=', REFERRER_KIND)
+    .where('status', '=', 'queued')
+    .where('attempts', '=', 0)
     .execute();
-  const sent = await trx.selectFrom('outbox').select('id').where('intake_id', '=', intakeId).where('kind', '=', REFERRER_KIND)
-    .where('status', 'not in', ['queued', 'cancelled']).executeTakeFirst();
+  const sent = await trx
+    .selectFrom('outbox')
+    .select('id')
+    .where('intake_id', '=', intakeId)
+    .where('kind', '=', REFERRER_KIND)
+    .where('status', 'not in', ['queued', 'cancelled'])
+    .executeTakeFirst();
   if (event === 'released' && !sent) return null; // the referrer never heard of the place
   if (event === 'moved' && !sent) event = 'held';
   if (event === 'held' && sent) event = 'moved';
-  const hold = await trx.selectFrom('holds').innerJoin('places', 'places.id', 'holds.place_id')
-    .select(['holds.expires_at', 'places.name', 'places.address', 'places.confidential_address', 'places.meeting_point', 'places.phone'])
-    .where('holds.id', '=', holdId).executeTakeFirstOrThrow();
+  const hold = await trx
+    .selectFrom('holds')
+    .innerJoin('places', 'places.id', 'holds.place_id')
+    .select([
+      'holds.expires_at',
+      'places.name',
+      'places.address',
+      'places.confidential_address',
+      'places.meeting_point',
+      'places.phone',
+    ])
+    .where('holds.id', '=', holdId)
+    .executeTakeFirstOrThrow();
   const body = referrerText({
-    lang: await languageOf(trx, intake), event, reference: intake.reference, deskNumber: desk, until: new Date(hold.expires_at),
+    lang: await languageOf(trx, intake),
+    event,
+    reference: intake.reference,
+    deskNumber: desk,
+    until: new Date(hold.expires_at),
     // A refuge's address never leaves the building: it is not even passed to the text.
-    place: { name: hold.name, address: hold.confidential_address ? null : hold.address, meetingPoint: hold.meeting_point, phone: hold.phone },
+    place: {
+      name: hold.name,
+      address: hold.confidential_address ? null : hold.address,
+      meetingPoint: hold.meeting_point,
+      phone: hold.phone,
+    },
   });
-  const row = await enqueueSms(trx, now, { to: mobile.to, body, kind: REFERRER_KIND, dedupeKey: `referrer:${intakeId}:${holdId}:${event}`,
-    notBefore: new Date(now.getTime() + UNDO_MS), intakeId });
+  const row = await enqueueSms(trx, now, {
+    to: mobile.to,
+    body,
+    kind: REFERRER_KIND,
+    dedupeKey: `referrer:${intakeId}:${holdId}:${event}`,
+    notBefore: new Date(now.getTime() + UNDO_MS),
+    intakeId,
+  });
   return row?.id ?? null;
 }
 
 /** After a hold ended outside an intake command (released on the board, expired): the update for its case. */
 export async function referrerUpdateForHolds(services: Services, holdIds: string[], event: 'released'): Promise<void> {
   if (!holdIds.length) return;
-  const intakes = await services.db.selectFrom('intakes').select(['id', 'hold_id']).where('hold_id', 'in', holdIds).execute();
+  const intakes = await services.db
+    .selectFrom('intakes')
+    .select(['id', 'hold_id'])
+    .where('hold_id', 'in', holdIds)
+    .execute();
   for (const i of intakes) {
     await services.db.transaction().execute((trx) => queueReferrerSms(services, trx, i.id, event, i.hold_id!));
     services.realtime.publish('intakes:changed', { id: i.id }, ['duty_worker', 'coordinator']);

@@ -16,28 +16,53 @@ let worker: ApiClient;
 let intake: { id: string; reference: string };
 
 beforeAll(async () => {
-  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC } });
-  fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
+  t = await startTestServer({
+    env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC },
+  });
+  fake = new FakeTwilio({
+    baseUrl: t.url,
+    publicUrl: PUBLIC,
+    authToken: TOKEN,
+    accountSid: SID,
+    phoneNumber: '+3214000000',
+  });
   worker = new ApiClient(t.url);
   await worker.login('permanentie');
-  intake = (await worker.post('/api/intakes', {
-    referrer: { kind: 'hospital', organisation: 'AZ Turnhout spoed', phone: '0470 66 77 88' }, person: { name: 'Jan Peeters' },
-    household: { type: 'alleenstaande_man', adults: 1, children: 0 }, ethos: 'leaving_institution',
-    facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
-  })).body;
+  intake = (
+    await worker.post('/api/intakes', {
+      referrer: { kind: 'hospital', organisation: 'AZ Turnhout spoed', phone: '0470 66 77 88' },
+      person: { name: 'Jan Peeters' },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+      ethos: 'leaving_institution',
+      facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
+    })
+  ).body;
 });
 afterAll(() => t.close());
 
 const forwards = () => t.db.db.selectFrom('outbox').select('body').where('kind', '=', 'forward').execute();
-const handled = async (sid: string) => (await t.db.db.selectFrom('sms_inbound').select('handled_as').where('message_sid', '=', sid).executeTakeFirstOrThrow()).handled_as;
+const handled = async (sid: string) =>
+  (
+    await t.db.db
+      .selectFrom('sms_inbound')
+      .select('handled_as')
+      .where('message_sid', '=', sid)
+      .executeTakeFirstOrThrow()
+  ).handled_as;
 
 describe('the referrer texts the reference', () => {
   it('gets the state back, without a name, and the worker is not woken', async () => {
-    expect((await fake.sms({ from: MOBILE, body: intake.reference })).replies).toEqual([`Noodopvang ${intake.reference}: nog geen plaats vastgehouden. Permanentie: 014 00 00 00.`]);
-    const place = ((await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    expect((await fake.sms({ from: MOBILE, body: intake.reference })).replies).toEqual([
+      `Noodopvang ${intake.reference}: nog geen plaats vastgehouden. Permanentie: 014 00 00 00.`,
+    ]);
+    const place = ((await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as any[]).find(
+      (p) => p.suitable && p.free > 0 && p.type !== 'hotel',
+    );
     expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
     const res = await fake.sms({ from: MOBILE, body: `stand ${intake.reference.toLowerCase()}?` });
-    expect(res.replies).toEqual([`Noodopvang ${intake.reference}: plaats vastgehouden tot 03:30. Permanentie: 014 00 00 00.`]);
+    expect(res.replies).toEqual([
+      `Noodopvang ${intake.reference}: plaats vastgehouden tot 03:30. Permanentie: 014 00 00 00.`,
+    ]);
     expect(res.replies[0]).not.toContain('Jan');
     expect(await handled(res.messageSid)).toBe('status');
     expect(await forwards()).toEqual([]);
@@ -52,7 +77,8 @@ describe('the referrer texts the reference', () => {
 
   it(`answers at most ${FOLLOW_UPS_PER_HOUR} times an hour per number, then keeps the texts for the console`, async () => {
     // Two answered above; three more, then none.
-    for (let i = 0; i < FOLLOW_UPS_PER_HOUR - 2; i++) expect((await fake.sms({ from: MOBILE, body: intake.reference })).replies).toHaveLength(1);
+    for (let i = 0; i < FOLLOW_UPS_PER_HOUR - 2; i++)
+      expect((await fake.sms({ from: MOBILE, body: intake.reference })).replies).toHaveLength(1);
     const limited = await fake.sms({ from: MOBILE, body: intake.reference });
     expect(limited.replies).toEqual([]);
     expect(await handled(limited.messageSid)).toBe('status-limited');
@@ -62,6 +88,8 @@ describe('the referrer texts the reference', () => {
   it('says arrived once the person is placed', async () => {
     expect((await worker.post(`/api/intakes/${intake.id}/place`)).status).toBe(200);
     (t.clock as ManualClock).advance(61 * 60_000); // a new hour's allowance
-    expect((await fake.sms({ from: MOBILE, body: intake.reference })).replies).toEqual([`Noodopvang ${intake.reference}: aangekomen. Permanentie: 014 00 00 00.`]);
+    expect((await fake.sms({ from: MOBILE, body: intake.reference })).replies).toEqual([
+      `Noodopvang ${intake.reference}: aangekomen. Permanentie: 014 00 00 00.`,
+    ]);
   });
 });

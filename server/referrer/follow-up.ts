@@ -16,23 +16,63 @@ const LOOKBACK_MS = 14 * 86_400_000;
 
 export type FollowUp = { handledAs: 'status'; reply: string } | { handledAs: 'status-limited'; reply: null } | null;
 
-export async function followUp(services: Services, trx: Transaction<Database>, m: { id: string; from: string; body: string; now: Date }): Promise<FollowUp> {
+export async function followUp(
+  services: Services,
+  trx: Transaction<Database>,
+  m: { id: string; from: string; body: string; now: Date },
+): Promise<FollowUp> {
   const reference = parseReference(m.body);
   if (!reference) return null;
-  const intake = await trx.selectFrom('intakes').leftJoin('calls', 'calls.id', 'intakes.call_id')
+  const intake = await trx
+    .selectFrom('intakes')
+    .leftJoin('calls', 'calls.id', 'intakes.call_id')
     .leftJoin('holds', 'holds.id', 'intakes.hold_id')
-    .select(['intakes.id', 'intakes.status', 'intakes.referrer', 'intakes.call_id', 'holds.status as holdStatus', 'holds.expires_at'])
-    .where('intakes.reference', '=', reference).where('intakes.created_at', '>', new Date(m.now.getTime() - LOOKBACK_MS))
-    .where((eb) => eb.or([eb('calls.from_number', '=', m.from), eb(eb.ref('intakes.referrer', '->>').key('phone'), '=', m.from)]))
-    .orderBy('intakes.created_at', 'desc').limit(1).executeTakeFirst();
+    .select([
+      'intakes.id',
+      'intakes.status',
+      'intakes.referrer',
+      'intakes.call_id',
+      'holds.status as holdStatus',
+      'holds.expires_at',
+    ])
+    .where('intakes.reference', '=', reference)
+    .where('intakes.created_at', '>', new Date(m.now.getTime() - LOOKBACK_MS))
+    .where((eb) =>
+      eb.or([eb('calls.from_number', '=', m.from), eb(eb.ref('intakes.referrer', '->>').key('phone'), '=', m.from)]),
+    )
+    .orderBy('intakes.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!intake) return null; // not theirs, or no such case: an ordinary text, no answer
-  const asked = await trx.selectFrom('sms_inbound').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('from_number', '=', m.from).where('handled_as', '=', 'status').where('id', '!=', m.id)
-    .where('received_at', '>', new Date(m.now.getTime() - 3_600_000)).executeTakeFirstOrThrow();
+  const asked = await trx
+    .selectFrom('sms_inbound')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('from_number', '=', m.from)
+    .where('handled_as', '=', 'status')
+    .where('id', '!=', m.id)
+    .where('received_at', '>', new Date(m.now.getTime() - 3_600_000))
+    .executeTakeFirstOrThrow();
   if (Number(asked.n) >= FOLLOW_UPS_PER_HOUR) return { handledAs: 'status-limited', reply: null };
-  const state = intake.status === 'placed' ? 'placed' : intake.status === 'closed' ? 'closed'
-    : intake.holdStatus === 'held' ? 'held' : intake.holdStatus ? 'released' : 'open';
+  const state =
+    intake.status === 'placed'
+      ? 'placed'
+      : intake.status === 'closed'
+        ? 'closed'
+        : intake.holdStatus === 'held'
+          ? 'held'
+          : intake.holdStatus
+            ? 'released'
+            : 'open';
   const desk = (await deskNumber(services, trx)) ?? '';
   const lang = await languageOf(trx, { referrer: intake.referrer, call_id: intake.call_id });
-  return { handledAs: 'status', reply: referrerStatusText(lang, reference, state, desk, intake.expires_at ? new Date(intake.expires_at) : undefined) };
+  return {
+    handledAs: 'status',
+    reply: referrerStatusText(
+      lang,
+      reference,
+      state,
+      desk,
+      intake.expires_at ? new Date(intake.expires_at) : undefined,
+    ),
+  };
 }

@@ -7,12 +7,22 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 export async function referrerSmsOf(services: Services, intake: { id: string; referrer: Record<string, string> }) {
   const mobile = referrerMobile(intake.referrer);
-  const rows = await services.db.selectFrom('outbox').select(['id', 'body', 'status', 'attempts', 'next_attempt_at', 'created_at', 'sent_at'])
-    .where('intake_id', '=', intake.id).where('kind', '=', REFERRER_KIND).orderBy('created_at').execute();
+  const rows = await services.db
+    .selectFrom('outbox')
+    .select(['id', 'body', 'status', 'attempts', 'next_attempt_at', 'created_at', 'sent_at'])
+    .where('intake_id', '=', intake.id)
+    .where('kind', '=', REFERRER_KIND)
+    .orderBy('created_at')
+    .execute();
   return {
-    canText: mobile.ok, why: mobile.ok ? null : mobile.message,
+    canText: mobile.ok,
+    why: mobile.ok ? null : mobile.message,
     messages: rows.map((r) => ({
-      id: r.id, body: r.body, status: r.status, createdAt: iso(r.created_at), sentAt: iso(r.sent_at),
+      id: r.id,
+      body: r.body,
+      status: r.status,
+      createdAt: iso(r.created_at),
+      sentAt: iso(r.sent_at),
       // Until it is first tried, the worker may still stop it.
       leavesAt: r.status === 'queued' && r.attempts === 0 ? iso(r.next_attempt_at) : null,
     })),

@@ -11,23 +11,57 @@ const desk: readonly Role[] = ['duty_worker', 'coordinator'];
 
 export const referrerRoutes = [
   defineRoute({
-    method: 'post', path: '/api/referrer-sms/:id/cancel', tag: 'intake', roles: desk, params: idParams,
+    method: 'post',
+    path: '/api/referrer-sms/:id/cancel',
+    tag: 'intake',
+    roles: desk,
+    params: idParams,
     summary: 'Stop a text to the referrer that has not left yet',
     handler: async ({ params, user, services }) => {
       const { db, clock, realtime } = services;
       const now = clock.now();
-      const stopped = await db.updateTable('outbox').set({ status: 'cancelled', last_error: 'stopped by the worker', updated_at: now })
-        .where('id', '=', params.id).where('kind', '=', REFERRER_KIND).where('status', '=', 'queued').where('attempts', '=', 0)
-        .returning(['id', 'intake_id']).executeTakeFirst();
+      const stopped = await db
+        .updateTable('outbox')
+        .set({ status: 'cancelled', last_error: 'stopped by the worker', updated_at: now })
+        .where('id', '=', params.id)
+        .where('kind', '=', REFERRER_KIND)
+        .where('status', '=', 'queued')
+        .where('attempts', '=', 0)
+        .returning(['id', 'intake_id'])
+        .executeTakeFirst();
       if (!stopped) {
-        const row = await db.selectFrom('outbox').select('status').where('id', '=', params.id).where('kind', '=', REFERRER_KIND).executeTakeFirst();
+        const row = await db
+          .selectFrom('outbox')
+          .select('status')
+          .where('id', '=', params.id)
+          .where('kind', '=', REFERRER_KIND)
+          .executeTakeFirst();
         if (!row) throw notFound(say('Deze sms aan de doorverwijzer bestaat niet.', 'No such text to a referrer.'));
-        throw conflict(row.status === 'cancelled' ? say('Deze sms is al tegengehouden.', 'This text was already stopped.')
-          : say('Deze sms is al vertrokken; stuur zo nodig een nieuwe via de aanmelding of bel de doorverwijzer.', 'This text has already left; ring the referrer if it needs correcting.'), { status: row.status });
+        throw conflict(
+          row.status === 'cancelled'
+            ? say('Deze sms is al tegengehouden.', 'This text was already stopped.')
+            : say(
+                'Deze sms is al vertrokken; stuur zo nodig een nieuwe via de aanmelding of bel de doorverwijzer.',
+                'This text has already left; ring the referrer if it needs correcting.',
+              ),
+          { status: row.status },
+        );
       }
-      await audit(db, { at: now, userId: user!.id, action: 'update', subjectType: 'sms_out', subjectId: stopped.id, detail: { cancelled: true } });
-      realtime.publish('outbox:changed', { id: stopped.id, status: 'cancelled' }, ['duty_worker', 'coordinator', 'admin']);
-      if (stopped.intake_id) realtime.publish('intakes:changed', { id: stopped.intake_id }, ['duty_worker', 'coordinator']);
+      await audit(db, {
+        at: now,
+        userId: user!.id,
+        action: 'update',
+        subjectType: 'sms_out',
+        subjectId: stopped.id,
+        detail: { cancelled: true },
+      });
+      realtime.publish('outbox:changed', { id: stopped.id, status: 'cancelled' }, [
+        'duty_worker',
+        'coordinator',
+        'admin',
+      ]);
+      if (stopped.intake_id)
+        realtime.publish('intakes:changed', { id: stopped.intake_id }, ['duty_worker', 'coordinator']);
       return { id: stopped.id, status: 'cancelled' };
     },
   }),

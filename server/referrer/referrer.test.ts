@@ -16,14 +16,28 @@ let t: TestServer;
 let worker: ApiClient;
 beforeAll(async () => {
   rest.start();
-  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', TWILIO_API_URL: API,
-    PUBLIC_URL: 'https://desk.example.be', TWILIO_TIMEOUT_MS: '300' } });
+  t = await startTestServer({
+    env: {
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_AUTH_TOKEN: TOKEN,
+      TWILIO_PHONE_NUMBER: '+3214000000',
+      TWILIO_API_URL: API,
+      PUBLIC_URL: 'https://desk.example.be',
+      TWILIO_TIMEOUT_MS: '300',
+    },
+  });
   (t.clock as ManualClock).set('2026-11-27T22:10:00Z');
   worker = new ApiClient(t.url);
   await worker.login('permanentie');
 });
-afterAll(async () => { await t.close(); rest.stop(); });
-beforeEach(() => { rest.reset(); (t.clock as ManualClock).set('2026-11-27T22:10:00Z'); });
+afterAll(async () => {
+  await t.close();
+  rest.stop();
+});
+beforeEach(() => {
+  rest.reset();
+  (t.clock as ManualClock).set('2026-11-27T22:10:00Z');
+});
 
 const basicIntake = (over: Record<string, unknown> = {}) => ({
   referrer: { kind: 'police', organisation: 'PZ Regio Turnhout' },
@@ -48,7 +62,7 @@ async function freePlace(filter: (p: any) => boolean) {
   return places.find((p) => p.free > 0 && filter(p));
 }
 
-describe('the referrer\'s confirmation', () => {
+describe("the referrer's confirmation", () => {
   it('goes out once, 30 s after the hold, through a Twilio outage, with reference, place, address, time and desk', async () => {
     const intake = await intakeWith('0470 11 22 01');
     const place = await freePlace((p) => p.suitable && p.type !== 'hotel' && p.type !== 'vluchthuis' && p.address);
@@ -98,10 +112,22 @@ describe('the referrer\'s confirmation', () => {
   it('sends one update per change: another place, arrived; a French-speaking organisation in French', async () => {
     const lead = new ApiClient(t.url);
     await lead.login('coordinator');
-    expect((await lead.post('/api/directory', { number: '02 279 79 79', name: 'Zone de police Bruxelles-Capitale Ixelles', kind: 'police', language: 'fr' })).status).toBe(201);
-    const intake = await intakeWith('0470 11 22 03', { referrer: { kind: 'police', organisation: 'Zone de police Bruxelles-Capitale Ixelles', phone: '0470 11 22 03' } });
-    const [first, second] = ((await worker.get('/api/board?adults=1&children=2&needs=women')).body.places as any[])
-      .filter((p) => p.suitable && p.free > 0 && p.type !== 'hotel' && p.type !== 'vluchthuis');
+    expect(
+      (
+        await lead.post('/api/directory', {
+          number: '02 279 79 79',
+          name: 'Zone de police Bruxelles-Capitale Ixelles',
+          kind: 'police',
+          language: 'fr',
+        })
+      ).status,
+    ).toBe(201);
+    const intake = await intakeWith('0470 11 22 03', {
+      referrer: { kind: 'police', organisation: 'Zone de police Bruxelles-Capitale Ixelles', phone: '0470 11 22 03' },
+    });
+    const [first, second] = (
+      (await worker.get('/api/board?adults=1&children=2&needs=women')).body.places as any[]
+    ).filter((p) => p.suitable && p.free > 0 && p.type !== 'hotel' && p.type !== 'vluchthuis');
     const h1 = (await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: first.id })).body;
     clock().advance(30_000);
     await send();
@@ -116,9 +142,17 @@ describe('the referrer\'s confirmation', () => {
     const bodies = to('+32470112203').map((m) => m.body);
     // The release and the new hold came within 30 s: the "released" text was replaced by the new place.
     expect(bodies).toHaveLength(3);
-    expect(bodies[0]).toMatch(new RegExp(`^Accueil d'urgence ${intake.reference} : place réservée jusqu'à 00:10\\. Où : ${first.name}`));
-    expect(bodies[1]).toMatch(new RegExp(`^Accueil d'urgence ${intake.reference} : modifié, autre place réservée jusqu'à 00:10\\. Où : ${second.name}`));
-    expect(bodies[2]).toBe(`Accueil d'urgence ${intake.reference} : arrivée confirmée. Merci. Permanence : 014 00 00 00.`);
+    expect(bodies[0]).toMatch(
+      new RegExp(`^Accueil d'urgence ${intake.reference} : place réservée jusqu'à 00:10\\. Où : ${first.name}`),
+    );
+    expect(bodies[1]).toMatch(
+      new RegExp(
+        `^Accueil d'urgence ${intake.reference} : modifié, autre place réservée jusqu'à 00:10\\. Où : ${second.name}`,
+      ),
+    );
+    expect(bodies[2]).toBe(
+      `Accueil d'urgence ${intake.reference} : arrivée confirmée. Merci. Permanence : 014 00 00 00.`,
+    );
   });
 
   it('tells the referrer once when the hold runs out, and the case sees it', async () => {
@@ -146,24 +180,47 @@ describe('the referrer\'s confirmation', () => {
     const lead = new ApiClient(t.url);
     await lead.login('coordinator');
     const put = await lead.request('PUT', `/api/places/${refuge.id}`, {
-      name: p.name, provider: p.provider, municipalityNis: p.municipality_nis, type: p.type, suits: p.suits, roomType: p.room_type,
-      capacity: p.capacity, costPerNightCents: p.cost_per_night_cents, phone: '014 99 99 99', address: 'Geheime straat 9, 2300 Turnhout',
-      confidentialAddress: true, meetingPoint: 'onthaal politiekantoor Turnhout' });
+      name: p.name,
+      provider: p.provider,
+      municipalityNis: p.municipality_nis,
+      type: p.type,
+      suits: p.suits,
+      roomType: p.room_type,
+      capacity: p.capacity,
+      costPerNightCents: p.cost_per_night_cents,
+      phone: '014 99 99 99',
+      address: 'Geheime straat 9, 2300 Turnhout',
+      confidentialAddress: true,
+      meetingPoint: 'onthaal politiekantoor Turnhout',
+    });
     expect(put.status).toBe(200);
     const again = await lead.request('PUT', `/api/places/${refuge.id}`, {
-      name: p.name, provider: p.provider, municipalityNis: p.municipality_nis, type: p.type, suits: p.suits, roomType: p.room_type,
-      capacity: p.capacity, costPerNightCents: p.cost_per_night_cents, phone: '014 99 99 99', address: 'Geheime straat 9, 2300 Turnhout',
-      confidentialAddress: true });
+      name: p.name,
+      provider: p.provider,
+      municipalityNis: p.municipality_nis,
+      type: p.type,
+      suits: p.suits,
+      roomType: p.room_type,
+      capacity: p.capacity,
+      costPerNightCents: p.cost_per_night_cents,
+      phone: '014 99 99 99',
+      address: 'Geheime straat 9, 2300 Turnhout',
+      confidentialAddress: true,
+    });
     expect(again.status).toBe(200);
-    expect((await t.db.db.selectFrom('places').select('meeting_point').where('id', '=', refuge.id).executeTakeFirstOrThrow()).meeting_point)
-      .toBe('onthaal politiekantoor Turnhout'); // left out of the second PUT: kept
+    expect(
+      (await t.db.db.selectFrom('places').select('meeting_point').where('id', '=', refuge.id).executeTakeFirstOrThrow())
+        .meeting_point,
+    ).toBe('onthaal politiekantoor Turnhout'); // left out of the second PUT: kept
     const row = { address: 'Geheime straat 9, 2300 Turnhout' };
     const intake = await intakeWith('0470 11 22 04');
     expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: refuge.id })).status).toBe(201);
     clock().advance(30_000);
     await send();
     const [text] = to('+32470112204').map((m) => m.body);
-    expect(text).toContain('afspraakplaats onthaal politiekantoor Turnhout (adres vertrouwelijk), bel eerst 014 99 99 99');
+    expect(text).toContain(
+      'afspraakplaats onthaal politiekantoor Turnhout (adres vertrouwelijk), bel eerst 014 99 99 99',
+    );
     expect(text).not.toContain(row.address!);
     expect(text).not.toContain('Geheime');
     expect(text).not.toContain(refuge.name);
@@ -174,7 +231,9 @@ describe('the referrer\'s confirmation', () => {
     const place = await freePlace((p) => p.suitable && p.type !== 'hotel');
     const held = (await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).body;
     expect(held.referrerSms).toMatchObject({ canText: false, messages: [] });
-    expect(held.referrerSms.why.nl).toBe('014 41 22 05 is geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door, of vul een gsm-nummer in.');
+    expect(held.referrerSms.why.nl).toBe(
+      '014 41 22 05 is geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door, of vul een gsm-nummer in.',
+    );
     const none = await intakeWith(undefined);
     expect((await worker.get(`/api/intakes/${none.id}`)).body.referrerSms.why.nl).toMatch(/geen gsm-nummer/);
     clock().advance(31_000);

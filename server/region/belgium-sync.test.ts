@@ -6,9 +6,21 @@ import { belgiumDataChecksum } from './belgium';
 import { syncBelgiumIfChanged } from './belgium-sync';
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.drop(); });
-const count = async () => Number((await db.db.selectFrom('municipalities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+const count = async () =>
+  Number(
+    (
+      await db.db
+        .selectFrom('municipalities')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 it('loads the list once, skips it while unchanged, and loads it again when its checksum changes', async () => {
   const now = new Date('2026-10-25T01:30:00Z');

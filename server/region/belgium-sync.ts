@@ -20,19 +20,50 @@ export const DEFAULT_OCMW_CALENDAR = {
 
 export async function syncBelgium(db: Db): Promise<void> {
   const all = belgianMunicipalities();
-  await db.insertInto('municipalities').values(all.map((m) => ({
-    nis: m.nis, region_code: null, name: localName(m), population: 0, postcodes: '', eerstelijnszone: '', police_zone: '',
-    name_nl: m.nameNl, name_fr: m.nameFr, name_de: m.nameDe, arrondissement_nis: m.arrondissementNis,
-    province_nis: m.provinceNis, belgian_region: m.region,
-  }))).onConflict((oc) => oc.column('nis').doUpdateSet((eb) => ({
-    name_nl: eb.ref('excluded.name_nl'), name_fr: eb.ref('excluded.name_fr'), name_de: eb.ref('excluded.name_de'),
-    arrondissement_nis: eb.ref('excluded.arrondissement_nis'), province_nis: eb.ref('excluded.province_nis'),
-    belgian_region: eb.ref('excluded.belgian_region'),
-  }))).execute();
-  await db.insertInto('ocmws').values(all.map((m) => ({
-    municipality_nis: m.nis, name: ocmwName(m), phone: null, email: null,
-    calendar: JSON.stringify(DEFAULT_OCMW_CALENDAR), contact_mobile: null,
-  }))).onConflict((oc) => oc.column('municipality_nis').doNothing()).execute();
+  await db
+    .insertInto('municipalities')
+    .values(
+      all.map((m) => ({
+        nis: m.nis,
+        region_code: null,
+        name: localName(m),
+        population: 0,
+        postcodes: '',
+        eerstelijnszone: '',
+        police_zone: '',
+        name_nl: m.nameNl,
+        name_fr: m.nameFr,
+        name_de: m.nameDe,
+        arrondissement_nis: m.arrondissementNis,
+        province_nis: m.provinceNis,
+        belgian_region: m.region,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('nis').doUpdateSet((eb) => ({
+        name_nl: eb.ref('excluded.name_nl'),
+        name_fr: eb.ref('excluded.name_fr'),
+        name_de: eb.ref('excluded.name_de'),
+        arrondissement_nis: eb.ref('excluded.arrondissement_nis'),
+        province_nis: eb.ref('excluded.province_nis'),
+        belgian_region: eb.ref('excluded.belgian_region'),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('ocmws')
+    .values(
+      all.map((m) => ({
+        municipality_nis: m.nis,
+        name: ocmwName(m),
+        phone: null,
+        email: null,
+        calendar: JSON.stringify(DEFAULT_OCMW_CALENDAR),
+        contact_mobile: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('municipality_nis').doNothing())
+    .execute();
 }
 
 /** Raise when syncBelgium writes something new from the same list: every database syncs once more. */
@@ -49,8 +80,11 @@ export async function syncBelgiumIfChanged(db: Kysely<Database>, now: Date): Pro
   if (done?.checksum === checksum) return false;
   await db.transaction().execute(async (trx) => {
     await syncBelgium(trx);
-    await trx.insertInto('data_versions').values({ name: DATA_SET, checksum, loaded_at: now })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ checksum, loaded_at: now })).execute();
+    await trx
+      .insertInto('data_versions')
+      .values({ name: DATA_SET, checksum, loaded_at: now })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ checksum, loaded_at: now }))
+      .execute();
   });
   return true;
 }

@@ -1,7 +1,15 @@
 // The national list as shipped: counts from Statbel (DOMAIN.md and the source note), OCMW names in
 // their own language, and the closest names for a mistyped one.
 import { describe, expect, it } from 'vitest';
-import { belgianMunicipalities, belgianMunicipality, closestMunicipalities, letterLanguage, localName, municipalityByName, ocmwName } from './belgium';
+import {
+  belgianMunicipalities,
+  belgianMunicipality,
+  closestMunicipalities,
+  letterLanguage,
+  localName,
+  municipalityByName,
+  ocmwName,
+} from './belgium';
 
 const m = (nis: string) => belgianMunicipality(nis)!;
 

@@ -35,13 +35,29 @@ export function belgianMunicipalities(): BelgianMunicipality[] {
   if (cache) return cache;
   const text = readFileSync(CSV(), 'utf8');
   const [header, ...lines] = text.trim().split(/\r?\n/);
-  if (header !== 'nis,name_nl,name_fr,name_de,arrondissement_nis,province_nis,region') throw new Error('belgium/municipalities.csv: unexpected header');
+  if (header !== 'nis,name_nl,name_fr,name_de,arrondissement_nis,province_nis,region')
+    throw new Error('belgium/municipalities.csv: unexpected header');
   cache = lines.map((line, i) => {
     const [nis, nameNl, nameFr, nameDe, arr, prov, region] = line.split(',');
-    if (!/^\d{5}$/.test(nis ?? '') || !nameNl || !nameFr || !nameDe || !/^\d{5}$/.test(arr ?? '') || !['flanders', 'wallonia', 'brussels'].includes(region ?? '')) {
+    if (
+      !/^\d{5}$/.test(nis ?? '') ||
+      !nameNl ||
+      !nameFr ||
+      !nameDe ||
+      !/^\d{5}$/.test(arr ?? '') ||
+      !['flanders', 'wallonia', 'brussels'].includes(region ?? '')
+    ) {
       throw new Error(`belgium/municipalities.csv line ${i + 2}: malformed`);
     }
-    return { nis: nis!, nameNl, nameFr, nameDe, arrondissementNis: arr!, provinceNis: prov || null, region: region as BelgianRegion };
+    return {
+      nis: nis!,
+      nameNl,
+      nameFr,
+      nameDe,
+      arrondissementNis: arr!,
+      provinceNis: prov || null,
+      region: region as BelgianRegion,
+    };
   });
   return cache;
 }
@@ -81,7 +97,13 @@ export function letterLanguage(region: BelgianRegion | null): LetterLanguage {
   return region === 'wallonia' ? 'fr' : 'nl';
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -111,11 +133,17 @@ export function municipalityByName(typed: string): BelgianMunicipality | undefin
 export function closestMunicipalities(typed: string, limit = 3): BelgianMunicipality[] {
   const q = fold(typed);
   if (!q) return [];
-  const score = (m: BelgianMunicipality) => Math.min(...[m.nameNl, m.nameFr, m.nameDe].map((raw) => {
-    const n = fold(raw);
-    if (n.startsWith(q)) return 0;
-    return Math.min(distance(q, n), distance(q, n.slice(0, q.length)) + 1);
-  }));
-  return belgianMunicipalities().map((m) => ({ m, s: score(m) }))
-    .sort((a, b) => a.s - b.s || a.m.nameNl.localeCompare(b.m.nameNl)).slice(0, limit).map((x) => x.m);
+  const score = (m: BelgianMunicipality) =>
+    Math.min(
+      ...[m.nameNl, m.nameFr, m.nameDe].map((raw) => {
+        const n = fold(raw);
+        if (n.startsWith(q)) return 0;
+        return Math.min(distance(q, n), distance(q, n.slice(0, q.length)) + 1);
+      }),
+    );
+  return belgianMunicipalities()
+    .map((m) => ({ m, s: score(m) }))
+    .sort((a, b) => a.s - b.s || a.m.nameNl.localeCompare(b.m.nameNl))
+    .slice(0, limit)
+    .map((x) => x.m);
 }

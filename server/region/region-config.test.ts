@@ -46,7 +46,9 @@ describe('region config', () => {
     const bad = raw();
     bad.ocmws[0].calendar.hours.maandag = [];
     bad.ocmws[1].calendar.hours.mon = [{ start: '12:00', end: '09:00' }];
-    expect(() => parseRegionConfig(bad)).toThrow(/ocmws\.0\.calendar\.hours[\s\S]*ocmws\.1\.calendar\.hours\.mon\.0\.end: end must be after start/);
+    expect(() => parseRegionConfig(bad)).toThrow(
+      /ocmws\.0\.calendar\.hours[\s\S]*ocmws\.1\.calendar\.hours\.mon\.0\.end: end must be after start/,
+    );
   });
 
   it('refuses a path-like region code', () => {

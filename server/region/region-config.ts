@@ -10,7 +10,9 @@ import { fromRoot } from '../paths';
 export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
 
 // Belgian number in E.164: fixed lines have 8 digits after +32, mobiles (4xx) 9.
-export const belgianPhone = z.string().regex(/^\+32(4[5-9]\d{7}|[1-9]\d{7})$/, 'expected a Belgian number in E.164 (+32...)');
+export const belgianPhone = z
+  .string()
+  .regex(/^\+32(4[5-9]\d{7}|[1-9]\d{7})$/, 'expected a Belgian number in E.164 (+32...)');
 
 export const municipalitySchema = z.object({
   nis: z.string().regex(/^\d{5}$/, 'expected a 5-digit NIS code'),
@@ -32,7 +34,12 @@ export const ocmwSchema = z.object({
 });
 
 const validTimezone = (tz: string) => {
-  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 /** The region's fields, before the checks across them (settings.ts picks the ones stored with the region). */
@@ -46,7 +53,11 @@ export const regionObjectSchema = z.object({
     /** By this local time the day before, the coordinator hears about a gap in the coming night. */
     gapAlertTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:mm'),
     /** The incoming worker gets a reminder this many minutes before their shift starts. */
-    shiftReminderMinutes: z.number().int().min(5).max(24 * 60),
+    shiftReminderMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
   }),
   board: z.strictObject({
     /** A partner hotel's count for tonight shows as stale after this many hours. */
@@ -70,15 +81,27 @@ export const regionObjectSchema = z.object({
 export const regionConfigSchema = regionObjectSchema.superRefine((r, ctx) => {
   // Every municipality needs exactly one OCMW: the follow-up rules must always land somewhere.
   const nis = new Set(r.municipalities.map((m) => m.nis));
-  if (nis.size !== r.municipalities.length) ctx.addIssue({ code: 'custom', path: ['municipalities'], message: 'duplicate NIS code' });
+  if (nis.size !== r.municipalities.length)
+    ctx.addIssue({ code: 'custom', path: ['municipalities'], message: 'duplicate NIS code' });
   const seen = new Set<string>();
   r.ocmws.forEach((o, i) => {
-    if (!nis.has(o.municipalityNis)) ctx.addIssue({ code: 'custom', path: ['ocmws', i, 'municipalityNis'], message: `unknown municipality ${o.municipalityNis}` });
-    if (seen.has(o.municipalityNis)) ctx.addIssue({ code: 'custom', path: ['ocmws', i, 'municipalityNis'], message: `second OCMW for ${o.municipalityNis}` });
+    if (!nis.has(o.municipalityNis))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ocmws', i, 'municipalityNis'],
+        message: `unknown municipality ${o.municipalityNis}`,
+      });
+    if (seen.has(o.municipalityNis))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ocmws', i, 'municipalityNis'],
+        message: `second OCMW for ${o.municipalityNis}`,
+      });
     seen.add(o.municipalityNis);
   });
   for (const m of r.municipalities) {
-    if (!seen.has(m.nis)) ctx.addIssue({ code: 'custom', path: ['ocmws'], message: `no OCMW for ${m.name} (${m.nis})` });
+    if (!seen.has(m.nis))
+      ctx.addIssue({ code: 'custom', path: ['ocmws'], message: `no OCMW for ${m.name} (${m.nis})` });
   }
 });
 
@@ -106,7 +129,10 @@ export function loadRegionConfig(code = 'kempen'): RegionConfig {
     }
   };
   const region = read('region.json') as Record<string, unknown>;
-  const config = parseRegionConfig({ ...region, municipalities: read('municipalities.json') }, `region config '${code}'`);
+  const config = parseRegionConfig(
+    { ...region, municipalities: read('municipalities.json') },
+    `region config '${code}'`,
+  );
   if (config.code !== code) throw new Error(`Region folder '${code}' holds region.json with code '${config.code}'`);
   return config;
 }

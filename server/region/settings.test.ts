@@ -7,7 +7,9 @@ import { seedRegionIfEmpty } from '../seed/demo';
 import { regionCalendar, regionSettings } from './settings';
 
 let database: TestDatabase;
-beforeEach(async () => { database = await createTestDatabase(); });
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
 afterEach(() => database.drop());
 
 describe('region settings', () => {
@@ -31,7 +33,9 @@ describe('region settings', () => {
     await seedRegionIfEmpty(database.db, 'kempen');
     await sql`update regions set settings = settings || '{"later": {"x": 1}}'::jsonb`.execute(database.db);
     expect(await regionSettings(database.db)).toMatchObject({ later: { x: 1 } });
-    await sql`update regions set settings = jsonb_set(settings, '{board,staleAfterHours}', '"six"')`.execute(database.db);
+    await sql`update regions set settings = jsonb_set(settings, '{board,staleAfterHours}', '"six"')`.execute(
+      database.db,
+    );
     await expect(regionSettings(database.db)).rejects.toThrow(/board\.staleAfterHours/);
   });
 });

@@ -9,8 +9,18 @@ import { inScope, type Db } from './scope';
 import { euro, type Lang } from './tables';
 
 interface Line {
-  guarantee_id: string; ocmw_nis: string; ocmw_name: string; first_night: string; nights: number;
-  cost_per_night_cents: number; total_cents: number; place_id: string; place: string; type: string; place_nis: string; place_municipality: string;
+  guarantee_id: string;
+  ocmw_nis: string;
+  ocmw_name: string;
+  first_night: string;
+  nights: number;
+  cost_per_night_cents: number;
+  total_cents: number;
+  place_id: string;
+  place: string;
+  type: string;
+  place_nis: string;
+  place_municipality: string;
 }
 
 export async function costStatement(db: Db, month: string, nis: string[] | null) {
@@ -28,41 +38,130 @@ export async function costStatement(db: Db, month: string, nis: string[] | null)
     order by m.name, p.name, g.first_night, g.id`.execute(db);
   const ocmws = new Map<string, ReturnType<typeof newOcmw>>();
   function newOcmw(l: Line) {
-    return { nis: l.ocmw_nis, name: l.ocmw_name, guarantees: 0, nights: 0, totalCents: 0,
-      places: [] as { placeId: string; place: string; type: string; municipalityNis: string; municipality: string; guarantees: number; nights: number; totalCents: number }[],
-      lines: [] as { guaranteeId: string; firstNight: string; placeId: string; place: string; nights: number; costPerNightCents: number; totalCents: number }[] };
+    return {
+      nis: l.ocmw_nis,
+      name: l.ocmw_name,
+      guarantees: 0,
+      nights: 0,
+      totalCents: 0,
+      places: [] as {
+        placeId: string;
+        place: string;
+        type: string;
+        municipalityNis: string;
+        municipality: string;
+        guarantees: number;
+        nights: number;
+        totalCents: number;
+      }[],
+      lines: [] as {
+        guaranteeId: string;
+        firstNight: string;
+        placeId: string;
+        place: string;
+        nights: number;
+        costPerNightCents: number;
+        totalCents: number;
+      }[],
+    };
   }
   for (const l of rows.rows) {
     const o = ocmws.get(l.ocmw_nis) ?? ocmws.set(l.ocmw_nis, newOcmw(l)).get(l.ocmw_nis)!;
-    o.guarantees += 1; o.nights += l.nights; o.totalCents += l.total_cents;
+    o.guarantees += 1;
+    o.nights += l.nights;
+    o.totalCents += l.total_cents;
     let p = o.places.find((x) => x.placeId === l.place_id);
     if (!p) {
-      p = { placeId: l.place_id, place: l.place, type: l.type, municipalityNis: l.place_nis, municipality: l.place_municipality, guarantees: 0, nights: 0, totalCents: 0 };
+      p = {
+        placeId: l.place_id,
+        place: l.place,
+        type: l.type,
+        municipalityNis: l.place_nis,
+        municipality: l.place_municipality,
+        guarantees: 0,
+        nights: 0,
+        totalCents: 0,
+      };
       o.places.push(p);
     }
-    p.guarantees += 1; p.nights += l.nights; p.totalCents += l.total_cents;
-    o.lines.push({ guaranteeId: l.guarantee_id, firstNight: l.first_night, placeId: l.place_id, place: l.place, nights: l.nights,
-      costPerNightCents: l.cost_per_night_cents, totalCents: l.total_cents });
+    p.guarantees += 1;
+    p.nights += l.nights;
+    p.totalCents += l.total_cents;
+    o.lines.push({
+      guaranteeId: l.guarantee_id,
+      firstNight: l.first_night,
+      placeId: l.place_id,
+      place: l.place,
+      nights: l.nights,
+      costPerNightCents: l.cost_per_night_cents,
+      totalCents: l.total_cents,
+    });
   }
   const list = [...ocmws.values()];
   const sum = (k: 'guarantees' | 'nights' | 'totalCents') => list.reduce((a, o) => a + o[k], 0);
-  return { month, from, to, ocmws: list, total: { guarantees: sum('guarantees'), nights: sum('nights'), totalCents: sum('totalCents') } };
+  return {
+    month,
+    from,
+    to,
+    ocmws: list,
+    total: { guarantees: sum('guarantees'), nights: sum('nights'), totalCents: sum('totalCents') },
+  };
 }
 
 export type CostStatement = Awaited<ReturnType<typeof costStatement>>;
 
 const H = {
-  places: [['NIS OCMW', 'OCMW NIS'], ['OCMW', 'OCMW'], ['plaats', 'place'], ['soort plaats', 'place type'], ['gemeente van de plaats', 'place municipality'],
-    ['borgstellingen', 'guarantees'], ['nachten', 'nights'], ['bedrag (EUR)', 'amount (EUR)']],
-  lines: [['NIS OCMW', 'OCMW NIS'], ['OCMW', 'OCMW'], ['borgstelling', 'guarantee'], ['eerste nacht', 'first night'], ['plaats', 'place'],
-    ['nachten', 'nights'], ['prijs per nacht (EUR)', 'price per night (EUR)'], ['bedrag (EUR)', 'amount (EUR)']],
+  places: [
+    ['NIS OCMW', 'OCMW NIS'],
+    ['OCMW', 'OCMW'],
+    ['plaats', 'place'],
+    ['soort plaats', 'place type'],
+    ['gemeente van de plaats', 'place municipality'],
+    ['borgstellingen', 'guarantees'],
+    ['nachten', 'nights'],
+    ['bedrag (EUR)', 'amount (EUR)'],
+  ],
+  lines: [
+    ['NIS OCMW', 'OCMW NIS'],
+    ['OCMW', 'OCMW'],
+    ['borgstelling', 'guarantee'],
+    ['eerste nacht', 'first night'],
+    ['plaats', 'place'],
+    ['nachten', 'nights'],
+    ['prijs per nacht (EUR)', 'price per night (EUR)'],
+    ['bedrag (EUR)', 'amount (EUR)'],
+  ],
 } as const;
 
 /** Rows for CSV: one per OCMW and place (`places`) or one per guarantee (`lines`). */
-export function costCsvInput(s: CostStatement, table: 'places' | 'lines', lang: Lang): { header: string[]; rows: CsvCell[][] } {
+export function costCsvInput(
+  s: CostStatement,
+  table: 'places' | 'lines',
+  lang: Lang,
+): { header: string[]; rows: CsvCell[][] } {
   const header = H[table].map((c) => c[lang === 'nl' ? 0 : 1]);
-  const rows = s.ocmws.flatMap((o) => table === 'places'
-    ? o.places.map((p): CsvCell[] => [o.nis, o.name, p.place, categoryLabel('placeType', p.type, lang), p.municipality, p.guarantees, p.nights, euro(p.totalCents)])
-    : o.lines.map((l): CsvCell[] => [o.nis, o.name, l.guaranteeId, l.firstNight, l.place, l.nights, euro(l.costPerNightCents), euro(l.totalCents)]));
+  const rows = s.ocmws.flatMap((o) =>
+    table === 'places'
+      ? o.places.map((p): CsvCell[] => [
+          o.nis,
+          o.name,
+          p.place,
+          categoryLabel('placeType', p.type, lang),
+          p.municipality,
+          p.guarantees,
+          p.nights,
+          euro(p.totalCents),
+        ])
+      : o.lines.map((l): CsvCell[] => [
+          o.nis,
+          o.name,
+          l.guaranteeId,
+          l.firstNight,
+          l.place,
+          l.nights,
+          euro(l.costPerNightCents),
+          euro(l.totalCents),
+        ]),
+  );
   return { header, rows };
 }

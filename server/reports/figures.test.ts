@@ -18,21 +18,37 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const row = <T extends Record<string, unknown>>(rows: T[], key: keyof T, value: unknown) => rows.find((r) => r[key] === value)!;
+const row = <T extends Record<string, unknown>>(rows: T[], key: keyof T, value: unknown) =>
+  rows.find((r) => r[key] === value)!;
 
 describe('calls (region-wide)', () => {
   it('counts the nights of 1 to 31 October: from 1 Oct 12:00 to 1 Nov 12:00 Brussels time', () => {
-    expect(fig.period).toMatchObject({ from: '2026-10-01', to: '2026-10-31', nights: 31, start: '2026-10-01T10:00:00.000Z', end: '2026-11-01T11:00:00.000Z' });
+    expect(fig.period).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-10-31',
+      nights: 31,
+      start: '2026-10-01T10:00:00.000Z',
+      end: '2026-11-01T11:00:00.000Z',
+    });
     expect(fig.calls.regionWide).toBe(true);
     expect(fig.calls.outcomes).toEqual({ answered: 3, missed: 1, voicemail: 1, ringing: 0, total: 5 });
   });
 
   it('puts both 02:30s of the autumn clock change in hour 2, on the Brussels clock', () => {
-    expect(row(fig.calls.byHour, 'hour', 2)).toEqual({ hour: 2, answered: 1, missed: 1, voicemail: 0, ringing: 0, total: 2 });
+    expect(row(fig.calls.byHour, 'hour', 2)).toEqual({
+      hour: 2,
+      answered: 1,
+      missed: 1,
+      voicemail: 0,
+      ringing: 0,
+      total: 2,
+    });
     expect(row(fig.calls.byHour, 'hour', 12).voicemail).toBe(1);
     expect(row(fig.calls.byHour, 'hour', 11).answered).toBe(1);
     expect(row(fig.calls.byHour, 'hour', 23).answered).toBe(1);
-    expect(fig.calls.byHour.map((h: any) => h.hour)).toEqual([12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(fig.calls.byHour.map((h: any) => h.hour)).toEqual([
+      12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
     expect(fig.calls.byHour.reduce((a: number, h: any) => a + h.total, 0)).toBe(5);
   });
 
@@ -43,8 +59,13 @@ describe('calls (region-wide)', () => {
 
   it('splits by kind of caller from the directory, unknown numbers apart', () => {
     const by = (k: string) => row(fig.calls.byReferrer, 'kind', k).total;
-    expect({ police: by('police'), hospital: by('hospital'), service: by('service'), other: by('other'), unknown: by('unknown') })
-      .toEqual({ police: 2, hospital: 2, service: 0, other: 0, unknown: 1 });
+    expect({
+      police: by('police'),
+      hospital: by('hospital'),
+      service: by('service'),
+      other: by('other'),
+      unknown: by('unknown'),
+    }).toEqual({ police: 2, hospital: 2, service: 0, other: 0, unknown: 1 });
   });
 
   it('time to answer: 20, 40 and 60 seconds', () => {
@@ -55,14 +76,26 @@ describe('calls (region-wide)', () => {
 describe('intakes, placements, nights, handoffs', () => {
   it('households by type, with children counted on their own', () => {
     expect(fig.intakes).toMatchObject({ total: 5, adults: 6, children: 5 });
-    expect(row(fig.intakes.byHousehold, 'type', 'moeder_met_kinderen')).toEqual({ type: 'moeder_met_kinderen', intakes: 1, adults: 1, children: 2 });
-    expect(row(fig.intakes.byHousehold, 'type', 'gezin_met_kinderen')).toEqual({ type: 'gezin_met_kinderen', intakes: 1, adults: 2, children: 3 });
+    expect(row(fig.intakes.byHousehold, 'type', 'moeder_met_kinderen')).toEqual({
+      type: 'moeder_met_kinderen',
+      intakes: 1,
+      adults: 1,
+      children: 2,
+    });
+    expect(row(fig.intakes.byHousehold, 'type', 'gezin_met_kinderen')).toEqual({
+      type: 'gezin_met_kinderen',
+      intakes: 1,
+      adults: 2,
+      children: 3,
+    });
     expect(row(fig.intakes.byHousehold, 'type', 'alleenstaande_man').intakes).toBe(2);
     expect(row(fig.intakes.byHousehold, 'type', 'vader_met_kinderen').intakes).toBe(0);
   });
 
   it('ETHOS situations and referrers', () => {
-    const ethos = Object.fromEntries(fig.intakes.byEthos.filter((e: any) => e.intakes).map((e: any) => [e.ethos, e.intakes]));
+    const ethos = Object.fromEntries(
+      fig.intakes.byEthos.filter((e: any) => e.intakes).map((e: any) => [e.ethos, e.intakes]),
+    );
     expect(ethos).toEqual({ public_space: 2, non_conventional: 1, with_family_friends: 1, emergency_shelter: 1 });
     const refs = Object.fromEntries(fig.intakes.byReferrer.map((e: any) => [e.kind, e.intakes]));
     expect(refs).toEqual({ police: 2, hospital: 1, social_service: 1, self: 1, other: 0 });
@@ -74,12 +107,26 @@ describe('intakes, placements, nights, handoffs', () => {
 
   it('placements and nights per place type; a stay across a month end counts in both months', async () => {
     const hotel = row(fig.placements.byType, 'type', 'hotel');
-    expect(hotel).toMatchObject({ placements: 2, nightsUsed: 4, costCents: 2 * 8500 + 8500 + 7900, capacity: 9, capacityNights: 9 * 31 });
+    expect(hotel).toMatchObject({
+      placements: 2,
+      nightsUsed: 4,
+      costCents: 2 * 8500 + 8500 + 7900,
+      capacity: 9,
+      capacityNights: 9 * 31,
+    });
     expect(hotel.occupancy).toBeCloseTo(4 / 279, 4);
-    expect(row(fig.placements.byType, 'type', 'ocmw_noodwoning')).toMatchObject({ placements: 1, nightsUsed: 1, costCents: 2000 });
+    expect(row(fig.placements.byType, 'type', 'ocmw_noodwoning')).toMatchObject({
+      placements: 1,
+      nightsUsed: 1,
+      costCents: 2000,
+    });
     expect(row(fig.placements.byType, 'type', 'vluchthuis').placements).toBe(0); // a released hold is no placement
     const november = (await coordinator.get('/api/figures?from=2026-11-01&to=2026-11-30')).body;
-    expect(row(november.placements.byType, 'type', 'ocmw_noodwoning')).toMatchObject({ placements: 0, nightsUsed: 2, costCents: 4000 });
+    expect(row(november.placements.byType, 'type', 'ocmw_noodwoning')).toMatchObject({
+      placements: 0,
+      nightsUsed: 2,
+      costCents: 4000,
+    });
     expect(november.calls.outcomes.total).toBe(1); // 12:00 on 1 November opens November's first night
   });
 
@@ -89,9 +136,26 @@ describe('intakes, placements, nights, handoffs', () => {
 
   it('per municipality', () => {
     const turnhout = row(fig.byMunicipality, 'nis', '13040');
-    expect(turnhout).toEqual({ nis: '13040', name: 'Turnhout', intakes: 4, children: 5, placements: 2, nights: 4, costCents: 33400,
-      handoffs: 3, handoffsOnTime: 1, handoffsLate: 1 });
-    expect(row(fig.byMunicipality, 'nis', '13008')).toMatchObject({ intakes: 1, placements: 1, nights: 1, costCents: 2000, handoffs: 1, handoffsLate: 1 });
+    expect(turnhout).toEqual({
+      nis: '13040',
+      name: 'Turnhout',
+      intakes: 4,
+      children: 5,
+      placements: 2,
+      nights: 4,
+      costCents: 33400,
+      handoffs: 3,
+      handoffsOnTime: 1,
+      handoffsLate: 1,
+    });
+    expect(row(fig.byMunicipality, 'nis', '13008')).toMatchObject({
+      intakes: 1,
+      placements: 1,
+      nights: 1,
+      costCents: 2000,
+      handoffs: 1,
+      handoffsLate: 1,
+    });
     expect(fig.byMunicipality).toHaveLength(27);
   });
 

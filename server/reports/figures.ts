@@ -26,23 +26,41 @@ export type FigureQueryName = keyof typeof FIGURE_QUERIES;
 
 /** Said in every answer, so nobody reads a region-wide figure as a municipality's. */
 export const NOTES = {
-  period: 'A period is a run of the desk\'s nights: the night of D runs from D 12:00 to D+1 12:00, Brussels time.',
-  calls: 'Calls have no municipality: the line serves the whole region, so call figures are region-wide whatever the municipality filter.',
+  period: "A period is a run of the desk's nights: the night of D runs from D 12:00 to D+1 12:00, Brussels time.",
+  calls:
+    'Calls have no municipality: the line serves the whole region, so call figures are region-wide whatever the municipality filter.',
   rota: 'Rota coverage is region-wide and computed from the rota as it is stored now.',
-  municipality: 'Intakes, placements, nights, guarantees and handoffs are filtered by the competent municipality (intakes.competent_nis).',
-  occupancy: 'Occupancy = nights used / (capacity of the region\'s active places of that type x nights in the period); with a municipality filter it is that municipality\'s share of the regional pool.',
+  municipality:
+    'Intakes, placements, nights, guarantees and handoffs are filtered by the competent municipality (intakes.competent_nis).',
+  occupancy:
+    "Occupancy = nights used / (capacity of the region's active places of that type x nights in the period); with a municipality filter it is that municipality's share of the regional pool.",
 };
 
 export async function readFigures(db: Db, scope: FigureScope) {
   const q = FIGURE_QUERIES;
-  const [time, referrers, answer, mix, toPlacement, places, handoffs, rota, line, municipalities, loop] = await Promise.all([
-    q.calls_by_time(db, scope), q.calls_by_referrer(db, scope), q.time_to_answer(db, scope), q.intake_mix(db, scope),
-    q.call_to_placement(db, scope), q.place_types(db, scope), q.handoffs(db, scope), q.rota_coverage(db, scope),
-    q.timeline(db, scope), q.by_municipality(db, scope), q.referrer_loop(db, scope),
-  ]);
+  const [time, referrers, answer, mix, toPlacement, places, handoffs, rota, line, municipalities, loop] =
+    await Promise.all([
+      q.calls_by_time(db, scope),
+      q.calls_by_referrer(db, scope),
+      q.time_to_answer(db, scope),
+      q.intake_mix(db, scope),
+      q.call_to_placement(db, scope),
+      q.place_types(db, scope),
+      q.handoffs(db, scope),
+      q.rota_coverage(db, scope),
+      q.timeline(db, scope),
+      q.by_municipality(db, scope),
+      q.referrer_loop(db, scope),
+    ]);
   const { period } = scope;
   return {
-    period: { from: period.from, to: period.to, nights: period.nights, start: period.start.toISOString(), end: period.end.toISOString() },
+    period: {
+      from: period.from,
+      to: period.to,
+      nights: period.nights,
+      start: period.start.toISOString(),
+      end: period.end.toISOString(),
+    },
     municipalities: scope.nis,
     notes: NOTES,
     calls: { regionWide: true as const, ...time, byReferrer: referrers, timeToAnswer: answer },

@@ -15,12 +15,24 @@ describe('the shape of the generated history (two years, no database)', () => {
   const region = loadRegionConfig('kempen');
   const numbers = { police: [] as string[], hospital: [] as string[], service: [] as string[] };
   for (const d of loadDemoDirectory()) if (d.kind !== 'other') numbers[d.kind].push(d.number);
-  const gen = new HistoryGenerator({
-    now: new Date('2030-01-01T00:00:00Z'), users: ['u'], numbers, regionCalendar: region.officeHours,
-    municipalities: region.municipalities.map((m) => ({ nis: m.nis, population: m.population })),
-    places: loadDemoPlaces().map((p, i) => ({ id: `p${i}`, type: p.type, nis: p.municipalityNis, capacity: p.capacity, cost: p.costPerNightCents })),
-    ocmwCalendars: new Map(region.ocmws.map((o) => [o.municipalityNis, o.calendar])),
-  }, seeded(1));
+  const gen = new HistoryGenerator(
+    {
+      now: new Date('2030-01-01T00:00:00Z'),
+      users: ['u'],
+      numbers,
+      regionCalendar: region.officeHours,
+      municipalities: region.municipalities.map((m) => ({ nis: m.nis, population: m.population })),
+      places: loadDemoPlaces().map((p, i) => ({
+        id: `p${i}`,
+        type: p.type,
+        nis: p.municipalityNis,
+        capacity: p.capacity,
+        cost: p.costPerNightCents,
+      })),
+      ocmwCalendars: new Map(region.ocmws.map((o) => [o.municipalityNis, o.calendar])),
+    },
+    seeded(1),
+  );
   const batch = emptyBatch();
   // The same means every night: the seasons and weekdays are nightWeight's job (tested below).
   for (let d = '2026-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) gen.night(d, 40, 8, batch);
@@ -50,7 +62,9 @@ describe('the shape of the generated history (two years, no database)', () => {
 
   it('households with children have children, and nothing personal is kept', () => {
     for (const i of batch.intakes) {
-      expect(i.children > 0).toBe(['moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen'].includes(i.household_type));
+      expect(i.children > 0).toBe(
+        ['moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen'].includes(i.household_type),
+      );
       expect([i.person_name, i.story, i.birth_date]).toEqual(['X.', null, null]);
     }
     expect(batch.intakes.some((i) => i.household_type === 'alleenstaande_man')).toBe(true);
@@ -69,7 +83,10 @@ describe('the shape of the generated history (two years, no database)', () => {
       list.push([day(g.first_night), day(g.first_night) + g.nights]);
     }
     // A placement late on a Friday night lasts until Monday, the OCMW's next working day.
-    const late = (g: (typeof batch.guarantees)[number]) => { const h = Number(localHour(batch.holds.find((x) => x.id === g.hold_id)!.placed_at!)); return h >= 20 || h < 6; };
+    const late = (g: (typeof batch.guarantees)[number]) => {
+      const h = Number(localHour(batch.holds.find((x) => x.id === g.hold_id)!.placed_at!));
+      return h >= 20 || h < 6;
+    };
     const friday = batch.guarantees.filter((g) => isoWeekday(g.first_night) === 5 && late(g));
     expect(friday.length).toBeGreaterThan(0);
     expect(friday.every((g) => g.nights >= 3)).toBe(true);
@@ -79,7 +96,9 @@ describe('the shape of the generated history (two years, no database)', () => {
 describe('seeding a database', () => {
   let t: TestServer;
   const now = new Date('2026-11-23T10:00:00Z');
-  beforeAll(async () => { t = await startTestServer({ seed: 'demo' }); });
+  beforeAll(async () => {
+    t = await startTestServer({ seed: 'demo' });
+  });
   afterAll(() => t.close());
 
   it('writes about the asked numbers in consistent rows, once', async () => {
@@ -89,15 +108,31 @@ describe('seeding a database', () => {
     expect(result.intakes).toBeGreaterThan(400);
     expect(result.last).toBe(addDays(localDate(now), -8)); // a quiet week before now (the night of the 23rd began on the 22nd)
     const db = t.db.db;
-    const orphans = await db.selectFrom('guarantees').innerJoin('intakes', 'intakes.id', 'guarantees.intake_id')
-      .where((eb) => eb.or([eb('intakes.hold_id', 'is', null), eb('intakes.hold_id', '!=', eb.ref('guarantees.hold_id'))])).select('guarantees.id').execute();
+    const orphans = await db
+      .selectFrom('guarantees')
+      .innerJoin('intakes', 'intakes.id', 'guarantees.intake_id')
+      .where((eb) =>
+        eb.or([eb('intakes.hold_id', 'is', null), eb('intakes.hold_id', '!=', eb.ref('guarantees.hold_id'))]),
+      )
+      .select('guarantees.id')
+      .execute();
     expect(orphans).toEqual([]);
-    const placed = await db.selectFrom('holds').select((eb) => eb.fn.countAll<string>().as('n')).where('status', 'in', ['held', 'placed']).executeTakeFirstOrThrow();
+    const placed = await db
+      .selectFrom('holds')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', 'in', ['held', 'placed'])
+      .executeTakeFirstOrThrow();
     expect(Number(placed.n)).toBe(0); // nothing of it is on tonight's board
     // The demo rota starts on 5 Jan 2026; the history's year before that gets the same teams.
-    const history = await db.selectFrom('rota_rotations').select(['slot', 'start_date', 'end_date']).where('end_date', 'is not', null).execute();
+    const history = await db
+      .selectFrom('rota_rotations')
+      .select(['slot', 'start_date', 'end_date'])
+      .where('end_date', 'is not', null)
+      .execute();
     expect(history.map((r) => r.end_date)).toEqual(['2026-01-05', '2026-01-05', '2026-01-05']);
     expect(history.every((r) => r.start_date <= result.first && isoWeekday(r.start_date) === 1)).toBe(true);
-    await expect(seedHistory(db, { years: 0.1, calls: 10, intakes: 1, seed: 3, now })).rejects.toThrow(/already has a generated history/);
+    await expect(seedHistory(db, { years: 0.1, calls: 10, intakes: 1, seed: 3, now })).rejects.toThrow(
+      /already has a generated history/,
+    );
   });
 });

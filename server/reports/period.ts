@@ -27,7 +27,13 @@ const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 export const nightsBetween = (from: string, to: string) => dayNo(to) - dayNo(from) + 1;
 
 export function periodOf(from: string, to: string): Period {
-  return { from, to, start: nightBounds(from).start.toJSDate(), end: nightBounds(to).end.toJSDate(), nights: nightsBetween(from, to) };
+  return {
+    from,
+    to,
+    start: nightBounds(from).start.toJSDate(),
+    end: nightBounds(to).end.toJSDate(),
+    nights: nightsBetween(from, to),
+  };
 }
 
 /** The nights of a month "YYYY-MM". */
@@ -44,7 +50,9 @@ export function defaultPeriod(now: Date): Period {
 
 const date = (field: string) => z.string().refine(isIsoDate, `${field} must be a date YYYY-MM-DD`);
 export const nisSchema = nisCode;
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'month must be YYYY-MM'));
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'month must be YYYY-MM'));
 export const langSchema = z.enum(['nl', 'en'], { error: say('lang is nl of en', 'lang must be nl or en') });
 
 /** from/to (both or neither) and an optional municipality: the dashboard's filter. */
@@ -57,10 +65,30 @@ export const filterShape = {
 type FilterInput = { from?: string | undefined; to?: string | undefined };
 export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
   if ((q.from === undefined) !== (q.to === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: say('geef zowel van als tot, of geen van beide (de lopende maand)', 'give both from and to, or neither (the current month)') });
+    ctx.addIssue({
+      code: 'custom',
+      path: [q.from === undefined ? 'from' : 'to'],
+      message: say(
+        'geef zowel van als tot, of geen van beide (de lopende maand)',
+        'give both from and to, or neither (the current month)',
+      ),
+    });
   } else if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to)) {
-    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: say('"tot" valt op of na "van"', 'to must be on or after from') });
-    else if (nightsBetween(q.from, q.to) > MAX_PERIOD_NIGHTS) ctx.addIssue({ code: 'custom', path: ['to'], message: say(`een periode telt hoogstens ${MAX_PERIOD_NIGHTS} nachten`, `a period is at most ${MAX_PERIOD_NIGHTS} nights`) });
+    if (q.to < q.from)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: say('"tot" valt op of na "van"', 'to must be on or after from'),
+      });
+    else if (nightsBetween(q.from, q.to) > MAX_PERIOD_NIGHTS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: say(
+          `een periode telt hoogstens ${MAX_PERIOD_NIGHTS} nachten`,
+          `a period is at most ${MAX_PERIOD_NIGHTS} nights`,
+        ),
+      });
   }
 };
 
@@ -70,10 +98,18 @@ export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
  */
 export function scopeFor(user: AuthUser, municipality: string | undefined): string[] | null {
   if (user.role === 'ocmw_staff') {
-    if (user.municipalities.length === 0) throw forbidden(say('Je account is nog aan geen gemeente gekoppeld.', 'Your account is not linked to a municipality yet.'));
+    if (user.municipalities.length === 0)
+      throw forbidden(
+        say('Je account is nog aan geen gemeente gekoppeld.', 'Your account is not linked to a municipality yet.'),
+      );
     if (municipality && !user.municipalities.includes(municipality)) {
       const own = user.municipalities.join(', ');
-      throw forbidden(say(`Je ziet alleen de cijfers van je eigen gemeenten (${own}).`, `You may only see figures of your own municipalities (${own}).`));
+      throw forbidden(
+        say(
+          `Je ziet alleen de cijfers van je eigen gemeenten (${own}).`,
+          `You may only see figures of your own municipalities (${own}).`,
+        ),
+      );
     }
     return municipality ? [municipality] : [...user.municipalities];
   }

@@ -8,23 +8,38 @@ import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
 import { costCsvInput, costStatement } from './costs';
 import { readFigures } from './figures';
-import { checkFilter, defaultPeriod, filterShape, langSchema, monthSchema, nisSchema, periodOf, scopeFor } from './period';
+import {
+  checkFilter,
+  defaultPeriod,
+  filterShape,
+  langSchema,
+  monthSchema,
+  nisSchema,
+  periodOf,
+  scopeFor,
+} from './period';
 import { TABLE_NAMES, tableCsvInput } from './tables';
 import { say } from '../../shared/rules/say';
 
 const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'ocmw_staff'];
 
 const figuresQuery = z.strictObject(filterShape).superRefine(checkFilter);
-const figuresCsvQuery = z.strictObject({
-  ...filterShape,
-  table: z.enum(TABLE_NAMES, { error: say(`table is een van ${TABLE_NAMES.join(', ')}`, `table must be one of ${TABLE_NAMES.join(', ')}`) }),
-  lang: langSchema.optional(),
-}).superRefine(checkFilter);
+const figuresCsvQuery = z
+  .strictObject({
+    ...filterShape,
+    table: z.enum(TABLE_NAMES, {
+      error: say(`table is een van ${TABLE_NAMES.join(', ')}`, `table must be one of ${TABLE_NAMES.join(', ')}`),
+    }),
+    lang: langSchema.optional(),
+  })
+  .superRefine(checkFilter);
 const costsShape = { month: monthSchema.optional(), ocmw: nisSchema.optional() };
 const costsQuery = z.strictObject(costsShape);
 const costsCsvQuery = z.strictObject({
   ...costsShape,
-  table: z.enum(['places', 'lines'], { error: say('table is places of lines', 'table must be places or lines') }).optional(),
+  table: z
+    .enum(['places', 'lines'], { error: say('table is places of lines', 'table must be places or lines') })
+    .optional(),
   lang: langSchema.optional(),
 });
 
@@ -41,13 +56,26 @@ const monthOr = (month: string | undefined, now: Date) => month ?? nightOf(now).
 
 export const reportRoutes = [
   defineRoute({
-    method: 'get', path: '/api/figures', tag: 'figures', roles: FIGURE_ROLES, query: figuresQuery,
-    summary: 'Key figures for a period of nights (default: this month): calls, intakes, placements, occupancy, handoffs, rota coverage',
+    method: 'get',
+    path: '/api/figures',
+    tag: 'figures',
+    roles: FIGURE_ROLES,
+    query: figuresQuery,
+    summary:
+      'Key figures for a period of nights (default: this month): calls, intakes, placements, occupancy, handoffs, rota coverage',
     handler: async ({ query, user, services: { db, clock } }) =>
-      readFigures(db, { period: periodFrom(query, clock.now()), nis: scopeFor(user!, query.municipality), now: clock.now() }),
+      readFigures(db, {
+        period: periodFrom(query, clock.now()),
+        nis: scopeFor(user!, query.municipality),
+        now: clock.now(),
+      }),
   }),
   defineRoute({
-    method: 'get', path: '/api/figures/csv', tag: 'figures', roles: FIGURE_ROLES, query: figuresCsvQuery,
+    method: 'get',
+    path: '/api/figures/csv',
+    tag: 'figures',
+    roles: FIGURE_ROLES,
+    query: figuresCsvQuery,
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const period = periodFrom(query, clock.now());
@@ -58,13 +86,21 @@ export const reportRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/figures/costs', tag: 'figures', roles: FIGURE_ROLES, query: costsQuery,
+    method: 'get',
+    path: '/api/figures/costs',
+    tag: 'figures',
+    roles: FIGURE_ROLES,
+    query: costsQuery,
     summary: 'Cost statement per OCMW for a month (default: this month): guarantees, nights and amounts per place',
     handler: async ({ query, user, services: { db, clock } }) =>
       costStatement(db, monthOr(query.month, clock.now()), scopeFor(user!, query.ocmw)),
   }),
   defineRoute({
-    method: 'get', path: '/api/figures/costs/csv', tag: 'figures', roles: FIGURE_ROLES, query: costsCsvQuery,
+    method: 'get',
+    path: '/api/figures/costs/csv',
+    tag: 'figures',
+    roles: FIGURE_ROLES,
+    query: costsCsvQuery,
     summary: 'The cost statement as CSV: one row per OCMW and place (table=places) or per guarantee (table=lines)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const month = monthOr(query.month, clock.now());

@@ -13,7 +13,14 @@ import { emptyBatch, HistoryGenerator, type Batch } from './history/generate';
 import { nightWeight, seeded } from './history/model';
 import { regionCalendar } from '../region/settings';
 
-export interface HistoryOptions { years: number; calls: number; intakes: number; seed: number; now: Date; log?: (line: string) => void }
+export interface HistoryOptions {
+  years: number;
+  calls: number;
+  intakes: number;
+  seed: number;
+  now: Date;
+  log?: (line: string) => void;
+}
 export const HISTORY_DEFAULTS = { years: 10, calls: 300_000, intakes: 50_000, seed: 7 };
 /** History stops a week before now, so no stay of it is still running on tonight's board. */
 const QUIET_DAYS = 7;
@@ -22,33 +29,56 @@ const MAX_PARAMS = 30_000;
 
 export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
   if (await db.selectFrom('calls').select('id').where('call_sid', 'like', 'HIST%').limit(1).executeTakeFirst()) {
-    throw new Error('This database already has a generated history; start from an empty database to generate it again.');
+    throw new Error(
+      'This database already has a generated history; start from an empty database to generate it again.',
+    );
   }
   const [users, directory, municipalities, places, ocmws, calendar] = await Promise.all([
     db.selectFrom('users').select('id').where('role', 'in', ['duty_worker', 'coordinator']).execute(),
     db.selectFrom('directory').select(['number', 'kind']).execute(),
     db.selectFrom('municipalities').select(['nis', 'population']).where('region_code', 'is not', null).execute(),
-    db.selectFrom('places').select(['id', 'type', 'municipality_nis', 'capacity', 'cost_per_night_cents']).where('active', '=', true).execute(),
+    db
+      .selectFrom('places')
+      .select(['id', 'type', 'municipality_nis', 'capacity', 'cost_per_night_cents'])
+      .where('active', '=', true)
+      .execute(),
     db.selectFrom('ocmws').select(['municipality_nis', 'calendar']).execute(),
     regionCalendar(db),
   ]);
   if (!users.length || !places.length || !municipalities.length) {
-    throw new Error('No duty workers, places or municipalities: load the demo data first (SEED=demo on an empty database).');
+    throw new Error(
+      'No duty workers, places or municipalities: load the demo data first (SEED=demo on an empty database).',
+    );
   }
   const numbers = { police: [] as string[], hospital: [] as string[], service: [] as string[] };
   for (const d of directory) if (d.kind !== 'other') numbers[d.kind].push(d.number);
-  for (const k of ['police', 'hospital', 'service'] as const) if (!numbers[k].length) numbers[k].push(`+3214${k.length}00000`);
+  for (const k of ['police', 'hospital', 'service'] as const)
+    if (!numbers[k].length) numbers[k].push(`+3214${k.length}00000`);
 
   const last = addDays(nightOf(opts.now), -QUIET_DAYS);
   const first = addDays(last, -Math.round(opts.years * 365.25) + 1);
-  const gen = new HistoryGenerator({
-    now: opts.now, users: users.map((u) => u.id), numbers, municipalities, regionCalendar: calendar,
-    places: places.map((p) => ({ id: p.id, type: p.type, nis: p.municipality_nis, capacity: p.capacity, cost: p.cost_per_night_cents })),
-    ocmwCalendars: new Map(ocmws.map((o) => [o.municipality_nis, o.calendar as Calendar])),
-  }, seeded(opts.seed));
+  const gen = new HistoryGenerator(
+    {
+      now: opts.now,
+      users: users.map((u) => u.id),
+      numbers,
+      municipalities,
+      regionCalendar: calendar,
+      places: places.map((p) => ({
+        id: p.id,
+        type: p.type,
+        nis: p.municipality_nis,
+        capacity: p.capacity,
+        cost: p.cost_per_night_cents,
+      })),
+      ocmwCalendars: new Map(ocmws.map((o) => [o.municipality_nis, o.calendar as Calendar])),
+    },
+    seeded(opts.seed),
+  );
 
   const nights: { night: string; w: number }[] = [];
-  for (let d = first, i = 0; d <= last; d = addDays(d, 1), i++) nights.push({ night: d, w: nightWeight(d, i / 365.25) });
+  for (let d = first, i = 0; d <= last; d = addDays(d, 1), i++)
+    nights.push({ night: d, w: nightWeight(d, i / 365.25) });
   const mean = nights.reduce((a, n) => a + n.w, 0) / nights.length;
   const totals = { calls: 0, intakes: 0, holds: 0, guarantees: 0, handoffs: 0 };
   let batch = emptyBatch();
@@ -57,7 +87,9 @@ export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
       gen.night(night, (opts.calls / nights.length) * (w / mean), (opts.intakes / nights.length) * (w / mean), batch);
       if (batch.calls.length >= 10_000 || night === last) {
         await insertBatch(trx, batch, totals);
-        opts.log?.(`history up to ${night}: ${totals.calls} calls, ${totals.intakes} intakes, ${totals.guarantees} placements`);
+        opts.log?.(
+          `history up to ${night}: ${totals.calls} calls, ${totals.intakes} intakes, ${totals.guarantees} placements`,
+        );
         batch = emptyBatch();
       }
     }
@@ -72,7 +104,11 @@ async function insertBatch(db: Kysely<Database>, b: Batch, totals: Record<keyof 
     const rows: object[] = b[table];
     if (!rows.length) continue;
     const size = Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length);
-    for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    for (let i = 0; i < rows.length; i += size)
+      await db
+        .insertInto(table)
+        .values(rows.slice(i, i + size) as never)
+        .execute();
     totals[table] += rows.length;
   }
 }
@@ -87,10 +123,21 @@ async function backfillRota(db: Kysely<Database>, first: string) {
   for (const slot of ['primary', 'backup', 'coordinator'] as const) {
     const r = rotations.filter((x) => x.slot === slot).sort((a, b) => a.start_date.localeCompare(b.start_date))[0];
     if (!r || r.start_date <= monday) continue;
-    await db.insertInto('rota_rotations').values({
-      name: `${r.name} (historiek)`, slot, members: JSON.stringify(r.members), start_date: monday, handover_time: r.handover_time,
-      every_unit: r.every_unit, every_count: r.every_count, end_date: r.start_date, created_at: new Date(), position: r.position + 100,
-    }).execute();
+    await db
+      .insertInto('rota_rotations')
+      .values({
+        name: `${r.name} (historiek)`,
+        slot,
+        members: JSON.stringify(r.members),
+        start_date: monday,
+        handover_time: r.handover_time,
+        every_unit: r.every_unit,
+        every_count: r.every_count,
+        end_date: r.start_date,
+        created_at: new Date(),
+        position: r.position + 100,
+      })
+      .execute();
   }
 }
 
@@ -114,16 +161,25 @@ async function main() {
     else await seedRegionIfEmpty(database.db);
     const started = Date.now();
     const result = await seedHistory(database.db, {
-      years: argValue('years', HISTORY_DEFAULTS.years), calls: argValue('calls', HISTORY_DEFAULTS.calls),
-      intakes: argValue('intakes', HISTORY_DEFAULTS.intakes), seed: argValue('seed', HISTORY_DEFAULTS.seed), now: new Date(), log: console.log,
+      years: argValue('years', HISTORY_DEFAULTS.years),
+      calls: argValue('calls', HISTORY_DEFAULTS.calls),
+      intakes: argValue('intakes', HISTORY_DEFAULTS.intakes),
+      seed: argValue('seed', HISTORY_DEFAULTS.seed),
+      now: new Date(),
+      log: console.log,
     });
-    console.log(`history ${result.first} .. ${result.last}: ${result.calls} calls, ${result.intakes} intakes, ${result.holds} holds, `
-      + `${result.guarantees} guarantees, ${result.handoffs} handoffs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `history ${result.first} .. ${result.last}: ${result.calls} calls, ${result.intakes} intakes, ${result.holds} holds, ` +
+        `${result.guarantees} guarantees, ${result.handoffs} handoffs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await database.close();
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((err: unknown) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; });
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
 }

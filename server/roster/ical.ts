@@ -17,13 +17,25 @@ export async function rotateIcalToken(db: Kysely<Database>, userId: string): Pro
 }
 
 export async function userForIcalToken(db: Kysely<Database>, token: string) {
-  return db.selectFrom('users').select(['id', 'display_name']).where('ical_token_hash', '=', hashIcalToken(token))
-    .where('active', '=', true).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('ical_token_hash', '=', hashIcalToken(token))
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
-const SLOT_NL = { primary: 'Permanentie (eerste lijn)', backup: 'Permanentie (back-up)', coordinator: 'Coördinator van wacht' };
+const SLOT_NL = {
+  primary: 'Permanentie (eerste lijn)',
+  backup: 'Permanentie (back-up)',
+  coordinator: 'Coördinator van wacht',
+};
 
-export interface IcalShift { start: string; end: string; slot: keyof typeof SLOT_NL }
+export interface IcalShift {
+  start: string;
+  end: string;
+  slot: keyof typeof SLOT_NL;
+}
 
 /** Calendars look again after this long (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const ICAL_REFRESH_SECONDS = 3600;
@@ -51,25 +63,64 @@ export function icalUids(userId: string, shifts: IcalShift[]): string[] {
  * what the feed last said (whatever moved them: a rota edit, a swap, new office hours). Two fetches
  * at once raise it at most once (the update only applies when the stored times differ).
  */
-export async function icalSequences(db: Kysely<Database>, uids: string[], shifts: IcalShift[], now: Date): Promise<Map<string, { sequence: number; changedAt: Date }>> {
-  await db.deleteFrom('ical_events').where('ends_at', '<', new Date(now.getTime() - KEEP_DAYS * 86_400_000)).execute();
-  if (uids.length === 0) return new Map();
-  await db.insertInto('ical_events')
-    .values(shifts.map((s, i) => ({ uid: uids[i]!, starts_at: new Date(s.start), ends_at: new Date(s.end), changed_at: now })))
-    .onConflict((oc) => oc.column('uid').doUpdateSet((eb) => ({
-      starts_at: eb.ref('excluded.starts_at'), ends_at: eb.ref('excluded.ends_at'), changed_at: eb.ref('excluded.changed_at'),
-      sequence: sql<number>`ical_events.sequence + 1`,
-    })).where((eb) => eb.or([eb('ical_events.starts_at', '<>', eb.ref('excluded.starts_at')), eb('ical_events.ends_at', '<>', eb.ref('excluded.ends_at'))])))
+export async function icalSequences(
+  db: Kysely<Database>,
+  uids: string[],
+  shifts: IcalShift[],
+  now: Date,
+): Promise<Map<string, { sequence: number; changedAt: Date }>> {
+  await db
+    .deleteFrom('ical_events')
+    .where('ends_at', '<', new Date(now.getTime() - KEEP_DAYS * 86_400_000))
     .execute();
-  const rows = await db.selectFrom('ical_events').select(['uid', 'sequence', 'changed_at']).where('uid', 'in', uids).execute();
+  if (uids.length === 0) return new Map();
+  await db
+    .insertInto('ical_events')
+    .values(
+      shifts.map((s, i) => ({
+        uid: uids[i]!,
+        starts_at: new Date(s.start),
+        ends_at: new Date(s.end),
+        changed_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('uid')
+        .doUpdateSet((eb) => ({
+          starts_at: eb.ref('excluded.starts_at'),
+          ends_at: eb.ref('excluded.ends_at'),
+          changed_at: eb.ref('excluded.changed_at'),
+          sequence: sql<number>`ical_events.sequence + 1`,
+        }))
+        .where((eb) =>
+          eb.or([
+            eb('ical_events.starts_at', '<>', eb.ref('excluded.starts_at')),
+            eb('ical_events.ends_at', '<>', eb.ref('excluded.ends_at')),
+          ]),
+        ),
+    )
+    .execute();
+  const rows = await db
+    .selectFrom('ical_events')
+    .select(['uid', 'sequence', 'changed_at'])
+    .where('uid', 'in', uids)
+    .execute();
   return new Map(rows.map((r) => [r.uid, { sequence: r.sequence, changedAt: new Date(r.changed_at) }]));
 }
 
 /** A wall-clock time that Brussels shows twice (the October change) or never (March): not writable with TZID. */
 function ambiguousInBrussels(iso: string): boolean {
   const t = DateTime.fromISO(iso, { zone: ZONE });
-  const again = DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second }, { zone: ZONE });
-  return again.toMillis() !== t.toMillis() || t.offset !== t.minus({ hours: 1 }).offset || t.offset !== t.plus({ hours: 1 }).offset;
+  const again = DateTime.fromObject(
+    { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second },
+    { zone: ZONE },
+  );
+  return (
+    again.toMillis() !== t.toMillis() ||
+    t.offset !== t.minus({ hours: 1 }).offset ||
+    t.offset !== t.plus({ hours: 1 }).offset
+  );
 }
 
 /**
@@ -78,10 +129,18 @@ function ambiguousInBrussels(iso: string): boolean {
  * phone's own zone; a shift that starts or ends in the hour around a DST change is written in UTC,
  * where a wall-clock time could mean two instants.
  */
-export function buildIcal(shifts: IcalShift[], uids: string[], sequences: Map<string, { sequence: number; changedAt: Date }>, now: Date): string {
+export function buildIcal(
+  shifts: IcalShift[],
+  uids: string[],
+  sequences: Map<string, { sequence: number; changedAt: Date }>,
+  now: Date,
+): string {
   const cal = ical({
-    prodId: '//Permanentie//Rooster//NL', name: 'Permanentie rooster', method: ICalCalendarMethod.PUBLISH,
-    ttl: ICAL_REFRESH_SECONDS, x: { 'X-WR-TIMEZONE': ZONE },
+    prodId: '//Permanentie//Rooster//NL',
+    name: 'Permanentie rooster',
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: ICAL_REFRESH_SECONDS,
+    x: { 'X-WR-TIMEZONE': ZONE },
     // No calendar-wide zone: each event names its own, and the generator writes a VTIMEZONE for each named.
     timezone: { name: null, generator: (zone: string) => tzlib_get_ical_block(zone)[0] ?? null },
   });
@@ -90,8 +149,13 @@ export function buildIcal(shifts: IcalShift[], uids: string[], sequences: Map<st
     const version = sequences.get(uid);
     const inUtc = ambiguousInBrussels(s.start) || ambiguousInBrussels(s.end);
     cal.createEvent({
-      id: uid, summary: SLOT_NL[s.slot], sequence: version?.sequence ?? 0, stamp: now, lastModified: version?.changedAt ?? now,
-      start: DateTime.fromISO(s.start, { zone: ZONE }), end: DateTime.fromISO(s.end, { zone: ZONE }),
+      id: uid,
+      summary: SLOT_NL[s.slot],
+      sequence: version?.sequence ?? 0,
+      stamp: now,
+      lastModified: version?.changedAt ?? now,
+      start: DateTime.fromISO(s.start, { zone: ZONE }),
+      end: DateTime.fromISO(s.end, { zone: ZONE }),
       ...(inUtc ? {} : { timezone: ZONE }),
     });
   });

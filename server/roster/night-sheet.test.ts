@@ -9,7 +9,11 @@ let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
   // The demo refuge has no address; give it one to see who may read it.
-  await t.db.db.updateTable('places').set({ address: 'Geheimstraat 1, 2300 Turnhout' }).where('name', '=', 'Vluchthuis Kempen').execute();
+  await t.db.db
+    .updateTable('places')
+    .set({ address: 'Geheimstraat 1, 2300 Turnhout' })
+    .where('name', '=', 'Vluchthuis Kempen')
+    .execute();
 });
 afterAll(() => t.close());
 const setNow = (iso: string) => (t.clock as ManualClock).set(iso);
@@ -37,12 +41,24 @@ it('out of hours: who is on duty now, every place with something free, the 27 OC
   expect(s.places.find((p: { name: string }) => p.name === 'Noodwoning Turnhout')).toMatchObject({ free: 4, units: 4 });
   expect(s.places.some((p: { type: string }) => p.type === 'hotel')).toBe(false);
   // A refuge's address only for the roles that may see it.
-  expect(s.places.find((p: { name: string }) => p.name === 'Vluchthuis Kempen')).toMatchObject({ address: null, confidentialAddress: true });
+  expect(s.places.find((p: { name: string }) => p.name === 'Vluchthuis Kempen')).toMatchObject({
+    address: null,
+    confidentialAddress: true,
+  });
   const lead = (await (await as('coordinator')).get('/api/night-sheet')).body;
-  expect(lead.places.find((p: { name: string }) => p.name === 'Vluchthuis Kempen').address).toBe('Geheimstraat 1, 2300 Turnhout');
+  expect(lead.places.find((p: { name: string }) => p.name === 'Vluchthuis Kempen').address).toBe(
+    'Geheimstraat 1, 2300 Turnhout',
+  );
   expect(s.ocmws).toHaveLength(27);
-  expect(s.ocmws.find((o: { municipality: string }) => o.municipality === 'Turnhout')).toMatchObject({ name: 'Sociaal Huis Turnhout', mobile: '+32476400040' });
-  expect(s.ocmws.map((o: { municipality: string }) => o.municipality)).toEqual([...s.ocmws.map((o: { municipality: string }) => o.municipality)].sort((a: string, b: string) => a.localeCompare(b, 'nl')));
+  expect(s.ocmws.find((o: { municipality: string }) => o.municipality === 'Turnhout')).toMatchObject({
+    name: 'Sociaal Huis Turnhout',
+    mobile: '+32476400040',
+  });
+  expect(s.ocmws.map((o: { municipality: string }) => o.municipality)).toEqual(
+    [...s.ocmws.map((o: { municipality: string }) => o.municipality)].sort((a: string, b: string) =>
+      a.localeCompare(b, 'nl'),
+    ),
+  );
 });
 
 it('in office hours: who will be on duty tonight at 22:00, not who was last night', async () => {
@@ -54,6 +70,6 @@ it('in office hours: who will be on duty tonight at 22:00, not who was last nigh
   expect(s.duty.backup.name).toBe('Pieter Mertens');
 });
 
-it('is the desk\'s: OCMW staff get 403', async () => {
+it("is the desk's: OCMW staff get 403", async () => {
   expect((await (await as('ocmw-turnhout')).get('/api/night-sheet')).status).toBe(403);
 });

@@ -19,7 +19,16 @@ export interface NightSheet {
   /** The instant the duty below holds: now when out of office hours, else 22:00 this evening. */
   dutyAt: string;
   duty: Pick<OnCallNow, 'primary' | 'backup' | 'coordinator'>;
-  places: { name: string; type: string; municipality: string; free: number; units: number; phone: string | null; address: string | null; confidentialAddress: boolean }[];
+  places: {
+    name: string;
+    type: string;
+    municipality: string;
+    free: number;
+    units: number;
+    phone: string | null;
+    address: string | null;
+    confidentialAddress: boolean;
+  }[];
   ocmws: { municipality: string; name: string; phone: string | null; mobile: string | null; email: string | null }[];
 }
 
@@ -36,17 +45,44 @@ export async function nightSheet(services: Pick<Services, 'db' | 'clock'>, role:
   const [duty, board, ocmws] = await Promise.all([
     onCallNow(services, dutyAt),
     readBoard(db, now, role, {}),
-    db.selectFrom('ocmws').innerJoin('municipalities', 'municipalities.nis', 'ocmws.municipality_nis')
-      .select(['municipalities.name as municipality', 'ocmws.name', 'ocmws.phone', 'ocmws.contact_mobile', 'ocmws.email'])
-      .where('municipalities.region_code', '=', region.code).orderBy('municipalities.name').execute(),
+    db
+      .selectFrom('ocmws')
+      .innerJoin('municipalities', 'municipalities.nis', 'ocmws.municipality_nis')
+      .select([
+        'municipalities.name as municipality',
+        'ocmws.name',
+        'ocmws.phone',
+        'ocmws.contact_mobile',
+        'ocmws.email',
+      ])
+      .where('municipalities.region_code', '=', region.code)
+      .orderBy('municipalities.name')
+      .execute(),
   ]);
   return {
-    at: now.toISOString(), night, region: region.name, dutyAt: dutyAt.toISOString(),
+    at: now.toISOString(),
+    night,
+    region: region.name,
+    dutyAt: dutyAt.toISOString(),
     duty: { primary: duty.primary, backup: duty.backup, coordinator: duty.coordinator },
-    places: board.places.filter((p) => p.free > 0).map((p) => ({
-      name: p.name, type: p.type, municipality: p.municipality.name, free: p.free, units: p.units, phone: p.phone,
-      address: p.address, confidentialAddress: p.confidentialAddress,
+    places: board.places
+      .filter((p) => p.free > 0)
+      .map((p) => ({
+        name: p.name,
+        type: p.type,
+        municipality: p.municipality.name,
+        free: p.free,
+        units: p.units,
+        phone: p.phone,
+        address: p.address,
+        confidentialAddress: p.confidentialAddress,
+      })),
+    ocmws: ocmws.map((o) => ({
+      municipality: o.municipality,
+      name: o.name,
+      phone: o.phone,
+      mobile: o.contact_mobile,
+      email: o.email,
     })),
-    ocmws: ocmws.map((o) => ({ municipality: o.municipality, name: o.name, phone: o.phone, mobile: o.contact_mobile, email: o.email })),
   };
 }

@@ -10,15 +10,26 @@ import { enqueueSms } from '../telephony/outbox/enqueue';
 import { regionSettings } from '../region/settings';
 import { loadRota } from './roster.queries';
 
-const SLOT_NL = { primary: 'permanentie (eerste lijn)', backup: 'back-up', coordinator: 'coördinator van wacht' } as const;
-const local = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Brussels' }).setLocale('nl-BE').toFormat('ccc d LLL HH:mm');
+const SLOT_NL = {
+  primary: 'permanentie (eerste lijn)',
+  backup: 'back-up',
+  coordinator: 'coördinator van wacht',
+} as const;
+const local = (iso: string) =>
+  DateTime.fromISO(iso, { zone: 'Europe/Brussels' }).setLocale('nl-BE').toFormat('ccc d LLL HH:mm');
 
 export async function sendRotaNotifications(services: Services): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
   const [rota, settings, staff] = await Promise.all([
-    loadRota(db), regionSettings(db),
-    db.selectFrom('users').select(['id', 'phone', 'role']).where('active', '=', true).where('role', '!=', 'ocmw_staff').execute(),
+    loadRota(db),
+    regionSettings(db),
+    db
+      .selectFrom('users')
+      .select(['id', 'phone', 'role'])
+      .where('active', '=', true)
+      .where('role', '!=', 'ocmw_staff')
+      .execute(),
   ]);
   const leadMinutes = settings.rota?.shiftReminderMinutes ?? 60;
   let sent = 0;
@@ -26,21 +37,43 @@ export async function sendRotaNotifications(services: Services): Promise<number>
     if (!person.phone) continue;
     for (const shift of upcomingStarts(rota, person.id, now, leadMinutes)) {
       const body = `Permanentie: je dienst als ${SLOT_NL[shift.slot]} begint ${local(shift.start)} (tot ${local(shift.end)}).`;
-      if (await enqueueSms(db, now, { to: person.phone, body, kind: 'reminder', dedupeKey: `reminder:${person.id}:${shift.slot}:${shift.start}` })) sent++;
+      if (
+        await enqueueSms(db, now, {
+          to: person.phone,
+          body,
+          kind: 'reminder',
+          dedupeKey: `reminder:${person.id}:${shift.slot}:${shift.start}`,
+        })
+      )
+        sent++;
     }
   }
   for (const alert of dueNightGapAlerts(rota, now, settings.rota?.gapAlertTime ?? '14:00')) {
     const to = leadsToAlert(rota, staff, now);
-    const spans = alert.gaps.map((g) => `${local(g.start)}–${DateTime.fromISO(g.end, { zone: 'Europe/Brussels' }).toFormat('HH:mm')}`).join(', ');
+    const spans = alert.gaps
+      .map((g) => `${local(g.start)}–${DateTime.fromISO(g.end, { zone: 'Europe/Brussels' }).toFormat('HH:mm')}`)
+      .join(', ');
     for (const lead of to) {
       const body = `Permanentie: GAT in het rooster vannacht, niemand op de eerste lijn: ${spans}. Zoek een vervanger.`;
-      if (await enqueueSms(db, now, { to: lead.phone!, body, kind: 'gap', dedupeKey: `gap:${alert.night.date}:${alert.gaps[0]!.start}:${lead.id}` })) sent++;
+      if (
+        await enqueueSms(db, now, {
+          to: lead.phone!,
+          body,
+          kind: 'gap',
+          dedupeKey: `gap:${alert.night.date}:${alert.gaps[0]!.start}:${lead.id}`,
+        })
+      )
+        sent++;
     }
   }
   return sent;
 }
 
-interface Staff { id: string; phone: string | null; role: string }
+interface Staff {
+  id: string;
+  phone: string | null;
+  role: string;
+}
 
 /** Who hears about trouble: the coordinator on call, or every coordinator when none is (with a phone). */
 export function leadsToAlert<T extends Staff>(rota: Rota, staff: T[], now: Date): T[] {

@@ -23,13 +23,24 @@ export interface OnCallNow {
   nextHandover: string | null;
 }
 
-export async function onCallNow(services: Pick<Services, 'db' | 'clock'>, at = services.clock.now()): Promise<OnCallNow> {
-  const [rota, staff, settings] = await Promise.all([loadRota(services.db), staffById(services.db), regionSettings(services.db)]);
+export async function onCallNow(
+  services: Pick<Services, 'db' | 'clock'>,
+  at = services.clock.now(),
+): Promise<OnCallNow> {
+  const [rota, staff, settings] = await Promise.all([
+    loadRota(services.db),
+    staffById(services.db),
+    regionSettings(services.db),
+  ]);
   const duty = onDuty(rota, at);
   const person = (h: SlotHolder | null) => describe(h, staff);
   return {
-    at: at.toISOString(), outOfHours: duty.outOfHours, dayNumber: settings.dayNumber ?? null,
-    primary: person(duty.primary), backup: person(duty.backup), coordinator: person(duty.coordinator),
+    at: at.toISOString(),
+    outOfHours: duty.outOfHours,
+    dayNumber: settings.dayNumber ?? null,
+    primary: person(duty.primary),
+    backup: person(duty.backup),
+    coordinator: person(duty.coordinator),
     nextHandover: duty.nextHandover,
   };
 }
@@ -38,7 +49,10 @@ function describe(holder: SlotHolder | null, staff: Map<string, StaffMember>): O
   if (!holder) return null;
   const member = staff.get(holder.userId);
   return {
-    userId: holder.userId, name: member?.displayName ?? '(onbekend)', phone: member?.phone ?? null,
-    source: holder.source, until: holder.until,
+    userId: holder.userId,
+    name: member?.displayName ?? '(onbekend)',
+    phone: member?.phone ?? null,
+    source: holder.source,
+    until: holder.until,
   };
 }

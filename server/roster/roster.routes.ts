@@ -18,7 +18,15 @@ const leads: readonly Role[] = ['coordinator', 'admin'];
 const DAY = 86_400_000;
 const DEFAULT_GAP_ALERT_TIME = '14:00';
 
-const person = z.object({ userId: z.string(), name: z.string(), phone: z.string().nullable(), source: z.string(), until: z.string().nullable() }).nullable();
+const person = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    source: z.string(),
+    until: z.string().nullable(),
+  })
+  .nullable();
 
 function range(q: { from?: string; to?: string }, now: Date, days: number) {
   const from = q.from ? new Date(q.from) : now;
@@ -28,31 +36,58 @@ function range(q: { from?: string; to?: string }, now: Date, days: number) {
 
 export const rosterRoutes = [
   defineRoute({
-    method: 'get', path: '/api/oncall/now', tag: 'rota', roles: ALL_ROLES,
+    method: 'get',
+    path: '/api/oncall/now',
+    tag: 'rota',
+    roles: ALL_ROLES,
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
-    response: z.object({ at: z.string(), outOfHours: z.boolean(), dayNumber: z.string().nullable(), primary: person, backup: person, coordinator: person, nextHandover: z.string().nullable() }),
+    response: z.object({
+      at: z.string(),
+      outOfHours: z.boolean(),
+      dayNumber: z.string().nullable(),
+      primary: person,
+      backup: person,
+      coordinator: person,
+      nextHandover: z.string().nullable(),
+    }),
     handler: ({ services }) => onCallNow(services),
   }),
   defineRoute({
-    method: 'get', path: '/api/night-sheet', tag: 'rota', roles: desk,
-    summary: 'The one-page night sheet: who is on duty tonight and their numbers, the free places, the region\'s OCMW contacts',
+    method: 'get',
+    path: '/api/night-sheet',
+    tag: 'rota',
+    roles: desk,
+    summary:
+      "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
     handler: ({ user, services }) => nightSheet(services, user!.role),
   }),
   defineRoute({
-    method: 'get', path: '/api/rota', tag: 'rota', roles: desk, query: rangeQuery,
+    method: 'get',
+    path: '/api/rota',
+    tag: 'rota',
+    roles: desk,
+    query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
     handler: async ({ query, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 7);
       const [rota, staff] = await Promise.all([loadRota(db), staffById(db)]);
       return {
-        from: from.toISOString(), to: to.toISOString(), segments: segments(rota, from, to),
-        rotations: rota.rotations, overrides: rota.overrides, swaps: rota.swaps,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        segments: segments(rota, from, to),
+        rotations: rota.rotations,
+        overrides: rota.overrides,
+        swaps: rota.swaps,
         staff: [...staff.values()].map((s) => ({ id: s.id, name: s.displayName, role: s.role })),
       };
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/rota/gaps', tag: 'rota', roles: desk, query: gapsQuery,
+    method: 'get',
+    path: '/api/rota/gaps',
+    tag: 'rota',
+    roles: desk,
+    query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
     handler: async ({ query, services: { db, clock } }) => {
       const now = clock.now();
@@ -60,15 +95,22 @@ export const rosterRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/rota/alerts', tag: 'rota', roles: desk,
-    summary: 'Gaps in the coming (or running) night, due from the region\'s alert time the day before',
+    method: 'get',
+    path: '/api/rota/alerts',
+    tag: 'rota',
+    roles: desk,
+    summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
     handler: async ({ services: { db, clock } }) => {
       const [rota, settings] = await Promise.all([loadRota(db), regionSettings(db)]);
       return { nightGaps: dueNightGapAlerts(rota, clock.now(), settings.rota?.gapAlertTime ?? DEFAULT_GAP_ALERT_TIME) };
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/rota/me', tag: 'rota', roles: desk, query: rangeQuery,
+    method: 'get',
+    path: '/api/rota/me',
+    tag: 'rota',
+    roles: desk,
+    query: rangeQuery,
     summary: 'My own shifts (default: the coming 31 days)',
     handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 31);
@@ -76,7 +118,10 @@ export const rosterRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/rota/me/ical', tag: 'rota', roles: desk,
+    method: 'post',
+    path: '/api/rota/me/ical',
+    tag: 'rota',
+    roles: desk,
     summary: 'A new private iCal URL for my shifts (the previous one stops working)',
     handler: async ({ user, services: { db, config } }) => {
       const token = await rotateIcalToken(db, user!.id);
@@ -84,47 +129,104 @@ export const rosterRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/ical/:file', tag: 'rota', roles: 'public',
-    params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')) }),
-    summary: 'A worker\'s shifts as iCalendar, by private token (past 7 and coming 90 days)',
+    method: 'get',
+    path: '/ical/:file',
+    tag: 'rota',
+    roles: 'public',
+    params: z.strictObject({
+      file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')),
+    }),
+    summary: "A worker's shifts as iCalendar, by private token (past 7 and coming 90 days)",
     handler: async ({ params, res, services: { db, clock } }) => {
       const owner = await userForIcalToken(db, params.file.replace(/\.ics$/, ''));
-      if (!owner) throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
+      if (!owner)
+        throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
       const now = clock.now();
-      const shifts = wholeShiftsOf(await loadRota(db), owner.id, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 90 * DAY));
+      const shifts = wholeShiftsOf(
+        await loadRota(db),
+        owner.id,
+        new Date(now.getTime() - 7 * DAY),
+        new Date(now.getTime() + 90 * DAY),
+      );
       const uids = icalUids(owner.id, shifts);
-      res.type('text/calendar; charset=utf-8').send(buildIcal(shifts, uids, await icalSequences(db, uids, shifts, now), now));
+      res
+        .type('text/calendar; charset=utf-8')
+        .send(buildIcal(shifts, uids, await icalSequences(db, uids, shifts, now), now));
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/rota/rotations', tag: 'rota', roles: leads, body: rotationBody, status: 201,
-    summary: 'Create a rotation: a team taking turns in one slot', handler: ({ body, user, services }) => saveRotation(services, user!, body),
+    method: 'post',
+    path: '/api/rota/rotations',
+    tag: 'rota',
+    roles: leads,
+    body: rotationBody,
+    status: 201,
+    summary: 'Create a rotation: a team taking turns in one slot',
+    handler: ({ body, user, services }) => saveRotation(services, user!, body),
   }),
   defineRoute({
-    method: 'put', path: '/api/rota/rotations/:id', tag: 'rota', roles: leads, body: rotationBody, params: idParams,
-    summary: 'Change a rotation', handler: ({ body, params, user, services }) => saveRotation(services, user!, body, params.id),
+    method: 'put',
+    path: '/api/rota/rotations/:id',
+    tag: 'rota',
+    roles: leads,
+    body: rotationBody,
+    params: idParams,
+    summary: 'Change a rotation',
+    handler: ({ body, params, user, services }) => saveRotation(services, user!, body, params.id),
   }),
   defineRoute({
-    method: 'delete', path: '/api/rota/rotations/:id', tag: 'rota', roles: leads, params: idParams,
-    summary: 'Remove a rotation', handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_rotations', params.id),
+    method: 'delete',
+    path: '/api/rota/rotations/:id',
+    tag: 'rota',
+    roles: leads,
+    params: idParams,
+    summary: 'Remove a rotation',
+    handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_rotations', params.id),
   }),
   defineRoute({
-    method: 'post', path: '/api/rota/overrides', tag: 'rota', roles: leads, body: overrideBody, status: 201,
+    method: 'post',
+    path: '/api/rota/overrides',
+    tag: 'rota',
+    roles: leads,
+    body: overrideBody,
+    status: 201,
     summary: 'Someone replaces someone for a span (wins over swaps and rotations)',
     handler: ({ body, user, services }) => createOverride(services, user!, body),
   }),
   defineRoute({
-    method: 'delete', path: '/api/rota/overrides/:id', tag: 'rota', roles: leads, params: idParams,
-    summary: 'Remove an override', handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_overrides', params.id),
+    method: 'delete',
+    path: '/api/rota/overrides/:id',
+    tag: 'rota',
+    roles: leads,
+    params: idParams,
+    summary: 'Remove an override',
+    handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_overrides', params.id),
   }),
   defineRoute({
-    method: 'post', path: '/api/rota/swaps', tag: 'rota', roles: desk, body: swapBody, status: 201,
+    method: 'post',
+    path: '/api/rota/swaps',
+    tag: 'rota',
+    roles: desk,
+    body: swapBody,
+    status: 201,
     summary: 'Ask a colleague to take (part of) a shift; a duty worker can only offer their own',
     handler: ({ body, user, services }) => requestSwap(services, user!, body),
   }),
-  ...([['accept', 'accepted'], ['reject', 'rejected'], ['cancel', 'cancelled']] as const).map(([verb, decision]) => defineRoute({
-    method: 'post', path: `/api/rota/swaps/:id/${verb}`, tag: 'rota',
-    roles: desk, params: idParams, summary: `Mark a requested swap ${decision}`,
-    handler: ({ params, user, services }) => decideSwap(services, user!, params.id, decision),
-  })),
+  ...(
+    [
+      ['accept', 'accepted'],
+      ['reject', 'rejected'],
+      ['cancel', 'cancelled'],
+    ] as const
+  ).map(([verb, decision]) =>
+    defineRoute({
+      method: 'post',
+      path: `/api/rota/swaps/:id/${verb}`,
+      tag: 'rota',
+      roles: desk,
+      params: idParams,
+      summary: `Mark a requested swap ${decision}`,
+      handler: ({ params, user, services }) => decideSwap(services, user!, params.id, decision),
+    }),
+  ),
 ];

@@ -83,12 +83,20 @@ describe('overrides', () => {
   it('wins over the rotation, is announced live, and an overlapping one is refused', async () => {
     setNow('2026-10-24T10:00:00Z');
     const coordinator = await as('coordinator');
-    const socket = connect(t.url, { extraHeaders: { cookie: coordinator.cookie }, transports: ['websocket'], reconnection: false });
+    const socket = connect(t.url, {
+      extraHeaders: { cookie: coordinator.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     sockets.push(socket);
     await new Promise((resolve) => socket.once('hello', resolve));
     const changed = new Promise((resolve) => socket.once('rota:changed', resolve));
 
-    const created = await coordinator.post('/api/rota/overrides', { ...night, userId: ids.get('griet.willems'), reason: 'ziekte' });
+    const created = await coordinator.post('/api/rota/overrides', {
+      ...night,
+      userId: ids.get('griet.willems'),
+      reason: 'ziekte',
+    });
     expect(created.status).toBe(201);
     await changed;
 
@@ -97,19 +105,33 @@ describe('overrides', () => {
     expect(now.body.primary).toMatchObject({ userId: ids.get('griet.willems'), source: 'override' });
 
     const overlapping = await coordinator.post('/api/rota/overrides', {
-      slot: 'primary', userId: ids.get('tom.van.gorp'), start: '2026-10-25T06:00:00+01:00', end: '2026-10-25T12:00:00+01:00',
+      slot: 'primary',
+      userId: ids.get('tom.van.gorp'),
+      start: '2026-10-25T06:00:00+01:00',
+      end: '2026-10-25T12:00:00+01:00',
     });
     expect(overlapping.status).toBe(409);
-    expect(overlapping.body.error).toMatch(/^overlaps override of Griet Willems from 2026-10-24T17:00:00\+02:00 to 2026-10-25T08:30:00\+01:00/);
+    expect(overlapping.body.error).toMatch(
+      /^overlaps override of Griet Willems from 2026-10-24T17:00:00\+02:00 to 2026-10-25T08:30:00\+01:00/,
+    );
     // A different slot at the same time is fine.
-    const backup = await coordinator.post('/api/rota/overrides', { ...night, slot: 'backup', userId: ids.get('tom.van.gorp') });
+    const backup = await coordinator.post('/api/rota/overrides', {
+      ...night,
+      slot: 'backup',
+      userId: ids.get('tom.van.gorp'),
+    });
     expect(backup.status).toBe(201);
     expect(await t.db.db.selectFrom('rota_overrides').select('id').execute()).toHaveLength(2);
   });
 
   it('refuses a span that ends before it starts, naming the field', async () => {
     const coordinator = await as('coordinator');
-    const res = await coordinator.post('/api/rota/overrides', { ...night, start: night.end, end: night.start, userId: ids.get('an.peeters') });
+    const res = await coordinator.post('/api/rota/overrides', {
+      ...night,
+      start: night.end,
+      end: night.start,
+      userId: ids.get('an.peeters'),
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/body\.end: end must be after start/);
     expect(await t.db.db.selectFrom('rota_overrides').select('id').execute()).toHaveLength(0);
@@ -117,7 +139,11 @@ describe('overrides', () => {
 
   it('refuses a local time without offset and an unknown worker', async () => {
     const coordinator = await as('coordinator');
-    const noOffset = await coordinator.post('/api/rota/overrides', { ...night, start: '2026-10-24T17:00:00', userId: ids.get('an.peeters') });
+    const noOffset = await coordinator.post('/api/rota/overrides', {
+      ...night,
+      start: '2026-10-24T17:00:00',
+      userId: ids.get('an.peeters'),
+    });
     expect(noOffset.status).toBe(400);
     expect(noOffset.body.error).toMatch(/body\.start: expected an ISO date-time with offset/);
     const unknown = await coordinator.post('/api/rota/overrides', { ...night, userId: ids.get('ocmw-turnhout') });
@@ -125,16 +151,24 @@ describe('overrides', () => {
     expect(unknown.body.error).toMatch(/unknown or inactive staff member/);
   });
 
-  it('with nobody (userId null) leaves the line empty for the night: the header\'s gap, the backup still on', async () => {
+  it("with nobody (userId null) leaves the line empty for the night: the header's gap, the backup still on", async () => {
     setNow('2026-10-24T10:00:00Z');
     const coordinator = await as('coordinator');
     // Leaving userId out is not the same as nobody: refused, so the line is never emptied by a missing field.
     const missing = await coordinator.post('/api/rota/overrides', { ...night });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatch(/userId/);
-    const created = await coordinator.post('/api/rota/overrides', { ...night, userId: null, reason: 'An ziek, geen vervanger' });
+    const created = await coordinator.post('/api/rota/overrides', {
+      ...night,
+      userId: null,
+      reason: 'An ziek, geen vervanger',
+    });
     expect(created.status).toBe(201);
-    const row = await t.db.db.selectFrom('rota_overrides').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('rota_overrides')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(row.user_id).toBeNull();
 
     setNow('2026-10-25T01:30:00Z'); // in the night: week 41, An Peeters's turn and Tom Van Gorp's backup
@@ -145,12 +179,18 @@ describe('overrides', () => {
     // The rota lists it as the override it is, with nobody.
     const rota = (await coordinator.get('/api/rota?from=2026-10-24T00:00:00Z&to=2026-10-26T00:00:00Z')).body;
     expect(rota.overrides).toEqual([expect.objectContaining({ userId: null, slot: 'primary' })]);
-    const segment = rota.segments.find((g: { start: string; end: string }) => Date.parse(g.start) <= Date.parse('2026-10-25T01:30:00Z') && Date.parse('2026-10-25T01:30:00Z') < Date.parse(g.end));
+    const segment = rota.segments.find(
+      (g: { start: string; end: string }) =>
+        Date.parse(g.start) <= Date.parse('2026-10-25T01:30:00Z') &&
+        Date.parse('2026-10-25T01:30:00Z') < Date.parse(g.end),
+    );
     expect(segment.primary).toBeNull();
     // After the night (Sunday is out of hours all day) the rotation holds again.
     setNow('2026-10-25T09:00:00Z');
     const later = await as('coordinator'); // a session lasts 16 hours of the server's clock
-    expect((await later.get('/api/oncall/now')).body.primary.userId).toBe(ids.get(PRIMARY_TEAM[weekIndex('2026-10-25T09:00:00Z') % 4]!));
+    expect((await later.get('/api/oncall/now')).body.primary.userId).toBe(
+      ids.get(PRIMARY_TEAM[weekIndex('2026-10-25T09:00:00Z') % 4]!),
+    );
     // Another override on that night is refused naming the empty one.
     const overlapping = await later.post('/api/rota/overrides', { ...night, userId: ids.get('griet.willems') });
     expect(overlapping.status).toBe(409);
@@ -171,7 +211,11 @@ describe('swaps', () => {
   it('a worker offers their own shift, the colleague accepts, and the rota follows', async () => {
     const owner = PRIMARY_TEAM[weekIndex('2026-10-25T01:30:00Z') % 4]!;
     const worker = await as(owner);
-    const asked = await worker.post('/api/rota/swaps', { ...span, fromUserId: ids.get(owner), toUserId: ids.get('lotte.vermeulen') });
+    const asked = await worker.post('/api/rota/swaps', {
+      ...span,
+      fromUserId: ids.get(owner),
+      toUserId: ids.get('lotte.vermeulen'),
+    });
     expect(asked.status).toBe(201);
     expect(asked.body.status).toBe('requested');
 
@@ -183,17 +227,31 @@ describe('swaps', () => {
     const lotte = await as('lotte.vermeulen');
     expect((await lotte.post(`/api/rota/swaps/${asked.body.id}/accept`)).body.status).toBe('accepted');
     expect((await lotte.post(`/api/rota/swaps/${asked.body.id}/accept`)).status).toBe(409);
-    expect((await worker.get('/api/oncall/now')).body.primary).toMatchObject({ userId: ids.get('lotte.vermeulen'), source: 'swap' });
+    expect((await worker.get('/api/oncall/now')).body.primary).toMatchObject({
+      userId: ids.get('lotte.vermeulen'),
+      source: 'swap',
+    });
 
     // Override still wins over the accepted swap.
     const coordinator = await as('coordinator');
-    await coordinator.post('/api/rota/overrides', { ...span, end: '2026-10-25T08:30:00+01:00', userId: ids.get('griet.willems') });
-    expect((await worker.get('/api/oncall/now')).body.primary).toMatchObject({ userId: ids.get('griet.willems'), source: 'override' });
+    await coordinator.post('/api/rota/overrides', {
+      ...span,
+      end: '2026-10-25T08:30:00+01:00',
+      userId: ids.get('griet.willems'),
+    });
+    expect((await worker.get('/api/oncall/now')).body.primary).toMatchObject({
+      userId: ids.get('griet.willems'),
+      source: 'override',
+    });
   });
 
-  it('a duty worker cannot give away somebody else\'s shift', async () => {
+  it("a duty worker cannot give away somebody else's shift", async () => {
     const worker = await as('jan.janssens');
-    const res = await worker.post('/api/rota/swaps', { ...span, fromUserId: ids.get('an.peeters'), toUserId: ids.get('jan.janssens') });
+    const res = await worker.post('/api/rota/swaps', {
+      ...span,
+      fromUserId: ids.get('an.peeters'),
+      toUserId: ids.get('jan.janssens'),
+    });
     expect(res.status).toBe(403);
     expect(res.body.error).toMatch(/own shifts/);
   });
@@ -208,7 +266,9 @@ describe('my shifts and the iCal feed', () => {
     expect(mine.body.shifts.length).toBeGreaterThan(0);
     for (const s of mine.body.shifts) expect(Date.parse(s.end)).toBeGreaterThan(Date.parse(s.start));
 
-    const { body: { url } } = await worker.post('/api/rota/me/ical');
+    const {
+      body: { url },
+    } = await worker.post('/api/rota/me/ical');
     const path = new URL(url).pathname;
     const feed = await fetch(t.url + path); // no cookie: a calendar app has none
     expect(feed.status).toBe(200);
@@ -219,8 +279,16 @@ describe('my shifts and the iCal feed', () => {
     const first = mine.body.shifts[0];
     // Wall-clock time in Brussels (the shift's instant shifted by the zone's offset on that day).
     const start = new Date(first.start);
-    const offsetHours = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Brussels', timeZoneName: 'shortOffset' }).formatToParts(start).find((p) => p.type === 'timeZoneName')!.value.replace('GMT', ''));
-    const stamp = new Date(start.getTime() + offsetHours * 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z/, '');
+    const offsetHours = Number(
+      new Intl.DateTimeFormat('en', { timeZone: 'Europe/Brussels', timeZoneName: 'shortOffset' })
+        .formatToParts(start)
+        .find((p) => p.type === 'timeZoneName')!
+        .value.replace('GMT', ''),
+    );
+    const stamp = new Date(start.getTime() + offsetHours * 3_600_000)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}Z/, '');
     expect(text).toContain(`DTSTART;TZID=Europe/Brussels:${stamp}`);
 
     await worker.post('/api/rota/me/ical');
@@ -259,7 +327,12 @@ describe('gaps', () => {
   it('refuses a rotation without members and a handover time that is not a time', async () => {
     const coordinator = await as('coordinator');
     const res = await coordinator.post('/api/rota/rotations', {
-      name: 'Leeg', slot: 'primary', members: [], startDate: '2026-11-02', handoverTime: '8u30', every: { unit: 'week', count: 1 },
+      name: 'Leeg',
+      slot: 'primary',
+      members: [],
+      startDate: '2026-11-02',
+      handoverTime: '8u30',
+      every: { unit: 'week', count: 1 },
     });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/members: a rotation needs at least one member/);
@@ -270,11 +343,27 @@ describe('gaps', () => {
 describe('phone numbers of staff', () => {
   it('accepts a Belgian number as typed and stores E.164; refuses an invalid one with a clear message', async () => {
     const admin = await as('admin');
-    const ok = await admin.post('/api/users', { username: 'nieuw.lid', displayName: 'Nieuw Lid', role: 'duty_worker', password: 'een-lang-wachtwoord', phone: '0470 12 34 56' });
+    const ok = await admin.post('/api/users', {
+      username: 'nieuw.lid',
+      displayName: 'Nieuw Lid',
+      role: 'duty_worker',
+      password: 'een-lang-wachtwoord',
+      phone: '0470 12 34 56',
+    });
     expect(ok.status).toBe(201);
-    const row = await t.db.db.selectFrom('users').select('phone').where('username', '=', 'nieuw.lid').executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('users')
+      .select('phone')
+      .where('username', '=', 'nieuw.lid')
+      .executeTakeFirstOrThrow();
     expect(row.phone).toBe('+32470123456');
-    const bad = await admin.post('/api/users', { username: 'fout.lid', displayName: 'Fout', role: 'duty_worker', password: 'een-lang-wachtwoord', phone: '0470 12 34' });
+    const bad = await admin.post('/api/users', {
+      username: 'fout.lid',
+      displayName: 'Fout',
+      role: 'duty_worker',
+      password: 'een-lang-wachtwoord',
+      phone: '0470 12 34',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/body\.phone: /);
     expect(await t.db.db.selectFrom('users').select('id').where('username', '=', 'fout.lid').execute()).toHaveLength(0);

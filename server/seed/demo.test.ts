@@ -22,7 +22,9 @@ describe('seedDemo on an empty database', () => {
     h = await fresh();
     expect(await seedDemo(h.db, { hashPassword })).toEqual({ seeded: true });
   });
-  afterAll(async () => { await h.close(); });
+  afterAll(async () => {
+    await h.close();
+  });
 
   it('inserts the 27 municipalities as in the JSON, and the rest of Belgium outside any region', async () => {
     const all = await h.db.selectFrom('municipalities').selectAll().execute();
@@ -31,7 +33,12 @@ describe('seedDemo on an empty database', () => {
     const rows = all.filter((m) => m.region_code === 'kempen');
     expect(rows).toHaveLength(27);
     // A region's own row keeps its data and gains Statbel's names.
-    expect(rows.find((m) => m.nis === '13040')).toMatchObject({ name: 'Turnhout', name_fr: 'Turnhout', arrondissement_nis: '13000', belgian_region: 'flanders' });
+    expect(rows.find((m) => m.nis === '13040')).toMatchObject({
+      name: 'Turnhout',
+      name_fr: 'Turnhout',
+      arrondissement_nis: '13000',
+      belgian_region: 'flanders',
+    });
     const turnhout = rows.find((m) => m.nis === '13040');
     expect(turnhout?.population).toBe(47305);
     expect(turnhout?.population).toBe(municipalitiesJson.find((m) => m.nis === '13040')?.population);
@@ -39,19 +46,40 @@ describe('seedDemo on an empty database', () => {
   });
 
   it('seeds nothing the second time', async () => {
-    const count = async () => Promise.all((['regions', 'municipalities', 'ocmws', 'places', 'users', 'user_municipalities'] as const)
-      .map(async (t) => Number((await h.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)));
+    const count = async () =>
+      Promise.all(
+        (['regions', 'municipalities', 'ocmws', 'places', 'users', 'user_municipalities'] as const).map(async (t) =>
+          Number(
+            (
+              await h.db
+                .selectFrom(t)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
     const before = await count();
     let hashed = 0;
-    expect(await seedDemo(h.db, { hashPassword: async (pw) => { hashed++; return pw; } })).toEqual({ seeded: false });
+    expect(
+      await seedDemo(h.db, {
+        hashPassword: async (pw) => {
+          hashed++;
+          return pw;
+        },
+      }),
+    ).toEqual({ seeded: false });
     expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: false });
     expect(await count()).toEqual(before);
     expect(hashed).toBe(0);
   });
 
   it('OCMW places per municipality follow the solidarity rule', async () => {
-    const rows = await h.db.selectFrom('places').select(['municipality_nis', 'capacity'])
-      .where('type', 'in', ['ocmw_noodwoning', 'doorgangswoning']).execute();
+    const rows = await h.db
+      .selectFrom('places')
+      .select(['municipality_nis', 'capacity'])
+      .where('type', 'in', ['ocmw_noodwoning', 'doorgangswoning'])
+      .execute();
     for (const m of municipalitiesJson) {
       const sum = rows.filter((r) => r.municipality_nis === m.nis).reduce((s, r) => s + r.capacity, 0);
       expect(sum, m.name).toBe(solidarityTarget(m.population));
@@ -72,7 +100,7 @@ describe('seedDemo on an empty database', () => {
 
   it('every stored OCMW calendar validates', async () => {
     const ocmws = await h.db.selectFrom('ocmws').selectAll().execute();
-    expect(ocmws).toHaveLength(565) // the 27 of the Kempen and every other Belgian OCMW (default calendar);
+    expect(ocmws).toHaveLength(565); // the 27 of the Kempen and every other Belgian OCMW (default calendar);
     for (const o of ocmws) {
       expect(calendarSchema.safeParse(o.calendar).success, o.name).toBe(true);
       if (o.phone) expect(isValidPhoneNumber(o.phone), o.name).toBe(true);
@@ -85,23 +113,38 @@ describe('seedDemo on an empty database', () => {
     expect(users.every((u) => u.password_hash === 'fake$demo')).toBe(true);
     expect(users.filter((u) => u.role === 'duty_worker').length).toBeGreaterThanOrEqual(7);
     for (const u of users) if (u.phone) expect(isValidPhoneNumber(u.phone), u.username).toBe(true);
-    const link = await h.db.selectFrom('user_municipalities').innerJoin('users', 'users.id', 'user_municipalities.user_id')
-      .select(['users.username', 'municipality_nis']).orderBy('users.username').execute();
-    expect(link).toEqual([{ username: 'ocmw-geel', municipality_nis: '13008' }, { username: 'ocmw-turnhout', municipality_nis: '13040' }]);
+    const link = await h.db
+      .selectFrom('user_municipalities')
+      .innerJoin('users', 'users.id', 'user_municipalities.user_id')
+      .select(['users.username', 'municipality_nis'])
+      .orderBy('users.username')
+      .execute();
+    expect(link).toEqual([
+      { username: 'ocmw-geel', municipality_nis: '13008' },
+      { username: 'ocmw-turnhout', municipality_nis: '13040' },
+    ]);
   });
 });
 
 describe('seedRegionIfEmpty', () => {
   let h: DatabaseHandle;
-  beforeEach(async () => { h = await fresh(); });
-  afterEach(async () => { await h.close(); });
+  beforeEach(async () => {
+    h = await fresh();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
 
   it('seeds region, municipalities and OCMWs but no demo data', async () => {
     expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: true });
     const region = await h.db.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
     expect(region.settings).toHaveProperty('officeHours');
-    expect((await h.db.selectFrom('ocmws').select('id').execute())).toHaveLength(565);
-    const turnhout = await h.db.selectFrom('ocmws').select('name').where('municipality_nis', '=', '13040').executeTakeFirstOrThrow();
+    expect(await h.db.selectFrom('ocmws').select('id').execute()).toHaveLength(565);
+    const turnhout = await h.db
+      .selectFrom('ocmws')
+      .select('name')
+      .where('municipality_nis', '=', '13040')
+      .executeTakeFirstOrThrow();
     expect(turnhout.name).toBe('Sociaal Huis Turnhout'); // the region's data, not the generated name
     expect(await h.db.selectFrom('places').select('id').execute()).toHaveLength(0);
     expect(await h.db.selectFrom('users').select('id').execute()).toHaveLength(0);
@@ -115,11 +158,19 @@ describe('the demo worker is on duty tonight, whatever the day the demo is seede
   // `tonight` is worked out by hand for each case (Brussels wall time).
   const cases = [
     { now: '2026-12-06T01:22:00Z', label: 'Sunday 02:22, a weekend night', nightEnds: '2026-12-07T07:30:00Z' },
-    { now: '2026-12-07T06:00:00Z', label: 'Monday 07:00, before the handover: the night still running', nightEnds: '2026-12-07T07:30:00Z' },
-    { now: '2026-12-07T08:00:00Z', label: 'Monday 09:00, after the handover: the coming evening', nightEnds: '2026-12-08T07:30:00Z' },
+    {
+      now: '2026-12-07T06:00:00Z',
+      label: 'Monday 07:00, before the handover: the night still running',
+      nightEnds: '2026-12-07T07:30:00Z',
+    },
+    {
+      now: '2026-12-07T08:00:00Z',
+      label: 'Monday 09:00, after the handover: the coming evening',
+      nightEnds: '2026-12-08T07:30:00Z',
+    },
     { now: '2026-12-09T14:00:00Z', label: 'Wednesday 15:00, office hours', nightEnds: '2026-12-10T07:30:00Z' },
     { now: '2026-10-25T01:30:00Z', label: 'the autumn clock change', nightEnds: '2026-10-26T07:30:00Z' },
-    { now: '2025-11-12T19:00:00Z', label: 'before the rota\'s own first Monday', nightEnds: '2025-11-13T07:30:00Z' },
+    { now: '2025-11-12T19:00:00Z', label: "before the rota's own first Monday", nightEnds: '2025-11-13T07:30:00Z' },
   ];
   for (const c of cases) {
     it(c.label, async () => {
@@ -127,7 +178,9 @@ describe('the demo worker is on duty tonight, whatever the day the demo is seede
       try {
         expect(await seedDemo(h.db, { hashPassword, now: new Date(c.now) })).toEqual({ seeded: true });
         const rota = await loadRota(h.db);
-        const sofie = (await h.db.selectFrom('users').select('id').where('username', '=', 'permanentie').executeTakeFirstOrThrow()).id;
+        const sofie = (
+          await h.db.selectFrom('users').select('id').where('username', '=', 'permanentie').executeTakeFirstOrThrow()
+        ).id;
         const start = Date.parse(c.now);
         const end = Date.parse(c.nightEnds);
         let outOfHours = 0;
@@ -152,11 +205,21 @@ describe('the demo worker is on duty tonight, whatever the day the demo is seede
     const h = await fresh();
     try {
       await seedDemo(h.db, { hashPassword });
-      const r = await h.db.selectFrom('rota_rotations').select(['members', 'start_date'])
-        .where('slot', '=', 'primary').executeTakeFirstOrThrow();
-      const byId = new Map((await h.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.id, u.username]));
+      const r = await h.db
+        .selectFrom('rota_rotations')
+        .select(['members', 'start_date'])
+        .where('slot', '=', 'primary')
+        .executeTakeFirstOrThrow();
+      const byId = new Map(
+        (await h.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.id, u.username]),
+      );
       expect(r.start_date).toBe('2026-01-05');
-      expect((r.members as string[]).map((id) => byId.get(id))).toEqual(['permanentie', 'an.peeters', 'jan.janssens', 'lotte.vermeulen']);
+      expect((r.members as string[]).map((id) => byId.get(id))).toEqual([
+        'permanentie',
+        'an.peeters',
+        'jan.janssens',
+        'lotte.vermeulen',
+      ]);
     } finally {
       await h.close();
     }

@@ -14,21 +14,50 @@ import { fromRoot } from '../paths';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
-  await trx.insertInto('regions').values({
-    code: config.code,
-    name: config.name,
-    timezone: config.timezone,
-    settings: JSON.stringify({ officeHours: config.officeHours, dayNumber: config.dayNumber, rota: config.rota, board: config.board,
-      handoffs: config.handoffs, competence: config.competence, housing: config.housing }),
-  }).execute();
-  await trx.insertInto('municipalities').values(config.municipalities.map((m) => ({
-    nis: m.nis, region_code: config.code, name: m.name, population: m.population,
-    postcodes: m.postcodes, eerstelijnszone: m.eerstelijnszone, police_zone: m.policeZone,
-  }))).execute();
-  await trx.insertInto('ocmws').values(config.ocmws.map((o) => ({
-    municipality_nis: o.municipalityNis, name: o.name, phone: o.phone, email: o.email,
-    calendar: JSON.stringify(o.calendar), contact_mobile: o.contactMobile ?? null,
-  }))).execute();
+  await trx
+    .insertInto('regions')
+    .values({
+      code: config.code,
+      name: config.name,
+      timezone: config.timezone,
+      settings: JSON.stringify({
+        officeHours: config.officeHours,
+        dayNumber: config.dayNumber,
+        rota: config.rota,
+        board: config.board,
+        handoffs: config.handoffs,
+        competence: config.competence,
+        housing: config.housing,
+      }),
+    })
+    .execute();
+  await trx
+    .insertInto('municipalities')
+    .values(
+      config.municipalities.map((m) => ({
+        nis: m.nis,
+        region_code: config.code,
+        name: m.name,
+        population: m.population,
+        postcodes: m.postcodes,
+        eerstelijnszone: m.eerstelijnszone,
+        police_zone: m.policeZone,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('ocmws')
+    .values(
+      config.ocmws.map((o) => ({
+        municipality_nis: o.municipalityNis,
+        name: o.name,
+        phone: o.phone,
+        email: o.email,
+        calendar: JSON.stringify(o.calendar),
+        contact_mobile: o.contactMobile ?? null,
+      })),
+    )
+    .execute();
   await syncBelgium(trx);
 }
 
@@ -46,7 +75,14 @@ export async function seedRegionIfEmpty(db: Kysely<Database>, code = 'kempen'): 
   });
 }
 
-const placeTypes = ['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
+const placeTypes = [
+  'caw_noodkamer',
+  'hotel',
+  'crisisbed',
+  'ocmw_noodwoning',
+  'doorgangswoning',
+  'vluchthuis',
+] as const satisfies readonly PlaceType[];
 export const demoPlaceSchema = z.object({
   municipalityNis: z.string().regex(/^\d{5}$/),
   name: z.string().min(1),
@@ -67,21 +103,45 @@ export function loadDemoPlaces(): DemoPlace[] {
   return z.array(demoPlaceSchema).parse(raw.places);
 }
 
-const directoryEntry = z.object({ number: belgianPhone, name: z.string().min(1), kind: z.enum(['police', 'hospital', 'service', 'other']) });
+const directoryEntry = z.object({
+  number: belgianPhone,
+  name: z.string().min(1),
+  kind: z.enum(['police', 'hospital', 'service', 'other']),
+});
 
 /** Known callers (police zones, emergency departments, services), so the worker hears who calls. */
 export function loadDemoDirectory() {
-  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-directory.json'), 'utf8')) as { entries: unknown };
+  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-directory.json'), 'utf8')) as {
+    entries: unknown;
+  };
   return z.array(directoryEntry).parse(raw.entries);
 }
 
-interface DemoUser { username: string; displayName: string; role: Role; phone: string | null; municipalities?: string[] }
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  phone: string | null;
+  municipalities?: string[];
+}
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'permanentie', displayName: 'Sofie Permanentie', role: 'duty_worker', phone: '+32470112233' },
   { username: 'coordinator', displayName: 'Koen Coördinator', role: 'coordinator', phone: '+32478223344' },
-  { username: 'ocmw-turnhout', displayName: 'Els Sociaal Huis Turnhout', role: 'ocmw_staff', phone: null, municipalities: ['13040'] },
-  { username: 'ocmw-geel', displayName: 'Jef Sociaal Huis Geel', role: 'ocmw_staff', phone: null, municipalities: ['13008'] },
+  {
+    username: 'ocmw-turnhout',
+    displayName: 'Els Sociaal Huis Turnhout',
+    role: 'ocmw_staff',
+    phone: null,
+    municipalities: ['13040'],
+  },
+  {
+    username: 'ocmw-geel',
+    displayName: 'Jef Sociaal Huis Geel',
+    role: 'ocmw_staff',
+    phone: null,
+    municipalities: ['13008'],
+  },
   { username: 'admin', displayName: 'Beheerder', role: 'admin', phone: null },
   { username: 'toewijzer', displayName: 'Hilde Toewijzer (wooncel)', role: 'allocator', phone: null },
   { username: 'an.peeters', displayName: 'An Peeters', role: 'duty_worker', phone: '+32471204518' },
@@ -121,17 +181,38 @@ export async function seedDemo(
     for (const [nis, mobile] of Object.entries(DEMO_OCMW_MOBILES)) {
       await trx.updateTable('ocmws').set({ contact_mobile: mobile }).where('municipality_nis', '=', nis).execute();
     }
-    await trx.insertInto('places').values(places.map((p) => ({
-      region_code: config.code, municipality_nis: p.municipalityNis, name: p.name, provider: p.provider,
-      type: p.type, suits: JSON.stringify(p.suits), room_type: p.roomType, capacity: p.capacity,
-      cost_per_night_cents: p.costPerNightCents, phone: p.phone, address: p.address,
-      confidential_address: p.confidentialAddress,
-    }))).execute();
+    await trx
+      .insertInto('places')
+      .values(
+        places.map((p) => ({
+          region_code: config.code,
+          municipality_nis: p.municipalityNis,
+          name: p.name,
+          provider: p.provider,
+          type: p.type,
+          suits: JSON.stringify(p.suits),
+          room_type: p.roomType,
+          capacity: p.capacity,
+          cost_per_night_cents: p.costPerNightCents,
+          phone: p.phone,
+          address: p.address,
+          confidential_address: p.confidentialAddress,
+        })),
+      )
+      .execute();
     const ids = new Map<string, string>();
     for (const u of DEMO_USERS) {
-      const { id } = await trx.insertInto('users').values({
-        username: u.username, display_name: u.displayName, role: u.role, password_hash: hash, phone: u.phone,
-      }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          password_hash: hash,
+          phone: u.phone,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       ids.set(u.username, id);
       for (const nis of u.municipalities ?? []) {
         await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
@@ -147,7 +228,11 @@ export async function seedDemo(
 // Week duty as in the Kempen: a team of four takes the primary line in turns, three the backup,
 // handing over on Monday at 08:30 (the end of the weekend); the coordinator is on call all the time.
 const DEMO_ROTATIONS = [
-  { name: 'Permanentie (eerste lijn)', slot: 'primary', members: ['permanentie', 'an.peeters', 'jan.janssens', 'lotte.vermeulen'] },
+  {
+    name: 'Permanentie (eerste lijn)',
+    slot: 'primary',
+    members: ['permanentie', 'an.peeters', 'jan.janssens', 'lotte.vermeulen'],
+  },
   { name: 'Back-up', slot: 'backup', members: ['pieter.mertens', 'griet.willems', 'tom.van.gorp'] },
   { name: 'Coördinator van wacht', slot: 'coordinator', members: ['coordinator'] },
 ] as const;
@@ -169,8 +254,17 @@ export function demoPrimaryTeam(now?: Date): { members: string[]; startDate: str
   const tonight = atLocal(night, '22:00').toMillis();
   const monday = addDays(night, 1 - isoWeekday(night));
   const startDate = monday < DEMO_ROTA_START ? monday : DEMO_ROTA_START;
-  const k = turnIndex(prepareRotation({ id: 'demo', slot: 'primary', members: team, startDate, handoverTime: DEMO_HANDOVER,
-    every: { unit: 'week', count: 1 } }), tonight);
+  const k = turnIndex(
+    prepareRotation({
+      id: 'demo',
+      slot: 'primary',
+      members: team,
+      startDate,
+      handoverTime: DEMO_HANDOVER,
+      every: { unit: 'week', count: 1 },
+    }),
+    tonight,
+  );
   // Turn k goes to members[k mod n]: put the demo worker (team[0]) there.
   const n = team.length;
   return { members: team.map((_, i) => team[(((i - k) % n) + n) % n]!), startDate };
@@ -178,12 +272,24 @@ export function demoPrimaryTeam(now?: Date): { members: string[]; startDate: str
 
 async function seedDemoRota(trx: Db, ids: Map<string, string>, now?: Date): Promise<void> {
   const primary = demoPrimaryTeam(now);
-  await trx.insertInto('rota_rotations').values(DEMO_ROTATIONS.map((r, position) => {
-    const members: readonly string[] = r.slot === 'primary' ? primary.members : r.members;
-    return {
-      name: r.name, slot: r.slot, position, members: JSON.stringify(members.map((u) => ids.get(u)!)),
-      start_date: primary.startDate, handover_time: DEMO_HANDOVER,
-      every_unit: 'week' as const, every_count: 1, end_date: null, created_at: new Date(),
-    };
-  })).execute();
+  await trx
+    .insertInto('rota_rotations')
+    .values(
+      DEMO_ROTATIONS.map((r, position) => {
+        const members: readonly string[] = r.slot === 'primary' ? primary.members : r.members;
+        return {
+          name: r.name,
+          slot: r.slot,
+          position,
+          members: JSON.stringify(members.map((u) => ids.get(u)!)),
+          start_date: primary.startDate,
+          handover_time: DEMO_HANDOVER,
+          every_unit: 'week' as const,
+          every_count: 1,
+          end_date: null,
+          created_at: new Date(),
+        };
+      }),
+    )
+    .execute();
 }

@@ -14,42 +14,79 @@ const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not 
 
 export const callRoutes = [
   defineRoute({
-    method: 'get', path: '/api/calls', tag: 'calls', roles: desk, personal: 'audited',
+    method: 'get',
+    path: '/api/calls',
+    tag: 'calls',
+    roles: desk,
+    personal: 'audited',
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
     handler: async ({ query, user, services: { db, clock } }) => {
       const calls = await listCalls(db, { limit: query.limit });
-      await auditReads(db, clock.now(), user!.id, 'call', calls.map((c) => c.id));
+      await auditReads(
+        db,
+        clock.now(),
+        user!.id,
+        'call',
+        calls.map((c) => c.id),
+      );
       return { calls };
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/calls/:id', tag: 'calls', roles: desk, personal: 'audited', params: idParams,
+    method: 'get',
+    path: '/api/calls/:id',
+    tag: 'calls',
+    roles: desk,
+    personal: 'audited',
+    params: idParams,
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
       const [call] = await listCalls(db, { id: params.id });
       if (!call) throw notFound(say('Deze oproep bestaat niet.', 'No such call.'));
-      const earlier = call.from ? await listCalls(db, { from: call.from, earlierThan: { id: call.id, startedAt: call.startedAt }, limit: 10 }) : [];
+      const earlier = call.from
+        ? await listCalls(db, { from: call.from, earlierThan: { id: call.id, startedAt: call.startedAt }, limit: 10 })
+        : [];
       await auditReads(db, clock.now(), user!.id, 'call', [call.id, ...earlier.map((c) => c.id)]);
       return { call, earlier };
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/alarms', tag: 'calls', roles: desk, personal: 'audited',
+    method: 'get',
+    path: '/api/alarms',
+    tag: 'calls',
+    roles: desk,
+    personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
     handler: async ({ user, services: { db, clock } }) => {
       const calls = await listCalls(db, { openAlarms: true, limit: 50 });
-      await auditReads(db, clock.now(), user!.id, 'call', calls.map((c) => c.id));
+      await auditReads(
+        db,
+        clock.now(),
+        user!.id,
+        'call',
+        calls.map((c) => c.id),
+      );
       return { alarms: calls };
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/calls/:id/callback', tag: 'calls', roles: desk, params: idParams,
+    method: 'post',
+    path: '/api/calls/:id/callback',
+    tag: 'calls',
+    roles: desk,
+    params: idParams,
     body: z.strictObject({ note: z.string().trim().max(500).optional() }),
     summary: 'Record that the caller was rung back: ends the alarm in every console',
     handler: async ({ params, body, user, services }) => {
       const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null);
-      if (!ok) throw notFound(say('Geen open alarm voor deze oproep (al teruggebeld?).', 'No open alarm for this call (already rung back?).'));
+      if (!ok)
+        throw notFound(
+          say(
+            'Geen open alarm voor deze oproep (al teruggebeld?).',
+            'No open alarm for this call (already rung back?).',
+          ),
+        );
       return { id: params.id, calledBack: true };
     },
   }),

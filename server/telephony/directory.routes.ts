@@ -14,35 +14,74 @@ const leads: readonly Role[] = ['coordinator', 'admin'];
 
 export const directoryRoutes = [
   defineRoute({
-    method: 'get', path: '/api/directory', tag: 'calls', roles: desk, personal: 'request', summary: 'Known callers (police, hospitals, services)',
+    method: 'get',
+    path: '/api/directory',
+    tag: 'calls',
+    roles: desk,
+    personal: 'request',
+    summary: 'Known callers (police, hospitals, services)',
     handler: async ({ services: { db } }) => ({
-      entries: await db.selectFrom('directory').select(['id', 'number', 'name', 'kind', 'language']).orderBy('kind').orderBy('name').execute(),
+      entries: await db
+        .selectFrom('directory')
+        .select(['id', 'number', 'name', 'kind', 'language'])
+        .orderBy('kind')
+        .orderBy('name')
+        .execute(),
     }),
   }),
   defineRoute({
-    method: 'post', path: '/api/directory', tag: 'calls', roles: leads, status: 201,
-    body: z.strictObject({ number: phoneSchema, name: z.string().trim().min(1).max(120), kind: z.enum(['police', 'hospital', 'service', 'other']),
+    method: 'post',
+    path: '/api/directory',
+    tag: 'calls',
+    roles: leads,
+    status: 201,
+    body: z.strictObject({
+      number: phoneSchema,
+      name: z.string().trim().min(1).max(120),
+      kind: z.enum(['police', 'hospital', 'service', 'other']),
       /** The language the desk texts this organisation's people in. */
-      language: z.enum(['nl', 'fr']).optional() }),
+      language: z.enum(['nl', 'fr']).optional(),
+    }),
     summary: 'Add a known caller',
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
-      const row = await db.insertInto('directory').values(body).onConflict((oc) => oc.column('number').doNothing())
-        .returning('id').executeTakeFirst();
-      if (!row) throw conflict(say(`${body.number} staat al in de lijst.`, `${body.number} is already in the directory.`));
-      await audit(db, { at: clock.now(), userId: user!.id, action: 'create', subjectType: 'directory', subjectId: row.id });
+      const row = await db
+        .insertInto('directory')
+        .values(body)
+        .onConflict((oc) => oc.column('number').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row)
+        throw conflict(say(`${body.number} staat al in de lijst.`, `${body.number} is already in the directory.`));
+      await audit(db, {
+        at: clock.now(),
+        userId: user!.id,
+        action: 'create',
+        subjectType: 'directory',
+        subjectId: row.id,
+      });
       await refreshLastKnownRota(services); // the next screening names this caller
       return { id: row.id, number: body.number };
     },
   }),
   defineRoute({
-    method: 'delete', path: '/api/directory/:id', tag: 'calls', roles: leads, params: z.strictObject({ id: z.uuid() }),
+    method: 'delete',
+    path: '/api/directory/:id',
+    tag: 'calls',
+    roles: leads,
+    params: z.strictObject({ id: z.uuid() }),
     summary: 'Remove a known caller',
     handler: async ({ params, user, services }) => {
       const { db, clock } = services;
       const gone = await db.deleteFrom('directory').where('id', '=', params.id).returning('id').executeTakeFirst();
       if (!gone) throw notFound(say('Dit nummer staat niet in de lijst.', 'No such directory entry.'));
-      await audit(db, { at: clock.now(), userId: user!.id, action: 'delete', subjectType: 'directory', subjectId: params.id });
+      await audit(db, {
+        at: clock.now(),
+        userId: user!.id,
+        action: 'delete',
+        subjectType: 'directory',
+        subjectId: params.id,
+      });
       await refreshLastKnownRota(services);
     },
   }),

@@ -8,7 +8,10 @@ import { twilioRoutes, webhookWritesSettled } from './webhooks';
 
 const OK = { ok: true, reason: null };
 
-export async function applyJournalEntry(entry: JournalEntry, services: Services): Promise<{ ok: boolean; reason: string | null }> {
+export async function applyJournalEntry(
+  entry: JournalEntry,
+  services: Services,
+): Promise<{ ok: boolean; reason: string | null }> {
   const route = twilioRoutes.find((r) => r.path === entry.path);
   if (!route) return OK; // a webhook that no longer exists: nothing to write
   const outcome = await runWebhook(route, entry.params, entry.query, services);
@@ -18,4 +21,6 @@ export async function applyJournalEntry(entry: JournalEntry, services: Services)
 }
 
 export const startJournalReplay = (services: Services, everyMs = 3000) =>
-  repeat(services, everyMs, 'webhook journal replay', () => services.webhookJournal.replay(services, applyJournalEntry));
+  repeat(services, everyMs, 'webhook journal replay', () =>
+    services.webhookJournal.replay(services, applyJournalEntry),
+  );

@@ -14,13 +14,19 @@ const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
 
 export const simulatorRoutes = [
   defineRoute({
-    method: 'get', path: '/api/simulator', tag: 'calls', roles: desk,
+    method: 'get',
+    path: '/api/simulator',
+    tag: 'calls',
+    roles: desk,
     summary: 'Whether the demo call simulator runs here (only without Twilio credentials), so the console can hide it',
     response: z.object({ available: z.boolean() }),
     handler: ({ services }) => ({ available: services.config.twilio.sandbox }),
   }),
   defineRoute({
-    method: 'post', path: '/api/simulator/calls', tag: 'calls', roles: desk,
+    method: 'post',
+    path: '/api/simulator/calls',
+    tag: 'calls',
+    roles: desk,
     body: z.strictObject({
       from: phoneSchema,
       /** What each step of the chain does, in order; steps beyond the list do not answer. */
@@ -30,26 +36,48 @@ export const simulatorRoutes = [
     summary: 'Demo only: place a simulated call to the line and play it out (watch it in the console)',
     handler: async ({ body, services }) => {
       const { config, lastKnownRota, clock, localUrl } = services;
-      if (!config.twilio.sandbox) throw conflict(say('De oproepsimulator werkt alleen in de demo, zonder Twilio-gegevens.', 'The call simulator only runs in the demo, without Twilio credentials.'));
+      if (!config.twilio.sandbox)
+        throw conflict(
+          say(
+            'De oproepsimulator werkt alleen in de demo, zonder Twilio-gegevens.',
+            'The call simulator only runs in the demo, without Twilio credentials.',
+          ),
+        );
       if (!localUrl) throw conflict(say('De server luistert nog niet.', 'The server is not listening yet.'));
       const fake = new FakeTwilio({
-        baseUrl: localUrl, publicUrl: config.publicUrl.replace(/\/$/, ''), authToken: config.twilio.authTokens[0]!,
-        accountSid: `AC${'0'.repeat(32)}`, phoneNumber: config.twilio.phoneNumber ?? '+3214000000',
+        baseUrl: localUrl,
+        publicUrl: config.publicUrl.replace(/\/$/, ''),
+        authToken: config.twilio.authTokens[0]!,
+        accountSid: `AC${'0'.repeat(32)}`,
+        phoneNumber: config.twilio.phoneNumber ?? '+3214000000',
       });
       const chain = lastKnownRota.plan(clock.now(), body.from, 'database')?.chain ?? [];
       chain.forEach((step, i) => {
         const phone = fake.phone(step.number);
         // A second and a half of ringing before each pick-up, so the console shows the call ringing.
         switch (body.steps[i] ?? 'no-answer') {
-          case 'accepts': phone.answers({ press: '1', afterMs: 1500 }); break;
-          case 'silent': phone.answers({ press: null, afterMs: 1500 }); break;
-          case 'busy': phone.isBusy(); break;
-          case 'fails': phone.fails(); break;
-          default: phone.doesNotAnswer();
+          case 'accepts':
+            phone.answers({ press: '1', afterMs: 1500 });
+            break;
+          case 'silent':
+            phone.answers({ press: null, afterMs: 1500 });
+            break;
+          case 'busy':
+            phone.isBusy();
+            break;
+          case 'fails':
+            phone.fails();
+            break;
+          default:
+            phone.doesNotAnswer();
         }
       });
       const call = await fake.call({ from: body.from, voicemail: body.voicemail ? { durationSec: 20 } : null });
-      return { sid: call.sid, dialled: call.dialled.map((d) => ({ number: d.number, outcome: d.outcome })), heard: call.heard('caller') };
+      return {
+        sid: call.sid,
+        dialled: call.dialled.map((d) => ({ number: d.number, outcome: d.outcome })),
+        heard: call.heard('caller'),
+      };
     },
   }),
 ];

@@ -7,8 +7,4 @@ import { smsWebhooks } from './sms/sms.routes';
 /** Resolves once the call log a call's webhooks started is written: the HTTP adapter and the replay wait on it. */
 export { afterCallLogged as webhookWritesSettled } from './voice/incoming';
 
-export const twilioRoutes: TwilioRoute[] = [
-  ...voiceRoutes,
-  ...connectWebhooks,
-  ...smsWebhooks,
-];
+export const twilioRoutes: TwilioRoute[] = [...voiceRoutes, ...connectWebhooks, ...smsWebhooks];

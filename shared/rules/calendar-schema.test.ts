@@ -17,7 +17,15 @@ describe('calendar schemas', () => {
     [{ mon: [{ start: '11:30', end: '09:00' }] }, /end must be after start/],
     [{ mon: [{ start: '09:00', end: '09:00' }] }, /end must be after start/],
     [{ mon: [{ start: '24:00', end: '24:00' }] }, /start cannot be 24:00/],
-    [{ mon: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] }, /intervals overlap: 09:00-12:00 and 11:00-13:00/],
+    [
+      {
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '11:00', end: '13:00' },
+        ],
+      },
+      /intervals overlap: 09:00-12:00 and 11:00-13:00/,
+    ],
     [{ monday: [{ start: '09:00', end: '12:00' }] }, /weekday must be one of mon, tue/],
   ])('rejects %j', (hours, message) => {
     const r = weeklyHoursSchema.safeParse(hours);
@@ -29,6 +37,13 @@ describe('calendar schemas', () => {
     expect(messages(r)).toMatch(/date must be an existing YYYY-MM-DD date/);
   });
   it('allows touching intervals', () => {
-    expect(weeklyHoursSchema.safeParse({ mon: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '13:00' }] }).success).toBe(true);
+    expect(
+      weeklyHoursSchema.safeParse({
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '12:00', end: '13:00' },
+        ],
+      }).success,
+    ).toBe(true);
   });
 });

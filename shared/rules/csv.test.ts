@@ -4,7 +4,13 @@ import { BOM, csvCell, parseCsv, toCsv } from './csv';
 
 describe('toCsv', () => {
   it('starts with a BOM, separates with semicolons and ends every line with CRLF', () => {
-    const text = toCsv(['gemeente', 'nachten'], [['Turnhout', 3], ['Geel', 0]]);
+    const text = toCsv(
+      ['gemeente', 'nachten'],
+      [
+        ['Turnhout', 3],
+        ['Geel', 0],
+      ],
+    );
     expect(text).toBe(`${BOM}gemeente;nachten\r\nTurnhout;3\r\nGeel;0\r\n`);
   });
 
@@ -38,15 +44,21 @@ describe('toCsv', () => {
 describe('parseCsv', () => {
   it('reads hand-written CSV with quotes, separators and line breaks inside cells', () => {
     const text = `${BOM}a;b;c\r\n"x;y";"he said ""hi""";"two\r\nlines"\r\n;;\n`;
-    expect(parseCsv(text)).toEqual([['a', 'b', 'c'], ['x;y', 'he said "hi"', 'two\r\nlines'], ['', '', '']]);
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b', 'c'],
+      ['x;y', 'he said "hi"', 'two\r\nlines'],
+      ['', '', ''],
+    ]);
   });
 
   it('gives back exactly what toCsv wrote, for any text', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'é', ';', '"', '\n', '\r', ' ', 'x', '1', ',') });
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
-      const safe = rows.map((r) => r.map((c) => c.replace(/^[=+\-@\t\r]/, 'a')));
-      const parsed = parseCsv(toCsv(['h1', 'h2'], safe));
-      expect(parsed).toEqual([['h1', 'h2'], ...safe]);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
+        const safe = rows.map((r) => r.map((c) => c.replace(/^[=+\-@\t\r]/, 'a')));
+        const parsed = parseCsv(toCsv(['h1', 'h2'], safe));
+        expect(parsed).toEqual([['h1', 'h2'], ...safe]);
+      }),
+    );
   });
 });

@@ -40,7 +40,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   const sep = opts.separator ?? ';';
   const line = (cells: readonly CsvCell[]) => cells.map((c) => csvCell(c, opts)).join(sep);
   const body = [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
-  return (opts.bom ?? true ? BOM : '') + body;
+  return ((opts.bom ?? true) ? BOM : '') + body;
 }
 
 /**
@@ -56,15 +56,26 @@ export function parseCsv(text: string, separator = ';'): string[][] {
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === separator) { row.push(cell); cell = ''; }
-    else if (ch === '\r' && src[i + 1] === '\n') continue;
-    else if (ch === '\n' || ch === '\r') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
+    else if (ch === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && src[i + 1] === '\n') continue;
+    else if (ch === '\n' || ch === '\r') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
   }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }

@@ -36,7 +36,16 @@ const MOVABLE: Record<number, [string, string, string]> = {
 function expected(y: number): string[] {
   const movable = MOVABLE[y];
   if (!movable) throw new Error(`no literal dates for ${y}`);
-  return [`${y}-01-01`, ...movable, `${y}-05-01`, `${y}-07-21`, `${y}-08-15`, `${y}-11-01`, `${y}-11-11`, `${y}-12-25`].sort();
+  return [
+    `${y}-01-01`,
+    ...movable,
+    `${y}-05-01`,
+    `${y}-07-21`,
+    `${y}-08-15`,
+    `${y}-11-01`,
+    `${y}-11-11`,
+    `${y}-12-25`,
+  ].sort();
 }
 
 describe('Belgian public holidays', () => {

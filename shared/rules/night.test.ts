@@ -11,7 +11,10 @@ describe('nightOf', () => {
   });
 
   it('the nights of the clock changes last 23 and 25 hours', () => {
-    const hours = (d: string) => { const b = nightBounds(d); return b.end.diff(b.start, 'hours').hours; };
+    const hours = (d: string) => {
+      const b = nightBounds(d);
+      return b.end.diff(b.start, 'hours').hours;
+    };
     expect(hours('2026-03-28')).toBe(23);
     expect(hours('2026-10-24')).toBe(25);
     expect(hours('2026-06-01')).toBe(24);

@@ -8,5 +8,11 @@ export const nisCode = z.string().regex(/^\d{5}$/, say('een NIS-code heeft 5 cij
  * Where a municipality is named in competence facts: its NIS code, or its name as typed (Dutch,
  * French or German). The server turns a name into its code, or answers 400 with the closest names.
  */
-export const municipalityRef = z.string().trim().max(80).regex(/^(\d{5}|\D*\p{L}\D*)$/u,
-  say('een NIS-code (5 cijfers) of de naam van een gemeente', "a NIS code (5 digits) or a municipality's name"));
+export const municipalityRef = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(
+    /^(\d{5}|\D*\p{L}\D*)$/u,
+    say('een NIS-code (5 cijfers) of de naam van een gemeente', "a NIS code (5 digits) or a municipality's name"),
+  );

@@ -13,7 +13,8 @@ const hhmm = (q: number) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${Str
 const dayHours = fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 4 }).map((qs) => {
   const sorted = [...qs].sort((a, b) => a - b);
   const out: Interval[] = [];
-  for (let i = 0; i + 1 < sorted.length; i += 2) out.push({ start: hhmm(sorted[i] ?? 0), end: hhmm(sorted[i + 1] ?? 0) });
+  for (let i = 0; i + 1 < sorted.length; i += 2)
+    out.push({ start: hhmm(sorted[i] ?? 0), end: hhmm(sorted[i + 1] ?? 0) });
   return out;
 });
 const days: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -26,7 +27,10 @@ const randomCalendar: fc.Arbitrary<Calendar> = fc
   })
   .map(({ week, open, closures, observe }) => ({
     hours: Object.fromEntries(
-      days.map((d, i) => [d, i === open && (week[i] ?? []).length === 0 ? [{ start: '10:00', end: '11:00' }] : week[i]]),
+      days.map((d, i) => [
+        d,
+        i === open && (week[i] ?? []).length === 0 ? [{ start: '10:00', end: '11:00' }] : week[i],
+      ]),
     ),
     closureDays: closures.map((ms) => new Date(ms).toISOString().slice(0, 10)),
     observePublicHolidays: observe,
@@ -37,26 +41,35 @@ const calendar = fc.oneof(fc.constant(EXAMPLE_OCMW_HOURS), fc.constant(DEFAULT_R
 describe('nextOpening properties (2025-2035)', () => {
   it('is not before t, is open, and nothing between t and it is open', () => {
     fc.assert(
-      fc.property(calendar, instant, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 10 }), (cal, t, fractions) => {
-        const open = nextOpening(cal, new Date(t)).toMillis();
-        expect(open).toBeGreaterThanOrEqual(t);
-        expect(isOpen(cal, open)).toBe(true);
-        if (open > t) {
-          expect(isOpen(cal, t)).toBe(false);
-          expect(isOpen(cal, open - 1)).toBe(false);
-          for (const f of fractions) {
-            const between = t + Math.floor(f * (open - t - 1));
-            expect(isOpen(cal, between)).toBe(false);
+      fc.property(
+        calendar,
+        instant,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 10 }),
+        (cal, t, fractions) => {
+          const open = nextOpening(cal, new Date(t)).toMillis();
+          expect(open).toBeGreaterThanOrEqual(t);
+          expect(isOpen(cal, open)).toBe(true);
+          if (open > t) {
+            expect(isOpen(cal, t)).toBe(false);
+            expect(isOpen(cal, open - 1)).toBe(false);
+            for (const f of fractions) {
+              const between = t + Math.floor(f * (open - t - 1));
+              expect(isOpen(cal, between)).toBe(false);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('OCMW example: a closed instant opens at 09:00 Brussels time on Mon-Fri (checked with Intl)', () => {
     const fmt = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Brussels', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: 'Europe/Brussels',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     fc.assert(
       fc.property(instant, (t) => {

@@ -80,12 +80,21 @@ describe('nextOpening', () => {
     }
   });
   it('a lunch break', () => {
-    const split: Calendar = { hours: { mon: [{ start: '13:00', end: '16:00' }, { start: '09:00', end: '12:00' }] } };
+    const split: Calendar = {
+      hours: {
+        mon: [
+          { start: '13:00', end: '16:00' },
+          { start: '09:00', end: '12:00' },
+        ],
+      },
+    };
     expect(nextOpening(split, at('2025-06-16', '12:30')).toMillis()).toBe(utc(2025, 6, 16, 11));
     expect(nextChange(split, at('2025-06-16', '10:00')).toMillis()).toBe(utc(2025, 6, 16, 10));
   });
   it('throws on a calendar that never opens', () => {
-    expect(() => nextOpening({ hours: {} }, at('2025-06-16', '10:00'))).toThrow(/no opening or closing within 400 days/);
+    expect(() => nextOpening({ hours: {} }, at('2025-06-16', '10:00'))).toThrow(
+      /no opening or closing within 400 days/,
+    );
     const allClosed: Calendar = { hours: { mon: [{ start: '09:00', end: '10:00' }] }, closureDays: [] };
     expect(() => nextOpening({ ...allClosed, hours: { mon: [] } }, at('2025-06-16', '10:00'))).toThrow(/400 days/);
   });
@@ -136,7 +145,7 @@ describe('nextClosing / nextChange', () => {
 });
 
 describe('defaults', () => {
-  it('are frozen, so one importer cannot change another one\'s calendar', () => {
+  it("are frozen, so one importer cannot change another one's calendar", () => {
     expect(() => (REGION.hours.mon ?? []).push({ start: '18:00', end: '19:00' })).toThrow();
     expect(() => (OCMW.closureDays ?? []).push('2025-12-26')).toThrow();
   });

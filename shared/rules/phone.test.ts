@@ -51,7 +51,9 @@ describe('phoneSchema', () => {
     expect(r.success).toBe(false);
     const message = r.error?.issues[0]?.message ?? '';
     expect(inLanguage(message, 'en')).toMatch(/^not a valid Belgian phone number: "0470 12 34"/);
-    expect(inLanguage(message, 'nl')).toMatch(/^geen geldig Belgisch telefoonnummer: "0470 12 34" \(8 cijfers; gsm-nummers zijn 04xx/);
+    expect(inLanguage(message, 'nl')).toMatch(
+      /^geen geldig Belgisch telefoonnummer: "0470 12 34" \(8 cijfers; gsm-nummers zijn 04xx/,
+    );
   });
 });
 

@@ -51,22 +51,40 @@ export function parsePhone(input: string, defaultCountry: CountryCode = 'BE'): P
   const be = defaultCountry === 'BE';
   const bad = (why: string): ParsedPhone => ({
     ok: false,
-    error: say(`geen geldig ${be ? 'Belgisch ' : ''}telefoonnummer: "${raw}" (${why})`, `not a valid ${be ? 'Belgian ' : ''}phone number: "${raw}" (${why})`),
+    error: say(
+      `geen geldig ${be ? 'Belgisch ' : ''}telefoonnummer: "${raw}" (${why})`,
+      `not a valid ${be ? 'Belgian ' : ''}phone number: "${raw}" (${why})`,
+    ),
   });
   if (raw === '') return bad(say('het is leeg', 'it is empty'));
-  if (!ALLOWED.test(raw)) return bad(say('gebruik alleen cijfers, spaties en + / . - ( )', 'use only digits, spaces and + / . - ( )'));
+  if (!ALLOWED.test(raw))
+    return bad(say('gebruik alleen cijfers, spaties en + / . - ( )', 'use only digits, spaces and + / . - ( )'));
   const digits = raw.replace(/\D/g, '');
-  if (/^(100|101|112|1733)$/.test(digits)) return bad(say('noodnummers kunnen niet als contactnummer bewaard worden', 'emergency numbers cannot be stored as a contact number'));
+  if (/^(100|101|112|1733)$/.test(digits))
+    return bad(
+      say(
+        'noodnummers kunnen niet als contactnummer bewaard worden',
+        'emergency numbers cannot be stored as a contact number',
+      ),
+    );
 
   // "0032..." is the same as "+32..."; libphonenumber only reads 00 as an exit code for some countries.
   const normalised = raw.startsWith('00') ? `+${raw.replace(/^00/, '')}` : raw;
   const p = parsePhoneNumberFromString(normalised, { defaultCountry, extract: false });
-  if (!p) return bad(say('bv. 0470 12 34 56, 014 12 34 56 of +32 470 12 34 56', 'expected e.g. 0470 12 34 56, 014 12 34 56 or +32 470 12 34 56'));
+  if (!p)
+    return bad(
+      say(
+        'bv. 0470 12 34 56, 014 12 34 56 of +32 470 12 34 56',
+        'expected e.g. 0470 12 34 56, 014 12 34 56 or +32 470 12 34 56',
+      ),
+    );
   if (!p.isValid()) {
     const expect =
       p.country === 'BE' || (!p.country && defaultCountry === 'BE')
-        ? say('gsm-nummers zijn 04xx xx xx xx, vaste nummers hebben 9 cijfers met de 0, bv. 014 12 34 56',
-          'mobile numbers are 04xx xx xx xx, fixed lines have 9 digits with the 0, e.g. 014 12 34 56')
+        ? say(
+            'gsm-nummers zijn 04xx xx xx xx, vaste nummers hebben 9 cijfers met de 0, bv. 014 12 34 56',
+            'mobile numbers are 04xx xx xx xx, fixed lines have 9 digits with the 0, e.g. 014 12 34 56',
+          )
         : say('controleer de landcode en het aantal cijfers', 'check the country code and the number of digits');
     return bad(say(`${digits.length} cijfers; ${expect}`, `${digits.length} digits; ${expect}`));
   }

@@ -12,11 +12,20 @@ export type ReferrerEvent = 'held' | 'moved' | 'released' | 'arrived';
 export type ReferrerLanguage = 'nl' | 'fr';
 
 /** A place as a referrer may learn it: `address` is null for a confidential one. */
-export interface PlaceForReferrer { name: string; address: string | null; meetingPoint: string | null; phone: string | null }
+export interface PlaceForReferrer {
+  name: string;
+  address: string | null;
+  meetingPoint: string | null;
+  phone: string | null;
+}
 
 export interface ReferrerText {
-  lang: ReferrerLanguage; event: ReferrerEvent; reference: string; deskNumber: string;
-  place?: PlaceForReferrer; until?: Date;
+  lang: ReferrerLanguage;
+  event: ReferrerEvent;
+  reference: string;
+  deskNumber: string;
+  place?: PlaceForReferrer;
+  until?: Date;
 }
 
 const time = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('HH:mm');
@@ -25,10 +34,12 @@ function where(p: PlaceForReferrer, lang: ReferrerLanguage, desk: string): strin
   const phone = p.phone ? formatPhone(p.phone) : desk;
   if (p.address) return `${p.name}, ${p.address}`;
   if (p.meetingPoint) {
-    return lang === 'fr' ? `lieu de rendez-vous ${p.meetingPoint} (adresse confidentielle), appelez d'abord le ${phone}`
+    return lang === 'fr'
+      ? `lieu de rendez-vous ${p.meetingPoint} (adresse confidentielle), appelez d'abord le ${phone}`
       : `afspraakplaats ${p.meetingPoint} (adres vertrouwelijk), bel eerst ${phone}`;
   }
-  return lang === 'fr' ? `adresse confidentielle, appelez le ${phone} pour le lieu de rendez-vous`
+  return lang === 'fr'
+    ? `adresse confidentielle, appelez le ${phone} pour le lieu de rendez-vous`
     : `adres vertrouwelijk, bel ${phone} voor de afspraakplaats`;
 }
 
@@ -44,16 +55,24 @@ export function referrerText(m: ReferrerText): string {
         : `Accueil d'urgence ${m.reference} : ${moved ? 'modifié, autre ' : ''}place réservée jusqu'à ${time(m.until!)}. Où : ${where(m.place!, 'fr', desk)}. Permanence : ${desk}. Envoyez ${m.reference} par sms à ce numéro pour le suivi.`;
     }
     case 'released':
-      return nl ? `Noodopvang ${m.reference}: de vastgehouden plaats is vrijgegeven. Bel de permanentie: ${desk}.`
+      return nl
+        ? `Noodopvang ${m.reference}: de vastgehouden plaats is vrijgegeven. Bel de permanentie: ${desk}.`
         : `Accueil d'urgence ${m.reference} : la place réservée est libérée. Appelez la permanence : ${desk}.`;
     case 'arrived':
-      return nl ? `Noodopvang ${m.reference}: aankomst bevestigd. Dank u. Permanentie: ${desk}.`
+      return nl
+        ? `Noodopvang ${m.reference}: aankomst bevestigd. Dank u. Permanentie: ${desk}.`
         : `Accueil d'urgence ${m.reference} : arrivée confirmée. Merci. Permanence : ${desk}.`;
   }
 }
 
 /** The status a referrer gets back when texting the reference: no personal data, only the case's state. */
-export function referrerStatusText(lang: ReferrerLanguage, reference: string, state: 'open' | 'held' | 'placed' | 'released' | 'closed', desk: string, until?: Date): string {
+export function referrerStatusText(
+  lang: ReferrerLanguage,
+  reference: string,
+  state: 'open' | 'held' | 'placed' | 'released' | 'closed',
+  desk: string,
+  until?: Date,
+): string {
   const d = formatPhone(desk);
   const nl: Record<typeof state, string> = {
     open: `Noodopvang ${reference}: nog geen plaats vastgehouden. Permanentie: ${d}.`,

@@ -4,7 +4,14 @@ import { inLanguage } from './say';
 
 describe('rijksregisternummer', () => {
   it('accepts the check vectors in both formats', () => {
-    for (const n of ['85073003328', '17073003384', '93051822361', '85.07.30-033.28', '17.07.30-033.84', '93.05.18-223.61']) {
+    for (const n of [
+      '85073003328',
+      '17073003384',
+      '93051822361',
+      '85.07.30-033.28',
+      '17.07.30-033.84',
+      '93.05.18-223.61',
+    ]) {
       expect(isValidRrn(n), n).toBe(true);
     }
   });

@@ -58,8 +58,10 @@ export const rrnSchema = z.string().transform((input, ctx) => {
   if (!d || !isValidRrn(d)) {
     ctx.addIssue({
       code: 'custom',
-      message: say(`geen geldig rijksregisternummer: "${maskRrn(input)}" (gebruik JJ.MM.DD-VVV.CC of 11 cijfers; de controlecijfers moeten kloppen)`,
-        `not a valid national register number: "${maskRrn(input)}" (use YY.MM.DD-SSS.CC or 11 digits; check digits must match)`),
+      message: say(
+        `geen geldig rijksregisternummer: "${maskRrn(input)}" (gebruik JJ.MM.DD-VVV.CC of 11 cijfers; de controlecijfers moeten kloppen)`,
+        `not a valid national register number: "${maskRrn(input)}" (use YY.MM.DD-SSS.CC or 11 digits; check digits must match)`,
+      ),
     });
     return z.NEVER;
   }

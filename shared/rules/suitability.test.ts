@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { householdSchema, unmetNeeds } from './suitability';
 import { inLanguage } from './say';
 
-const h = (adults: number, children: number, needs: string[] = []) => householdSchema.parse({ adults, children, needs });
+const h = (adults: number, children: number, needs: string[] = []) =>
+  householdSchema.parse({ adults, children, needs });
 
 describe('unmetNeeds', () => {
   it('a mother with two children needs a place for women and children (or families)', () => {
@@ -25,7 +26,9 @@ describe('unmetNeeds', () => {
   });
 
   it('refuses an empty household and unknown tags with a message', () => {
-    expect(inLanguage(householdSchema.safeParse({ adults: 0, children: 0 }).error?.issues[0]?.message ?? '', 'en')).toBe('a household has at least one person');
+    expect(
+      inLanguage(householdSchema.safeParse({ adults: 0, children: 0 }).error?.issues[0]?.message ?? '', 'en'),
+    ).toBe('a household has at least one person');
     expect(householdSchema.safeParse({ adults: 1, children: 0, needs: ['dogs'] }).success).toBe(false);
   });
 });

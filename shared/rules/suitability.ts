@@ -10,14 +10,24 @@ import { say } from './say';
 export const SUIT_TAGS = ['men', 'women', 'families', 'children', 'pets', 'wheelchair'] as const;
 export type SuitTag = (typeof SUIT_TAGS)[number];
 export const SUIT_TAG_NL: Record<SuitTag, string> = {
-  men: 'mannen', women: 'vrouwen', families: 'gezinnen', children: 'kinderen', pets: 'huisdieren', wheelchair: 'rolstoelgebruikers',
+  men: 'mannen',
+  women: 'vrouwen',
+  families: 'gezinnen',
+  children: 'kinderen',
+  pets: 'huisdieren',
+  wheelchair: 'rolstoelgebruikers',
 };
 
-export const householdSchema = z.strictObject({
-  adults: z.number().int().min(0).max(20),
-  children: z.number().int().min(0).max(20),
-  needs: z.array(z.enum(SUIT_TAGS)).max(6).default([]),
-}).refine((h) => h.adults + h.children > 0, { message: say('een huishouden telt minstens één persoon', 'a household has at least one person'), path: ['adults'] });
+export const householdSchema = z
+  .strictObject({
+    adults: z.number().int().min(0).max(20),
+    children: z.number().int().min(0).max(20),
+    needs: z.array(z.enum(SUIT_TAGS)).max(6).default([]),
+  })
+  .refine((h) => h.adults + h.children > 0, {
+    message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
+    path: ['adults'],
+  });
 export type Household = z.output<typeof householdSchema>;
 
 export function requiredTags(h: Household): SuitTag[] {
@@ -30,8 +40,14 @@ export function requiredTags(h: Household): SuitTag[] {
 export function unmetNeeds(placeSuits: readonly string[], h: Household): SuitTag[] {
   const suits = new Set(placeSuits);
   const family = suits.has('families') && h.children > 0 && h.adults > 0;
-  return requiredTags(h).filter((tag) => !(suits.has(tag) || (tag === 'children' && suits.has('families'))
-    || (family && (tag === 'women' || tag === 'men'))));
+  return requiredTags(h).filter(
+    (tag) =>
+      !(
+        suits.has(tag) ||
+        (tag === 'children' && suits.has('families')) ||
+        (family && (tag === 'women' || tag === 'men'))
+      ),
+  );
 }
 
 /**

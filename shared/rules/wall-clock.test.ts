@@ -12,14 +12,15 @@ function dayOfWeek(y: number, m: number, d: number): number {
   return (yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) + (t[m - 1] ?? 0) + d) % 7;
 }
 const lastSunday = (y: number, m: 3 | 10) => 31 - dayOfWeek(y, m, 31); // March and October have 31 days
-const iso = (y: number, m: number, d: number) =>
-  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const hours = (a: DateTime, b: DateTime) => (b.toMillis() - a.toMillis()) / 3_600_000;
 // 17:00 -> 08:30 next morning on a 24-hour night: 7h to midnight + 8.5h = 15.5h.
 const NIGHT = 24 - 17 + 8.5;
 
 const everyDay17to0830: Calendar = {
-  hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:30', end: '17:00' }]])),
+  hours: Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:30', end: '17:00' }]]),
+  ),
   observePublicHolidays: false,
 };
 
@@ -56,7 +57,11 @@ describe('DST transitions in Europe/Brussels, 2025-2035', () => {
       expect(atLocal(fall, '01:00').offset).toBe(120);
       expect(atLocal(fall, '04:00').offset).toBe(60);
       expect(atLocal(iso(y, 10, october - 7), '04:00').offset).toBe(120);
-      for (const [t, h, m] of [['02:00', 0, 0], ['02:30', 0, 30], ['02:59', 0, 59]] as const) {
+      for (const [t, h, m] of [
+        ['02:00', 0, 0],
+        ['02:30', 0, 30],
+        ['02:59', 0, 59],
+      ] as const) {
         const r = atLocal(fall, t);
         expect(r.toMillis()).toBe(Date.UTC(y, 9, october, h, m)); // earlier occurrence, CEST
         expect(r.offset).toBe(120);

@@ -17,14 +17,30 @@ const TOKEN = 'bench-restart-token-0123456789';
 const SID = `AC${'5'.repeat(32)}`;
 const STAMP = join(process.cwd(), 'dist/client/.build-stamp');
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
 
 function startDesk(dataDir: string, port: number, extra: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['server/launch.mjs'], {
-    env: { ...process.env, ...extra, SUPERVISE: 'false', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', DATABASE_URL: '',
-      PUBLIC_URL: `http://127.0.0.1:${port}`, TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000' },
+    env: {
+      ...process.env,
+      ...extra,
+      SUPERVISE: 'false',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: '',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_AUTH_TOKEN: TOKEN,
+      TWILIO_PHONE_NUMBER: '+3214000000',
+    },
     stdio: 'ignore',
   });
 }
@@ -32,15 +48,27 @@ function startDesk(dataDir: string, port: number, extra: Record<string, string> 
 async function signed(port: number, path: string, params: Record<string, string>) {
   const url = `http://127.0.0.1:${port}${path}`;
   try {
-    const res = await fetch(url, { method: 'POST', body: new URLSearchParams(params).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature(TOKEN, url, params) } });
+    const res = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams(params).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': signature(TOKEN, url, params),
+      },
+    });
     return { status: res.status, body: await res.text() };
   } catch {
     return { status: 0, body: '' }; // not listening yet
   }
 }
 
-const call = (port: number) => signed(port, '/twilio/voice', { CallSid: `CA${randomBytes(16).toString('hex')}`, From: '+32470555000', To: '+3214000000', AccountSid: SID });
+const call = (port: number) =>
+  signed(port, '/twilio/voice', {
+    CallSid: `CA${randomBytes(16).toString('hex')}`,
+    From: '+32470555000',
+    To: '+3214000000',
+    AccountSid: SID,
+  });
 const dials = (r: { status: number; body: string }) => r.status === 200 && r.body.includes('<Dial');
 
 async function untilFirstCall(port: number, limitMs = 180_000): Promise<number> {
@@ -52,7 +80,11 @@ async function untilFirstCall(port: number, limitMs = 180_000): Promise<number> 
   throw new Error('the desk did not answer a call');
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 
 export async function benchRestart(): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-bench-restart-'));
@@ -69,8 +101,14 @@ export async function benchRestart(): Promise<Record<string, number>> {
     out['start.restart_under_tsx'] = await untilFirstCall(port);
 
     // The flood, on the running desk: texts and calls from this process, the desk in its own.
-    const texts = Array.from({ length: 300 }, (_, i) => signed(port, '/twilio/sms',
-      { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: `+3249900${String(i % 30).padStart(4, '0')}`, Body: `bericht ${i}`, AccountSid: SID }));
+    const texts = Array.from({ length: 300 }, (_, i) =>
+      signed(port, '/twilio/sms', {
+        MessageSid: `SM${randomBytes(16).toString('hex')}`,
+        From: `+3249900${String(i % 30).padStart(4, '0')}`,
+        Body: `bericht ${i}`,
+        AccountSid: SID,
+      }),
+    );
     await Promise.all(texts);
     const calls = await Promise.all(Array.from({ length: 50 }, () => call(port)));
     out['voice.during_sms_flood.refused'] = calls.filter((c) => !dials(c)).length;

@@ -43,7 +43,8 @@ async function main() {
   } finally {
     await t.close();
   }
-  for (const [name, value] of Object.entries(await benchRestart())) print(name, value, name.startsWith('start.') ? 's' : 'calls');
+  for (const [name, value] of Object.entries(await benchRestart()))
+    print(name, value, name.startsWith('start.') ? 's' : 'calls');
   const voice = await benchVoice();
   print('voice.p50', voice.p50, 'ms');
   print('voice.p99', voice.p99, 'ms');
@@ -53,7 +54,8 @@ async function main() {
     else print(name, value, 'ms');
   }
   // Key figures over ten years of generated history (seeding takes a while, the queries do not).
-  for (const [name, value] of Object.entries(await benchFigures())) print(name, value, name.endsWith('.seconds') ? 's' : 'ms');
+  for (const [name, value] of Object.entries(await benchFigures()))
+    print(name, value, name.endsWith('.seconds') ? 's' : 'ms');
 }
 
 await main();

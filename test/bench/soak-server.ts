@@ -6,9 +6,17 @@ import { startTestServer } from '../helpers/server';
 
 if (process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 const t = await startTestServer({
-  clock: systemClock, outboxWorker: true,
-  env: { TWILIO_ACCOUNT_SID: process.env.SOAK_SID!, TWILIO_AUTH_TOKEN: process.env.SOAK_TOKEN!, TWILIO_PHONE_NUMBER: '+3214000000', TWILIO_API_URL: process.env.SOAK_API! },
+  clock: systemClock,
+  outboxWorker: true,
+  env: {
+    TWILIO_ACCOUNT_SID: process.env.SOAK_SID!,
+    TWILIO_AUTH_TOKEN: process.env.SOAK_TOKEN!,
+    TWILIO_PHONE_NUMBER: '+3214000000',
+    TWILIO_API_URL: process.env.SOAK_API!,
+  },
 });
 process.stdout.write(`url ${t.url} ${t.config.publicUrl}\n`);
-process.stdin.on('end', () => { void t.close().then(() => process.exit(0)); });
+process.stdin.on('end', () => {
+  void t.close().then(() => process.exit(0));
+});
 process.stdin.resume();

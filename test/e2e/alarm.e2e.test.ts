@@ -9,27 +9,56 @@ import { consoleUnderTest, PHONE } from './console';
 
 const { ctx } = consoleUnderTest();
 
-interface Seen { beeps: number; vibrate: unknown[]; notifications: { title: string; body?: string; tag?: string }[] }
+interface Seen {
+  beeps: number;
+  vibrate: unknown[];
+  notifications: { title: string; body?: string; tag?: string }[];
+}
 
 function recorders() {
-  const seen = { beeps: 0, vibrate: [] as unknown[], notifications: [] as { title: string; body?: string; tag?: string }[] };
+  const seen = {
+    beeps: 0,
+    vibrate: [] as unknown[],
+    notifications: [] as { title: string; body?: string; tag?: string }[],
+  };
   (window as unknown as { __seen: typeof seen }).__seen = seen;
-  Object.defineProperty(navigator, 'vibrate', { configurable: true, value: (pattern: unknown) => { seen.vibrate.push(pattern); return true; } });
+  Object.defineProperty(navigator, 'vibrate', {
+    configurable: true,
+    value: (pattern: unknown) => {
+      seen.vibrate.push(pattern);
+      return true;
+    },
+  });
   class RecordingNotification {
     static permission = 'granted';
     static requestPermission = async () => 'granted';
-    constructor(title: string, options?: { body?: string; tag?: string }) { seen.notifications.push({ title, body: options?.body, tag: options?.tag }); }
-    close() { /* nothing shown */ }
+    constructor(title: string, options?: { body?: string; tag?: string }) {
+      seen.notifications.push({ title, body: options?.body, tag: options?.tag });
+    }
+    close() {
+      /* nothing shown */
+    }
   }
   (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
   class RecordingAudio {
     state = 'running';
     currentTime = 0;
     destination = {};
-    resume() { return Promise.resolve(); }
-    createGain() { return { gain: { value: 0 }, connect: (next: unknown) => next }; }
+    resume() {
+      return Promise.resolve();
+    }
+    createGain() {
+      return { gain: { value: 0 }, connect: (next: unknown) => next };
+    }
     createOscillator() {
-      return { frequency: { value: 0 }, connect: (next: unknown) => next, start: () => { seen.beeps++; }, stop: () => undefined };
+      return {
+        frequency: { value: 0 },
+        connect: (next: unknown) => next,
+        start: () => {
+          seen.beeps++;
+        },
+        stop: () => undefined,
+      };
     }
   }
   (window as unknown as { AudioContext: unknown }).AudioContext = RecordingAudio;

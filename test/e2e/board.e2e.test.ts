@@ -16,7 +16,9 @@ it('one worker holds a place for a family, the other sees it taken without reloa
   await sofie.locator('label.chip', { hasText: 'vrouwen' }).click();
   await sofie.locator('label.chip', { hasText: 'gezinnen' }).click();
   // Suitable places come first; a crisis bed for adults does not suit a family.
-  await expect.poll(async () => sofie.locator('[data-testid="place"]').first().getAttribute('class')).not.toContain('place-unsuitable');
+  await expect
+    .poll(async () => sofie.locator('[data-testid="place"]').first().getAttribute('class'))
+    .not.toContain('place-unsuitable');
   await showPlace(sofie, 'Noodwoning Olen');
   await place(sofie).getByTestId('hold-initials').fill('M.K.');
   await place(sofie).getByTestId('hold-submit').click();
@@ -35,10 +37,14 @@ it('a call nobody takes shows a red banner in every console until someone record
   await simulator.locator('#sim-from').fill('0470 99 88 77');
   await simulator.getByRole('button', { name: 'Bel de lijn' }).click();
 
-  await expect.poll(() => sofie.getByTestId('call-card').first().getAttribute('data-outcome'), { timeout: 20_000 }).toBe('voicemail'); // three steps ring out first
+  await expect
+    .poll(() => sofie.getByTestId('call-card').first().getAttribute('data-outcome'), { timeout: 20_000 })
+    .toBe('voicemail'); // three steps ring out first
   expect(await sofie.getByTestId('call-card').first().getByTestId('call-leg').count()).toBe(3);
   // The alarm SMS to the three people of the chain are in the outbox the console shows.
-  await expect.poll(() => sofie.getByTestId('outbox').locator('li', { hasText: 'Bel terug: +32470998877' }).count()).toBe(3);
+  await expect
+    .poll(() => sofie.getByTestId('outbox').locator('li', { hasText: 'Bel terug: +32470998877' }).count())
+    .toBe(3);
   const banner = coordinator.getByTestId('alarm-banner');
   await banner.waitFor();
   expect(await banner.textContent()).toContain('+32470998877');

@@ -10,20 +10,42 @@ const { ctx, signIn } = consoleUnderTest();
 async function placedFamily(): Promise<string> {
   const worker = new ApiClient(ctx.server.url);
   await worker.login('permanentie');
-  const intake = (await worker.post('/api/intakes', {
-    referrer: { kind: 'police', organisation: 'PZ Regio Turnhout' }, person: { name: 'Amina Onderweg' },
-    household: { type: 'moeder_met_kinderen', adults: 1, children: 2 }, ethos: 'public_space',
-    facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
-  })).body;
-  const place = ((await worker.get('/api/board?adults=1&children=2')).body.places as any[]).find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+  const intake = (
+    await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'PZ Regio Turnhout' },
+      person: { name: 'Amina Onderweg' },
+      household: { type: 'moeder_met_kinderen', adults: 1, children: 2 },
+      ethos: 'public_space',
+      facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
+    })
+  ).body;
+  const place = ((await worker.get('/api/board?adults=1&children=2')).body.places as any[]).find(
+    (p) => p.suitable && p.free > 0 && p.type !== 'hotel',
+  );
   expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
   expect((await worker.post(`/api/intakes/${intake.id}/place`)).status).toBe(200);
   const coordinator = new ApiClient(ctx.server.url);
   await coordinator.login('coordinator');
   // A second household waiting, so the ranking has someone to rank against.
-  expect((await coordinator.post('/api/housing/registrations', { personName: 'Koppel Later', municipalityNis: '13040', ethos: 'with_family_friends',
-    household: { type: 'zwanger_koppel', adults: 2, children: 0 }, origin: 'with_network', urgency: 'normal' })).status).toBe(201);
-  return (await ctx.server.db.db.selectFrom('handoffs').select('id').where('intake_id', '=', intake.id).executeTakeFirstOrThrow()).id;
+  expect(
+    (
+      await coordinator.post('/api/housing/registrations', {
+        personName: 'Koppel Later',
+        municipalityNis: '13040',
+        ethos: 'with_family_friends',
+        household: { type: 'zwanger_koppel', adults: 2, children: 0 },
+        origin: 'with_network',
+        urgency: 'normal',
+      })
+    ).status,
+  ).toBe(201);
+  return (
+    await ctx.server.db.db
+      .selectFrom('handoffs')
+      .select('id')
+      .where('intake_id', '=', intake.id)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 it('from a placed family through registration and a ranked allocation to move-in and outflow', async () => {
@@ -37,8 +59,14 @@ it('from a placed family through registration and a ranked allocation to move-in
   await expect.poll(() => els.getByTestId('housing-waiting').textContent()).toContain('Amina Onderweg');
 
   const hilde = await signIn('toewijzer', '/wonen');
-  expect(await hilde.getByTestId('housing-rules').textContent()).toContain('Huishoudens met kinderen (of zwanger) eerst.');
-  await hilde.getByTestId('housing-home').filter({ hasText: 'Doorgangswoning Turnhout Centrum' }).getByTestId('housing-propose').click();
+  expect(await hilde.getByTestId('housing-rules').textContent()).toContain(
+    'Huishoudens met kinderen (of zwanger) eerst.',
+  );
+  await hilde
+    .getByTestId('housing-home')
+    .filter({ hasText: 'Doorgangswoning Turnhout Centrum' })
+    .getByTestId('housing-propose')
+    .click();
   const first = hilde.getByTestId('housing-candidate').first();
   await first.waitFor();
   // Both have children (the couple expects one); the family's urgency is high: that decides.
@@ -46,7 +74,14 @@ it('from a placed family through registration and a ranked allocation to move-in
   expect(await first.textContent()).toContain('gaat voor op de volgende door: urgentie');
   expect(await hilde.getByTestId('housing-candidate').nth(1).textContent()).toContain('Koppel Later');
   await first.getByTestId('housing-allocate').click();
-  await expect.poll(() => hilde.getByTestId('housing-home').filter({ hasText: 'Doorgangswoning Turnhout Centrum' }).getAttribute('data-status')).toBe('allocated');
+  await expect
+    .poll(() =>
+      hilde
+        .getByTestId('housing-home')
+        .filter({ hasText: 'Doorgangswoning Turnhout Centrum' })
+        .getAttribute('data-status'),
+    )
+    .toBe('allocated');
 
   // The OCMW's page follows live: the allocation awaits the move-in.
   const pending = els.getByTestId('housing-pending');

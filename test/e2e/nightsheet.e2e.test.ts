@@ -13,8 +13,11 @@ function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
-const rows = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr').evaluateAll((trs) =>
-  trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
+const rows = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
 
 it('the night sheet prints on one A4 page: duty and numbers, free places, OCMW contacts, date and time', async () => {
   const sofie = await signIn('permanentie');
@@ -42,7 +45,8 @@ it('the night sheet prints on one A4 page: duty and numbers, free places, OCMW c
   expect(ocmws.find((r) => r[0] === 'OCMW Geel')?.slice(1)).toEqual(['+3214408666', '+32476400008']);
 
   // On paper: no console bars, everything above visible, and one page.
-  for (const bar of ['.topbar', '.context-bar', 'nav']) expect(await sofie.locator(bar).first().isVisible(), bar).toBe(false);
+  for (const bar of ['.topbar', '.context-bar', 'nav'])
+    expect(await sofie.locator(bar).first().isVisible(), bar).toBe(false);
   expect(await sofie.locator('.night-sheet h1').isVisible()).toBe(true);
   expect(await sofie.getByTestId('sheet-printed').isVisible()).toBe(true);
   expect(await sofie.getByTestId('sheet-duty').isVisible()).toBe(true);
@@ -54,16 +58,25 @@ it('the night sheet prints on one A4 page: duty and numbers, free places, OCMW c
 it('the board prints every place, also the ones folded away on screen, with the date and time', async () => {
   const sofie = await signIn('permanentie');
   await sofie.locator('[data-place]').first().waitFor({ state: 'attached' });
-  const onScreen = await sofie.locator('[data-testid="place"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+  const onScreen = await sofie
+    .locator('[data-testid="place"]')
+    .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
   expect(onScreen).toBeLessThan(43);
   await sofie.emulateMedia({ media: 'print' });
-  const printed = await sofie.locator('[data-testid="place"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null)
-    .map((e) => ({ name: e.querySelector('h3')?.textContent, free: e.querySelector('[data-testid="place-free"]')?.textContent })));
+  const printed = await sofie.locator('[data-testid="place"]').evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => ({
+        name: e.querySelector('h3')?.textContent,
+        free: e.querySelector('[data-testid="place-free"]')?.textContent,
+      })),
+  );
   expect(printed).toHaveLength(43);
   expect(printed.find((p) => p.name === 'Noodwoning Turnhout')?.free).toBe('4 van 4 vrij');
   expect(printed.find((p) => p.name === 'Hotel Terminus (partner)')?.free).toBe('Volzet');
   expect(await sofie.getByTestId('board-at').textContent()).toBe('Stand van zo 25 okt 2026 02:30');
-  for (const bar of ['.topbar', '.context-bar', 'nav', '.filters']) expect(await sofie.locator(bar).first().isVisible(), bar).toBe(false);
+  for (const bar of ['.topbar', '.context-bar', 'nav', '.filters'])
+    expect(await sofie.locator(bar).first().isVisible(), bar).toBe(false);
   const pdf = await sofie.pdf({ format: 'A4' });
   expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
 });

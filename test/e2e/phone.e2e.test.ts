@@ -7,14 +7,23 @@ import { consoleUnderTest } from './console';
 
 const { ctx, signIn } = consoleUnderTest();
 
-interface ApiPlace { name: string; type: string; free: number; suitable: boolean; holds: unknown[] }
-const board = (page: Page) => page.evaluate(async () => (await (await fetch('/api/board?adults=1&children=0')).json()) as { places: ApiPlace[] });
+interface ApiPlace {
+  name: string;
+  type: string;
+  free: number;
+  suitable: boolean;
+  holds: unknown[];
+}
+const board = (page: Page) =>
+  page.evaluate(async () => (await (await fetch('/api/board?adults=1&children=0')).json()) as { places: ApiPlace[] });
 
 async function visibleTargetsBelow44(page: Page, scope: string): Promise<string[]> {
-  return page.locator(`${scope} button, ${scope} a`).evaluateAll((els) => els
-    .filter((e) => (e as HTMLElement).offsetParent !== null)
-    .filter((e) => e.getBoundingClientRect().height < 44)
-    .map((e) => `${e.textContent} ${e.getBoundingClientRect().height}`));
+  return page.locator(`${scope} button, ${scope} a`).evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .filter((e) => e.getBoundingClientRect().height < 44)
+      .map((e) => `${e.textContent} ${e.getBoundingClientRect().height}`),
+  );
 }
 
 it('the header is two compact rows: the primary line always shown, the rest behind "Meer"', async () => {
@@ -23,7 +32,13 @@ it('the header is two compact rows: the primary line always shown, the rest behi
   const bottom = await sofie.getByTestId('context-bar').evaluate((e) => e.getBoundingClientRect().bottom);
   expect(bottom).toBeLessThanOrEqual(125); // was ~300
   // The primary line is visible without a tap (who it is, the API says).
-  const duty = await sofie.evaluate(async () => (await (await fetch('/api/oncall/now')).json()) as { primary: { name: string } | null; backup: { name: string } | null });
+  const duty = await sofie.evaluate(
+    async () =>
+      (await (await fetch('/api/oncall/now')).json()) as {
+        primary: { name: string } | null;
+        backup: { name: string } | null;
+      },
+  );
   const header = sofie.getByTestId('context-bar');
   expect(await header.locator('.on-duty-primary').isVisible()).toBe(true);
   expect(await header.locator('.on-duty-primary').textContent()).toContain(duty.primary!.name);
@@ -58,12 +73,25 @@ it('the board shows the suitable free places first, grouped by type, and only co
 
   // Groups by type in the board's order; only the first is open.
   const types = [...new Set(places.filter((p) => firstNames.includes(p.name)).map((p) => p.type))];
-  expect(await sofie.locator('.place-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(types);
+  expect(
+    await sofie.locator('.place-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-group'))),
+  ).toEqual(types);
   const groupToggles = sofie.getByTestId('place-group-toggle');
-  expect(await groupToggles.evaluateAll((els) => els.map((e) => e.getAttribute('aria-expanded')))).toEqual(types.map((_, i) => String(i === 0)));
-  const visible = await sofie.locator('[data-testid="place"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null)
-    .map((e) => ({ name: e.getAttribute('data-place'), free: Number(e.getAttribute('data-free')), unsuitable: e.classList.contains('place-unsuitable') })));
-  expect(visible.map((v) => v.name)).toEqual(places.filter((p) => firstNames.includes(p.name) && p.type === types[0]).map((p) => p.name));
+  expect(await groupToggles.evaluateAll((els) => els.map((e) => e.getAttribute('aria-expanded')))).toEqual(
+    types.map((_, i) => String(i === 0)),
+  );
+  const visible = await sofie.locator('[data-testid="place"]').evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => ({
+        name: e.getAttribute('data-place'),
+        free: Number(e.getAttribute('data-free')),
+        unsuitable: e.classList.contains('place-unsuitable'),
+      })),
+  );
+  expect(visible.map((v) => v.name)).toEqual(
+    places.filter((p) => firstNames.includes(p.name) && p.type === types[0]).map((p) => p.name),
+  );
   for (const v of visible) expect(v.free > 0 && !v.unsuitable, v.name!).toBe(true);
   // The 27 OCMW emergency homes (one per municipality, demo seed) are one group with its count.
   const homes = sofie.locator('[data-group="ocmw_noodwoning"]').getByTestId('place-group-toggle');
@@ -81,7 +109,11 @@ it('the board shows the suitable free places first, grouped by type, and only co
 });
 
 it('on a 1366 px desktop no figures table is clipped', async () => {
-  const context = await ctx.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  const context = await ctx.browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+  });
   const lead = await context.newPage();
   await lead.goto(`${ctx.server.url}/kerncijfers`);
   await lead.getByLabel('Gebruikersnaam').fill('coordinator');
@@ -89,7 +121,11 @@ it('on a 1366 px desktop no figures table is clipped', async () => {
   await lead.getByRole('button', { name: 'Aanmelden' }).click();
   await lead.locator('.fig-scroll').first().waitFor();
   await lead.waitForTimeout(500);
-  const tables = await lead.locator('.fig-scroll').evaluateAll((els) => els.map((e) => ({ name: e.getAttribute('aria-label'), scroll: e.scrollWidth, client: e.clientWidth })));
+  const tables = await lead
+    .locator('.fig-scroll')
+    .evaluateAll((els) =>
+      els.map((e) => ({ name: e.getAttribute('aria-label'), scroll: e.scrollWidth, client: e.clientWidth })),
+    );
   expect(tables.length).toBeGreaterThanOrEqual(8);
   expect(tables.filter((t) => t.scroll > t.client)).toEqual([]);
   expect(await lead.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);

@@ -9,14 +9,38 @@ import { consoleUnderTest, PHONE } from './console';
 
 const { ctx, signIn } = consoleUnderTest();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const DESKTOP_LIGHT: BrowserContextOptions = { viewport: { width: 1366, height: 768 }, colorScheme: 'light', locale: 'nl-BE', timezoneId: 'Europe/Brussels' };
-const PHONE_DARK: BrowserContextOptions = { viewport: PHONE, colorScheme: 'dark', locale: 'nl-BE', timezoneId: 'Europe/Brussels' };
+const DESKTOP_LIGHT: BrowserContextOptions = {
+  viewport: { width: 1366, height: 768 },
+  colorScheme: 'light',
+  locale: 'nl-BE',
+  timezoneId: 'Europe/Brussels',
+};
+const PHONE_DARK: BrowserContextOptions = {
+  viewport: PHONE,
+  colorScheme: 'dark',
+  locale: 'nl-BE',
+  timezoneId: 'Europe/Brussels',
+};
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary.split('\n')[1] ?? ''}`);
+  const result = await page.evaluate(async () =>
+    (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary.split('\n')[1] ?? ''}`,
+    );
 }
 
 async function signInWith(options: BrowserContextOptions, username: string): Promise<Page> {
@@ -31,11 +55,16 @@ async function signInWith(options: BrowserContextOptions, username: string): Pro
 
 it('axe-core: the sign-in page, on a phone in the dark theme and on a desktop in the light one', async () => {
   const found: Record<string, string[]> = {};
-  for (const [name, options] of [['phone dark', PHONE_DARK], ['desktop light', DESKTOP_LIGHT]] as const) {
+  for (const [name, options] of [
+    ['phone dark', PHONE_DARK],
+    ['desktop light', DESKTOP_LIGHT],
+  ] as const) {
     const page = await (await ctx.browser.newContext(options)).newPage();
     await page.goto(`${ctx.server.url}/`);
     await page.getByLabel('Gebruikersnaam').waitFor();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(name === 'phone dark' ? 'dark' : 'light');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(
+      name === 'phone dark' ? 'dark' : 'light',
+    );
     const v = await seriousViolations(page);
     if (v.length) found[name] = v;
     // And with an error shown (a wrong password): the message must be readable too.
@@ -80,7 +109,12 @@ it('axe-core: every desk page on a desktop in the light theme, the night sheet i
 it('is an installable PWA: the manifest is served, the service worker registers and serves the shell offline', async () => {
   const manifest = await fetch(`${ctx.server.url}/manifest.webmanifest`);
   expect(manifest.status).toBe(200);
-  const m = await manifest.json() as { name: string; start_url: string; display: string; icons: { src: string; sizes: string }[] };
+  const m = (await manifest.json()) as {
+    name: string;
+    start_url: string;
+    display: string;
+    icons: { src: string; sizes: string }[];
+  };
   expect(m.display).toBe('standalone');
   expect(m.start_url).toMatch(/^\//);
   expect(m.icons.length).toBeGreaterThan(0);
@@ -99,7 +133,8 @@ it('is an installable PWA: the manifest is served, the service worker registers 
   // The shell is there (from the worker's cache), and it says it is offline instead of showing old data.
   await page.locator('#root *').first().waitFor({ timeout: 15_000 });
   expect(await page.title()).toContain('Permanentie');
-  await expect.poll(async () => (await page.locator('body').textContent()) ?? '', { timeout: 15_000 })
+  await expect
+    .poll(async () => (await page.locator('body').textContent()) ?? '', { timeout: 15_000 })
     .toContain('Offline: deze telefoon heeft geen netwerk. Gebruik het papieren nachtblad en bel de coördinator.');
   // A page never visited: the shell again (navigation is served the cached shell).
   await page.goto(`${ctx.server.url}/rooster`);
@@ -109,7 +144,9 @@ it('is an installable PWA: the manifest is served, the service worker registers 
 
 it('in English: plurals of the language, dates in English on the Brussels clock (also from another time zone)', async () => {
   // A phone set to New York: the desk's times stay Brussels (server clock: Sunday 25 October 2026 02:30 there).
-  const page = await (await ctx.browser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: 'America/New_York' })).newPage();
+  const page = await (
+    await ctx.browser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: 'America/New_York' })
+  ).newPage();
   await page.goto(`${ctx.server.url}/bord`);
   await page.getByLabel('Gebruikersnaam').fill('permanentie');
   await page.getByLabel('Wachtwoord').fill('demo');
@@ -124,7 +161,9 @@ it('in English: plurals of the language, dates in English on the Brussels clock 
   // One place: the singular. The only women's shelter of the demo is a group of one for a woman with a child.
   await page.getByLabel('Children').fill('1');
   await page.locator('label.chip', { hasText: 'women' }).click();
-  await expect.poll(() => page.locator('[data-group="vluchthuis"]').getByTestId('place-group-toggle').textContent()).toBe("Women's shelter: 1 place, 3 free");
+  await expect
+    .poll(() => page.locator('[data-group="vluchthuis"]').getByTestId('place-group-toggle').textContent())
+    .toBe("Women's shelter: 1 place, 3 free");
   expect(await page.getByTestId('suitable-count').textContent()).toMatch(/^\d+ suitable free places$/);
   expect(await page.locator('body').textContent()).not.toMatch(/\(s\)|\(en\)/);
   // The rota in English: weekday names and dates of the Brussels calendar.

@@ -11,8 +11,10 @@ async function intakeFor(phone: string): Promise<{ id: string; reference: string
   const api = new ApiClient(ctx.server.url);
   await api.login('coordinator');
   const res = await api.post('/api/intakes', {
-    referrer: { kind: 'police', organisation: 'PZ Regio Turnhout', phone }, person: { name: 'Maria Janssens' },
-    household: { type: 'moeder_met_kinderen', adults: 1, children: 2 }, ethos: 'public_space',
+    referrer: { kind: 'police', organisation: 'PZ Regio Turnhout', phone },
+    person: { name: 'Maria Janssens' },
+    household: { type: 'moeder_met_kinderen', adults: 1, children: 2 },
+    ethos: 'public_space',
     facts: { requestNis: '13040', housing: 'homeless', stayNis: '13040' },
   });
   expect(res.status).toBe(201);
@@ -39,5 +41,7 @@ it('tells the worker why a fixed-line referrer gets no text', async () => {
   const sofie = await signIn('permanentie', `/aanmelding?id=${intake.id}`);
   const why = sofie.getByTestId('referrer-sms-why');
   await why.waitFor();
-  expect(await why.textContent()).toBe('014 41 22 33 is geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door, of vul een gsm-nummer in.');
+  expect(await why.textContent()).toBe(
+    '014 41 22 33 is geen gsm-nummer: er gaat geen sms. Geef adres en referentie telefonisch door, of vul een gsm-nummer in.',
+  );
 });

@@ -6,7 +6,7 @@ import { consoleUnderTest } from './console';
 
 const { ctx, signIn } = consoleUnderTest();
 
-it('an override by the coordinator shows in the duty worker\'s header without reloading', async () => {
+it("an override by the coordinator shows in the duty worker's header without reloading", async () => {
   const worker = await signIn('permanentie', '/bord');
   const header = worker.getByTestId('on-duty-now');
   await expect.poll(() => header.textContent()).toContain('An Peeters'); // week 41 of the demo rotation
@@ -34,7 +34,7 @@ it('an override by the coordinator shows in the duty worker\'s header without re
   expect(await form.getByLabel('Van', { exact: true }).inputValue()).toBe('2026-10-24T17:00');
 });
 
-it('the coordinator leaves the primary line empty for one night, after a question; the worker\'s header shows the gap', async () => {
+it("the coordinator leaves the primary line empty for one night, after a question; the worker's header shows the gap", async () => {
   await ctx.server.db.db.deleteFrom('rota_overrides').execute(); // the test above left one on this night
   const worker = await signIn('permanentie', '/bord');
   const header = worker.getByTestId('on-duty-now');
@@ -44,19 +44,27 @@ it('the coordinator leaves the primary line empty for one night, after a questio
   const lead = await signIn('coordinator', '/rooster');
   const form = lead.getByTestId('override-form');
   await form.locator('select[name=slot]').selectOption('primary');
-  await form.locator('select[name=userId]').selectOption({ label: 'Niemand: lijn leeg laten (oproepen gaan meteen naar de volgende)' });
+  await form
+    .locator('select[name=userId]')
+    .selectOption({ label: 'Niemand: lijn leeg laten (oproepen gaan meteen naar de volgende)' });
   await form.getByLabel('Van', { exact: true }).fill('2026-10-24T17:00');
   await form.getByLabel('Tot', { exact: true }).fill('2026-10-25T08:30');
   await form.getByLabel('Reden', { exact: true }).fill('An ziek, geen vervanger');
   // The first tap only asks; "Nee" leaves the rota as it was.
   await lead.getByTestId('override-submit').click();
-  expect(await lead.getByText('Deze lijn leeg laten? Oproepen gaan dan meteen naar de volgende in de keten.').count()).toBe(1);
+  expect(
+    await lead.getByText('Deze lijn leeg laten? Oproepen gaan dan meteen naar de volgende in de keten.').count(),
+  ).toBe(1);
   await lead.getByRole('button', { name: 'Nee' }).click();
   await lead.waitForTimeout(500);
   expect(await ctx.server.db.db.selectFrom('rota_overrides').select('id').execute()).toHaveLength(0);
   await lead.getByTestId('override-submit').click();
   await lead.getByTestId('override-submit-yes').click();
-  await expect.poll(async () => (await ctx.server.db.db.selectFrom('rota_overrides').select('user_id').execute()).map((r) => r.user_id)).toEqual([null]);
+  await expect
+    .poll(async () =>
+      (await ctx.server.db.db.selectFrom('rota_overrides').select('user_id').execute()).map((r) => r.user_id),
+    )
+    .toEqual([null]);
 
   await worker.getByTestId('on-duty-gap').waitFor();
   expect(await worker.getByTestId('on-duty-gap').textContent()).toContain('niemand – gat in het rooster');
@@ -65,7 +73,18 @@ it('the coordinator leaves the primary line empty for one night, after a questio
   // Removing it (the rota page lists only overrides ahead of the phone's own clock, which is not the
   // test server's October night, so through the API here) brings An back at once.
   const { id } = await ctx.server.db.db.selectFrom('rota_overrides').select('id').executeTakeFirstOrThrow();
-  expect(await lead.evaluate(async (overrideId) => (await fetch(`/api/rota/overrides/${overrideId}`, { method: 'DELETE', headers: { 'X-Requested-With': 'permanentie' } })).status, id)).toBeLessThan(300);
+  expect(
+    await lead.evaluate(
+      async (overrideId) =>
+        (
+          await fetch(`/api/rota/overrides/${overrideId}`, {
+            method: 'DELETE',
+            headers: { 'X-Requested-With': 'permanentie' },
+          })
+        ).status,
+      id,
+    ),
+  ).toBeLessThan(300);
   await expect.poll(() => header.textContent()).toContain('An Peeters');
   expect(await worker.getByTestId('on-duty-gap').count()).toBe(0);
 });

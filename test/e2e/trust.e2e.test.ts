@@ -13,7 +13,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** The API requests a page makes in `ms` while nobody touches it (socket.io's own transport excluded). */
 async function idleRequests(page: Page, ms: number): Promise<string[]> {
   const seen: string[] = [];
-  const listen = (r: { url: () => string }) => { if (r.url().includes('/api/')) seen.push(r.url()); };
+  const listen = (r: { url: () => string }) => {
+    if (r.url().includes('/api/')) seen.push(r.url());
+  };
   page.on('request', listen);
   await page.waitForTimeout(ms);
   page.off('request', listen);
@@ -22,9 +24,23 @@ async function idleRequests(page: Page, ms: number): Promise<string[]> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary.split('\n')[1] ?? ''}`);
+  const result = await page.evaluate(async () =>
+    (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary.split('\n')[1] ?? ''}`,
+    );
 }
 
 it('an idle rota page makes no requests (it made 20 to 50 a second), and shows each day its own hours', async () => {
@@ -39,7 +55,9 @@ it('an idle rota page makes no requests (it made 20 to 50 a second), and shows e
     const [from, to] = span.split('–');
     expect(from! < to!, span).toBe(true);
   }
-  const days = await lead.getByTestId('rota-day').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('.rota-span')].map((s) => s.textContent).join(' ')));
+  const days = await lead
+    .getByTestId('rota-day')
+    .evaluateAll((els) => els.map((e) => [...e.querySelectorAll('.rota-span')].map((s) => s.textContent).join(' ')));
   expect(days.filter((d) => d === '00:00–08:30 17:00–24:00').length).toBeGreaterThanOrEqual(4); // Monday to Friday, a holiday aside
   expect(days.filter((d) => d === '00:00–24:00').length).toBeGreaterThanOrEqual(1); // Saturday
 });
@@ -94,7 +112,7 @@ it('OCMW staff land on their queue', async () => {
   await expect.poll(() => els.evaluate(() => location.pathname)).toBe('/overdrachten');
 });
 
-it('axe-core finds no serious or critical violation on the desk\'s pages', async () => {
+it("axe-core finds no serious or critical violation on the desk's pages", async () => {
   const sofie = await signIn('coordinator');
   const found: Record<string, string[]> = {};
   for (const path of ['/bord', '/oproepen', '/aanmelding', '/overdrachten', '/rooster', '/kerncijfers']) {
@@ -110,7 +128,10 @@ it('axe-core finds no serious or critical violation on the desk\'s pages', async
 it('on a phone every visible button, select and field on the calls page is at least 44 px tall', async () => {
   const sofie = await signIn('permanentie', '/oproepen');
   await sofie.getByTestId('simulator').waitFor();
-  const small = await sofie.locator('main button:visible, main select:visible, main input:not([type=checkbox]):visible').evaluateAll((els) =>
-    els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+  const small = await sofie
+    .locator('main button:visible, main select:visible, main input:not([type=checkbox]):visible')
+    .evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)),
+    );
   expect(small).toEqual([]);
 });

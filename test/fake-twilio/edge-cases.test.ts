@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A, B, C, CALLER, PUBLIC, startToyServer, type ToyServer } from './toy-app';
 
 let toy: ToyServer;
-beforeAll(async () => { toy = await startToyServer(); });
+beforeAll(async () => {
+  toy = await startToyServer();
+});
 afterAll(() => toy.close());
 const fakeTwilio: ToyServer['fake'] = (o) => toy.fake(o);
 const outcomes = (call: { dialled: { outcome: string }[] }) => call.dialled.map((d) => d.outcome);
@@ -34,13 +36,18 @@ describe('FakeTwilio edge cases', () => {
   it('times out a slow webhook and fetches the fallback (a TwiML Bin)', async () => {
     const bin = 'https://handler.twilio.com/twiml/EH0001';
     const fake = fakeTwilio({
-      voiceUrl: '/twilio/slow', requestTimeoutMs: 150, voiceFallbackUrl: bin,
+      voiceUrl: '/twilio/slow',
+      requestTimeoutMs: 150,
+      voiceFallbackUrl: bin,
       twimlBins: { [bin]: `<Response><Dial><Number>${C}</Number></Dial></Response>` },
     });
     fake.phone(C).answers({ press: null });
     const call = await fake.call({ from: CALLER });
     expect(call.requests[0]!.error).toMatchObject({ kind: 'timeout', code: 11205 });
-    expect(call.requests[1]).toMatchObject({ sentTo: 'twiml-bin', params: { ErrorCode: '11205', ErrorUrl: `${PUBLIC}/twilio/slow` } });
+    expect(call.requests[1]).toMatchObject({
+      sentTo: 'twiml-bin',
+      params: { ErrorCode: '11205', ErrorUrl: `${PUBLIC}/twilio/slow` },
+    });
     expect(outcomes(call)).toEqual(['accepted']);
     const noFallback = await fakeTwilio({ voiceUrl: '/twilio/slow', requestTimeoutMs: 150 }).call({ from: CALLER });
     expect(noFallback.heard('caller')).toEqual(['We are sorry, an application error has occurred. Goodbye.']);
@@ -50,14 +57,17 @@ describe('FakeTwilio edge cases', () => {
     const fake = fakeTwilio({ progressCallbacks: true, shuffleStatusCallbacks: true });
     fake.phone(A).answers({ press: '1' });
     const call = await fake.call({ from: CALLER });
-    expect(call.requestsTo('/twilio/voice/status').map((r) => `${r.params.SequenceNumber}:${r.params.CallStatus}`))
-      .toEqual(['2:completed', '1:in-progress', '0:ringing']);
+    expect(
+      call.requestsTo('/twilio/voice/status').map((r) => `${r.params.SequenceNumber}:${r.params.CallStatus}`),
+    ).toEqual(['2:completed', '1:in-progress', '0:ringing']);
   });
 
   it('guards against redirect loops', async () => {
     const call = await fakeTwilio({ voiceUrl: '/twilio/loop', maxRequestsPerCall: 5 }).call({ from: CALLER });
     expect(call.requestsTo('/twilio/loop')).toHaveLength(5);
-    expect(call.transcript).toContainEqual(expect.objectContaining({ type: 'error', message: expect.stringMatching(/loop guard/) }));
+    expect(call.transcript).toContainEqual(
+      expect.objectContaining({ type: 'error', message: expect.stringMatching(/loop guard/) }),
+    );
   });
 
   it('reports the child legs to <Number statusCallback>', async () => {
@@ -65,8 +75,18 @@ describe('FakeTwilio edge cases', () => {
     fake.phone(A).answers({ press: '1' });
     fake.phone(B).isBusy();
     const call = await fake.call({ from: CALLER });
-    const legs = call.requestsTo('/twilio/voice/leg-status').map((r) => `${r.params.To} ${r.params.SequenceNumber}:${r.params.CallStatus}`);
-    expect(legs).toEqual([`${A} 0:initiated`, `${A} 1:ringing`, `${A} 2:in-progress`, `${A} 3:completed`, `${B} 0:initiated`, `${B} 1:ringing`, `${B} 2:busy`]);
+    const legs = call
+      .requestsTo('/twilio/voice/leg-status')
+      .map((r) => `${r.params.To} ${r.params.SequenceNumber}:${r.params.CallStatus}`);
+    expect(legs).toEqual([
+      `${A} 0:initiated`,
+      `${A} 1:ringing`,
+      `${A} 2:in-progress`,
+      `${A} 3:completed`,
+      `${B} 0:initiated`,
+      `${B} 1:ringing`,
+      `${B} 2:busy`,
+    ]);
     expect(call.requestsTo('/twilio/voice/leg-status')[0]!.params.ParentCallSid).toBe(call.sid);
   });
 

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A, ACCOUNT, B, CALLER, CHAIN, DESK, PUBLIC, startToyServer, TOKEN, type ToyServer } from './toy-app';
 
 let toy: ToyServer;
-beforeAll(async () => { toy = await startToyServer(); });
+beforeAll(async () => {
+  toy = await startToyServer();
+});
 afterAll(() => toy.close());
 const fakeTwilio: ToyServer['fake'] = (o) => toy.fake(o);
 const outcomes = (call: { dialled: { outcome: string }[] }) => call.dialled.map((d) => d.outcome);
@@ -33,22 +35,35 @@ describe('FakeTwilio voice', () => {
     fake.phone(A).answers({ press: '1' });
     const call = await fake.call({ from: CALLER });
     expect(call.status).toBe('completed');
-    expect(call.dialled).toEqual([{ number: A, outcome: 'accepted', dialCallSid: expect.stringMatching(/^CA/), configured: true }]);
+    expect(call.dialled).toEqual([
+      { number: A, outcome: 'accepted', dialCallSid: expect.stringMatching(/^CA/), configured: true },
+    ]);
     expect(call.heard('caller')).toEqual(['Permanentie noodopvang.']);
     expect(call.heard(A)).toEqual(['Druk 1 om aan te nemen.', 'U wordt verbonden.']);
     const [screen] = call.requestsTo('/twilio/voice/screen');
     expect(screen!.params).toMatchObject({
-      CallSid: call.dialled[0]!.dialCallSid, ParentCallSid: call.sid, From: CALLER, To: A, CallStatus: 'in-progress', Direction: 'outbound-dial',
+      CallSid: call.dialled[0]!.dialCallSid,
+      ParentCallSid: call.sid,
+      From: CALLER,
+      To: A,
+      CallStatus: 'in-progress',
+      Direction: 'outbound-dial',
     });
     expect(call.requestsTo('/twilio/voice/screened')[0]!.url).toBe(`${PUBLIC}/twilio/voice/screened?step=0`);
     const [dialled] = call.requestsTo('/twilio/voice/dialled');
-    expect(dialled!.params).toMatchObject({ CallSid: call.sid, DialCallStatus: 'completed', DialCallSid: call.dialled[0]!.dialCallSid });
+    expect(dialled!.params).toMatchObject({
+      CallSid: call.sid,
+      DialCallStatus: 'completed',
+      DialCallSid: call.dialled[0]!.dialCallSid,
+    });
     expect(Number(dialled!.params.DialCallDuration)).toBeGreaterThan(0);
     const [status] = call.requestsTo('/twilio/voice/status');
     expect(status!.params).toMatchObject({ CallSid: call.sid, CallStatus: 'completed', SequenceNumber: '0' });
     expect(Number(status!.params.CallDuration)).toBe(call.durationSec);
     // The caller hung up after the conversation: the Dial action was posted, its TwiML not played.
-    expect(call.transcript).toContainEqual(expect.objectContaining({ type: 'request', path: '/twilio/voice/dialled', ignored: true }));
+    expect(call.transcript).toContainEqual(
+      expect.objectContaining({ type: 'request', path: '/twilio/voice/dialled', ignored: true }),
+    );
     expect(dialled!.params.CallStatus).toBe('completed');
   });
 
@@ -90,7 +105,9 @@ describe('FakeTwilio voice', () => {
     expect(call.dialled[2]!.configured).toBe(false);
     const [rec] = call.requestsTo('/twilio/voice/recorded');
     expect(rec!.params).toMatchObject({ RecordingDuration: '12', Digits: '#', RecordingSid: call.recording!.sid });
-    expect(rec!.params.RecordingUrl).toMatch(new RegExp(`^https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT}/Recordings/RE[0-9a-f]{32}$`));
+    expect(rec!.params.RecordingUrl).toMatch(
+      new RegExp(`^https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT}/Recordings/RE[0-9a-f]{32}$`),
+    );
     expect(call.heard('caller').slice(-2)).toEqual(['Spreek een bericht in.', 'Dank u.']);
   });
 
@@ -100,20 +117,25 @@ describe('FakeTwilio voice', () => {
     const call = await fake.call({ from: CALLER, voicemail: null });
     expect(call.requestsTo('/twilio/voice/recorded')).toEqual([]);
     expect(call.recording).toBeUndefined();
-    expect(call.transcript.filter((e) => e.type === 'hangup')).toEqual([{ type: 'hangup', leg: 'parent', by: 'caller' }]);
+    expect(call.transcript.filter((e) => e.type === 'hangup')).toEqual([
+      { type: 'hangup', leg: 'parent', by: 'caller' },
+    ]);
     expect(call.requestsTo('/twilio/voice/status')[0]!.params.CallStatus).toBe('completed');
   });
 
   it('follows <Redirect> and parent <Gather>, resolving relative URLs against the current document', async () => {
     const fake = fakeTwilio({ voiceUrl: '/twilio/menu/start' });
     const call = await fake.call({ from: CALLER, digits: '2' });
-    expect(call.requests.map((r) => r.url.slice(PUBLIC.length))).toEqual(
-      ['/twilio/menu/start', '/twilio/menu/options?lang=nl', '/twilio/menu/choice', '/twilio/voice/status']);
+    expect(call.requests.map((r) => r.url.slice(PUBLIC.length))).toEqual([
+      '/twilio/menu/start',
+      '/twilio/menu/options?lang=nl',
+      '/twilio/menu/choice',
+      '/twilio/voice/status',
+    ]);
     expect(call.heard('caller')).toEqual(['Kies 1 of 2.', 'Keuze 2']);
     const silent = await fake.call({ from: CALLER });
     expect(silent.heard('caller')).toEqual(['Kies 1 of 2.', 'Geen keuze.']);
   });
-
 });
 
 describe('FakeTwilio SMS', () => {
@@ -121,7 +143,14 @@ describe('FakeTwilio SMS', () => {
     const res = await fakeTwilio().sms({ from: CALLER, body: 'Hallo' });
     expect(res.status).toBe(200);
     expect(res.replies).toEqual(['Ontvangen: Hallo']);
-    expect(res.request.params).toMatchObject({ MessageSid: res.messageSid, AccountSid: ACCOUNT, From: CALLER, To: DESK, Body: 'Hallo', NumMedia: '0' });
+    expect(res.request.params).toMatchObject({
+      MessageSid: res.messageSid,
+      AccountSid: ACCOUNT,
+      From: CALLER,
+      To: DESK,
+      Body: 'Hallo',
+      NumMedia: '0',
+    });
     expect(res.messageSid).toMatch(/^SM[0-9a-f]{32}$/);
   });
 });

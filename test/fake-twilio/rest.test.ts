@@ -20,19 +20,35 @@ beforeEach(() => rest.reset());
 
 const post = (path: string, body: Record<string, string>, auth: string | null = basic, signal?: AbortSignal) =>
   fetch(`${API}/2010-04-01/Accounts/${ACCOUNT}${path}`, {
-    method: 'POST', body: new URLSearchParams(body), ...(signal ? { signal } : {}),
+    method: 'POST',
+    body: new URLSearchParams(body),
+    ...(signal ? { signal } : {}),
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(auth ? { authorization: auth } : {}) },
   });
-const sms = { To: '+32470111111', From: DESK, Body: 'Oproep gemist', StatusCallback: 'https://desk.example.be/twilio/sms/status' };
+const sms = {
+  To: '+32470111111',
+  From: DESK,
+  Body: 'Oproep gemist',
+  StatusCallback: 'https://desk.example.be/twilio/sms/status',
+};
 
 describe('twilioRest', () => {
   it('sends a message like Twilio: 201, SM sid, queued', async () => {
     const res = await post('/Messages.json', sms);
     expect(res.status).toBe(201);
-    const body = await res.json() as Record<string, unknown>;
-    expect(body).toMatchObject({ to: sms.To, from: DESK, body: sms.Body, status: 'queued', error_code: null, account_sid: ACCOUNT });
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      to: sms.To,
+      from: DESK,
+      body: sms.Body,
+      status: 'queued',
+      error_code: null,
+      account_sid: ACCOUNT,
+    });
     expect(body.sid).toMatch(/^SM[0-9a-f]{32}$/);
-    expect(rest.messages).toEqual([expect.objectContaining({ sid: body.sid, to: sms.To, statusCallback: sms.StatusCallback })]);
+    expect(rest.messages).toEqual([
+      expect.objectContaining({ sid: body.sid, to: sms.To, statusCallback: sms.StatusCallback }),
+    ]);
   });
 
   it('answers 401 (code 20003) without the right Basic auth', async () => {
@@ -60,13 +76,24 @@ describe('twilioRest', () => {
   });
 
   it('lists the number and records the configuration posted to it', async () => {
-    const list = await fetch(`${API}/2010-04-01/Accounts/${ACCOUNT}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(DESK)}`,
-      { headers: { authorization: basic } });
-    const { incoming_phone_numbers: numbers } = await list.json() as { incoming_phone_numbers: { sid: string }[] };
+    const list = await fetch(
+      `${API}/2010-04-01/Accounts/${ACCOUNT}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(DESK)}`,
+      { headers: { authorization: basic } },
+    );
+    const { incoming_phone_numbers: numbers } = (await list.json()) as { incoming_phone_numbers: { sid: string }[] };
     expect(numbers).toHaveLength(1);
-    const res = await post(`/IncomingPhoneNumbers/${numbers[0]!.sid}.json`, { VoiceUrl: 'https://desk.example.be/twilio/voice', VoiceMethod: 'POST' });
-    expect(await res.json()).toMatchObject({ sid: numbers[0]!.sid, voice_url: 'https://desk.example.be/twilio/voice', voice_method: 'POST' });
-    expect(rest.updates).toEqual([{ sid: numbers[0]!.sid, fields: { VoiceUrl: 'https://desk.example.be/twilio/voice', VoiceMethod: 'POST' } }]);
+    const res = await post(`/IncomingPhoneNumbers/${numbers[0]!.sid}.json`, {
+      VoiceUrl: 'https://desk.example.be/twilio/voice',
+      VoiceMethod: 'POST',
+    });
+    expect(await res.json()).toMatchObject({
+      sid: numbers[0]!.sid,
+      voice_url: 'https://desk.example.be/twilio/voice',
+      voice_method: 'POST',
+    });
+    expect(rest.updates).toEqual([
+      { sid: numbers[0]!.sid, fields: { VoiceUrl: 'https://desk.example.be/twilio/voice', VoiceMethod: 'POST' } },
+    ]);
   });
 
   it('serves the official twilio client', async () => {
@@ -85,13 +112,18 @@ describe('twilioRest', () => {
     const server: Server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const fake = new FakeTwilio({
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, publicUrl: 'https://desk.example.be',
-      authToken: TOKEN, accountSid: ACCOUNT, phoneNumber: DESK,
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      publicUrl: 'https://desk.example.be',
+      authToken: TOKEN,
+      accountSid: ACCOUNT,
+      phoneNumber: DESK,
     });
     await post('/Messages.json', sms);
     const req = await fake.messageStatus(rest.messages[0]!, 'failed', { errorCode: 30008 });
     expect(req.status).toBe(204);
-    expect(seen).toEqual([expect.objectContaining({ MessageSid: rest.messages[0]!.sid, MessageStatus: 'failed', ErrorCode: '30008' })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ MessageSid: rest.messages[0]!.sid, MessageStatus: 'failed', ErrorCode: '30008' }),
+    ]);
     server.closeAllConnections();
     server.close();
   });

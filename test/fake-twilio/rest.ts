@@ -17,8 +17,13 @@ export interface TwilioRestOptions {
 }
 
 export interface SentMessage {
-  sid: string; to: string; from: string | null; body: string; status: string;
-  statusCallback: string | null; messagingServiceSid: string | null;
+  sid: string;
+  to: string;
+  from: string | null;
+  body: string;
+  status: string;
+  statusCallback: string | null;
+  messagingServiceSid: string | null;
   /** Every form field as posted. */
   params: Record<string, string>;
 }
@@ -47,8 +52,11 @@ export interface TwilioRest {
 }
 
 const TITLES: Record<number, [number, string]> = {
-  401: [20003, 'Authenticate'], 404: [20404, 'The requested resource was not found'], 429: [20429, 'Too Many Requests'],
-  500: [20500, 'Internal Server Error'], 503: [20503, 'Service Unavailable'],
+  401: [20003, 'Authenticate'],
+  404: [20404, 'The requested resource was not found'],
+  429: [20429, 'Too Many Requests'],
+  500: [20500, 'Internal Server Error'],
+  503: [20503, 'Service Unavailable'],
 };
 const twilioError = (status: number, code: number, message: string) =>
   HttpResponse.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, { status });
@@ -63,20 +71,52 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
   const numbers: IncomingNumber[] = (opts.phoneNumbers ?? []).map((n) => {
     const pn = sid('PN');
     return {
-      sid: pn, account_sid: opts.accountSid, phone_number: n, friendly_name: n, api_version: '2010-04-01',
-      voice_url: null, voice_method: 'POST', voice_fallback_url: null, voice_fallback_method: 'POST',
-      status_callback: null, status_callback_method: 'POST', sms_url: null, sms_method: 'POST',
-      sms_fallback_url: null, sms_fallback_method: 'POST', capabilities: { voice: true, sms: true, mms: true, fax: false },
+      sid: pn,
+      account_sid: opts.accountSid,
+      phone_number: n,
+      friendly_name: n,
+      api_version: '2010-04-01',
+      voice_url: null,
+      voice_method: 'POST',
+      voice_fallback_url: null,
+      voice_fallback_method: 'POST',
+      status_callback: null,
+      status_callback_method: 'POST',
+      sms_url: null,
+      sms_method: 'POST',
+      sms_fallback_url: null,
+      sms_fallback_method: 'POST',
+      capabilities: { voice: true, sms: true, mms: true, fax: false },
       uri: uriOf(`/IncomingPhoneNumbers/${pn}.json`),
     };
   });
   const rest: Omit<TwilioRest, 'handlers' | 'server'> & Partial<Pick<TwilioRest, 'handlers' | 'server'>> = {
-    messages: [], numbers, updates: [], log: [],
-    failNext(n = 1, failure = 500) { for (let i = 0; i < n; i++) failures.push(failure); },
-    start() { server.listen({ onUnhandledRequest: (req, print) => { if (!passthrough.includes(new URL(req.url).hostname)) print.error(); } }); },
-    stop() { server.close(); },
-    heal() { failures.length = 0; },
-    reset() { rest.messages.length = 0; rest.updates.length = 0; rest.log.length = 0; failures.length = 0; },
+    messages: [],
+    numbers,
+    updates: [],
+    log: [],
+    failNext(n = 1, failure = 500) {
+      for (let i = 0; i < n; i++) failures.push(failure);
+    },
+    start() {
+      server.listen({
+        onUnhandledRequest: (req, print) => {
+          if (!passthrough.includes(new URL(req.url).hostname)) print.error();
+        },
+      });
+    },
+    stop() {
+      server.close();
+    },
+    heal() {
+      failures.length = 0;
+    },
+    reset() {
+      rest.messages.length = 0;
+      rest.updates.length = 0;
+      rest.log.length = 0;
+      failures.length = 0;
+    },
   };
   const passthrough = opts.passthroughHosts ?? ['127.0.0.1', 'localhost', '[::1]', '::1'];
 
@@ -87,10 +127,16 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
     rest.log.push(entry);
     const failure = failures.shift();
     let res: Response | undefined;
-    if (failure === 'timeout') { entry.status = 'timeout'; await delay('infinite'); }
-    else if (failure === 'network') { entry.status = 'network'; return HttpResponse.error(); }
-    else if (typeof failure === 'number') res = twilioError(failure, ...(TITLES[failure] ?? [failure, `HTTP ${failure}`]));
-    else if (failure) res = twilioError(failure.status ?? 400, failure.code, failure.message ?? `Twilio error ${failure.code}`);
+    if (failure === 'timeout') {
+      entry.status = 'timeout';
+      await delay('infinite');
+    } else if (failure === 'network') {
+      entry.status = 'network';
+      return HttpResponse.error();
+    } else if (typeof failure === 'number')
+      res = twilioError(failure, ...(TITLES[failure] ?? [failure, `HTTP ${failure}`]));
+    else if (failure)
+      res = twilioError(failure.status ?? 400, failure.code, failure.message ?? `Twilio error ${failure.code}`);
     else if (request.headers.get('authorization') !== basic) res = twilioError(401, 20003, 'Authenticate');
     else if (account !== opts.accountSid) res = twilioError(404, 20404, `The requested resource ${path} was not found`);
     if (res) entry.status = res.status;
@@ -104,10 +150,26 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
   const messageJson = (m: SentMessage) => {
     const now = new Date().toUTCString();
     return {
-      account_sid: opts.accountSid, api_version: '2010-04-01', body: m.body, date_created: now, date_sent: null, date_updated: now,
-      direction: 'outbound-api', error_code: null, error_message: null, from: m.from, messaging_service_sid: m.messagingServiceSid,
-      num_media: '0', num_segments: String(Math.max(1, Math.ceil(m.body.length / 153))), price: null, price_unit: 'USD',
-      sid: m.sid, status: m.status, subresource_uris: { media: uriOf(`/Messages/${m.sid}/Media.json`) }, to: m.to, uri: uriOf(`/Messages/${m.sid}.json`),
+      account_sid: opts.accountSid,
+      api_version: '2010-04-01',
+      body: m.body,
+      date_created: now,
+      date_sent: null,
+      date_updated: now,
+      direction: 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from: m.from,
+      messaging_service_sid: m.messagingServiceSid,
+      num_media: '0',
+      num_segments: String(Math.max(1, Math.ceil(m.body.length / 153))),
+      price: null,
+      price_unit: 'USD',
+      sid: m.sid,
+      status: m.status,
+      subresource_uris: { media: uriOf(`/Messages/${m.sid}/Media.json`) },
+      to: m.to,
+      uri: uriOf(`/Messages/${m.sid}.json`),
     };
   };
 
@@ -116,14 +178,24 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
       const denied = await gate(request, params.account);
       if (denied) return denied;
       const f = await form(request);
-      const fail = (code: number, message: string) => { rest.log[rest.log.length - 1]!.status = 400; return twilioError(400, code, message); };
+      const fail = (code: number, message: string) => {
+        rest.log[rest.log.length - 1]!.status = 400;
+        return twilioError(400, code, message);
+      };
       if (!f.To) return fail(21604, "A 'To' phone number is required.");
       if (!f.From && !f.MessagingServiceSid) return fail(21603, "A 'From' phone number is required.");
       if (!f.Body && !f.MediaUrl) return fail(21602, 'Message body is required.');
-      if ((f.Body ?? '').length > 1600) return fail(21617, 'The concatenated message body exceeds the 1600 character limit.');
+      if ((f.Body ?? '').length > 1600)
+        return fail(21617, 'The concatenated message body exceeds the 1600 character limit.');
       const m: SentMessage = {
-        sid: sid('SM'), to: f.To, from: f.From ?? null, body: f.Body ?? '', status: f.MessagingServiceSid ? 'accepted' : 'queued',
-        statusCallback: f.StatusCallback ?? null, messagingServiceSid: f.MessagingServiceSid ?? null, params: f,
+        sid: sid('SM'),
+        to: f.To,
+        from: f.From ?? null,
+        body: f.Body ?? '',
+        status: f.MessagingServiceSid ? 'accepted' : 'queued',
+        statusCallback: f.StatusCallback ?? null,
+        messagingServiceSid: f.MessagingServiceSid ?? null,
+        params: f,
       };
       rest.messages.push(m);
       return ok(messageJson(m), 201);
@@ -132,7 +204,9 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
       const denied = await gate(request, params.account);
       if (denied) return denied;
       const q = new URL(request.url).searchParams;
-      const list = rest.messages.filter((m) => (!q.get('To') || m.to === q.get('To')) && (!q.get('From') || m.from === q.get('From')));
+      const list = rest.messages.filter(
+        (m) => (!q.get('To') || m.to === q.get('To')) && (!q.get('From') || m.from === q.get('From')),
+      );
       return ok({ messages: list.map(messageJson), page: 0, page_size: list.length, next_page_uri: null });
     }),
     http.get(`${base}/Messages/:msg`, async ({ request, params }) => {
@@ -147,8 +221,14 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
       const wanted = new URL(request.url).searchParams.get('PhoneNumber');
       const list = numbers.filter((n) => !wanted || n.phone_number === wanted);
       return ok({
-        incoming_phone_numbers: list, page: 0, page_size: 50, start: 0, end: Math.max(0, list.length - 1),
-        first_page_uri: uriOf('/IncomingPhoneNumbers.json?PageSize=50&Page=0'), next_page_uri: null, previous_page_uri: null,
+        incoming_phone_numbers: list,
+        page: 0,
+        page_size: 50,
+        start: 0,
+        end: Math.max(0, list.length - 1),
+        first_page_uri: uriOf('/IncomingPhoneNumbers.json?PageSize=50&Page=0'),
+        next_page_uri: null,
+        previous_page_uri: null,
         uri: uriOf('/IncomingPhoneNumbers.json'),
       });
     }),
@@ -156,7 +236,10 @@ export function twilioRest(opts: TwilioRestOptions): TwilioRest {
       const denied = await gate(request, params.account);
       if (denied) return denied;
       const n = numbers.find((x) => `${x.sid}.json` === params.pn);
-      if (!n) { rest.log[rest.log.length - 1]!.status = 404; return twilioError(404, 20404, 'The requested resource was not found'); }
+      if (!n) {
+        rest.log[rest.log.length - 1]!.status = 404;
+        return twilioError(404, 20404, 'The requested resource was not found');
+      }
       const fields = await form(request);
       rest.updates.push({ sid: n.sid, fields });
       for (const [k, v] of Object.entries(fields)) n[snake(k)] = v;

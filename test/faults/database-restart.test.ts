@@ -17,10 +17,21 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   t = await startTestServer();
   outage = await outageFor(t.db);
-  app = createApp({ config: t.config, database: outage.handle, clock: t.clock, logger: createLogger('silent'), clientDir: null });
+  app = createApp({
+    config: t.config,
+    database: outage.handle,
+    clock: t.clock,
+    logger: createLogger('silent'),
+    clientDir: null,
+  });
   url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
 });
-afterAll(async () => { for (const s of sockets) s.close(); await app.close(); await outage.close(); await t.close(); });
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await app.close();
+  await outage.close();
+  await t.close();
+});
 
 const waitFor = async (what: string, ok: () => Promise<boolean> | boolean, ms = 15_000) => {
   const until = Date.now() + ms;
@@ -31,10 +42,20 @@ const waitFor = async (what: string, ok: () => Promise<boolean> | boolean, ms = 
 };
 
 async function incomingCall(callSid: string, from: string) {
-  const params = { CallSid: callSid, From: from, To: '+3214000000', CallStatus: 'ringing', AccountSid: `AC${'0'.repeat(32)}` };
+  const params = {
+    CallSid: callSid,
+    From: from,
+    To: '+3214000000',
+    CallStatus: 'ringing',
+    AccountSid: `AC${'0'.repeat(32)}`,
+  };
   const res = await fetch(`${url}/twilio/voice`, {
-    method: 'POST', body: new URLSearchParams(params).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature(t.config.twilio.authTokens[0]!, `${t.config.publicUrl}/twilio/voice`, params) },
+    method: 'POST',
+    body: new URLSearchParams(params).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signature(t.config.twilio.authTokens[0]!, `${t.config.publicUrl}/twilio/voice`, params),
+    },
   });
   return { status: res.status, twiml: await res.text() };
 }
@@ -75,7 +96,12 @@ it('keeps answering calls, shows the outage live, writes every call afterwards a
     const rows = await t.db.db.selectFrom('calls').select('call_sid').where('call_sid', 'in', during).execute();
     return rows.length === during.length;
   });
-  const logged = await t.db.db.selectFrom('calls').select(['call_sid', 'started_at', 'from_number']).where('call_sid', 'in', during).orderBy('call_sid').execute();
+  const logged = await t.db.db
+    .selectFrom('calls')
+    .select(['call_sid', 'started_at', 'from_number'])
+    .where('call_sid', 'in', during)
+    .orderBy('call_sid')
+    .execute();
   expect(logged.map((c) => c.from_number)).toEqual(during.map((_, i) => `+3247000001${i}`));
   expect(logged.every((c) => new Date(c.started_at).getTime() === t.clock.now().getTime())).toBe(true);
 
@@ -83,8 +109,18 @@ it('keeps answering calls, shows the outage live, writes every call afterwards a
   // other instance, so the event crosses the socket.io adapter, which reconnected by itself.
   const worker = new ApiClient(t.db.url ? t.url : url);
   await worker.login('permanentie');
-  const place = ((await worker.get('/api/board')).body.places as { id: string; free: number; type: string }[]).find((p) => p.free > 0 && p.type !== 'hotel')!;
-  expect((await worker.post('/api/holds', { placeId: place.id, initials: 'A.B.', household: { adults: 1, children: 0, needs: [] } })).status).toBe(201);
+  const place = ((await worker.get('/api/board')).body.places as { id: string; free: number; type: string }[]).find(
+    (p) => p.free > 0 && p.type !== 'hotel',
+  )!;
+  expect(
+    (
+      await worker.post('/api/holds', {
+        placeId: place.id,
+        initials: 'A.B.',
+        household: { adults: 1, children: 0, needs: [] },
+      })
+    ).status,
+  ).toBe(201);
   await waitFor('the board event', () => board.length > 0);
   expect(app.services.webhookJournal.size).toBe(0);
 });

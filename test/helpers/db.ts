@@ -25,7 +25,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = openDatabase({ kind: 'postgres', url, poolSize: 5 });
   await migrateToLatest(handle.db);
   return {
-    ...handle, url,
+    ...handle,
+    url,
     drop: async () => {
       await handle.close();
       await admin(baseUrl, `drop database if exists ${name} with (force)`);

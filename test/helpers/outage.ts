@@ -7,7 +7,12 @@ import { sql, type KyselyPlugin } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../server/db/index';
 import type { TestDatabase } from './db';
 
-export interface Outage { handle: DatabaseHandle; cut(): void; restore(): void; close(): Promise<void> }
+export interface Outage {
+  handle: DatabaseHandle;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
 
 export async function outageFor(base: TestDatabase): Promise<Outage> {
   return base.url ? proxied(base.url) : pluggable(base);
@@ -18,9 +23,19 @@ async function proxied(url: string): Promise<Outage> {
   const open = new Set<Socket>();
   let refusing = false;
   const server = createServer((client) => {
-    if (refusing) { client.destroy(); return; }
+    if (refusing) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) { open.add(s); s.on('close', () => open.delete(s)); s.on('error', () => { client.destroy(); upstream.destroy(); }); }
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('close', () => open.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -31,9 +46,18 @@ async function proxied(url: string): Promise<Outage> {
   const handle = openDatabase({ kind: 'postgres', url: via.toString(), poolSize: 5 });
   return {
     handle,
-    cut() { refusing = true; for (const s of open) s.destroy(); },
-    restore() { refusing = false; },
-    close: async () => { await handle.close().catch(() => undefined); for (const s of open) s.destroy(); await new Promise((r) => server.close(r)); },
+    cut() {
+      refusing = true;
+      for (const s of open) s.destroy();
+    },
+    restore() {
+      refusing = false;
+    },
+    close: async () => {
+      await handle.close().catch(() => undefined);
+      for (const s of open) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
   };
 }
 
@@ -48,10 +72,27 @@ function pluggable(base: TestDatabase): Outage {
   };
   const db = base.db.withPlugin(plugin);
   const handle: DatabaseHandle = {
-    db, kind: base.kind, pgPool: null, close: async () => undefined,
+    db,
+    kind: base.kind,
+    pgPool: null,
+    close: async () => undefined,
     ping: async (timeoutMs = 1500) => {
-      try { await Promise.race([sql`select 1`.execute(db), new Promise((_, reject) => setTimeout(reject, timeoutMs))]); return true; } catch { return false; }
+      try {
+        await Promise.race([sql`select 1`.execute(db), new Promise((_, reject) => setTimeout(reject, timeoutMs))]);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
-  return { handle, cut() { down = true; }, restore() { down = false; }, close: async () => undefined };
+  return {
+    handle,
+    cut() {
+      down = true;
+    },
+    restore() {
+      down = false;
+    },
+    close: async () => undefined,
+  };
 }

@@ -5,13 +5,22 @@ import { openDatabase, type DatabaseHandle } from '../../server/db/index';
 import { createLogger } from '../../server/logger';
 import type { TestServer } from './server';
 
-export async function startSecondInstance(first: TestServer): Promise<{ url: string; app: App; close(): Promise<void> }> {
+export async function startSecondInstance(
+  first: TestServer,
+): Promise<{ url: string; app: App; close(): Promise<void> }> {
   const own = first.db.url !== null;
   const database: DatabaseHandle = own ? openDatabase({ kind: 'postgres', url: first.db.url!, poolSize: 5 }) : first.db;
-  const app = createApp({ config: first.config, database, clock: first.clock, logger: createLogger('silent'), clientDir: null });
+  const app = createApp({
+    config: first.config,
+    database,
+    clock: first.clock,
+    logger: createLogger('silent'),
+    clientDir: null,
+  });
   const port = await app.listen(0, '127.0.0.1');
   return {
-    url: `http://127.0.0.1:${port}`, app,
+    url: `http://127.0.0.1:${port}`,
+    app,
     close: async () => {
       await app.close();
       if (own) await database.close();

@@ -47,13 +47,30 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const clock = opts.clock ?? new ManualClock('2026-10-25T01:30:00Z');
   // Each server its own data folder: the last-known rota on disk must not leak between tests.
   const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir,
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
     // Tests sign in dozens of times a minute from one address; test/security.test.ts checks the limit itself.
-    LOGIN_RATE_PER_MINUTE: '10000', ...opts.env });
-  const app = createApp({ config, database: db, clock, logger: opts.logger ?? createLogger('silent'), clientDir: opts.clientDir ?? null, outboxWorker: opts.outboxWorker ?? false });
+    LOGIN_RATE_PER_MINUTE: '10000',
+    ...opts.env,
+  });
+  const app = createApp({
+    config,
+    database: db,
+    clock,
+    logger: opts.logger ?? createLogger('silent'),
+    clientDir: opts.clientDir ?? null,
+    outboxWorker: opts.outboxWorker ?? false,
+  });
   const port = await app.listen(0, '127.0.0.1');
   return {
-    url: `http://127.0.0.1:${port}`, app, db, clock, config,
+    url: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    clock,
+    config,
     close: async () => {
       await app.close();
       await db.drop();
@@ -63,20 +80,21 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 
 /** fetch over a socket bound to `localAddress` (any 127.x.y.z reaches a server on 127.0.0.1). */
 function fetchFrom(localAddress: string) {
-  return (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => new Promise<Response>((resolve, reject) => {
-    const req = httpRequest(url, { method: init.method, headers: init.headers, localAddress }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) headers.append(k, one);
-        const body = Buffer.concat(chunks);
-        resolve(new Response(body.length ? body : null, { status: res.statusCode ?? 0, headers }));
+  return (url: string, init: { method: string; headers: Record<string, string>; body?: string }) =>
+    new Promise<Response>((resolve, reject) => {
+      const req = httpRequest(url, { method: init.method, headers: init.headers, localAddress }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) headers.append(k, one);
+          const body = Buffer.concat(chunks);
+          resolve(new Response(body.length ? body : null, { status: res.statusCode ?? 0, headers }));
+        });
       });
+      req.on('error', reject);
+      req.end(init.body);
     });
-    req.on('error', reject);
-    req.end(init.body);
-  });
 }
 
 export interface ApiResponse<T = any> {
@@ -89,9 +107,17 @@ export interface ApiResponse<T = any> {
 export class ApiClient {
   cookie = '';
   /** `localAddress`: the client's own address (127.0.0.2, ...), so tests can sign in "from elsewhere". */
-  constructor(readonly baseUrl: string, readonly localAddress?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly localAddress?: string,
+  ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const send = this.localAddress ? fetchFrom(this.localAddress) : fetch;
     const res = await send(this.baseUrl + path, {
       method,
@@ -110,12 +136,20 @@ export class ApiClient {
     }
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = any>(path: string) { return this.request<T>('GET', path); }
-  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body); }
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
 
   async login(username: string, password = 'demo'): Promise<ApiResponse> {
     const res = await this.post('/api/auth/login', { username, password });
@@ -125,7 +159,11 @@ export class ApiClient {
 }
 
 /** A test server whose clock reads `at`, and a console signed in as `username` (password `demo`). */
-export async function startSignedIn(username: string, at: string, opts: TestServerOptions = {}): Promise<{ t: TestServer; client: ApiClient }> {
+export async function startSignedIn(
+  username: string,
+  at: string,
+  opts: TestServerOptions = {},
+): Promise<{ t: TestServer; client: ApiClient }> {
   const t = await startTestServer({ ...opts, clock: new ManualClock(at) });
   const client = new ApiClient(t.url);
   await client.login(username);

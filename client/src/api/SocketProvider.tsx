@@ -34,9 +34,11 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       if (s.active) return; // a network error: socket.io is already retrying
       clearTimeout(retry);
       // Refused by the server. A 401 here ends the session through the API client's handler.
-      fetchMe(undefined, false).catch(() => undefined).finally(() => {
-        retry = setTimeout(() => s.connect(), RETRY_AFTER_REFUSAL_MS);
-      });
+      fetchMe(undefined, false)
+        .catch(() => undefined)
+        .finally(() => {
+          retry = setTimeout(() => s.connect(), RETRY_AFTER_REFUSAL_MS);
+        });
     });
 
     return () => {

@@ -14,7 +14,12 @@ export async function logout(): Promise<void> {
   await api<void>('/api/auth/logout', { method: 'POST', quiet401: true });
 }
 
-export interface Spray { username: string; addresses: number; lastFailureAt: string }
+export interface Spray {
+  username: string;
+  addresses: number;
+  lastFailureAt: string;
+}
 
 /** Usernames failing from several addresses (coordinators and admins only). */
-export const fetchSprays = (signal: AbortSignal) => api<{ sprays: Spray[]; windowMinutes: number }>('/api/auth/sprays', { signal });
+export const fetchSprays = (signal: AbortSignal) =>
+  api<{ sprays: Spray[]; windowMinutes: number }>('/api/auth/sprays', { signal });

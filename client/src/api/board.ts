@@ -1,16 +1,45 @@
 import { api } from './client';
 
-export interface Hold { id: string; unit: number; initials: string; status: 'held' | 'placed'; expiresAt: string; createdBy: string }
+export interface Hold {
+  id: string;
+  unit: number;
+  initials: string;
+  status: 'held' | 'placed';
+  expiresAt: string;
+  createdBy: string;
+}
 export interface Place {
-  id: string; name: string; provider: string; type: string; suits: string[]; roomType: string;
+  id: string;
+  name: string;
+  provider: string;
+  type: string;
+  suits: string[];
+  roomType: string;
   municipality: { nis: string; name: string; eerstelijnszone: string };
-  costPerNightCents: number; phone: string | null; address: string | null; confidentialAddress: boolean; meetingPoint?: string | null;
-  units: number; free: number; unmet: string[]; suitable: boolean;
+  costPerNightCents: number;
+  phone: string | null;
+  address: string | null;
+  confidentialAddress: boolean;
+  meetingPoint?: string | null;
+  units: number;
+  free: number;
+  unmet: string[];
+  suitable: boolean;
   hotelCount: { rooms: number; confirmedBy: string; method: string; confirmedAt: string; stale: boolean } | null;
   holds: Hold[];
 }
-export interface Board { at: string; night: string; places: Place[] }
-export interface BoardFilter { adults: number; children: number; needs: string[]; municipality: string; types: string[] }
+export interface Board {
+  at: string;
+  night: string;
+  places: Place[];
+}
+export interface BoardFilter {
+  adults: number;
+  children: number;
+  needs: string[];
+  municipality: string;
+  types: string[];
+}
 
 export function boardQuery(f: BoardFilter): string {
   const q = new URLSearchParams({ adults: String(f.adults), children: String(f.children) });
@@ -21,10 +50,16 @@ export function boardQuery(f: BoardFilter): string {
 }
 
 export const fetchBoard = (query: string, signal: AbortSignal) => api<Board>(`/api/board?${query}`, { signal });
-export const holdPlace = (body: { placeId: string; initials: string; household: { adults: number; children: number; needs: string[] }; overrideReason?: string }) =>
-  api<{ id: string; expiresAt: string }>('/api/holds', { method: 'POST', body });
-export const holdAction = (id: string, action: 'place' | 'release' | 'end') => api(`/api/holds/${id}/${action}`, { method: 'POST' });
-export const extendHold = (id: string, minutes: number, reason: string) => api(`/api/holds/${id}/extend`, { method: 'POST', body: { minutes, reason } });
+export const holdPlace = (body: {
+  placeId: string;
+  initials: string;
+  household: { adults: number; children: number; needs: string[] };
+  overrideReason?: string;
+}) => api<{ id: string; expiresAt: string }>('/api/holds', { method: 'POST', body });
+export const holdAction = (id: string, action: 'place' | 'release' | 'end') =>
+  api(`/api/holds/${id}/${action}`, { method: 'POST' });
+export const extendHold = (id: string, minutes: number, reason: string) =>
+  api(`/api/holds/${id}/extend`, { method: 'POST', body: { minutes, reason } });
 export const setHotelCount = (id: string, rooms: number, confirmedBy: string) =>
   api(`/api/places/${id}/count`, { method: 'POST', body: { rooms, confirmedBy, method: 'phone' } });
 export const callThroughDesk = (id: string) => api(`/api/places/${id}/call`, { method: 'POST' });

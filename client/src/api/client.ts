@@ -14,7 +14,10 @@ export interface RequestOptions {
 
 /** A failed call. `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody | null) {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | null,
+  ) {
     super(body?.error ?? (status === 0 ? 'network error' : `HTTP ${status}`));
     this.name = 'ApiError';
   }
@@ -31,14 +34,20 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   // The server answers errors in this language; <html lang> follows the console's language switch.
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'nl-BE' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': document.documentElement.lang || 'nl-BE',
+  };
   if (method !== 'GET') headers['X-Requested-With'] = 'permanentie';
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let res: Response;
   try {
     res = await fetch(path, {
-      method, headers, credentials: 'same-origin', signal: opts.signal,
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal: opts.signal,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch (err) {

@@ -3,10 +3,21 @@ import { api } from './client';
 import { useLive } from './useLive';
 import { useServerNow } from './useSocket';
 
-export interface OnCallPerson { userId: string; name: string; phone: string | null; source: string; until: string | null }
+export interface OnCallPerson {
+  userId: string;
+  name: string;
+  phone: string | null;
+  source: string;
+  until: string | null;
+}
 export interface OnCallNow {
-  at: string; outOfHours: boolean; dayNumber: string | null; nextHandover: string | null;
-  primary: OnCallPerson | null; backup: OnCallPerson | null; coordinator: OnCallPerson | null;
+  at: string;
+  outOfHours: boolean;
+  dayNumber: string | null;
+  nextHandover: string | null;
+  primary: OnCallPerson | null;
+  backup: OnCallPerson | null;
+  coordinator: OnCallPerson | null;
 }
 
 export const fetchOnCall = (signal: AbortSignal) => api<OnCallNow>('/api/oncall/now', { signal });
@@ -21,7 +32,9 @@ export function useOnCallNow() {
   // On the server's clock: a phone whose clock is wrong saw the handover as past and asked every second.
   const serverNow = useServerNow();
   useEffect(() => {
-    const wait = next ? Math.min(Math.max(Date.parse(next) - serverNow().getTime() + 1000, 5000), SAFETY_POLL_MS) : SAFETY_POLL_MS;
+    const wait = next
+      ? Math.min(Math.max(Date.parse(next) - serverNow().getTime() + 1000, 5000), SAFETY_POLL_MS)
+      : SAFETY_POLL_MS;
     const timer = setTimeout(reload, wait);
     return () => clearTimeout(timer);
   }, [next, reload, live.data, serverNow]);

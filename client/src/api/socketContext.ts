@@ -11,4 +11,8 @@ export interface SocketContextValue {
   clockOffsetMs: number | null;
 }
 
-export const SocketContext = createContext<SocketContextValue>({ socket: null, state: 'connecting', clockOffsetMs: null });
+export const SocketContext = createContext<SocketContextValue>({
+  socket: null,
+  state: 'connecting',
+  clockOffsetMs: null,
+});

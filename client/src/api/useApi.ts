@@ -2,10 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, isAbort } from './client';
 
-export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: T };
+export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
 
 /** `load` must be stable (a module-level function or a memoised callback). */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>): Loadable<T> & { reload: () => void } {

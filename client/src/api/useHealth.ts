@@ -13,10 +13,16 @@ export function useHealth(): Health | null {
     const ctrl = new AbortController();
     const check = () => fetchHealth(ctrl.signal).then(setHealth, () => undefined);
     void check();
-    const timer = setInterval(() => { void check(); }, EVERY_MS);
-    return () => { clearInterval(timer); ctrl.abort(); };
+    const timer = setInterval(() => {
+      void check();
+    }, EVERY_MS);
+    return () => {
+      clearInterval(timer);
+      ctrl.abort();
+    };
   }, []);
   useSocketEvent<{ database: 'ok' | 'down' }>('health:changed', ({ database }) =>
-    setHealth({ status: database === 'ok' ? 'ok' : 'degraded', database }));
+    setHealth({ status: database === 'ok' ? 'ok' : 'degraded', database }),
+  );
   return health;
 }

@@ -23,8 +23,17 @@ export function useLive<T>(load: (signal: AbortSignal) => Promise<T>, events: re
     const ctrl = new AbortController();
     setLoading(true);
     load(ctrl.signal).then(
-      (d) => { setData(d); setError(null); setLoading(false); },
-      (err: unknown) => { if (!isAbort(err)) { setError(err instanceof ApiError ? err : new ApiError(0, null)); setLoading(false); } },
+      (d) => {
+        setData(d);
+        setError(null);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!isAbort(err)) {
+          setError(err instanceof ApiError ? err : new ApiError(0, null));
+          setLoading(false);
+        }
+      },
     );
     return () => ctrl.abort();
   }, [load, tick]);

@@ -10,12 +10,16 @@ export function useSocket(): SocketContextValue {
 export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
   const { socket } = useSocket();
   const latest = useRef(handler);
-  useEffect(() => { latest.current = handler; });
+  useEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => {
     if (!socket) return;
     const listener = (payload: T) => latest.current(payload);
     socket.on(event, listener);
-    return () => { socket.off(event, listener); };
+    return () => {
+      socket.off(event, listener);
+    };
   }, [socket, event]);
 }
 

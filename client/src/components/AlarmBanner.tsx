@@ -14,13 +14,21 @@ export function AlarmBanner() {
   const alarms = useLive(fetchAlarms, EVENTS);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const open = (alarms.data?.alarms ?? []).map((c) => ({ id: c.id, text: `${c.callerName ?? c.from ?? t('calls.unknown')} · ${formatTime(new Date(c.startedAt))}` }));
+  const open = (alarms.data?.alarms ?? []).map((c) => ({
+    id: c.id,
+    text: `${c.callerName ?? c.from ?? t('calls.unknown')} · ${formatTime(new Date(c.startedAt))}`,
+  }));
   useWakeAlarm(open, t('alarm.title'));
   if (!alarms.data?.alarms.length) return null;
   const done = async (id: string) => {
     setBusy(id);
     setError(null);
-    try { await recordCallBack(id); alarms.reload(); } catch (err) { setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null))); }
+    try {
+      await recordCallBack(id);
+      alarms.reload();
+    } catch (err) {
+      setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null)));
+    }
     setBusy(null);
   };
   return (
@@ -28,12 +36,20 @@ export function AlarmBanner() {
       {alarms.data.alarms.map((c) => (
         <div key={c.id} className="alarm-item">
           <strong>{t('alarm.title')}</strong>
-          <span>{t('alarm.text', {
-            who: c.callerName ?? c.from ?? t('calls.unknown'), time: formatTime(new Date(c.startedAt)),
-            voicemail: c.recordingUrl ? t('alarm.voicemail') : '',
-          })}{c.alarm?.acknowledgedAt ? ` (${t('alarm.ack')})` : ''}</span>
+          <span>
+            {t('alarm.text', {
+              who: c.callerName ?? c.from ?? t('calls.unknown'),
+              time: formatTime(new Date(c.startedAt)),
+              voicemail: c.recordingUrl ? t('alarm.voicemail') : '',
+            })}
+            {c.alarm?.acknowledgedAt ? ` (${t('alarm.ack')})` : ''}
+          </span>
           <div className="alarm-actions">
-            {c.from && <a className="btn btn-danger" href={`tel:${c.from}`}>{t('alarm.callBack')} {c.from}</a>}
+            {c.from && (
+              <a className="btn btn-danger" href={`tel:${c.from}`}>
+                {t('alarm.callBack')} {c.from}
+              </a>
+            )}
             <button type="button" className="btn" disabled={busy === c.id} onClick={() => void done(c.id)}>
               {busy === c.id ? t('common.sending') : t('alarm.done')}
             </button>

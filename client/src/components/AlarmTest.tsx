@@ -14,8 +14,25 @@ export function AlarmTest() {
     notify(t('alarm.testTitle'), t('alarm.testBody'), 'test');
   };
   if (supported && permission === 'default') {
-    return <button type="button" className="btn" data-testid="alarm-allow"
-      onClick={() => void Notification.requestPermission().then((p) => { setPermission(p); test(); })}>{t('alarm.allow')}</button>;
+    return (
+      <button
+        type="button"
+        className="btn"
+        data-testid="alarm-allow"
+        onClick={() =>
+          void Notification.requestPermission().then((p) => {
+            setPermission(p);
+            test();
+          })
+        }
+      >
+        {t('alarm.allow')}
+      </button>
+    );
   }
-  return <button type="button" className="btn" data-testid="alarm-test" onClick={test}>{t('alarm.test')}</button>;
+  return (
+    <button type="button" className="btn" data-testid="alarm-test" onClick={test}>
+      {t('alarm.test')}
+    </button>
+  );
 }

@@ -22,14 +22,32 @@ export function ConfirmButton({ children, onConfirm, disabled, question, testId 
     return () => clearTimeout(timer);
   }, [asking]);
   if (!asking) {
-    return <button type="button" className="btn" disabled={disabled} data-testid={testId} onClick={() => setAsking(true)}>{children}</button>;
+    return (
+      <button type="button" className="btn" disabled={disabled} data-testid={testId} onClick={() => setAsking(true)}>
+        {children}
+      </button>
+    );
   }
   return (
     <span className="confirm" role="group" aria-label={question ?? t('confirm.sure')}>
-      <span className="confirm-question" role="status">{question ?? t('confirm.sure')}</span>
-      <button type="button" className="btn btn-danger" disabled={disabled} data-testid={testId && `${testId}-yes`}
-        onClick={() => { setAsking(false); onConfirm(); }}>{t('confirm.yes')}</button>
-      <button type="button" className="btn" autoFocus onClick={() => setAsking(false)}>{t('confirm.no')}</button>
+      <span className="confirm-question" role="status">
+        {question ?? t('confirm.sure')}
+      </span>
+      <button
+        type="button"
+        className="btn btn-danger"
+        disabled={disabled}
+        data-testid={testId && `${testId}-yes`}
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {t('confirm.yes')}
+      </button>
+      <button type="button" className="btn" autoFocus onClick={() => setAsking(false)}>
+        {t('confirm.no')}
+      </button>
     </span>
   );
 }

@@ -32,8 +32,14 @@ export function Header({ user, connection, onDuty, onLogout }: Props) {
       </header>
       <div className={`context-bar ${open ? 'context-open' : ''}`} data-testid="context-bar">
         <OnDutyNow now={onDuty} />
-        <button type="button" className="btn header-more" aria-expanded={open} aria-controls="header-menu"
-          data-testid="header-more" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="btn header-more"
+          aria-expanded={open}
+          aria-controls="header-menu"
+          data-testid="header-more"
+          onClick={() => setOpen(!open)}
+        >
           {t(open ? 'header.less' : 'header.more')}
         </button>
         <div className="header-menu" id="header-menu">

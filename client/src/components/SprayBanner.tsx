@@ -15,7 +15,14 @@ export function SprayBanner() {
       {sprays.data.sprays.map((s) => (
         <div key={s.username} className="alarm-item">
           <strong>{t('spray.title')}</strong>
-          <span>{t('spray.text', { username: s.username, addresses: String(s.addresses), time: formatTime(new Date(s.lastFailureAt)), minutes: String(sprays.data!.windowMinutes) })}</span>
+          <span>
+            {t('spray.text', {
+              username: s.username,
+              addresses: String(s.addresses),
+              time: formatTime(new Date(s.lastFailureAt)),
+              minutes: String(sprays.data!.windowMinutes),
+            })}
+          </span>
         </div>
       ))}
     </div>

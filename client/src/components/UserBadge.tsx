@@ -11,7 +11,9 @@ export function UserBadge({ user, onLogout }: { user: User; onLogout: () => void
         <span className="user-name">{user.displayName}</span>
         <span className="user-role">{t(`role.${user.role}` as const)}</span>
       </div>
-      <button type="button" className="btn" onClick={onLogout}>{t('header.logout')}</button>
+      <button type="button" className="btn" onClick={onLogout}>
+        {t('header.logout')}
+      </button>
     </div>
   );
 }

@@ -21,12 +21,18 @@ export function beep(): void {
       osc.start(audio.currentTime + i * 0.25);
       osc.stop(audio.currentTime + i * 0.25 + 0.2);
     }
-  } catch { /* no audio on this device: the banner, the title and the notification remain */ }
+  } catch {
+    /* no audio on this device: the banner, the title and the notification remain */
+  }
 }
 
 export function notify(title: string, body: string, tag: string): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  try { new Notification(title, { body, tag, requireInteraction: true }); } catch { /* Android Chrome needs the service worker; the sound still runs */ }
+  try {
+    new Notification(title, { body, tag, requireInteraction: true });
+  } catch {
+    /* Android Chrome needs the service worker; the sound still runs */
+  }
 }
 
 export function useWakeAlarm(alarms: { id: string; text: string }[], title: string): void {
@@ -44,7 +50,10 @@ export function useWakeAlarm(alarms: { id: string; text: string }[], title: stri
     if (!open) return;
     const base = document.title.replace(/^\(\d+\) ⚠ /, '');
     document.title = `(${open}) ⚠ ${base}`;
-    const ring = () => { beep(); navigator.vibrate?.([400, 200, 400]); };
+    const ring = () => {
+      beep();
+      navigator.vibrate?.([400, 200, 400]);
+    };
     ring();
     const timer = setInterval(ring, BEEP_EVERY_MS);
     return () => {

@@ -35,8 +35,22 @@ export const intlLocale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'nl-BE');
 
 export function formatters(lang: Lang) {
   const locale = intlLocale(lang);
-  const time = new Intl.DateTimeFormat(locale, { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    timeZone: ZONE,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const day = new Intl.DateTimeFormat(locale, { timeZone: ZONE, weekday: 'short', day: 'numeric', month: 'short' });
   const numbers = new Intl.NumberFormat(locale);
   return {
@@ -59,7 +73,8 @@ export function translator(lang: Lang): Translate {
     }
     try {
       return String(message.format(vars));
-    } catch { // a variable the caller did not give: show the message with the gap, never crash the console
+    } catch {
+      // a variable the caller did not give: show the message with the gap, never crash the console
       return dict[key] ?? nl[key] ?? key;
     }
   };

@@ -8,8 +8,12 @@ import { formatters, translator } from './context';
 
 describe('console messages', () => {
   it('every message parses in both languages, and both have the same keys', () => {
-    for (const [lang, dict] of [['nl-BE', nl], ['en-GB', en]] as const) {
-      for (const [key, text] of Object.entries(dict)) expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }), key).not.toThrow();
+    for (const [lang, dict] of [
+      ['nl-BE', nl],
+      ['en-GB', en],
+    ] as const) {
+      for (const [key, text] of Object.entries(dict))
+        expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }), key).not.toThrow();
     }
     expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
   });

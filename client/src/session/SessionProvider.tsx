@@ -11,7 +11,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
   // The person signed in now, if any: a 401 only means "expired" for them, and we keep their username.
   const signedInAs = useRef<string | null>(null);
-  useEffect(() => { signedInAs.current = state.status === 'signedIn' ? state.user.username : null; }, [state]);
+  useEffect(() => {
+    signedInAs.current = state.status === 'signedIn' ? state.user.username : null;
+  }, [state]);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -46,6 +48,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const recheck = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const value = useMemo<SessionValue>(() => ({ state, signedIn, signOut, recheck }), [state, signedIn, signOut, recheck]);
+  const value = useMemo<SessionValue>(
+    () => ({ state, signedIn, signOut, recheck }),
+    [state, signedIn, signOut, recheck],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -46,7 +46,9 @@ export function AppShell({ user }: { user: User }) {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
       <Header user={user} connection={connection} onDuty={onCall.data} onLogout={() => void signOut()} />
       <div className="shell-body">
         <NavBar items={areas.filter((a) => !a.unlisted)} current={path} />

@@ -30,12 +30,48 @@ const HOUSING: readonly Role[] = ['coordinator', 'ocmw_staff', 'allocator', 'adm
 export const AREAS: readonly Area[] = [
   { path: '/bord', icon: 'board', label: 'nav.board', short: 'nav.board.short', roles: ALL, Page: BoardPage },
   { path: '/oproepen', icon: 'calls', label: 'nav.calls', short: 'nav.calls.short', roles: DESK, Page: CallsPage },
-  { path: '/aanmelding', icon: 'intake', label: 'nav.intake', short: 'nav.intake.short', roles: CASEWORK, Page: IntakePage },
-  { path: '/overdrachten', icon: 'handoffs', label: 'nav.handoffs', short: 'nav.handoffs.short', roles: HANDOFFS, Page: HandoffsPage },
+  {
+    path: '/aanmelding',
+    icon: 'intake',
+    label: 'nav.intake',
+    short: 'nav.intake.short',
+    roles: CASEWORK,
+    Page: IntakePage,
+  },
+  {
+    path: '/overdrachten',
+    icon: 'handoffs',
+    label: 'nav.handoffs',
+    short: 'nav.handoffs.short',
+    roles: HANDOFFS,
+    Page: HandoffsPage,
+  },
   { path: '/rooster', icon: 'rota', label: 'nav.rota', short: 'nav.rota.short', roles: DESK, Page: RotaPage },
-  { path: '/nachtblad', icon: 'rota', label: 'nav.sheet', short: 'nav.sheet.short', roles: DESK, Page: NightSheetPage, unlisted: true },
-  { path: '/wonen', icon: 'housing', label: 'nav.housing', short: 'nav.housing.short', roles: HOUSING, Page: HousingPage },
-  { path: '/kerncijfers', icon: 'figures', label: 'nav.figures', short: 'nav.figures.short', roles: FIGURES, Page: FiguresPage },
+  {
+    path: '/nachtblad',
+    icon: 'rota',
+    label: 'nav.sheet',
+    short: 'nav.sheet.short',
+    roles: DESK,
+    Page: NightSheetPage,
+    unlisted: true,
+  },
+  {
+    path: '/wonen',
+    icon: 'housing',
+    label: 'nav.housing',
+    short: 'nav.housing.short',
+    roles: HOUSING,
+    Page: HousingPage,
+  },
+  {
+    path: '/kerncijfers',
+    icon: 'figures',
+    label: 'nav.figures',
+    short: 'nav.figures.short',
+    roles: FIGURES,
+    Page: FiguresPage,
+  },
 ];
 
 export const HOME = '/bord';

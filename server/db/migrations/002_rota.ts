@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely';
 const slotCheck = (col: string) => sql.raw(`${col} in ('primary', 'backup', 'coordinator')`);
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('rota_rotations')
+  await db.schema
+    .createTable('rota_rotations')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('slot', 'text', (c) => c.notNull().check(slotCheck('slot')))
@@ -18,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('rota_overrides')
+  await db.schema
+    .createTable('rota_overrides')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('slot', 'text', (c) => c.notNull().check(slotCheck('slot')))
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id'))
@@ -32,14 +34,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('rota_overrides_span_idx').on('rota_overrides').columns(['slot', 'start_at']).execute();
 
-  await db.schema.createTable('rota_swaps')
+  await db.schema
+    .createTable('rota_swaps')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('slot', 'text', (c) => c.notNull().check(slotCheck('slot')))
     .addColumn('from_user_id', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('to_user_id', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('start_at', 'timestamptz', (c) => c.notNull())
     .addColumn('end_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('requested', 'accepted', 'rejected', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('requested', 'accepted', 'rejected', 'cancelled')`),
+    )
     .addColumn('note', 'text')
     .addColumn('requested_by', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('decided_by', 'uuid', (c) => c.references('users.id'))
@@ -48,7 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('rota_swaps_span', sql`end_at > start_at`)
     .execute();
 
-  await db.schema.alterTable('users').addColumn('ical_token_hash', 'text', (c) => c.unique()).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('ical_token_hash', 'text', (c) => c.unique())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

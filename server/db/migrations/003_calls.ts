@@ -3,14 +3,16 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('directory')
+  await db.schema
+    .createTable('directory')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('number', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('police', 'hospital', 'service', 'other')`))
     .execute();
 
-  await db.schema.createTable('calls')
+  await db.schema
+    .createTable('calls')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('call_sid', 'text', (c) => c.notNull().unique())
     .addColumn('from_number', 'text')
@@ -19,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('out_of_hours', 'boolean', (c) => c.notNull())
     .addColumn('chain', 'jsonb', (c) => c.notNull())
     .addColumn('step', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('outcome', 'text', (c) => c.notNull().check(sql`outcome in ('ringing', 'answered', 'voicemail', 'missed')`))
+    .addColumn('outcome', 'text', (c) =>
+      c.notNull().check(sql`outcome in ('ringing', 'answered', 'voicemail', 'missed')`),
+    )
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('last_sequence', 'integer', (c) => c.notNull().defaultTo(-1))
     .addColumn('answered_by', 'uuid', (c) => c.references('users.id'))
@@ -35,15 +39,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('calls_from_idx').on('calls').columns(['from_number', 'started_at']).execute();
   await db.schema.createIndex('calls_started_idx').on('calls').column('started_at').execute();
 
-  await db.schema.createTable('call_legs')
+  await db.schema
+    .createTable('call_legs')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('call_id', 'uuid', (c) => c.notNull().references('calls.id').onDelete('cascade'))
     .addColumn('step', 'integer', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('user_id', 'uuid', (c) => c.references('users.id'))
     .addColumn('number', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull()
-      .check(sql`status in ('ringing', 'screening', 'accepted', 'no-key', 'busy', 'no-answer', 'failed', 'canceled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`status in ('ringing', 'screening', 'accepted', 'no-key', 'busy', 'no-answer', 'failed', 'canceled')`,
+        ),
+    )
     .addColumn('dial_call_sid', 'text')
     .addColumn('started_at', 'timestamptz', (c) => c.notNull())
     .addColumn('picked_up_at', 'timestamptz')
@@ -51,7 +61,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('call_legs_step', ['call_id', 'step'])
     .execute();
 
-  await db.schema.createTable('alarms')
+  await db.schema
+    .createTable('alarms')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('call_id', 'uuid', (c) => c.notNull().unique().references('calls.id').onDelete('cascade'))
     .addColumn('raised_at', 'timestamptz', (c) => c.notNull())

@@ -3,7 +3,8 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('socket_io_attachments')
+  await db.schema
+    .createTable('socket_io_attachments')
     .addColumn('id', 'bigserial', (c) => c.unique())
     .addColumn('created_at', 'timestamptz', (c) => c.defaultTo(sql`now()`))
     .addColumn('payload', 'bytea')

@@ -6,13 +6,16 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('ocmws').addColumn('contact_mobile', 'text').execute();
 
-  await db.schema.createTable('intakes')
+  await db.schema
+    .createTable('intakes')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('call_id', 'uuid', (c) => c.references('calls.id'))
     .addColumn('created_by', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('referrer_kind', 'text', (c) => c.notNull().check(sql`referrer_kind in ('police', 'hospital', 'social_service', 'self', 'other')`))
+    .addColumn('referrer_kind', 'text', (c) =>
+      c.notNull().check(sql`referrer_kind in ('police', 'hospital', 'social_service', 'self', 'other')`),
+    )
     .addColumn('referrer', 'jsonb', (c) => c.notNull())
     .addColumn('person_name', 'text', (c) => c.notNull())
     .addColumn('birth_date', 'text')
@@ -41,7 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('intakes_person_idx').on('intakes').column('person_key').execute();
   await db.schema.createIndex('intakes_created_idx').on('intakes').column('created_at').execute();
 
-  await db.schema.createTable('guarantees')
+  await db.schema
+    .createTable('guarantees')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('intake_id', 'uuid', (c) => c.notNull().unique().references('intakes.id'))
     .addColumn('hold_id', 'uuid', (c) => c.notNull().references('holds.id'))
@@ -56,7 +60,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('guarantees_ocmw_idx').on('guarantees').columns(['ocmw_nis', 'first_night']).execute();
 
-  await db.schema.createTable('handoffs')
+  await db.schema
+    .createTable('handoffs')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('intake_id', 'uuid', (c) => c.notNull().unique().references('intakes.id'))
     .addColumn('ocmw_nis', 'text', (c) => c.notNull().references('municipalities.nis'))
@@ -75,12 +80,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('handoffs_queue_idx').on('handoffs').columns(['ocmw_nis', 'status', 'due_at']).execute();
 
-  await db.schema.createTable('handoff_events')
+  await db.schema
+    .createTable('handoff_events')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
     .addColumn('handoff_id', 'uuid', (c) => c.notNull().references('handoffs.id'))
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .addColumn('user_id', 'uuid', (c) => c.references('users.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('created', 'acknowledged', 'follow_up', 'forwarded', 'closed', 'escalated', 'digest')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(sql`kind in ('created', 'acknowledged', 'follow_up', 'forwarded', 'closed', 'escalated', 'digest')`),
+    )
     .addColumn('ocmw_nis', 'text', (c) => c.notNull())
     .addColumn('detail', 'jsonb')
     .execute();

@@ -4,7 +4,11 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('intakes').addColumn('rrn', 'text').execute();
-  await db.schema.createIndex('intakes_retention_idx').on('intakes').columns(['pseudonymised_at', 'created_at']).execute();
+  await db.schema
+    .createIndex('intakes_retention_idx')
+    .on('intakes')
+    .columns(['pseudonymised_at', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

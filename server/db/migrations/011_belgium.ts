@@ -5,8 +5,12 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('municipalities').alterColumn('region_code', (c) => c.dropNotNull()).execute();
-  await db.schema.alterTable('municipalities')
+  await db.schema
+    .alterTable('municipalities')
+    .alterColumn('region_code', (c) => c.dropNotNull())
+    .execute();
+  await db.schema
+    .alterTable('municipalities')
     .addColumn('name_nl', 'text')
     .addColumn('name_fr', 'text')
     .addColumn('name_de', 'text')
@@ -15,12 +19,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('belgian_region', 'text')
     .execute();
   await db.schema.alterTable('handoffs').addColumn('handover', 'jsonb').execute();
-  await setEventKinds(db, ['created', 'acknowledged', 'follow_up', 'forwarded', 'closed', 'escalated', 'digest', 'handed_over']);
+  await setEventKinds(db, [
+    'created',
+    'acknowledged',
+    'follow_up',
+    'forwarded',
+    'closed',
+    'escalated',
+    'digest',
+    'handed_over',
+  ]);
 }
 
 async function setEventKinds(db: Kysely<any>, kinds: string[]): Promise<void> {
   await sql`alter table handoff_events drop constraint handoff_events_kind_check`.execute(db);
-  await sql`alter table handoff_events add constraint handoff_events_kind_check check (kind in (${sql.join(kinds.map((k) => sql.lit(k)))}))`.execute(db);
+  await sql`alter table handoff_events add constraint handoff_events_kind_check check (kind in (${sql.join(kinds.map((k) => sql.lit(k)))}))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -30,7 +45,13 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const c of ['belgian_region', 'province_nis', 'arrondissement_nis', 'name_de', 'name_fr', 'name_nl']) {
     await db.schema.alterTable('municipalities').dropColumn(c).execute();
   }
-  await db.deleteFrom('ocmws').where('municipality_nis', 'in', db.selectFrom('municipalities').select('nis').where('region_code', 'is', null)).execute();
+  await db
+    .deleteFrom('ocmws')
+    .where('municipality_nis', 'in', db.selectFrom('municipalities').select('nis').where('region_code', 'is', null))
+    .execute();
   await db.deleteFrom('municipalities').where('region_code', 'is', null).execute();
-  await db.schema.alterTable('municipalities').alterColumn('region_code', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('municipalities')
+    .alterColumn('region_code', (c) => c.setNotNull())
+    .execute();
 }

@@ -5,10 +5,17 @@ import type { Kysely } from 'kysely';
 import { personKey } from '../../intake/person-key';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const rows = await db.selectFrom('intakes').select(['id', 'person_name', 'birth_date'])
-    .where('pseudonymised_at', 'is', null).execute() as { id: string; person_name: string; birth_date: string | null }[];
+  const rows = (await db
+    .selectFrom('intakes')
+    .select(['id', 'person_name', 'birth_date'])
+    .where('pseudonymised_at', 'is', null)
+    .execute()) as { id: string; person_name: string; birth_date: string | null }[];
   for (const r of rows) {
-    await db.updateTable('intakes').set({ person_key: personKey(r.person_name, r.birth_date) }).where('id', '=', r.id).execute();
+    await db
+      .updateTable('intakes')
+      .set({ person_key: personKey(r.person_name, r.birth_date) })
+      .where('id', '=', r.id)
+      .execute();
   }
 }
 

@@ -24,20 +24,42 @@ describe('016_referrer', () => {
     // Brussels times: 24 Dec 22:00 and 25 Dec 01:30 are the night of 24 Dec; 25 Dec 13:00 the night of 25 Dec.
     const at = ['2026-12-24T21:00:00Z', '2026-12-25T00:30:00Z', '2026-12-25T12:00:00Z'];
     for (const created of at) {
-      await db.db.insertInto('intakes' as never).values({
-        created_by: user.id, created_at: created, updated_at: created, referrer_kind: 'police', referrer: '{}', person_name: 'x',
-        household_type: 'alleenstaande_man', adults: 1, children: 0, ethos: 'public_space', request_nis: '13040', facts: '{}',
-        competence: '{}', competent_nis: '13040', competence_rule: 'homeless', status: 'open',
-      } as never).execute();
+      await db.db
+        .insertInto('intakes' as never)
+        .values({
+          created_by: user.id,
+          created_at: created,
+          updated_at: created,
+          referrer_kind: 'police',
+          referrer: '{}',
+          person_name: 'x',
+          household_type: 'alleenstaande_man',
+          adults: 1,
+          children: 0,
+          ethos: 'public_space',
+          request_nis: '13040',
+          facts: '{}',
+          competence: '{}',
+          competent_nis: '13040',
+          competence_rule: 'homeless',
+          status: 'open',
+        } as never)
+        .execute();
     }
     expect((await migrator().migrateToLatest()).error).toBeUndefined();
-    const rows = await db.db.selectFrom('intakes').select(['reference', 'reference_night']).orderBy('created_at').execute();
+    const rows = await db.db
+      .selectFrom('intakes')
+      .select(['reference', 'reference_night'])
+      .orderBy('created_at')
+      .execute();
     expect(rows).toEqual([
       { reference: 'K-2412-01', reference_night: '2026-12-24' },
       { reference: 'K-2412-02', reference_night: '2026-12-24' },
       { reference: 'K-2512-01', reference_night: '2026-12-25' },
     ]);
-    const next = await db.db.transaction().execute((trx) => allocateReference(trx, new Date('2026-12-25T02:00:00Z'), '13040'));
+    const next = await db.db
+      .transaction()
+      .execute((trx) => allocateReference(trx, new Date('2026-12-25T02:00:00Z'), '13040'));
     expect(next).toEqual({ reference: 'K-2412-03', night: '2026-12-24' });
   });
 });

@@ -5,14 +5,16 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('ical_events')
+  await db.schema
+    .createTable('ical_events')
     .addColumn('uid', 'text', (c) => c.primaryKey())
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ends_at', 'timestamptz', (c) => c.notNull())
     .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('changed_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('data_versions')
+  await db.schema
+    .createTable('data_versions')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('checksum', 'text', (c) => c.notNull())
     .addColumn('loaded_at', 'timestamptz', (c) => c.notNull())

@@ -3,10 +3,16 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('rota_overrides').alterColumn('user_id', (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable('rota_overrides')
+    .alterColumn('user_id', (c) => c.dropNotNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.deleteFrom('rota_overrides').where('user_id', 'is', null).execute();
-  await db.schema.alterTable('rota_overrides').alterColumn('user_id', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('rota_overrides')
+    .alterColumn('user_id', (c) => c.setNotNull())
+    .execute();
 }

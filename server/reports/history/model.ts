@@ -56,43 +56,124 @@ export function nightWeight(night: string, yearsIn: number): number {
 
 /** Calls per hour of the desk's night (12:00 ... 11:00): quiet by day (the day number), peaks 21-23 h. */
 export const CALL_HOURS: readonly (readonly [number, number])[] = [
-  [12, 1.5], [13, 1.5], [14, 1.5], [15, 1.5], [16, 2], [17, 3], [18, 4], [19, 5], [20, 6], [21, 7], [22, 7.5], [23, 7],
-  [0, 6], [1, 5], [2, 4], [3, 3], [4, 2], [5, 1.5], [6, 1.5], [7, 2], [8, 2], [9, 1.5], [10, 1.5], [11, 1.5],
+  [12, 1.5],
+  [13, 1.5],
+  [14, 1.5],
+  [15, 1.5],
+  [16, 2],
+  [17, 3],
+  [18, 4],
+  [19, 5],
+  [20, 6],
+  [21, 7],
+  [22, 7.5],
+  [23, 7],
+  [0, 6],
+  [1, 5],
+  [2, 4],
+  [3, 3],
+  [4, 2],
+  [5, 1.5],
+  [6, 1.5],
+  [7, 2],
+  [8, 2],
+  [9, 1.5],
+  [10, 1.5],
+  [11, 1.5],
 ];
 
 export type CallerKind = 'police' | 'hospital' | 'service' | 'unknown';
-export const CALLERS: readonly (readonly [CallerKind, number])[] = [['police', 45], ['hospital', 25], ['service', 10], ['unknown', 20]];
+export const CALLERS: readonly (readonly [CallerKind, number])[] = [
+  ['police', 45],
+  ['hospital', 25],
+  ['service', 10],
+  ['unknown', 20],
+];
 
-export const REFERRER_OF: Record<CallerKind, readonly (readonly ['police' | 'hospital' | 'social_service' | 'self' | 'other', number])[]> = {
-  police: [['police', 1]], hospital: [['hospital', 1]], service: [['social_service', 1]], unknown: [['self', 6], ['other', 4]],
+export const REFERRER_OF: Record<
+  CallerKind,
+  readonly (readonly ['police' | 'hospital' | 'social_service' | 'self' | 'other', number])[]
+> = {
+  police: [['police', 1]],
+  hospital: [['hospital', 1]],
+  service: [['social_service', 1]],
+  unknown: [
+    ['self', 6],
+    ['other', 4],
+  ],
 };
 
-export interface Household { type: string; adults: number; children: number }
+export interface Household {
+  type: string;
+  adults: number;
+  children: number;
+}
 
 export function household(rng: Rng): Household {
-  const type = weighted(rng, [['alleenstaande_man', 50], ['alleenstaande_vrouw', 18], ['moeder_met_kinderen', 14],
-    ['gezin_met_kinderen', 8], ['zwanger_koppel', 6], ['vader_met_kinderen', 4]] as const);
-  const kids = () => weighted(rng, [[1, 45], [2, 30], [3, 17], [4, 8]] as const);
+  const type = weighted(rng, [
+    ['alleenstaande_man', 50],
+    ['alleenstaande_vrouw', 18],
+    ['moeder_met_kinderen', 14],
+    ['gezin_met_kinderen', 8],
+    ['zwanger_koppel', 6],
+    ['vader_met_kinderen', 4],
+  ] as const);
+  const kids = () =>
+    weighted(rng, [
+      [1, 45],
+      [2, 30],
+      [3, 17],
+      [4, 8],
+    ] as const);
   switch (type) {
-    case 'moeder_met_kinderen': case 'vader_met_kinderen': return { type, adults: 1, children: kids() };
-    case 'gezin_met_kinderen': return { type, adults: chance(rng, 0.9) ? 2 : 3, children: kids() + (chance(rng, 0.2) ? 1 : 0) };
-    case 'zwanger_koppel': return { type, adults: 2, children: 0 };
-    default: return { type, adults: 1, children: 0 };
+    case 'moeder_met_kinderen':
+    case 'vader_met_kinderen':
+      return { type, adults: 1, children: kids() };
+    case 'gezin_met_kinderen':
+      return { type, adults: chance(rng, 0.9) ? 2 : 3, children: kids() + (chance(rng, 0.2) ? 1 : 0) };
+    case 'zwanger_koppel':
+      return { type, adults: 2, children: 0 };
+    default:
+      return { type, adults: 1, children: 0 };
   }
 }
 
 export function ethos(rng: Rng, referrer: string): string {
   if (referrer === 'hospital' && chance(rng, 0.5)) return 'leaving_institution';
-  return weighted(rng, [['public_space', 30], ['emergency_shelter', 8], ['temporary_accommodation', 10], ['leaving_institution', 12],
-    ['non_conventional', 10], ['with_family_friends', 20], ['threatened_eviction', 10]] as const);
+  return weighted(rng, [
+    ['public_space', 30],
+    ['emergency_shelter', 8],
+    ['temporary_accommodation', 10],
+    ['leaving_institution', 12],
+    ['non_conventional', 10],
+    ['with_family_friends', 20],
+    ['threatened_eviction', 10],
+  ] as const);
 }
 
 /** Which kind of place a household goes to, before availability decides. */
 export function placeTypeWeights(h: Household): readonly (readonly [string, number])[] {
   if (h.children > 0 || h.type === 'zwanger_koppel') {
-    return [['ocmw_noodwoning', 35], ['caw_noodkamer', 25], ['doorgangswoning', 10], ['crisisbed', 10], ['hotel', 10],
-      ['vluchthuis', h.type === 'moeder_met_kinderen' ? 15 : 0]];
+    return [
+      ['ocmw_noodwoning', 35],
+      ['caw_noodkamer', 25],
+      ['doorgangswoning', 10],
+      ['crisisbed', 10],
+      ['hotel', 10],
+      ['vluchthuis', h.type === 'moeder_met_kinderen' ? 15 : 0],
+    ];
   }
-  if (h.type === 'alleenstaande_vrouw') return [['caw_noodkamer', 30], ['hotel', 30], ['ocmw_noodwoning', 25], ['vluchthuis', 15]];
-  return [['caw_noodkamer', 35], ['hotel', 35], ['ocmw_noodwoning', 25], ['doorgangswoning', 5]];
+  if (h.type === 'alleenstaande_vrouw')
+    return [
+      ['caw_noodkamer', 30],
+      ['hotel', 30],
+      ['ocmw_noodwoning', 25],
+      ['vluchthuis', 15],
+    ];
+  return [
+    ['caw_noodkamer', 35],
+    ['hotel', 35],
+    ['ocmw_noodwoning', 25],
+    ['doorgangswoning', 5],
+  ];
 }

@@ -19,7 +19,9 @@ export async function timeline(db: Db, scope: FigureScope) {
       where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('h.placed_at')} as b, count(*)::int as n from holds h
       ${nis === null ? sql`` : sql`join intakes i on i.hold_id = h.id and ${inScope('i.competent_nis', nis)}`}
-      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)} group by 1`.execute(db),
+      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)} group by 1`.execute(
+      db,
+    ),
     // Each guarantee night on its own date, kept when it lies in the period.
     sql<{ b: string; n: number }>`select to_char(g.first_night::date + k, ${fmt}) as b, count(*)::int as n
       from guarantees g ${nis === null ? sql`` : sql`join intakes i on i.id = g.intake_id and ${inScope('i.competent_nis', nis)}`}
@@ -31,7 +33,13 @@ export async function timeline(db: Db, scope: FigureScope) {
   const [c, i, p, n] = [calls, intakes, placements, nights].map((r) => get(r.rows));
   return {
     bucket: monthly ? ('month' as const) : ('night' as const),
-    rows: bucketKeys(period.from, period.to, monthly).map((key) => ({ key, calls: c!.get(key) ?? 0, intakes: i!.get(key) ?? 0, placements: p!.get(key) ?? 0, nights: n!.get(key) ?? 0 })),
+    rows: bucketKeys(period.from, period.to, monthly).map((key) => ({
+      key,
+      calls: c!.get(key) ?? 0,
+      intakes: i!.get(key) ?? 0,
+      placements: p!.get(key) ?? 0,
+      nights: n!.get(key) ?? 0,
+    })),
   };
 }
 
@@ -47,12 +55,25 @@ export async function byMunicipality(db: Db, scope: FigureScope) {
   const { period, nis } = scope;
   const [names, intakes, placements, nights, handoffs] = await Promise.all([
     db.selectFrom('municipalities').select(['nis', 'name', 'region_code']).orderBy('name').execute(),
-    sql<{ nis: string; n: number; children: number }>`select i.competent_nis as nis, count(*)::int as n, coalesce(sum(i.children), 0)::int as children
-      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
-    sql<{ nis: string; n: number }>`select i.competent_nis as nis, count(*)::int as n from holds h join intakes i on i.hold_id = h.id
+    sql<{
+      nis: string;
+      n: number;
+      children: number;
+    }>`select i.competent_nis as nis, count(*)::int as n, coalesce(sum(i.children), 0)::int as children
+      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(
+      db,
+    ),
+    sql<{
+      nis: string;
+      n: number;
+    }>`select i.competent_nis as nis, count(*)::int as n from holds h join intakes i on i.hold_id = h.id
       where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
         and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
-    sql<{ nis: string; nights: number; cents: number }>`select i.competent_nis as nis, coalesce(sum(${nightsInPeriod(period)}), 0)::int as nights,
+    sql<{
+      nis: string;
+      nights: number;
+      cents: number;
+    }>`select i.competent_nis as nis, coalesce(sum(${nightsInPeriod(period)}), 0)::int as nights,
         coalesce(sum(${nightsInPeriod(period)} * g.cost_per_night_cents), 0)::float8 as cents
       from guarantees g join intakes i on i.id = g.intake_id
       where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
@@ -62,10 +83,18 @@ export async function byMunicipality(db: Db, scope: FigureScope) {
   const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffs)];
   // The region's municipalities always; one elsewhere in Belgium only when an intake made it competent.
   const active = (n: string) => iM.has(n) || pM.has(n) || nM.has(n) || hM.has(n);
-  return names.filter((m) => (nis === null || nis.includes(m.nis)) && (m.region_code !== null || active(m.nis))).map((m) => ({
-    nis: m.nis, name: m.name,
-    intakes: iM.get(m.nis)?.n ?? 0, children: iM.get(m.nis)?.children ?? 0,
-    placements: pM.get(m.nis)?.n ?? 0, nights: nM.get(m.nis)?.nights ?? 0, costCents: nM.get(m.nis)?.cents ?? 0,
-    handoffs: hM.get(m.nis)?.total ?? 0, handoffsOnTime: hM.get(m.nis)?.on_time ?? 0, handoffsLate: hM.get(m.nis)?.late ?? 0,
-  }));
+  return names
+    .filter((m) => (nis === null || nis.includes(m.nis)) && (m.region_code !== null || active(m.nis)))
+    .map((m) => ({
+      nis: m.nis,
+      name: m.name,
+      intakes: iM.get(m.nis)?.n ?? 0,
+      children: iM.get(m.nis)?.children ?? 0,
+      placements: pM.get(m.nis)?.n ?? 0,
+      nights: nM.get(m.nis)?.nights ?? 0,
+      costCents: nM.get(m.nis)?.cents ?? 0,
+      handoffs: hM.get(m.nis)?.total ?? 0,
+      handoffsOnTime: hM.get(m.nis)?.on_time ?? 0,
+      handoffsLate: hM.get(m.nis)?.late ?? 0,
+    }));
 }

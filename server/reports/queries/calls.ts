@@ -14,7 +14,10 @@ function add(into: OutcomeCounts, outcome: string, n: number) {
 }
 
 /** Hours in the order of the desk's night: 12:00 ... 23:00, 00:00 ... 11:00 (Brussels wall clock). */
-export const NIGHT_HOURS = [...Array.from({ length: 12 }, (_, i) => i + 12), ...Array.from({ length: 12 }, (_, i) => i)];
+export const NIGHT_HOURS = [
+  ...Array.from({ length: 12 }, (_, i) => i + 12),
+  ...Array.from({ length: 12 }, (_, i) => i),
+];
 
 /**
  * Outcomes, by local hour (Brussels wall clock, so across a clock change 02:30 CEST and 02:30 CET
@@ -64,7 +67,9 @@ export async function timeToAnswer(db: Db, { period }: FigureScope) {
            percentile_cont(0.5) within group (order by s)::float8 as median,
            percentile_cont(0.9) within group (order by s)::float8 as p90
     from (select extract(epoch from c.answered_at - c.started_at)::float8 as s
-          from calls c where ${inPeriod('c.started_at', period)} and c.outcome = 'answered' and c.answered_at is not null) x`.execute(db);
+          from calls c where ${inPeriod('c.started_at', period)} and c.outcome = 'answered' and c.answered_at is not null) x`.execute(
+    db,
+  );
   const row = r.rows[0]!;
   const s = (v: number | null) => (v === null ? null : round(v));
   return { count: row.n, meanSec: s(row.mean), medianSec: s(row.median), p90Sec: s(row.p90) };

@@ -32,5 +32,12 @@ export function handoffSummary(rows: { total: number; on_time: number; late: num
   const sum = (k: 'total' | 'on_time' | 'late' | 'pending') => rows.reduce((a, r) => a + r[k], 0);
   const onTime = sum('on_time');
   const late = sum('late');
-  return { total: sum('total'), onTime, late, pending: sum('pending'), onTimeShare: share(onTime, onTime + late), graceHours: ON_TIME_GRACE_HOURS };
+  return {
+    total: sum('total'),
+    onTime,
+    late,
+    pending: sum('pending'),
+    onTimeShare: share(onTime, onTime + late),
+    graceHours: ON_TIME_GRACE_HOURS,
+  };
 }

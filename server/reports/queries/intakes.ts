@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import { ETHOS, HOUSEHOLD_TYPES, REFERRER_KINDS } from '../../../shared/rules/intake/intake-schema';
 import { inPeriod, inScope, round, type Db, type FigureScope } from '../scope';
 
-interface Row { household_type: string | null; ethos: string | null; referrer_kind: string | null; set: number; n: number; adults: number; children: number }
+interface Row {
+  household_type: string | null;
+  ethos: string | null;
+  referrer_kind: string | null;
+  set: number;
+  n: number;
+  adults: number;
+  children: number;
+}
 
 /** Every known value first (zeros included), then any other value found, so a chart keeps its order. */
 function ordered(known: readonly string[], found: Map<string, Row>): [string, Row | undefined][] {
@@ -30,10 +38,18 @@ export async function intakeMix(db: Db, { period, nis }: FigureScope) {
     total: total?.n ?? 0,
     adults: total?.adults ?? 0,
     children: total?.children ?? 0,
-    byHousehold: ordered(HOUSEHOLD_TYPES, households)
-      .map(([type, row]) => ({ type, intakes: row?.n ?? 0, adults: row?.adults ?? 0, children: row?.children ?? 0 })),
+    byHousehold: ordered(HOUSEHOLD_TYPES, households).map(([type, row]) => ({
+      type,
+      intakes: row?.n ?? 0,
+      adults: row?.adults ?? 0,
+      children: row?.children ?? 0,
+    })),
     byEthos: ordered(ETHOS, ethos).map(([key, row]) => ({ ethos: key, intakes: row?.n ?? 0 })),
-    byReferrer: ordered(REFERRER_KINDS, referrers).map(([kind, row]) => ({ kind, intakes: row?.n ?? 0, children: row?.children ?? 0 })),
+    byReferrer: ordered(REFERRER_KINDS, referrers).map(([kind, row]) => ({
+      kind,
+      intakes: row?.n ?? 0,
+      children: row?.children ?? 0,
+    })),
   };
 }
 
@@ -45,7 +61,9 @@ export async function callToPlacement(db: Db, { period, nis }: FigureScope) {
            percentile_cont(0.9) within group (order by m)::float8 as p90
     from (select extract(epoch from h.placed_at - c.started_at)::float8 / 60 as m
           from intakes i join calls c on c.id = i.call_id join holds h on h.id = i.hold_id
-          where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} and h.placed_at is not null) x`.execute(db);
+          where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} and h.placed_at is not null) x`.execute(
+    db,
+  );
   const row = r.rows[0]!;
   const m = (v: number | null) => (v === null ? null : round(v));
   return { count: row.n, meanMin: m(row.mean), medianMin: m(row.median), p90Min: m(row.p90) };

@@ -3,7 +3,14 @@ import { sql } from 'kysely';
 import type { PlaceType } from '../../db/schema';
 import { guaranteeOverlaps, inPeriod, inScope, nightsInPeriod, share, type Db, type FigureScope } from '../scope';
 
-export const PLACE_TYPES = ['caw_noodkamer', 'crisisbed', 'hotel', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis'] as const satisfies readonly PlaceType[];
+export const PLACE_TYPES = [
+  'caw_noodkamer',
+  'crisisbed',
+  'hotel',
+  'ocmw_noodwoning',
+  'doorgangswoning',
+  'vluchthuis',
+] as const satisfies readonly PlaceType[];
 
 /**
  * Placements (holds that became one: placed or ended, placed_at in the period) by place type. With a
@@ -34,8 +41,13 @@ export async function nightsByType(db: Db, { period, nis }: FigureScope) {
       ${nis === null ? sql`` : sql`join intakes i on i.id = g.intake_id and ${inScope('i.competent_nis', nis)}`}
       where ${guaranteeOverlaps(period)}
       group by 1`.execute(db),
-    db.selectFrom('places').select('type').select((eb) => eb.fn.sum<string>('capacity').as('capacity'))
-      .where('active', '=', true).groupBy('type').execute(),
+    db
+      .selectFrom('places')
+      .select('type')
+      .select((eb) => eb.fn.sum<string>('capacity').as('capacity'))
+      .where('active', '=', true)
+      .groupBy('type')
+      .execute(),
   ]);
   return {
     used: new Map(used.rows.map((r) => [r.type, { nights: r.nights, cents: r.cents }])),
@@ -46,16 +58,34 @@ export async function nightsByType(db: Db, { period, nis }: FigureScope) {
 /** One table: placements, nights, capacity and occupancy for each place type. */
 export async function placeTypeTable(db: Db, scope: FigureScope) {
   const [placed, { used, capacity }] = await Promise.all([placementsByType(db, scope), nightsByType(db, scope)]);
-  const types = [...PLACE_TYPES, ...[...used.keys(), ...placed.keys()].filter((t) => !(PLACE_TYPES as readonly string[]).includes(t))];
+  const types = [
+    ...PLACE_TYPES,
+    ...[...used.keys(), ...placed.keys()].filter((t) => !(PLACE_TYPES as readonly string[]).includes(t)),
+  ];
   const rows = [...new Set(types)].map((type) => {
     const units = capacity.get(type) ?? 0;
     const nights = used.get(type)?.nights ?? 0;
     return {
-      type, placements: placed.get(type) ?? 0, nightsUsed: nights, costCents: used.get(type)?.cents ?? 0,
-      capacity: units, capacityNights: units * scope.period.nights, occupancy: share(nights, units * scope.period.nights),
+      type,
+      placements: placed.get(type) ?? 0,
+      nightsUsed: nights,
+      costCents: used.get(type)?.cents ?? 0,
+      capacity: units,
+      capacityNights: units * scope.period.nights,
+      occupancy: share(nights, units * scope.period.nights),
     };
   });
-  const sum = (k: 'placements' | 'nightsUsed' | 'costCents' | 'capacity' | 'capacityNights') => rows.reduce((a, r) => a + r[k], 0);
-  return { byType: rows, total: { placements: sum('placements'), nightsUsed: sum('nightsUsed'), costCents: sum('costCents'),
-    capacity: sum('capacity'), capacityNights: sum('capacityNights'), occupancy: share(sum('nightsUsed'), sum('capacityNights')) } };
+  const sum = (k: 'placements' | 'nightsUsed' | 'costCents' | 'capacity' | 'capacityNights') =>
+    rows.reduce((a, r) => a + r[k], 0);
+  return {
+    byType: rows,
+    total: {
+      placements: sum('placements'),
+      nightsUsed: sum('nightsUsed'),
+      costCents: sum('costCents'),
+      capacity: sum('capacity'),
+      capacityNights: sum('capacityNights'),
+      occupancy: share(sum('nightsUsed'), sum('capacityNights')),
+    },
+  };
 }

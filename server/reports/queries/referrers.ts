@@ -15,7 +15,9 @@ export async function referrerLoop(db: Db, { period, nis }: FigureScope) {
       from (select i.hold_id is not null or i.status in ('placed', 'closed') as ever_held,
                    (select min(o.sent_at) from outbox o where o.intake_id = i.id and o.kind = 'referrer' and o.status in ('sent', 'delivered')) as confirmed_at,
                    (select count(*) from calls cb where cb.callback_intake_id = i.id) as callbacks
-            from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}) x`.execute(db),
+            from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}) x`.execute(
+      db,
+    ),
     sql<{ n: number; mean: number | null; median: number | null; p90: number | null }>`
       select count(*)::int as n, avg(m)::float8 as mean,
              percentile_cont(0.5) within group (order by m)::float8 as median,

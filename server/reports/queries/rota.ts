@@ -28,7 +28,10 @@ export async function rotaCoverage(db: Db, { period }: FigureScope) {
     }
   }
   return {
-    outOfHoursHours: round(outOfHours / HOUR), coveredHours: round(covered / HOUR),
-    uncoveredHours: round((outOfHours - covered) / HOUR), coverage: share(covered, outOfHours), gaps,
+    outOfHoursHours: round(outOfHours / HOUR),
+    coveredHours: round(covered / HOUR),
+    uncoveredHours: round((outOfHours - covered) / HOUR),
+    coverage: share(covered, outOfHours),
+    gaps,
   };
 }

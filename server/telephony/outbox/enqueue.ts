@@ -16,11 +16,26 @@ export interface SmsToSend {
   intakeId?: string;
 }
 
-export async function enqueueSms(db: Kysely<Database> | Transaction<Database>, now: Date, sms: SmsToSend): Promise<{ id: string } | null> {
-  const row = await db.insertInto('outbox').values({
-    to_number: sms.to, body: sms.body.slice(0, 1600), kind: sms.kind, dedupe_key: sms.dedupeKey ?? null,
-    status: 'queued', next_attempt_at: sms.notBefore ?? now, created_at: now, updated_at: now,
-    ...(sms.intakeId ? { intake_id: sms.intakeId } : {}),
-  }).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').executeTakeFirst();
+export async function enqueueSms(
+  db: Kysely<Database> | Transaction<Database>,
+  now: Date,
+  sms: SmsToSend,
+): Promise<{ id: string } | null> {
+  const row = await db
+    .insertInto('outbox')
+    .values({
+      to_number: sms.to,
+      body: sms.body.slice(0, 1600),
+      kind: sms.kind,
+      dedupe_key: sms.dedupeKey ?? null,
+      status: 'queued',
+      next_attempt_at: sms.notBefore ?? now,
+      created_at: now,
+      updated_at: now,
+      ...(sms.intakeId ? { intake_id: sms.intakeId } : {}),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return row ?? null;
 }

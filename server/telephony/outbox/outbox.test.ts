@@ -16,16 +16,37 @@ let fake: FakeTwilio;
 
 beforeAll(async () => {
   rest.start();
-  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', TWILIO_API_URL: API, PUBLIC_URL: PUBLIC, TWILIO_TIMEOUT_MS: '300' } });
-  fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
+  t = await startTestServer({
+    env: {
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_AUTH_TOKEN: TOKEN,
+      TWILIO_PHONE_NUMBER: '+3214000000',
+      TWILIO_API_URL: API,
+      PUBLIC_URL: PUBLIC,
+      TWILIO_TIMEOUT_MS: '300',
+    },
+  });
+  fake = new FakeTwilio({
+    baseUrl: t.url,
+    publicUrl: PUBLIC,
+    authToken: TOKEN,
+    accountSid: SID,
+    phoneNumber: '+3214000000',
+  });
 });
-afterAll(async () => { await t.close(); rest.stop(); });
+afterAll(async () => {
+  await t.close();
+  rest.stop();
+});
 beforeEach(() => rest.reset());
-afterEach(async () => { await t.db.db.deleteFrom('outbox').execute(); });
+afterEach(async () => {
+  await t.db.db.deleteFrom('outbox').execute();
+});
 
 const clock = () => t.clock as ManualClock;
 const enqueue = (body: string) => enqueueSms(t.db.db, clock().now(), { to: '+32470112233', body, kind: 'test' });
-const row = async (id: string) => t.db.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const row = async (id: string) =>
+  t.db.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('the outbox', () => {
   it('sends a message once, with the status callback that names it', async () => {
@@ -33,7 +54,12 @@ describe('the outbox', () => {
     expect(await processOutboxOnce(t.app.services)).toBe(1);
     expect(await processOutboxOnce(t.app.services)).toBe(0);
     expect(rest.messages).toHaveLength(1);
-    expect(rest.messages[0]).toMatchObject({ to: '+32470112233', from: '+3214000000', body: 'hallo', statusCallback: `${PUBLIC}/twilio/sms/status?outbox=${id}` });
+    expect(rest.messages[0]).toMatchObject({
+      to: '+32470112233',
+      from: '+3214000000',
+      body: 'hallo',
+      statusCallback: `${PUBLIC}/twilio/sms/status?outbox=${id}`,
+    });
     expect(await row(id)).toMatchObject({ status: 'sent', message_sid: rest.messages[0]!.sid, attempts: 1 });
   });
 
@@ -53,7 +79,7 @@ describe('the outbox', () => {
     expect(rest.messages).toHaveLength(1);
   });
 
-  it('fails a 400 at once, with Twilio\'s message', async () => {
+  it("fails a 400 at once, with Twilio's message", async () => {
     const { id } = (await enqueue('fout'))!;
     rest.failNext(1, { code: 21211, message: "The 'To' number is not a valid phone number." });
     await processOutboxOnce(t.app.services);
@@ -63,16 +89,26 @@ describe('the outbox', () => {
 
   it('two rounds at once never send a row twice', async () => {
     for (let i = 0; i < 6; i++) await enqueue(`bericht ${i}`);
-    await Promise.all([processOutboxOnce(t.app.services), processOutboxOnce(t.app.services), processOutboxOnce(t.app.services)]);
+    await Promise.all([
+      processOutboxOnce(t.app.services),
+      processOutboxOnce(t.app.services),
+      processOutboxOnce(t.app.services),
+    ]);
     expect(rest.messages.map((m) => m.body).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `bericht ${i}`));
   });
 
-  it('a send interrupted by a crash is sent again later, unless Twilio\'s callback shows it went out', async () => {
+  it("a send interrupted by a crash is sent again later, unless Twilio's callback shows it went out", async () => {
     const a = (await enqueue('onderbroken'))!;
     const b = (await enqueue('toch verstuurd'))!;
     // What a crash mid-request leaves behind: rows in 'sending'; for b, Twilio's callback arrives anyway.
-    await t.db.db.updateTable('outbox').set({ status: 'sending', attempts: 1, updated_at: clock().now() }).where('id', 'in', [a.id, b.id]).execute();
-    await fake.messageStatus({ sid: `SM${'5'.repeat(32)}`, to: '+32470112233', from: null }, 'sent', { url: `/twilio/sms/status?outbox=${b.id}` });
+    await t.db.db
+      .updateTable('outbox')
+      .set({ status: 'sending', attempts: 1, updated_at: clock().now() })
+      .where('id', 'in', [a.id, b.id])
+      .execute();
+    await fake.messageStatus({ sid: `SM${'5'.repeat(32)}`, to: '+32470112233', from: null }, 'sent', {
+      url: `/twilio/sms/status?outbox=${b.id}`,
+    });
     await processOutboxOnce(t.app.services);
     expect(rest.messages).toHaveLength(0); // too early to tell
     clock().advance(STUCK_MS + 1000);
@@ -81,12 +117,16 @@ describe('the outbox', () => {
     expect((await row(b.id)).message_sid).toBe(`SM${'5'.repeat(32)}`);
   });
 
-  it('a send that died after Twilio took it, with no callback, is recorded from Twilio\'s list, not sent twice', async () => {
+  it("a send that died after Twilio took it, with no callback, is recorded from Twilio's list, not sent twice", async () => {
     const { id } = (await enqueue('al verstuurd'))!;
     await processOutboxOnce(t.app.services);
     const sid = rest.messages[0]!.sid;
     // The process died between Twilio's answer and recording it, and the callback never came.
-    await t.db.db.updateTable('outbox').set({ status: 'sending', message_sid: null, sent_at: null, updated_at: clock().now() }).where('id', '=', id).execute();
+    await t.db.db
+      .updateTable('outbox')
+      .set({ status: 'sending', message_sid: null, sent_at: null, updated_at: clock().now() })
+      .where('id', '=', id)
+      .execute();
     clock().advance(STUCK_MS + 1000);
     await processOutboxOnce(t.app.services);
     await processOutboxOnce(t.app.services);
@@ -105,7 +145,10 @@ describe('the outbox', () => {
 
     const other = (await enqueue('tijdelijk'))!;
     await processOutboxOnce(t.app.services);
-    await fake.messageStatus(rest.messages[1]!, 'undelivered', { url: `/twilio/sms/status?outbox=${other.id}`, errorCode: 30008 });
+    await fake.messageStatus(rest.messages[1]!, 'undelivered', {
+      url: `/twilio/sms/status?outbox=${other.id}`,
+      errorCode: 30008,
+    });
     expect(await row(other.id)).toMatchObject({ status: 'queued', message_sid: null });
     clock().advance(20_000);
     await processOutboxOnce(t.app.services);
@@ -117,9 +160,15 @@ describe('in the demo (no credentials)', () => {
   it('keeps messages in the outbox as sandbox and calls nothing', async () => {
     const demo = await startTestServer();
     try {
-      const { id } = (await enqueueSms(demo.db.db, demo.clock.now(), { to: '+32470112233', body: 'demo', kind: 'test' }))!;
+      const { id } = (await enqueueSms(demo.db.db, demo.clock.now(), {
+        to: '+32470112233',
+        body: 'demo',
+        kind: 'test',
+      }))!;
       await processOutboxOnce(demo.app.services);
-      expect((await demo.db.db.selectFrom('outbox').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('sandbox');
+      expect(
+        (await demo.db.db.selectFrom('outbox').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+      ).toBe('sandbox');
       expect(rest.log).toEqual([]);
     } finally {
       await demo.close();
@@ -151,6 +200,8 @@ describe('Twilio down for a stretch', () => {
       expect(rows.every((r) => r.status === 'sent')).toBe(true);
       const sentFor = rest.messages.map((m) => new URL(m.statusCallback!).searchParams.get('outbox'));
       expect(sentFor.sort()).toEqual([...ids].sort());
-    } finally { await second.close(); }
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -28,10 +28,21 @@ const HOUR = 3_600_000;
 export async function handleInboundSms(services: Services, sid: string, from: string, body: string): Promise<string> {
   const { db, clock, realtime } = services;
   const now = clock.now();
-  const staff = await db.selectFrom('users').select(['id', 'display_name']).where('phone', '=', from)
-    .where('active', '=', true).where('role', '!=', 'ocmw_staff').executeTakeFirst();
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('phone', '=', from)
+    .where('active', '=', true)
+    .where('role', '!=', 'ocmw_staff')
+    .executeTakeFirst();
   const command = body.trim().toUpperCase();
-  const kind = !staff ? 'forwarded' : command === 'BEDDEN' || command === 'BEDS' ? 'beds' : command === 'OK' ? 'ack' : 'staff';
+  const kind = !staff
+    ? 'forwarded'
+    : command === 'BEDDEN' || command === 'BEDS'
+      ? 'beds'
+      : command === 'OK'
+        ? 'ack'
+        : 'staff';
   if (staff) {
     const stored = await storeInbound(db, { sid, from, body, userId: staff.id, kind, now });
     if (!stored) return reply(null); // Twilio repeated itself: handled already
@@ -75,43 +86,90 @@ export async function handleInboundSms(services: Services, sid: string, from: st
   return reply(outcome.hotel ? 'Bedankt, genoteerd.' : null); // no automatic answer to unknown numbers
 }
 
-interface Inbound { sid: string; from: string; body: string; userId: string | null; kind: string; now: Date }
+interface Inbound {
+  sid: string;
+  from: string;
+  body: string;
+  userId: string | null;
+  kind: string;
+  now: Date;
+}
 
 async function storeInbound(db: Services['db'] | Transaction<Database>, m: Inbound): Promise<string | null> {
-  const row = await db.insertInto('sms_inbound').values({
-    message_sid: m.sid, from_number: m.from, body: m.body.slice(0, 1600), from_user_id: m.userId, handled_as: m.kind, received_at: m.now,
-  }).onConflict((oc) => oc.column('message_sid').doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('sms_inbound')
+    .values({
+      message_sid: m.sid,
+      from_number: m.from,
+      body: m.body.slice(0, 1600),
+      from_user_id: m.userId,
+      handled_as: m.kind,
+      received_at: m.now,
+    })
+    .onConflict((oc) => oc.column('message_sid').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
 const markHandled = (trx: Transaction<Database>, id: string, handledAs: string) =>
   trx.updateTable('sms_inbound').set({ handled_as: handledAs }).where('id', '=', id).execute();
 
-interface ToForward { id: string; sid: string; from: string; body: string; to: string | null; now: Date }
+interface ToForward {
+  id: string;
+  sid: string;
+  from: string;
+  body: string;
+  to: string | null;
+  now: Date;
+}
 
 async function forwardOrHold(services: Services, trx: Transaction<Database>, m: ToForward): Promise<void> {
   const { perSenderPerHour, perHour } = services.config.smsForwards;
   // One decision at a time across instances, so two texts arriving together cannot both take the last slot.
   await sql`select pg_advisory_xact_lock(hashtext('permanentie:sms-forward'))`.execute(trx);
   const since = new Date(m.now.getTime() - HOUR);
-  const counts = await trx.selectFrom('sms_inbound')
+  const counts = await trx
+    .selectFrom('sms_inbound')
     .select([
       sql<number>`count(*) filter (where from_number = ${m.from})::int`.as('sender'),
       sql<number>`count(*)::int`.as('all'),
     ])
-    .where('handled_as', '=', 'forwarded').where('received_at', '>', since).where('id', '!=', m.id)
+    .where('handled_as', '=', 'forwarded')
+    .where('received_at', '>', since)
+    .where('id', '!=', m.id)
     .executeTakeFirstOrThrow();
-  if (!m.to) { await markHandled(trx, m.id, 'kept'); return; } // nobody on the rota: kept for the console (the gap is alarmed elsewhere)
+  if (!m.to) {
+    await markHandled(trx, m.id, 'kept');
+    return;
+  } // nobody on the rota: kept for the console (the gap is alarmed elsewhere)
   const bucket = Math.floor(m.now.getTime() / HOUR);
   if (counts.sender >= perSenderPerHour || counts.all >= perHour) {
     await markHandled(trx, m.id, 'held');
     const perSender = counts.sender >= perSenderPerHour;
-    await enqueueSms(trx, m.now, perSender
-      ? { to: m.to, kind: 'forward', dedupeKey: `forward-held:${m.from}:${bucket}`,
-        body: `Meer sms'en van ${m.from} dit uur: niet meer doorgestuurd, lees ze in de console.` }
-      : { to: m.to, kind: 'forward', dedupeKey: `forward-held-all:${bucket}`,
-        body: `Veel sms'en op de permanentielijn dit uur: de rest staat enkel in de console.` });
+    await enqueueSms(
+      trx,
+      m.now,
+      perSender
+        ? {
+            to: m.to,
+            kind: 'forward',
+            dedupeKey: `forward-held:${m.from}:${bucket}`,
+            body: `Meer sms'en van ${m.from} dit uur: niet meer doorgestuurd, lees ze in de console.`,
+          }
+        : {
+            to: m.to,
+            kind: 'forward',
+            dedupeKey: `forward-held-all:${bucket}`,
+            body: `Veel sms'en op de permanentielijn dit uur: de rest staat enkel in de console.`,
+          },
+    );
     return;
   }
-  await enqueueSms(trx, m.now, { to: m.to, body: `Sms van ${m.from}: ${m.body}`.slice(0, 1600), kind: 'forward', dedupeKey: `forward:${m.sid}` });
+  await enqueueSms(trx, m.now, {
+    to: m.to,
+    body: `Sms van ${m.from}: ${m.body}`.slice(0, 1600),
+    kind: 'forward',
+    dedupeKey: `forward:${m.sid}`,
+  });
 }

@@ -11,16 +11,28 @@ const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 export const smsWebhooks = [
   defineTwilioRoute({
-    path: '/twilio/sms', summary: 'Messaging URL of the permanence number',
+    path: '/twilio/sms',
+    summary: 'Messaging URL of the permanence number',
     params: z.looseObject({ MessageSid: messageSid, From: smsSender, Body: z.string().max(1600).default('') }),
     handler: ({ params, services }) => handleInboundSms(services, params.MessageSid, params.From, params.Body),
   }),
   defineTwilioRoute({
-    path: '/twilio/sms/status', summary: 'Delivery status of an SMS we sent',
-    params: z.looseObject({ MessageSid: messageSid, MessageStatus: z.string().min(1).max(32), ErrorCode: z.string().max(16).optional() }),
+    path: '/twilio/sms/status',
+    summary: 'Delivery status of an SMS we sent',
+    params: z.looseObject({
+      MessageSid: messageSid,
+      MessageStatus: z.string().min(1).max(32),
+      ErrorCode: z.string().max(16).optional(),
+    }),
     query: z.looseObject({ outbox: z.uuid().optional() }),
     handler: async ({ params, query, services }) => {
-      await applySmsStatus(services, query.outbox ?? null, params.MessageSid, params.MessageStatus, params.ErrorCode || null);
+      await applySmsStatus(
+        services,
+        query.outbox ?? null,
+        params.MessageSid,
+        params.MessageStatus,
+        params.ErrorCode || null,
+      );
       return null;
     },
   }),
@@ -28,23 +40,68 @@ export const smsWebhooks = [
 
 export const smsRoutes = [
   defineRoute({
-    method: 'get', path: '/api/outbox', tag: 'calls', roles: desk, personal: 'audited', summary: 'The latest 100 outgoing SMS with their delivery state',
+    method: 'get',
+    path: '/api/outbox',
+    tag: 'calls',
+    roles: desk,
+    personal: 'audited',
+    summary: 'The latest 100 outgoing SMS with their delivery state',
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100).execute();
-      await auditReads(db, clock.now(), user!.id, 'sms_out', rows.map((r) => r.id));
-      return { messages: rows.map((r) => ({ id: r.id, to: r.to_number, body: r.body, kind: r.kind, status: r.status, attempts: r.attempts,
-        lastError: r.last_error, createdAt: new Date(r.created_at).toISOString(), sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null })) };
+      await auditReads(
+        db,
+        clock.now(),
+        user!.id,
+        'sms_out',
+        rows.map((r) => r.id),
+      );
+      return {
+        messages: rows.map((r) => ({
+          id: r.id,
+          to: r.to_number,
+          body: r.body,
+          kind: r.kind,
+          status: r.status,
+          attempts: r.attempts,
+          lastError: r.last_error,
+          createdAt: new Date(r.created_at).toISOString(),
+          sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+        })),
+      };
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/sms', tag: 'calls', roles: desk, personal: 'audited', summary: 'The latest 100 SMS received on the permanence number',
+    method: 'get',
+    path: '/api/sms',
+    tag: 'calls',
+    roles: desk,
+    personal: 'audited',
+    summary: 'The latest 100 SMS received on the permanence number',
     handler: async ({ user, services: { db, clock } }) => {
-      const rows = await db.selectFrom('sms_inbound').leftJoin('users', 'users.id', 'sms_inbound.from_user_id')
+      const rows = await db
+        .selectFrom('sms_inbound')
+        .leftJoin('users', 'users.id', 'sms_inbound.from_user_id')
         .select(['sms_inbound.id', 'from_number', 'body', 'handled_as', 'received_at', 'users.display_name'])
-        .orderBy('received_at', 'desc').limit(100).execute();
-      await auditReads(db, clock.now(), user!.id, 'sms_in', rows.map((r) => r.id));
-      return { messages: rows.map((r) => ({ id: r.id, from: r.from_number, fromName: r.display_name, body: r.body, handledAs: r.handled_as,
-        receivedAt: new Date(r.received_at).toISOString() })) };
+        .orderBy('received_at', 'desc')
+        .limit(100)
+        .execute();
+      await auditReads(
+        db,
+        clock.now(),
+        user!.id,
+        'sms_in',
+        rows.map((r) => r.id),
+      );
+      return {
+        messages: rows.map((r) => ({
+          id: r.id,
+          from: r.from_number,
+          fromName: r.display_name,
+          body: r.body,
+          handledAs: r.handled_as,
+          receivedAt: new Date(r.received_at).toISOString(),
+        })),
+      };
     },
   }),
 ];

@@ -4,30 +4,75 @@
 import type { Services } from '../../services';
 import { backoffMs, MAX_ATTEMPTS } from '../outbox/worker';
 
-const RANK: Record<string, number> = { queued: 0, accepted: 0, sending: 1, sent: 2, delivered: 3, read: 3, undelivered: 4, failed: 4 };
+const RANK: Record<string, number> = {
+  queued: 0,
+  accepted: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  read: 3,
+  undelivered: 4,
+  failed: 4,
+};
 const TEMPORARY = new Set(['30001', '30008']);
 
-export async function applySmsStatus(services: Services, outboxId: string | null, sid: string, status: string, errorCode: string | null) {
+export async function applySmsStatus(
+  services: Services,
+  outboxId: string | null,
+  sid: string,
+  status: string,
+  errorCode: string | null,
+) {
   const { db, clock } = services;
-  const row = await db.selectFrom('outbox').select(['id', 'status', 'attempts'])
-    .where((eb) => (outboxId ? eb.or([eb('id', '=', outboxId), eb('message_sid', '=', sid)]) : eb('message_sid', '=', sid))).executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox')
+    .select(['id', 'status', 'attempts'])
+    .where((eb) =>
+      outboxId ? eb.or([eb('id', '=', outboxId), eb('message_sid', '=', sid)]) : eb('message_sid', '=', sid),
+    )
+    .executeTakeFirst();
   if (!row) return;
   const now = clock.now();
-  if ((status === 'undelivered' || status === 'failed') && errorCode && TEMPORARY.has(errorCode) && row.attempts < MAX_ATTEMPTS
-    && row.status !== 'delivered') {
-    await db.updateTable('outbox').set({ status: 'queued', message_sid: null, last_error: `Twilio ${status} (${errorCode}): retrying`,
-      next_attempt_at: new Date(now.getTime() + backoffMs(row.attempts)), updated_at: now }).where('id', '=', row.id).execute();
+  if (
+    (status === 'undelivered' || status === 'failed') &&
+    errorCode &&
+    TEMPORARY.has(errorCode) &&
+    row.attempts < MAX_ATTEMPTS &&
+    row.status !== 'delivered'
+  ) {
+    await db
+      .updateTable('outbox')
+      .set({
+        status: 'queued',
+        message_sid: null,
+        last_error: `Twilio ${status} (${errorCode}): retrying`,
+        next_attempt_at: new Date(now.getTime() + backoffMs(row.attempts)),
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute();
   } else {
     const next = status === 'read' ? 'delivered' : status;
     if (!(next in RANK) || (RANK[next] ?? 0) <= (RANK[row.status] ?? 0) || next === 'accepted' || next === 'queued') {
       // Not forward: still record the sid (a crashed sender learns here that Twilio took the message).
-      await db.updateTable('outbox').set({ message_sid: sid }).where('id', '=', row.id).where('message_sid', 'is', null).execute();
+      await db
+        .updateTable('outbox')
+        .set({ message_sid: sid })
+        .where('id', '=', row.id)
+        .where('message_sid', 'is', null)
+        .execute();
       return;
     }
-    await db.updateTable('outbox').set({
-      status: next as 'sent' | 'delivered' | 'undelivered' | 'failed', message_sid: sid, updated_at: now,
-      last_error: errorCode ? `Twilio error ${errorCode}` : null,
-    }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('outbox')
+      .set({
+        status: next as 'sent' | 'delivered' | 'undelivered' | 'failed',
+        message_sid: sid,
+        updated_at: now,
+        last_error: errorCode ? `Twilio error ${errorCode}` : null,
+      })
+      .where('id', '=', row.id)
+      .execute();
   }
   services.realtime.publish('outbox:changed', { id: row.id }, ['duty_worker', 'coordinator', 'admin']);
 }

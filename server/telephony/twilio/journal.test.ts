@@ -8,8 +8,17 @@ import { createLogger } from '../../logger';
 import type { Services } from '../../services';
 import { MAX_TRIES, WebhookJournal } from './journal';
 
-const services = { logger: createLogger('silent'), ping: async () => true, clock: { now: () => new Date('2026-10-25T01:30:00Z') } } as unknown as Services;
-const entry = (sid: string) => ({ path: '/twilio/voice', params: { CallSid: sid, From: '+32470000001' }, query: {}, at: '2026-10-25T01:00:00.000Z' });
+const services = {
+  logger: createLogger('silent'),
+  ping: async () => true,
+  clock: { now: () => new Date('2026-10-25T01:30:00Z') },
+} as unknown as Services;
+const entry = (sid: string) => ({
+  path: '/twilio/voice',
+  params: { CallSid: sid, From: '+32470000001' },
+  query: {},
+  at: '2026-10-25T01:00:00.000Z',
+});
 
 describe('webhook journal', () => {
   it('parks an entry that keeps failing and goes on with the next one', async () => {

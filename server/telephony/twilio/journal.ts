@@ -12,11 +12,21 @@ import { join } from 'node:path';
 import type { Services } from '../../services';
 
 export interface JournalEntry {
-  path: string; params: Record<string, string>; query: Record<string, string>; at: string;
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  at: string;
   /** Replays that failed while the database answered (absent: none yet). */
   tries?: number;
 }
-export interface ParkedEntry { path: string; sid: string | null; at: string; tries: number; reason: string; parkedAt: string }
+export interface ParkedEntry {
+  path: string;
+  sid: string | null;
+  at: string;
+  tries: number;
+  reason: string;
+  parkedAt: string;
+}
 
 /** Replays an entry may fail while the database answers before it is parked and the journal moves on. */
 export const MAX_TRIES = 5;
@@ -45,7 +55,9 @@ function reasonOf(err: unknown): string | null {
   return `${e.name ?? 'Error'}${code}`;
 }
 
-export async function tracked<T>(work: () => Promise<T> | T): Promise<{ result: T; failed: () => boolean; reason: () => string | null }> {
+export async function tracked<T>(
+  work: () => Promise<T> | T,
+): Promise<{ result: T; failed: () => boolean; reason: () => string | null }> {
   const store = { failed: false, reason: null as string | null };
   const result = await tracking.run(store, async () => work());
   return { result, failed: () => store.failed, reason: () => store.reason };
@@ -70,16 +82,35 @@ export class WebhookJournal {
   }
 
   private persist(): void {
-    try { writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 }); } catch { /* retried with the next replay */ }
+    try {
+      writeFileSync(this.file, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 });
+    } catch {
+      /* retried with the next replay */
+    }
   }
 
-  get size(): number { return this.entries.length; }
+  get size(): number {
+    return this.entries.length;
+  }
 
   add(services: Services, entry: JournalEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) { const dropped = this.entries.shift(); services.logger.error({ droppedPath: dropped?.path, callSid: dropped?.params.CallSid ?? dropped?.params.MessageSid }, 'webhook journal full: oldest entry dropped'); }
-    try { appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 }); /* callers and texts: owner only */ } catch (err) { services.logger.error({ err }, 'webhook journal not written to disk'); }
-    services.logger.warn({ path: entry.path, sid: entry.params.CallSid ?? entry.params.MessageSid }, 'database step failed: webhook journalled for replay');
+    if (this.entries.length > MAX_ENTRIES) {
+      const dropped = this.entries.shift();
+      services.logger.error(
+        { droppedPath: dropped?.path, callSid: dropped?.params.CallSid ?? dropped?.params.MessageSid },
+        'webhook journal full: oldest entry dropped',
+      );
+    }
+    try {
+      appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 }); /* callers and texts: owner only */
+    } catch (err) {
+      services.logger.error({ err }, 'webhook journal not written to disk');
+    }
+    services.logger.warn(
+      { path: entry.path, sid: entry.params.CallSid ?? entry.params.MessageSid },
+      'database step failed: webhook journalled for replay',
+    );
   }
 
   /**
@@ -87,7 +118,10 @@ export class WebhookJournal {
    * after MAX_TRIES such failures it is parked (with its reason, for the admin) and the journal goes on,
    * so one webhook that can never be written does not hold back every one after it.
    */
-  async replay(services: Services, apply: (entry: JournalEntry, services: Services) => Promise<{ ok: boolean; reason: string | null }>): Promise<number> {
+  async replay(
+    services: Services,
+    apply: (entry: JournalEntry, services: Services) => Promise<{ ok: boolean; reason: string | null }>,
+  ): Promise<number> {
     if (this.replaying || this.entries.length === 0 || !(await services.ping(1500))) return 0;
     this.replaying = true;
     let done = 0;
@@ -95,8 +129,15 @@ export class WebhookJournal {
       while (this.entries.length) {
         const entry = this.entries[0]!;
         const at = new Date(entry.at);
-        const outcome = await apply(entry, { ...services, clock: { now: () => at } }).catch((err: unknown) => ({ ok: false, reason: reasonOf(err) }));
-        if (outcome.ok) { this.entries.shift(); done++; continue; }
+        const outcome = await apply(entry, { ...services, clock: { now: () => at } }).catch((err: unknown) => ({
+          ok: false,
+          reason: reasonOf(err),
+        }));
+        if (outcome.ok) {
+          this.entries.shift();
+          done++;
+          continue;
+        }
         if (!(await services.ping(1500))) break; // the database went away again: not the entry's fault
         entry.tries = (entry.tries ?? 0) + 1;
         if (entry.tries < MAX_TRIES) break;
@@ -106,39 +147,76 @@ export class WebhookJournal {
       this.replaying = false;
       this.persist();
     }
-    if (done) services.logger.info({ replayed: done, left: this.entries.length }, 'journalled webhooks written to the database');
+    if (done)
+      services.logger.info(
+        { replayed: done, left: this.entries.length },
+        'journalled webhooks written to the database',
+      );
     return done;
   }
 
   private park(services: Services, entry: JournalEntry, reason: string): void {
     const sid = entry.params.CallSid ?? entry.params.MessageSid ?? null;
-    const parked: ParkedEntry = { path: entry.path, sid, at: entry.at, tries: entry.tries ?? 0, reason, parkedAt: new Date().toISOString() };
+    const parked: ParkedEntry = {
+      path: entry.path,
+      sid,
+      at: entry.at,
+      tries: entry.tries ?? 0,
+      reason,
+      parkedAt: new Date().toISOString(),
+    };
     // The parked file keeps the whole entry (it may be replayed by hand once the cause is fixed); the
     // admin's view and the log get only what identifies it.
-    try { appendFileSync(join(this.dir, PARKED_FILE), `${JSON.stringify({ ...parked, entry })}\n`, { mode: 0o600 }); } catch { /* the log line below still tells */ }
-    services.logger.error({ path: entry.path, sid, tries: entry.tries ?? 0, reason }, 'webhook could not be written after repeated tries: parked');
+    try {
+      appendFileSync(join(this.dir, PARKED_FILE), `${JSON.stringify({ ...parked, entry })}\n`, { mode: 0o600 });
+    } catch {
+      /* the log line below still tells */
+    }
+    services.logger.error(
+      { path: entry.path, sid, tries: entry.tries ?? 0, reason },
+      'webhook could not be written after repeated tries: parked',
+    );
   }
 
   /** Entries that were given up on, newest first, without their parameters. */
   parked(limit = 100): ParkedEntry[] {
     const file = join(this.dir, PARKED_FILE);
     if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
-      try {
-        const { path, sid, at, tries, reason, parkedAt } = JSON.parse(line) as ParkedEntry;
-        return [{ path, sid, at, tries, reason, parkedAt }];
-      } catch { return []; }
-    }).reverse().slice(0, limit);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => {
+        try {
+          const { path, sid, at, tries, reason, parkedAt } = JSON.parse(line) as ParkedEntry;
+          return [{ path, sid, at, tries, reason, parkedAt }];
+        } catch {
+          return [];
+        }
+      })
+      .reverse()
+      .slice(0, limit);
   }
 }
 
 function readEntries(path: string): JournalEntry[] {
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
-    try { return [JSON.parse(line) as JournalEntry]; } catch { return []; } // a torn last line after a crash
-  });
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as JournalEntry];
+      } catch {
+        return [];
+      } // a torn last line after a crash
+    });
 }
 
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
-  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

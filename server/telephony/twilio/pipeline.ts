@@ -26,7 +26,9 @@ export interface TwilioRoute<PS extends ZodType = ZodType, QS extends ZodType = 
   onInvalid?: (services: Services, raw: Record<string, string>) => Promise<string> | string;
 }
 
-export function defineTwilioRoute<PS extends ZodType, QS extends ZodType = ZodType>(r: TwilioRoute<PS, QS>): TwilioRoute {
+export function defineTwilioRoute<PS extends ZodType, QS extends ZodType = ZodType>(
+  r: TwilioRoute<PS, QS>,
+): TwilioRoute {
   return r as unknown as TwilioRoute;
 }
 

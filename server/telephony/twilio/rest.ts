@@ -3,11 +3,20 @@
 import type { TwilioConfig } from '../../config';
 
 export class TwilioRestError extends Error {
-  constructor(readonly status: number, message: string, readonly code: number | null) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: number | null,
+  ) {
+    super(message);
+  }
 }
 
 export async function twilioRequest(
-  cfg: TwilioConfig, path: string, form?: Record<string, string>, fetchImpl: typeof fetch = fetch,
+  cfg: TwilioConfig,
+  path: string,
+  form?: Record<string, string>,
+  fetchImpl: typeof fetch = fetch,
 ): Promise<Record<string, unknown>> {
   if (!cfg.accountSid || cfg.sandbox) throw new Error('Twilio is not configured (sandbox).');
   const res = await fetchImpl(`${cfg.apiUrl}/2010-04-01/Accounts/${cfg.accountSid}${path}`, {
@@ -19,7 +28,12 @@ export async function twilioRequest(
     body: form ? new URLSearchParams(form).toString() : undefined,
     signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
   });
-  const body = await res.json().catch(() => ({})) as Record<string, unknown>;
-  if (!res.ok) throw new TwilioRestError(res.status, `Twilio answered ${res.status}: ${String(body.message ?? res.statusText)}`, typeof body.code === 'number' ? body.code : null);
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok)
+    throw new TwilioRestError(
+      res.status,
+      `Twilio answered ${res.status}: ${String(body.message ?? res.statusText)}`,
+      typeof body.code === 'number' ? body.code : null,
+    );
   return body;
 }

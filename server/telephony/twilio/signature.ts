@@ -3,7 +3,10 @@
 import twilio from 'twilio';
 
 export function isValidTwilioSignature(
-  tokens: readonly string[], signature: string | undefined, url: string, params: Record<string, string>,
+  tokens: readonly string[],
+  signature: string | undefined,
+  url: string,
+  params: Record<string, string>,
 ): boolean {
   if (!signature) return false;
   return tokens.some((token) => twilio.validateRequest(token, signature, url, params));

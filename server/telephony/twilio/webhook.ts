@@ -37,7 +37,12 @@ function verifySignature(services: Services) {
   return (req: Request, res: Response, next: () => void) => {
     const url = services.config.publicUrl.replace(/\/$/, '') + req.originalUrl;
     const signature = req.get('x-twilio-signature');
-    res.locals.twilioSigned = isValidTwilioSignature(services.config.twilio.authTokens, signature, url, stringParams(req.body));
+    res.locals.twilioSigned = isValidTwilioSignature(
+      services.config.twilio.authTokens,
+      signature,
+      url,
+      stringParams(req.body),
+    );
     next();
   };
 }
@@ -52,10 +57,16 @@ async function handle(route: TwilioRoute, req: Request, res: Response, services:
   const rawQuery = withoutControlCharacters(stringParams(req.query));
   const outcome = await runWebhook(route, raw, rawQuery, services);
   if (outcome.kind === 'invalid') {
-    services.logger.warn({ path: req.path, issues: outcome.issues.map(scrubText) }, 'twilio webhook with invalid parameters');
+    services.logger.warn(
+      { path: req.path, issues: outcome.issues.map(scrubText) },
+      'twilio webhook with invalid parameters',
+    );
     if (route.onInvalid) return sendTwiml(res, await route.onInvalid(services, raw));
     // Read by developers in Twilio's debugger.
-    res.status(400).type('text/plain').send(`Invalid parameters: ${outcome.issues.join('; ')}`);
+    res
+      .status(400)
+      .type('text/plain')
+      .send(`Invalid parameters: ${outcome.issues.join('; ')}`);
     return;
   }
   if (outcome.twiml === null) res.status(204).end();

@@ -11,40 +11,76 @@ export async function raiseAlarm(services: Services, call: CallRow, reason: 'voi
   const { db, clock, realtime } = services;
   const now = clock.now();
   const raised = await db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('alarms').values({ call_id: call.id, raised_at: now })
-      .onConflict((oc) => oc.column('call_id').doNothing()).returning('id').executeTakeFirst();
+    const row = await trx
+      .insertInto('alarms')
+      .values({ call_id: call.id, raised_at: now })
+      .onConflict((oc) => oc.column('call_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
     if (!row) return false;
-    const who = call.callerName ? `${call.callerName} (${call.fromNumber ?? 'nummer onbekend'})` : (call.fromNumber ?? 'een onbekend nummer');
+    const who = call.callerName
+      ? `${call.callerName} (${call.fromNumber ?? 'nummer onbekend'})`
+      : (call.fromNumber ?? 'een onbekend nummer');
     const what = reason === 'voicemail' ? 'liet een bericht achter' : 'hing op voor iemand kon opnemen';
     const body = `ALARM permanentie: oproep van ${who} niet aangenomen; beller ${what}. Bel terug: ${call.fromNumber ?? '-'}. Antwoord OK als je het opneemt.`;
     const numbers = new Set(call.chain.filter((s) => s.userId).map((s) => s.number));
-    if (numbers.size === 0) { // nobody was on the rota (or office hours): every coordinator hears of it
-      const leads = await trx.selectFrom('users').select('phone').where('role', '=', 'coordinator').where('active', '=', true).execute();
+    if (numbers.size === 0) {
+      // nobody was on the rota (or office hours): every coordinator hears of it
+      const leads = await trx
+        .selectFrom('users')
+        .select('phone')
+        .where('role', '=', 'coordinator')
+        .where('active', '=', true)
+        .execute();
       for (const l of leads) if (l.phone) numbers.add(l.phone);
     }
-    for (const to of numbers) await enqueueSms(trx, now, { to, body, kind: 'alarm', dedupeKey: `alarm:${call.id}:${to}` });
+    for (const to of numbers)
+      await enqueueSms(trx, now, { to, body, kind: 'alarm', dedupeKey: `alarm:${call.id}:${to}` });
     return true;
   });
   if (raised) realtime.publish('alarm:changed', { callId: call.id }, EVERYONE);
 }
 
 /** SMS "OK" from a worker: they take the latest open alarm. */
-export async function acknowledgeLatestAlarm(services: Services, userId: string): Promise<{ callId: string; from: string | null } | null> {
+export async function acknowledgeLatestAlarm(
+  services: Services,
+  userId: string,
+): Promise<{ callId: string; from: string | null } | null> {
   const { db, clock, realtime } = services;
-  const open = await db.selectFrom('alarms').innerJoin('calls', 'calls.id', 'alarms.call_id')
-    .select(['alarms.id', 'alarms.call_id', 'calls.from_number']).where('alarms.acknowledged_at', 'is', null)
-    .where('alarms.called_back_at', 'is', null).orderBy('alarms.raised_at', 'desc').limit(1).executeTakeFirst();
+  const open = await db
+    .selectFrom('alarms')
+    .innerJoin('calls', 'calls.id', 'alarms.call_id')
+    .select(['alarms.id', 'alarms.call_id', 'calls.from_number'])
+    .where('alarms.acknowledged_at', 'is', null)
+    .where('alarms.called_back_at', 'is', null)
+    .orderBy('alarms.raised_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!open) return null;
-  await db.updateTable('alarms').set({ acknowledged_at: clock.now(), acknowledged_by: userId }).where('id', '=', open.id).execute();
+  await db
+    .updateTable('alarms')
+    .set({ acknowledged_at: clock.now(), acknowledged_by: userId })
+    .where('id', '=', open.id)
+    .execute();
   realtime.publish('alarm:changed', { callId: open.call_id }, EVERYONE);
   return { callId: open.call_id, from: open.from_number };
 }
 
 /** The banner goes away only when someone records that the caller was rung back. */
-export async function recordCallBack(services: Services, callId: string, userId: string, note: string | null): Promise<boolean> {
+export async function recordCallBack(
+  services: Services,
+  callId: string,
+  userId: string,
+  note: string | null,
+): Promise<boolean> {
   const { db, clock, realtime } = services;
-  const done = await db.updateTable('alarms').set({ called_back_at: clock.now(), called_back_by: userId, callback_note: note })
-    .where('call_id', '=', callId).where('called_back_at', 'is', null).returning('id').executeTakeFirst();
+  const done = await db
+    .updateTable('alarms')
+    .set({ called_back_at: clock.now(), called_back_by: userId, callback_note: note })
+    .where('call_id', '=', callId)
+    .where('called_back_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
   if (done) realtime.publish('alarm:changed', { callId }, EVERYONE);
   return Boolean(done);
 }

@@ -5,7 +5,10 @@
 import type { OnDuty } from '../../../shared/rules/rota';
 import type { ChainStep } from '../../db/schema';
 
-export interface StaffEntry { name: string; phone: string | null }
+export interface StaffEntry {
+  name: string;
+  phone: string | null;
+}
 
 export interface ChainInput {
   duty: Pick<OnDuty, 'outOfHours' | 'primary' | 'backup' | 'coordinator'>;

@@ -15,35 +15,70 @@ const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 async function callThroughDesk(services: Services, user: AuthUser, placeId: string) {
   const { db, config } = services;
-  const place = await db.selectFrom('places').select(['id', 'name', 'phone']).where('id', '=', placeId).executeTakeFirst();
+  const place = await db
+    .selectFrom('places')
+    .select(['id', 'name', 'phone'])
+    .where('id', '=', placeId)
+    .executeTakeFirst();
   if (!place) throw notFound(say('Deze plaats bestaat niet.', 'No such place.'));
-  if (!place.phone) throw conflict(say(`${place.name} heeft geen telefoonnummer; voeg er eerst een toe.`, `${place.name} has no phone number; add one first.`));
+  if (!place.phone)
+    throw conflict(
+      say(
+        `${place.name} heeft geen telefoonnummer; voeg er eerst een toe.`,
+        `${place.name} has no phone number; add one first.`,
+      ),
+    );
   const me = await db.selectFrom('users').select('phone').where('id', '=', user.id).executeTakeFirst();
-  if (!me?.phone) throw conflict(say('Je account heeft geen telefoonnummer waarop de permanentie je kan bellen.', 'Your account has no phone number for the desk to ring you on.'));
+  if (!me?.phone)
+    throw conflict(
+      say(
+        'Je account heeft geen telefoonnummer waarop de permanentie je kan bellen.',
+        'Your account has no phone number for the desk to ring you on.',
+      ),
+    );
   if (config.twilio.sandbox || !config.twilio.phoneNumber) {
-    throw conflict(say('De permanentie heeft geen Twilio-nummer (demo): bel de plaats zelf.', 'The desk has no Twilio number configured (demo): ring the place yourself.'), { reason: 'sandbox' });
+    throw conflict(
+      say(
+        'De permanentie heeft geen Twilio-nummer (demo): bel de plaats zelf.',
+        'The desk has no Twilio number configured (demo): ring the place yourself.',
+      ),
+      { reason: 'sandbox' },
+    );
   }
   const site = config.publicUrl.replace(/\/$/, '');
   const call = await twilioRequest(config.twilio, '/Calls.json', {
-    To: me.phone, From: config.twilio.phoneNumber, Url: `${site}/twilio/voice/connect?place=${place.id}`, Method: 'POST',
+    To: me.phone,
+    From: config.twilio.phoneNumber,
+    Url: `${site}/twilio/voice/connect?place=${place.id}`,
+    Method: 'POST',
   });
   return { callSid: String(call.sid), ringing: me.phone };
 }
 
 export const connectRoutes = [
   defineRoute({
-    method: 'post', path: '/api/places/:id/call', tag: 'board', roles: desk, params: z.strictObject({ id: z.uuid() }),
-    summary: 'Ring my phone, then put me through to the place with the desk\'s number shown',
+    method: 'post',
+    path: '/api/places/:id/call',
+    tag: 'board',
+    roles: desk,
+    params: z.strictObject({ id: z.uuid() }),
+    summary: "Ring my phone, then put me through to the place with the desk's number shown",
     handler: ({ params, user, services }) => callThroughDesk(services, user!, params.id),
   }),
 ];
 
 export const connectWebhooks = [
   defineTwilioRoute({
-    path: '/twilio/voice/connect', summary: 'The worker answered the desk\'s call: dial the place',
-    params: z.looseObject({}), query: z.looseObject({ place: z.uuid() }),
+    path: '/twilio/voice/connect',
+    summary: "The worker answered the desk's call: dial the place",
+    params: z.looseObject({}),
+    query: z.looseObject({ place: z.uuid() }),
     handler: async ({ query, services }) => {
-      const place = await services.db.selectFrom('places').select(['name', 'phone']).where('id', '=', query.place).executeTakeFirst();
+      const place = await services.db
+        .selectFrom('places')
+        .select(['name', 'phone'])
+        .where('id', '=', query.place)
+        .executeTakeFirst();
       const r = new twilio.twiml.VoiceResponse();
       if (!place?.phone) {
         r.say({ language: 'nl-BE' }, 'Deze plaats heeft geen telefoonnummer.');

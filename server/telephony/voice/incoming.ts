@@ -14,14 +14,25 @@ import * as twiml from './twiml';
 
 export const DATABASE_DEADLINE_MS = 1500;
 
-export async function answerIncoming(services: Services, sid: string | null, from: string | null, to: string | null): Promise<string> {
+export async function answerIncoming(
+  services: Services,
+  sid: string | null,
+  from: string | null,
+  to: string | null,
+): Promise<string> {
   const plan = await planNow(services, from);
   if (sid) {
     remember(sid, plan.chain);
-    track(sid, startCall(services, sid, from, to, plan).catch((err) => {
-      markDatabaseFailure(err);
-      services.logger.error({ err, callSid: sid, caller: maskNumber(from), chain: plan.chain.map((s) => s.role) }, 'call not logged; the call goes on');
-    }));
+    track(
+      sid,
+      startCall(services, sid, from, to, plan).catch((err) => {
+        markDatabaseFailure(err);
+        services.logger.error(
+          { err, callSid: sid, caller: maskNumber(from), chain: plan.chain.map((s) => s.role) },
+          'call not logged; the call goes on',
+        );
+      }),
+    );
   }
   return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
 }
@@ -36,7 +47,10 @@ async function planNow(services: Services, from: string | null): Promise<CallPla
   } catch (err) {
     await lkr.loadFromDisk();
     const plan = lkr.plan(now, from, 'last-known');
-    services.logger.error({ err, caller: maskNumber(from), chain: plan?.chain.map((s) => s.role) ?? [] }, 'database did not answer: ringing the last-known rota');
+    services.logger.error(
+      { err, caller: maskNumber(from), chain: plan?.chain.map((s) => s.role) ?? [] },
+      'database did not answer: ringing the last-known rota',
+    );
     // Nothing known at all (first start without a database): straight to voicemail, which still records.
     return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
   }
@@ -72,8 +86,12 @@ function remember(sid: string, chain: ChainStep[]): void {
 }
 function track(sid: string, write: Promise<unknown>): void {
   pending.set(sid, write);
-  void write.finally(() => { if (pending.get(sid) === write) pending.delete(sid); });
+  void write.finally(() => {
+    if (pending.get(sid) === write) pending.delete(sid);
+  });
 }
 export const rememberedChain = (sid: string): ChainStep[] => chains.get(sid) ?? [];
 /** Waits (briefly) until the call's log row is written, if this process is writing it. */
-export const afterCallLogged = async (sid: string | undefined) => { if (sid) await pending.get(sid); };
+export const afterCallLogged = async (sid: string | undefined) => {
+  if (sid) await pending.get(sid);
+};

@@ -30,12 +30,20 @@ export interface CallPlan {
 
 export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<RotaSnapshot> {
   const [rota, settings, users, directory] = await Promise.all([
-    loadRota(db), regionSettings(db),
-    db.selectFrom('users').select(['id', 'display_name', 'phone']).where('role', '!=', 'ocmw_staff').where('active', '=', true).execute(),
+    loadRota(db),
+    regionSettings(db),
+    db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'phone'])
+      .where('role', '!=', 'ocmw_staff')
+      .where('active', '=', true)
+      .execute(),
     db.selectFrom('directory').select(['number', 'name']).execute(),
   ]);
   return {
-    savedAt: at.toISOString(), rota, dayNumber: settings.dayNumber ?? null,
+    savedAt: at.toISOString(),
+    rota,
+    dayNumber: settings.dayNumber ?? null,
     staff: Object.fromEntries(users.map((u) => [u.id, { name: u.display_name, phone: u.phone }])),
     directory: Object.fromEntries(directory.map((d) => [d.number, d.name])),
   };
@@ -51,7 +59,9 @@ export class LastKnownRota {
   private writing: Promise<void> = Promise.resolve();
   constructor(private readonly file: string | null) {}
 
-  get snapshot(): RotaSnapshot | null { return this.current; }
+  get snapshot(): RotaSnapshot | null {
+    return this.current;
+  }
 
   /** The snapshot when it was read from the database less than FRESH_MS ago (process time, not the test clock). */
   fresh(): RotaSnapshot | null {
@@ -71,9 +81,15 @@ export class LastKnownRota {
       const duty = onDuty(s.rota, at);
       const nextMinute = Math.floor(t / 60_000) * 60_000 + 60_000;
       const handover = duty.nextHandover ? Date.parse(duty.nextHandover) : Infinity;
-      this.cached = { key, validUntil: Math.min(nextMinute, handover), plan: {
-        outOfHours: duty.outOfHours, chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }), source,
-      } };
+      this.cached = {
+        key,
+        validUntil: Math.min(nextMinute, handover),
+        plan: {
+          outOfHours: duty.outOfHours,
+          chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }),
+          source,
+        },
+      };
     }
     return { ...this.cached.plan, source, callerName: (from && s.directory[from]) || null };
   }
@@ -82,7 +98,9 @@ export class LastKnownRota {
     if (!this.file || this.current) return;
     try {
       this.current = JSON.parse(await readFile(this.file, 'utf8')) as RotaSnapshot;
-    } catch { /* no file yet: the first successful read writes it */ }
+    } catch {
+      /* no file yet: the first successful read writes it */
+    }
   }
 
   remember(s: RotaSnapshot): Promise<void> {
@@ -92,11 +110,15 @@ export class LastKnownRota {
     const file = this.file;
     if (!file) return Promise.resolve();
     // Writes are chained so an older snapshot never lands after a newer one.
-    this.writing = this.writing.then(async () => {
-      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-      await writeFile(`${file}.tmp`, JSON.stringify(s), { mode: 0o600 }); // names and phone numbers: owner only
-      await rename(`${file}.tmp`, file);
-    }).catch(() => { /* the memory copy still serves; the next refresh tries the disk again */ });
+    this.writing = this.writing
+      .then(async () => {
+        await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+        await writeFile(`${file}.tmp`, JSON.stringify(s), { mode: 0o600 }); // names and phone numbers: owner only
+        await rename(`${file}.tmp`, file);
+      })
+      .catch(() => {
+        /* the memory copy still serves; the next refresh tries the disk again */
+      });
     return this.writing;
   }
 }

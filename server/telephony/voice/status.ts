@@ -8,15 +8,23 @@ import { safely } from './incoming';
 const FINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 export async function applyCallStatus(
-  services: Services, sid: string, status: string, sequence: number | null, durationSec: number | null,
+  services: Services,
+  sid: string,
+  status: string,
+  sequence: number | null,
+  durationSec: number | null,
 ): Promise<void> {
   await safely(services, async () => {
     const { db, clock } = services;
     const final = FINAL.has(status);
-    let q = db.updateTable('calls').set({
-      status, last_sequence: sequence ?? 0,
-      ...(final ? { ended_at: clock.now(), duration_sec: durationSec } : {}),
-    }).where('call_sid', '=', sid);
+    let q = db
+      .updateTable('calls')
+      .set({
+        status,
+        last_sequence: sequence ?? 0,
+        ...(final ? { ended_at: clock.now(), duration_sec: durationSec } : {}),
+      })
+      .where('call_sid', '=', sid);
     // Without a SequenceNumber only a final status is trusted; with one, only a newer one.
     q = sequence === null ? q.where('ended_at', 'is', null) : q.where('last_sequence', '<', sequence);
     const updated = await q.returning(['id', 'outcome']).executeTakeFirst();

@@ -10,19 +10,24 @@ type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
 export const RING_SECONDS = 20;
 export const SCREEN_SECONDS = 8;
 
-const q = (params: Record<string, string | number>) => new URLSearchParams(
-  Object.entries(params).map(([k, v]) => [k, String(v)]),
-).toString();
+const q = (params: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 function say(r: VoiceResponse, cfg: TwilioConfig, text: string): void {
   r.say({ language: cfg.language as 'nl-BE', ...(cfg.voice ? { voice: cfg.voice as 'alice' } : {}) }, text);
 }
 
-export const greeting = (outOfHours: boolean) => outOfHours
-  ? 'Permanentie noodopvang. U wordt doorverbonden met de medewerker van wacht. Een ogenblik.'
-  : 'Permanentie noodopvang. U wordt doorverbonden met de dienst. Een ogenblik.';
+export const greeting = (outOfHours: boolean) =>
+  outOfHours
+    ? 'Permanentie noodopvang. U wordt doorverbonden met de medewerker van wacht. Een ogenblik.'
+    : 'Permanentie noodopvang. U wordt doorverbonden met de dienst. Een ogenblik.';
 
-export function answerCall(cfg: TwilioConfig, outOfHours: boolean, chain: ChainStep[], callerName: string | null): string {
+export function answerCall(
+  cfg: TwilioConfig,
+  outOfHours: boolean,
+  chain: ChainStep[],
+  callerName: string | null,
+): string {
   const r = new twilio.twiml.VoiceResponse();
   say(r, cfg, greeting(outOfHours));
   appendStep(r, cfg, chain, 0, callerName);
@@ -36,7 +41,13 @@ export function nextStep(cfg: TwilioConfig, chain: ChainStep[], step: number, ca
   return r.toString();
 }
 
-function appendStep(r: VoiceResponse, cfg: TwilioConfig, chain: ChainStep[], step: number, callerName: string | null): void {
+function appendStep(
+  r: VoiceResponse,
+  cfg: TwilioConfig,
+  chain: ChainStep[],
+  step: number,
+  callerName: string | null,
+): void {
   const target = chain[step];
   if (!target) {
     appendVoicemail(r, cfg);
@@ -49,7 +60,11 @@ function appendStep(r: VoiceResponse, cfg: TwilioConfig, chain: ChainStep[], ste
 }
 
 function appendVoicemail(r: VoiceResponse, cfg: TwilioConfig): void {
-  say(r, cfg, 'Niemand van de permanentie kon uw oproep nu aannemen. Spreek na de toon uw naam, uw telefoonnummer en de situatie in, en druk dan op hekje. We bellen u zo snel mogelijk terug.');
+  say(
+    r,
+    cfg,
+    'Niemand van de permanentie kon uw oproep nu aannemen. Spreek na de toon uw naam, uw telefoonnummer en de situatie in, en druk dan op hekje. We bellen u zo snel mogelijk terug.',
+  );
   r.record({ action: '/twilio/voice/recorded', maxLength: 180, playBeep: true, finishOnKey: '#' });
   say(r, cfg, 'We hebben geen bericht ontvangen. We bellen u terug op het nummer waarmee u belt.');
   r.hangup();

@@ -11,11 +11,18 @@ import { refreshLastKnownRota } from './keep-fresh';
 const TOKEN = 'voice-test-token-0123';
 const SECONDARY = 'voice-test-token-next';
 const PUBLIC = 'https://desk.example.be';
-const env = { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_AUTH_TOKEN_SECONDARY: SECONDARY, PUBLIC_URL: PUBLIC };
+const env = {
+  TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: TOKEN,
+  TWILIO_AUTH_TOKEN_SECONDARY: SECONDARY,
+  PUBLIC_URL: PUBLIC,
+};
 const sid = () => `CA${randomBytes(16).toString('hex')}`;
 
 async function post(base: string, path: string, params: Record<string, string>, token: string | null = TOKEN) {
-  const headers: Record<string, string> = token ? { 'x-twilio-signature': signTwilioRequest(token, PUBLIC + path, params) } : {};
+  const headers: Record<string, string> = token
+    ? { 'x-twilio-signature': signTwilioRequest(token, PUBLIC + path, params) }
+    : {};
   const res = await fetch(base + path, { method: 'POST', body: new URLSearchParams(params), headers });
   return { status: res.status, text: await res.text() };
 }
@@ -28,7 +35,9 @@ beforeAll(async () => {
   await c.login('coordinator');
   primaryPhone = (await c.get('/api/oncall/now')).body.primary.phone;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const callCount = async () => (await t.db.db.selectFrom('calls').select('id').execute()).length;
 
@@ -39,16 +48,24 @@ describe('signatures', () => {
     expect((await post(t.url, '/twilio/voice', params, null)).status).toBe(403);
     expect((await post(t.url, '/twilio/voice', params, 'not-the-token-at-all')).status).toBe(403);
     const forged = await fetch(`${t.url}/twilio/voice`, {
-      method: 'POST', body: new URLSearchParams({ ...params, From: '+32470000000' }),
+      method: 'POST',
+      body: new URLSearchParams({ ...params, From: '+32470000000' }),
       headers: { 'x-twilio-signature': signTwilioRequest(TOKEN, `${PUBLIC}/twilio/voice`, params) }, // signed other params
     });
     expect(forged.status).toBe(403);
-    expect((await post(t.url, '/twilio/voice/status', { CallSid: params.CallSid, CallStatus: 'completed' }, null)).status).toBe(403);
+    expect(
+      (await post(t.url, '/twilio/voice/status', { CallSid: params.CallSid, CallStatus: 'completed' }, null)).status,
+    ).toBe(403);
     expect(await callCount()).toBe(before);
   });
 
   it('accepts the secondary token during a key rotation', async () => {
-    const res = await post(t.url, '/twilio/voice', { CallSid: sid(), From: '+3214440101', To: '+3214000000' }, SECONDARY);
+    const res = await post(
+      t.url,
+      '/twilio/voice',
+      { CallSid: sid(), From: '+3214440101', To: '+3214000000' },
+      SECONDARY,
+    );
     expect(res.status).toBe(200);
     expect(res.text).toContain(`>${primaryPhone}</Number>`);
   });
@@ -79,10 +96,20 @@ describe('when the database is gone', () => {
     await refreshLastKnownRota(s.app.services); // what the running server keeps on disk
     await s.app.close();
     await s.db.close(); // PostgreSQL (or PGlite) is gone
-    const again = createApp({ config: s.config, database: s.db, clock: s.clock, logger: createLogger('silent'), clientDir: null });
+    const again = createApp({
+      config: s.config,
+      database: s.db,
+      clock: s.clock,
+      logger: createLogger('silent'),
+      clientDir: null,
+    });
     const port = await again.listen(0, '127.0.0.1');
     try {
-      const res = await post(`http://127.0.0.1:${port}`, '/twilio/voice', { CallSid: sid(), From: '+3214440101', To: '+3214000000' });
+      const res = await post(`http://127.0.0.1:${port}`, '/twilio/voice', {
+        CallSid: sid(),
+        From: '+3214440101',
+        To: '+3214000000',
+      });
       expect(res.status).toBe(200);
       expect(res.text).toContain(`>${primaryPhone}</Number>`);
       expect(res.text).toContain('caller=Politie+Regio+Turnhout'); // the directory is in the copy too

@@ -18,18 +18,31 @@ let chain: { primary: string; backup: string; coordinator: string };
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  t = await startTestServer({ env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC } });
-  fake = new FakeTwilio({ baseUrl: t.url, publicUrl: PUBLIC, authToken: TOKEN, accountSid: SID, phoneNumber: '+3214000000' });
+  t = await startTestServer({
+    env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_PHONE_NUMBER: '+3214000000', PUBLIC_URL: PUBLIC },
+  });
+  fake = new FakeTwilio({
+    baseUrl: t.url,
+    publicUrl: PUBLIC,
+    authToken: TOKEN,
+    accountSid: SID,
+    phoneNumber: '+3214000000',
+  });
   coordinator = new ApiClient(t.url);
   await coordinator.login('coordinator');
   const now = (await coordinator.get('/api/oncall/now')).body;
   chain = { primary: now.primary.phone, backup: now.backup.phone, coordinator: now.coordinator.phone };
 });
-afterAll(async () => { for (const s of sockets) s.close(); await t.close(); });
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await t.close();
+});
 beforeEach(() => fake.reset());
 
-const callRow = async (sid: string) => (await coordinator.get('/api/calls')).body.calls.find((c: { sid: string }) => c.sid === sid);
-const smsTo = async (kind: string) => t.db.db.selectFrom('outbox').select(['to_number', 'body']).where('kind', '=', kind).execute();
+const callRow = async (sid: string) =>
+  (await coordinator.get('/api/calls')).body.calls.find((c: { sid: string }) => c.sid === sid);
+const smsTo = async (kind: string) =>
+  t.db.db.selectFrom('outbox').select(['to_number', 'body']).where('kind', '=', kind).execute();
 
 describe('an out-of-hours call', () => {
   it('the primary hears who calls, presses 1 and talks to the caller', async () => {
@@ -37,11 +50,22 @@ describe('an out-of-hours call', () => {
     const call = await fake.call({ from: POLICE });
     expect(call.dialled.map((d) => [d.number, d.outcome])).toEqual([[chain.primary, 'accepted']]);
     expect(call.heard('caller')[0]).toMatch(/^Permanentie noodopvang\. U wordt doorverbonden/);
-    expect(call.heard(chain.primary)).toContain('Noodopvang permanentie. Oproep van Politie Regio Turnhout. Druk 1 om aan te nemen.');
+    expect(call.heard(chain.primary)).toContain(
+      'Noodopvang permanentie. Oproep van Politie Regio Turnhout. Druk 1 om aan te nemen.',
+    );
     const row = await callRow(call.sid);
-    expect(row).toMatchObject({ outcome: 'answered', callerName: 'Politie Regio Turnhout', from: POLICE, outOfHours: true, status: 'completed', alarm: null });
+    expect(row).toMatchObject({
+      outcome: 'answered',
+      callerName: 'Politie Regio Turnhout',
+      from: POLICE,
+      outOfHours: true,
+      status: 'completed',
+      alarm: null,
+    });
     expect(row.answeredBy.name).toBeTruthy();
-    expect(row.legs).toEqual([expect.objectContaining({ step: 0, role: 'primary', number: chain.primary, status: 'accepted' })]);
+    expect(row.legs).toEqual([
+      expect.objectContaining({ step: 0, role: 'primary', number: chain.primary, status: 'accepted' }),
+    ]);
   });
 
   it('busy primary, silent backup (personal voicemail), the coordinator accepts', async () => {
@@ -53,12 +77,20 @@ describe('an out-of-hours call', () => {
     expect(call.heard(chain.backup)[0]).toMatch(/Oproep van een nummer dat we niet kennen/);
     const row = await callRow(call.sid);
     expect(row.outcome).toBe('answered');
-    expect(row.legs.map((l: { role: string; status: string }) => `${l.role}:${l.status}`)).toEqual(['primary:busy', 'backup:no-key', 'coordinator:accepted']);
+    expect(row.legs.map((l: { role: string; status: string }) => `${l.role}:${l.status}`)).toEqual([
+      'primary:busy',
+      'backup:no-key',
+      'coordinator:accepted',
+    ]);
   });
 
   it('nobody accepts: voicemail, an SMS alarm to all three with the number to ring back, a banner until the call-back', async () => {
     for (const n of Object.values(chain)) fake.phone(n).doesNotAnswer();
-    const ws = connect(t.url, { extraHeaders: { cookie: coordinator.cookie }, transports: ['websocket'], reconnection: false });
+    const ws = connect(t.url, {
+      extraHeaders: { cookie: coordinator.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     sockets.push(ws);
     await new Promise((r) => ws.once('hello', r));
     const alarmSeen = new Promise((r) => ws.once('alarm:changed', r));
@@ -77,7 +109,9 @@ describe('an out-of-hours call', () => {
     const worker = new ApiClient(t.url);
     await worker.login('permanentie');
     expect((await worker.post(`/api/calls/${row.id}/callback`, { note: 'teruggebeld, geplaatst' })).status).toBe(200);
-    expect((await coordinator.get('/api/alarms')).body.alarms.find((c: { sid: string }) => c.sid === call.sid)).toBeUndefined();
+    expect(
+      (await coordinator.get('/api/alarms')).body.alarms.find((c: { sid: string }) => c.sid === call.sid),
+    ).toBeUndefined();
     expect((await worker.post(`/api/calls/${row.id}/callback`, {})).status).toBe(404);
   });
 
@@ -87,7 +121,9 @@ describe('an out-of-hours call', () => {
     const row = await callRow(call.sid);
     expect(row.outcome).toBe('missed');
     expect(row.alarm).not.toBeNull();
-    expect((await smsTo('alarm')).some((m) => m.body.includes('+32470111222') && m.body.includes('hing op'))).toBe(true);
+    expect((await smsTo('alarm')).some((m) => m.body.includes('+32470111222') && m.body.includes('hing op'))).toBe(
+      true,
+    );
   });
 
   it('links a call to the earlier ones from the same number', async () => {
@@ -111,7 +147,7 @@ describe('replays and disorder', () => {
     await fake.sendSigned('/twilio/voice/status', { CallSid: call.sid, CallStatus: 'ringing', SequenceNumber: '0' });
     const after = await callRow(call.sid);
     expect(after).toMatchObject({ status: 'completed', outcome: 'answered', endedAt: before.endedAt });
-    expect((await t.db.db.selectFrom('calls').select('id').where('call_sid', '=', call.sid).execute())).toHaveLength(1);
+    expect(await t.db.db.selectFrom('calls').select('id').where('call_sid', '=', call.sid).execute()).toHaveLength(1);
   });
 });
 
@@ -128,7 +164,11 @@ describe('inside office hours', () => {
     expect(call.dialled.map((d) => [d.number, d.outcome])).toEqual([[day.dayNumber, 'accepted']]);
     expect(call.heard(day.dayNumber)[0]).toMatch(/Druk 1 om aan te nemen/);
     const row = (await lead.get('/api/calls')).body.calls.find((c: { sid: string }) => c.sid === call.sid);
-    expect(row).toMatchObject({ outOfHours: false, outcome: 'answered', legs: [expect.objectContaining({ role: 'day', status: 'accepted' })] });
+    expect(row).toMatchObject({
+      outOfHours: false,
+      outcome: 'answered',
+      legs: [expect.objectContaining({ role: 'day', status: 'accepted' })],
+    });
     (t.clock as import('../../clock').ManualClock).set('2026-10-25T01:30:00Z');
   });
 });

@@ -19,8 +19,13 @@ export const SUPPORT_NEEDS = ['caw_guidance', 'wooncoach', 'psychiatric', 'addic
 
 /** Where the household stayed before the wooncel, grouped as in the Kempen figures. */
 export const ORIGINS = {
-  hotel: 'homeless', crisis_centre: 'homeless', womens_shelter: 'homeless', left_loi: 'homeless', ocmw_emergency_home: 'homeless',
-  left_home_conflict: 'unstable', with_network: 'unstable',
+  hotel: 'homeless',
+  crisis_centre: 'homeless',
+  womens_shelter: 'homeless',
+  left_loi: 'homeless',
+  ocmw_emergency_home: 'homeless',
+  left_home_conflict: 'unstable',
+  with_network: 'unstable',
   inadequate_housing: 'inadequate',
 } as const;
 export type Origin = keyof typeof ORIGINS;
@@ -34,7 +39,11 @@ export const GUIDANCE_FREQUENCY = ['weekly', 'fortnightly', 'monthly', 'as_neede
 export const REFERRERS = ['ocmw', 'caw', 'youth_care', 'mental_health', 'shm'] as const;
 export const CONTINGENT_STATUSES = ['requested', 'granted', 'refused', 'withdrawn'] as const;
 
-export interface Household { type: HouseholdType; adults: number; children: number }
+export interface Household {
+  type: HouseholdType;
+  adults: number;
+  children: number;
+}
 
 /** A pregnant couple is expecting a child: for "children first" it counts as a household with children. */
 export function hasChildren(h: Household): boolean {
@@ -71,6 +80,9 @@ export function perInhabitantsTarget(population: number, perInhabitants = 10000)
 
 /** Length of a stay in months (calendar months plus the fraction of the month after), one decimal. */
 export function stayMonths(moveIn: string, end: string): number {
-  const months = DateTime.fromISO(end, { zone: 'utc' }).diff(DateTime.fromISO(moveIn, { zone: 'utc' }), 'months').months;
+  const months = DateTime.fromISO(end, { zone: 'utc' }).diff(
+    DateTime.fromISO(moveIn, { zone: 'utc' }),
+    'months',
+  ).months;
   return Math.round(months * 10) / 10;
 }

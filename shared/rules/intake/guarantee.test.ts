@@ -8,14 +8,24 @@ import { publicHolidays } from '../holidays';
 import { guaranteeTerms } from './guarantee';
 
 const zone = 'Europe/Brussels';
-const OCMW: Calendar = { hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '11:30' }]])), closureDays: [] };
+const OCMW: Calendar = {
+  hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '11:30' }]])),
+  closureDays: [],
+};
 const at = (local: string) => DateTime.fromISO(local, { zone }).toJSDate();
 const nineOn = (date: string) => DateTime.fromISO(`${date}T09:00`, { zone }).toUTC().toISO();
 
 describe('guaranteeTerms', () => {
   it('a weeknight: one night, due the next morning at opening', () => {
     const t = guaranteeTerms(at('2026-11-24T22:15'), OCMW, 4500);
-    expect(t).toEqual({ firstNight: '2026-11-24', takeoverDate: '2026-11-25', nights: 1, dueAt: nineOn('2026-11-25'), costPerNightCents: 4500, totalCents: 4500 });
+    expect(t).toEqual({
+      firstNight: '2026-11-24',
+      takeoverDate: '2026-11-25',
+      nights: 1,
+      dueAt: nineOn('2026-11-25'),
+      costPerNightCents: 4500,
+      totalCents: 4500,
+    });
   });
 
   it('Friday 23:00 and Saturday 01:30 both give Friday, Saturday and Sunday night', () => {
@@ -36,7 +46,11 @@ describe('guaranteeTerms', () => {
 
   it('the evening before every public holiday 2025-2030 runs to the first working day after it', () => {
     for (let year = 2025; year <= 2030; year++) {
-      const holidays = new Set(publicHolidays(year).map((h) => h.date).concat(publicHolidays(year + 1).map((h) => h.date)));
+      const holidays = new Set(
+        publicHolidays(year)
+          .map((h) => h.date)
+          .concat(publicHolidays(year + 1).map((h) => h.date)),
+      );
       for (const h of publicHolidays(year)) {
         const eve = DateTime.fromISO(h.date, { zone }).minus({ days: 1 });
         let d = DateTime.fromISO(h.date, { zone }).plus({ days: 1 });
@@ -49,8 +63,11 @@ describe('guaranteeTerms', () => {
     }
   });
 
-  it('an OCMW\'s own closure days (26 Dec, between Christmas and New Year) add nights', () => {
-    const closed: Calendar = { ...OCMW, closureDays: ['2026-12-24', '2026-12-26', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'] };
+  it("an OCMW's own closure days (26 Dec, between Christmas and New Year) add nights", () => {
+    const closed: Calendar = {
+      ...OCMW,
+      closureDays: ['2026-12-24', '2026-12-26', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'],
+    };
     const t = guaranteeTerms(at('2026-12-23T20:00'), closed, 6000);
     // 24 closed, 25 holiday, 26-27 weekend/closed, 28-31 closed, 1 Jan holiday, 2-3 Jan weekend: Monday 4 Jan.
     expect([t.takeoverDate, t.nights, t.totalCents]).toEqual(['2027-01-04', 12, 72000]);
@@ -67,6 +84,11 @@ describe('guaranteeTerms', () => {
 
   it('March: the 23-hour night of Saturday 28 Mar 2026, due Monday 09:00 CEST', () => {
     const t = guaranteeTerms(new Date('2026-03-29T01:30:00+01:00'), OCMW, 4000);
-    expect([t.firstNight, t.takeoverDate, t.nights, t.dueAt]).toEqual(['2026-03-28', '2026-03-30', 2, '2026-03-30T07:00:00.000Z']);
+    expect([t.firstNight, t.takeoverDate, t.nights, t.dueAt]).toEqual([
+      '2026-03-28',
+      '2026-03-30',
+      2,
+      '2026-03-30T07:00:00.000Z',
+    ]);
   });
 });

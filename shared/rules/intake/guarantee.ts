@@ -28,5 +28,12 @@ export function guaranteeTerms(placedAt: Instant, ocmwCalendar: Calendar, costPe
   const due = nextOpening(ocmwCalendar, placedAt);
   const takeoverDate = localDate(due);
   const nights = Math.max(1, dayNumber(takeoverDate) - dayNumber(firstNight));
-  return { firstNight, takeoverDate, nights, dueAt: toZoned(due).toUTC().toISO()!, costPerNightCents, totalCents: nights * costPerNightCents };
+  return {
+    firstNight,
+    takeoverDate,
+    nights,
+    dueAt: toZoned(due).toUTC().toISO()!,
+    costPerNightCents,
+    totalCents: nights * costPerNightCents,
+  };
 }

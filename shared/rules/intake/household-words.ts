@@ -4,8 +4,12 @@
  */
 const WORDS = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
 const BASE: Record<string, string> = {
-  alleenstaande_man: 'alleenstaande man', alleenstaande_vrouw: 'alleenstaande vrouw', zwanger_koppel: 'zwanger koppel',
-  moeder_met_kinderen: 'moeder', vader_met_kinderen: 'vader', gezin_met_kinderen: 'gezin',
+  alleenstaande_man: 'alleenstaande man',
+  alleenstaande_vrouw: 'alleenstaande vrouw',
+  zwanger_koppel: 'zwanger koppel',
+  moeder_met_kinderen: 'moeder',
+  vader_met_kinderen: 'vader',
+  gezin_met_kinderen: 'gezin',
 };
 
 export function householdWords(type: string, children: number): string {

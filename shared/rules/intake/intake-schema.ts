@@ -12,13 +12,24 @@ import { municipalityRef } from '../nis';
 import { say } from '../say';
 
 export const HOUSEHOLD_TYPES = [
-  'alleenstaande_man', 'alleenstaande_vrouw', 'zwanger_koppel', 'moeder_met_kinderen', 'vader_met_kinderen', 'gezin_met_kinderen',
+  'alleenstaande_man',
+  'alleenstaande_vrouw',
+  'zwanger_koppel',
+  'moeder_met_kinderen',
+  'vader_met_kinderen',
+  'gezin_met_kinderen',
 ] as const;
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
 
 /** ETHOS Light (FEANTSA) 1-6, plus the Flemish counts' "threatened eviction". */
 export const ETHOS = [
-  'public_space', 'emergency_shelter', 'temporary_accommodation', 'leaving_institution', 'non_conventional', 'with_family_friends', 'threatened_eviction',
+  'public_space',
+  'emergency_shelter',
+  'temporary_accommodation',
+  'leaving_institution',
+  'non_conventional',
+  'with_family_friends',
+  'threatened_eviction',
 ] as const;
 export const NEEDS = ['medical', 'psychiatric', 'addiction', 'pets', 'wheelchair'] as const;
 export const REFERRER_KINDS = ['police', 'hospital', 'social_service', 'self', 'other'] as const;
@@ -34,47 +45,99 @@ export const HOUSEHOLD_SHAPE: Record<HouseholdType, { adults: [number, number]; 
   gezin_met_kinderen: { adults: [2, 6], children: true },
 };
 
-const isoDate = z.string().refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
-const text = (max: number) => z.string().trim().max(max, say(`hoogstens ${max} tekens`, `at most ${max} characters`));
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, say(`hoogstens ${max} tekens`, `at most ${max} characters`));
 const typeName = (type: string) => type.replace(/_/g, ' ');
 
-export const householdInputSchema = z.strictObject({
-  type: z.enum(HOUSEHOLD_TYPES),
-  adults: z.number().int().min(1).max(6),
-  children: z.number().int().min(0).max(15),
-  /** Ages of the children, when known; if given, one per child. */
-  childrenAges: z.array(z.number().int().min(0, say('een leeftijd is 0 of meer', 'an age is 0 or more')).max(17, say('een kind is 17 of jonger', 'a child is 17 or younger'))).max(15).optional(),
-}).superRefine((h, ctx) => {
-  const shape = HOUSEHOLD_SHAPE[h.type];
-  if (shape.children && h.children === 0) ctx.addIssue({ code: 'custom', path: ['children'], message: say(`een huishouden "${typeName(h.type)}" heeft minstens één kind`, `a household "${h.type}" has at least one child`) });
-  if (!shape.children && h.children > 0) ctx.addIssue({ code: 'custom', path: ['children'], message: say(`een huishouden "${typeName(h.type)}" heeft geen kinderen; kies een huishouden met kinderen`, `a household "${h.type}" has no children; choose a household with children`) });
-  if (h.adults < shape.adults[0] || h.adults > shape.adults[1]) {
-    const [lo, hi] = shape.adults;
-    ctx.addIssue({ code: 'custom', path: ['adults'], message: say(
-      `een huishouden "${typeName(h.type)}" telt ${lo === hi ? lo : `${lo} tot ${hi}`} volwassene(n)`,
-      `a household "${h.type}" has ${lo === hi ? lo : `${lo} to ${hi}`} adult(s)`) });
-  }
-  if (h.childrenAges && h.childrenAges.length !== h.children) {
-    ctx.addIssue({ code: 'custom', path: ['childrenAges'], message: say(`${h.childrenAges.length} leeftijden opgegeven voor ${h.children} kinderen`, `${h.childrenAges.length} ages given for ${h.children} children`) });
-  }
-});
+export const householdInputSchema = z
+  .strictObject({
+    type: z.enum(HOUSEHOLD_TYPES),
+    adults: z.number().int().min(1).max(6),
+    children: z.number().int().min(0).max(15),
+    /** Ages of the children, when known; if given, one per child. */
+    childrenAges: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0, say('een leeftijd is 0 of meer', 'an age is 0 or more'))
+          .max(17, say('een kind is 17 of jonger', 'a child is 17 or younger')),
+      )
+      .max(15)
+      .optional(),
+  })
+  .superRefine((h, ctx) => {
+    const shape = HOUSEHOLD_SHAPE[h.type];
+    if (shape.children && h.children === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['children'],
+        message: say(
+          `een huishouden "${typeName(h.type)}" heeft minstens één kind`,
+          `a household "${h.type}" has at least one child`,
+        ),
+      });
+    if (!shape.children && h.children > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['children'],
+        message: say(
+          `een huishouden "${typeName(h.type)}" heeft geen kinderen; kies een huishouden met kinderen`,
+          `a household "${h.type}" has no children; choose a household with children`,
+        ),
+      });
+    if (h.adults < shape.adults[0] || h.adults > shape.adults[1]) {
+      const [lo, hi] = shape.adults;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['adults'],
+        message: say(
+          `een huishouden "${typeName(h.type)}" telt ${lo === hi ? lo : `${lo} tot ${hi}`} volwassene(n)`,
+          `a household "${h.type}" has ${lo === hi ? lo : `${lo} to ${hi}`} adult(s)`,
+        ),
+      });
+    }
+    if (h.childrenAges && h.childrenAges.length !== h.children) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['childrenAges'],
+        message: say(
+          `${h.childrenAges.length} leeftijden opgegeven voor ${h.children} kinderen`,
+          `${h.childrenAges.length} ages given for ${h.children} children`,
+        ),
+      });
+    }
+  });
 export type HouseholdInput = z.output<typeof householdInputSchema>;
 
-export const personSchema = z.strictObject({
-  /** Name, or initials when that is all the caller gives. */
-  name: z.string().trim().min(1, say('een naam of initialen', 'a name or initials')).max(120),
-  birthDate: isoDate.optional(),
-  birthYear: z.number().int().min(1900).max(2100).optional(),
-  sex: z.enum(SEXES).optional(),
-  /** National register number: checksum-validated; stored only where the deployment is authorised. */
-  rrn: rrnSchema.optional(),
-}).refine((p) => !(p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear), {
-  path: ['birthYear'], message: say('klopt niet met de geboortedatum', 'does not match the birth date'),
-});
+export const personSchema = z
+  .strictObject({
+    /** Name, or initials when that is all the caller gives. */
+    name: z.string().trim().min(1, say('een naam of initialen', 'a name or initials')).max(120),
+    birthDate: isoDate.optional(),
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    sex: z.enum(SEXES).optional(),
+    /** National register number: checksum-validated; stored only where the deployment is authorised. */
+    rrn: rrnSchema.optional(),
+  })
+  .refine((p) => !(p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear), {
+    path: ['birthYear'],
+    message: say('klopt niet met de geboortedatum', 'does not match the birth date'),
+  });
 
 export const referrerSchema = z.strictObject({
   kind: z.enum(REFERRER_KINDS),
-  organisation: z.string().trim().min(1, say('welke politiezone, welk ziekenhuis of welke dienst', 'which police zone, hospital or service')).max(120),
+  organisation: z
+    .string()
+    .trim()
+    .min(1, say('welke politiezone, welk ziekenhuis of welke dienst', 'which police zone, hospital or service'))
+    .max(120),
   person: text(120).optional(),
   phone: phoneSchema.optional(),
   /** Badge number (police) or department (hospital). */
@@ -84,7 +147,17 @@ export const referrerSchema = z.strictObject({
 /** The worker names another competent OCMW than the rules give, always with a written reason. */
 export const competenceOverrideSchema = z.strictObject({
   nis: municipalityRef,
-  reason: z.string().trim().min(10, say('schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)', 'write why this OCMW and not the one the rules give (at least 10 characters)')).max(1000),
+  reason: z
+    .string()
+    .trim()
+    .min(
+      10,
+      say(
+        'schrijf waarom dit OCMW en niet dat van de regels (minstens 10 tekens)',
+        'write why this OCMW and not the one the rules give (at least 10 characters)',
+      ),
+    )
+    .max(1000),
 });
 
 export const intakeInputSchema = z.strictObject({
@@ -104,7 +177,12 @@ export type IntakeInput = z.output<typeof intakeInputSchema>;
 /** The board's household (who a place must suit) from an intake's facts. */
 export function boardHousehold(h: HouseholdInput, sex: (typeof SEXES)[number] | undefined, needs: readonly string[]) {
   const tags = new Set<'men' | 'women' | 'families' | 'pets' | 'wheelchair'>();
-  if (h.type === 'alleenstaande_vrouw' || h.type === 'moeder_met_kinderen' || (sex === 'f' && h.adults === 1 && h.type !== 'alleenstaande_man' && h.type !== 'vader_met_kinderen')) tags.add('women');
+  if (
+    h.type === 'alleenstaande_vrouw' ||
+    h.type === 'moeder_met_kinderen' ||
+    (sex === 'f' && h.adults === 1 && h.type !== 'alleenstaande_man' && h.type !== 'vader_met_kinderen')
+  )
+    tags.add('women');
   if (h.type === 'alleenstaande_man' || h.type === 'vader_met_kinderen') tags.add('men');
   if (h.type === 'gezin_met_kinderen' || h.type === 'zwanger_koppel') tags.add('families');
   if (needs.includes('pets')) tags.add('pets');
@@ -114,8 +192,16 @@ export function boardHousehold(h: HouseholdInput, sex: (typeof SEXES)[number] | 
 
 /** Initials for the board ("Maria Janssens" -> "M.J."); the board never shows full names. */
 export function initialsOf(name: string): string {
-  const parts = name.trim().split(/[\s.-]+/).filter(Boolean);
-  return parts.slice(0, 3).map((p) => `${p[0]!.toUpperCase()}.`).join('') || '?';
+  const parts = name
+    .trim()
+    .split(/[\s.-]+/)
+    .filter(Boolean);
+  return (
+    parts
+      .slice(0, 3)
+      .map((p) => `${p[0]!.toUpperCase()}.`)
+      .join('') || '?'
+  );
 }
 
 export { personMatchText } from './person-key';

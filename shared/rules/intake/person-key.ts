@@ -21,8 +21,12 @@ export function normalisedName(name: string): string {
     } else base = ch;
     out += ch;
   }
-  return out.normalize('NFKC').toLowerCase().replace(/[ßæœøđłς]/g, (c) => FOLD[c]!)
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+  return out
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[ßæœøđłς]/g, (c) => FOLD[c]!)
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The key text: normalised name and birth date. Null without a birth date or without a letter or digit in the name. */

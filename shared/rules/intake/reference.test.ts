@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReference, parseReference, referenceNight, regionLetter } from './reference';
 
 describe('the reference of an intake', () => {
-  it('is letter, day and month of the desk\'s night, and a two-digit number', () => {
+  it("is letter, day and month of the desk's night, and a two-digit number", () => {
     expect(formatReference({ letter: 'K', night: '2026-12-24', no: 7 })).toBe('K-2412-07');
     expect(formatReference({ letter: 'K', night: '2026-01-03', no: 123 })).toBe('K-0301-123');
   });
@@ -25,7 +25,7 @@ describe('the reference of an intake', () => {
     expect(referenceNight('2026-03-29T10:00:00Z')).toBe('2026-03-29');
   });
 
-  it('takes the region\'s letter from its configuration, else from its name', () => {
+  it("takes the region's letter from its configuration, else from its name", () => {
     expect(regionLetter('Kempen')).toBe('K');
     expect(regionLetter('Boom-Mechelen-Lier', 'r')).toBe('R');
     expect(regionLetter('Île-de-France')).toBe('I');

@@ -8,11 +8,19 @@
 import { nightOf } from '../night';
 import type { Instant } from '../wall-clock';
 
-export interface ReferenceParts { letter: string; night: string; no: number }
+export interface ReferenceParts {
+  letter: string;
+  night: string;
+  no: number;
+}
 
 /** The letter of a region: its configured `reference.letter`, else the first letter of its name. */
 export function regionLetter(name: string, configured?: string | null): string {
-  const letter = (configured ?? name).normalize('NFKD').replace(/[^A-Za-z]/g, '').slice(0, 1).toUpperCase();
+  const letter = (configured ?? name)
+    .normalize('NFKD')
+    .replace(/[^A-Za-z]/g, '')
+    .slice(0, 1)
+    .toUpperCase();
   return letter || 'X';
 }
 

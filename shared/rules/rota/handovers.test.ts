@@ -13,10 +13,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ALWAYS_OUT = { hours: {} }; // no office hours: every instant is out of hours
 const rotaOf = (...rotations: Rotation[]): Rota => ({ calendar: ALWAYS_OUT, rotations, overrides: [], swaps: [] });
 const weekly = (startDate: string, handoverTime: string): Rotation => ({
-  id: 'w', slot: 'primary', members: ['a', 'b', 'c'], startDate, handoverTime, every: { unit: 'week', count: 1 },
+  id: 'w',
+  slot: 'primary',
+  members: ['a', 'b', 'c'],
+  startDate,
+  handoverTime,
+  every: { unit: 'week', count: 1 },
 });
 const daily = (startDate: string, handoverTime: string): Rotation => ({
-  id: 'd', slot: 'primary', members: ['a', 'b'], startDate, handoverTime, every: { unit: 'day', count: 1 },
+  id: 'd',
+  slot: 'primary',
+  members: ['a', 'b'],
+  startDate,
+  handoverTime,
+  every: { unit: 'day', count: 1 },
 });
 const primaryAt = (rota: Rota, ms: number) => onDuty(rota, ms).primary?.userId ?? null;
 
@@ -96,7 +106,14 @@ describe('turn arithmetic far from the start', () => {
   const members = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 
   it('a daily 07:00 rotation started in 2000 gives the right member decades later, without walking turns', () => {
-    const rota = rotaOf({ id: 'r', slot: 'primary', members, startDate: '2000-01-01', handoverTime: '07:00', every: { unit: 'day', count: 1 } });
+    const rota = rotaOf({
+      id: 'r',
+      slot: 'primary',
+      members,
+      startDate: '2000-01-01',
+      handoverTime: '07:00',
+      every: { unit: 'day', count: 1 },
+    });
     const dates = ['2030-01-15', '2033-03-27', '2038-07-04', '2041-10-27', '2045-12-31'];
     const started = performance.now();
     for (let i = 0; i < 40; i++) {
@@ -112,7 +129,14 @@ describe('turn arithmetic far from the start', () => {
   });
 
   it('a fortnightly rotation counts periods, not days', () => {
-    const rot: Rotation = { id: 'r', slot: 'primary', members: ['a', 'b', 'c'], startDate: '2000-01-03', handoverTime: '09:00', every: { unit: 'week', count: 2 } };
+    const rot: Rotation = {
+      id: 'r',
+      slot: 'primary',
+      members: ['a', 'b', 'c'],
+      startDate: '2000-01-03',
+      handoverTime: '09:00',
+      every: { unit: 'week', count: 2 },
+    };
     // 2040-06-04 is 14,763 days after 2000-01-03 = 1054 fortnights + 7 days: turn 1054, 1054 mod 3 = 1.
     expect(new Date(Date.UTC(2040, 5, 4)).getUTCDay()).toBe(1);
     expect((Date.UTC(2040, 5, 4) - Date.UTC(2000, 0, 3)) / 86_400_000).toBe(14_763);

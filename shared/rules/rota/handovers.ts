@@ -25,7 +25,8 @@ export interface PreparedRotation {
 export function prepareRotation(r: Rotation): PreparedRotation {
   if (r.members.length === 0) throw new Error(`rotation ${r.id}: members must list at least one user id`);
   const periodDays = r.every.count * (r.every.unit === 'week' ? 7 : 1);
-  if (!Number.isInteger(periodDays) || periodDays < 1) throw new Error(`rotation ${r.id}: every.count must be at least 1`);
+  if (!Number.isInteger(periodDays) || periodDays < 1)
+    throw new Error(`rotation ${r.id}: every.count must be at least 1`);
   return {
     members: r.members,
     startDate: r.startDate,

@@ -90,7 +90,9 @@ export function isIsoInstant(s: string): boolean {
 const id = (field: string) => z.string({ error: `${field} must be a string` }).min(1, `${field} must not be empty`);
 const slot = z.enum(SLOTS, { error: `slot must be one of ${SLOTS.join(', ')}` });
 const date = (field: string) =>
-  z.string({ error: `${field} must be a date YYYY-MM-DD` }).refine(isIsoDate, `${field} must be an existing date YYYY-MM-DD`);
+  z
+    .string({ error: `${field} must be a date YYYY-MM-DD` })
+    .refine(isIsoDate, `${field} must be an existing date YYYY-MM-DD`);
 const instant = (field: string) =>
   z
     .string({ error: `${field} must be an ISO instant` })
@@ -107,7 +109,13 @@ export const rotationSchema = z
     slot,
     members: z
       .array(id('each member'), { error: 'members must be a list of user ids' })
-      .min(1, say('een beurtrol heeft minstens één lid nodig', 'members must list at least one user id (a rotation cannot have an empty team)')),
+      .min(
+        1,
+        say(
+          'een beurtrol heeft minstens één lid nodig',
+          'members must list at least one user id (a rotation cannot have an empty team)',
+        ),
+      ),
     startDate: date('startDate'),
     handoverTime: z
       .string({ error: 'handoverTime must be a time HH:mm' })
@@ -139,7 +147,10 @@ export const overrideSchema = z
     replacesUserId: id('replacesUserId').nullable().optional(),
     reason: z.string({ error: 'reason must be a string' }).optional(),
   })
-  .refine(endAfterStart, { message: say('het einde moet na het begin liggen', 'end must be after start'), path: ['end'] });
+  .refine(endAfterStart, {
+    message: say('het einde moet na het begin liggen', 'end must be after start'),
+    path: ['end'],
+  });
 
 export const swapSchema = z
   .object({
@@ -153,8 +164,14 @@ export const swapSchema = z
       error: 'status must be one of requested, accepted, rejected, cancelled',
     }),
   })
-  .refine(endAfterStart, { message: say('het einde moet na het begin liggen', 'end must be after start'), path: ['end'] })
-  .refine((s) => s.fromUserId !== s.toUserId, { message: say('je kunt niet met jezelf ruilen', 'toUserId must differ from fromUserId'), path: ['toUserId'] });
+  .refine(endAfterStart, {
+    message: say('het einde moet na het begin liggen', 'end must be after start'),
+    path: ['end'],
+  })
+  .refine((s) => s.fromUserId !== s.toUserId, {
+    message: say('je kunt niet met jezelf ruilen', 'toUserId must differ from fromUserId'),
+    path: ['toUserId'],
+  });
 
 export const rotaSchema = z.object({
   calendar: calendarSchema,

@@ -4,10 +4,19 @@ import { onDuty } from './on-duty';
 import { DEFAULT_REGION_OFFICE_HOURS } from '../office-hours';
 
 const weeklyAB: Rotation = {
-  id: 'r1', slot: 'primary', members: ['a', 'b'], startDate: '2026-01-05', handoverTime: '09:00', every: { unit: 'week', count: 1 },
+  id: 'r1',
+  slot: 'primary',
+  members: ['a', 'b'],
+  startDate: '2026-01-05',
+  handoverTime: '09:00',
+  every: { unit: 'week', count: 1 },
 };
 const rota = (parts: Partial<Rota> = {}): Rota => ({
-  calendar: DEFAULT_REGION_OFFICE_HOURS, rotations: [weeklyAB], overrides: [], swaps: [], ...parts,
+  calendar: DEFAULT_REGION_OFFICE_HOURS,
+  rotations: [weeklyAB],
+  overrides: [],
+  swaps: [],
+  ...parts,
 });
 const who = (r: Rota, at: string) => {
   const p = onDuty(r, at).primary;
@@ -15,13 +24,28 @@ const who = (r: Rota, at: string) => {
 };
 
 // The 10 legal Belgian public holidays 2025-2030, written out (movable ones looked up).
-const HOLIDAYS = [2025, 2026, 2027, 2028, 2029, 2030].flatMap((y) =>
-  ['01-01', '05-01', '07-21', '08-15', '11-01', '11-11', '12-25'].map((md) => `${y}-${md}`),
-).concat([
-  '2025-04-21', '2025-05-29', '2025-06-09', '2026-04-06', '2026-05-14', '2026-05-25',
-  '2027-03-29', '2027-05-06', '2027-05-17', '2028-04-17', '2028-05-25', '2028-06-05',
-  '2029-04-02', '2029-05-10', '2029-05-21', '2030-04-22', '2030-05-30', '2030-06-10',
-]);
+const HOLIDAYS = [2025, 2026, 2027, 2028, 2029, 2030]
+  .flatMap((y) => ['01-01', '05-01', '07-21', '08-15', '11-01', '11-11', '12-25'].map((md) => `${y}-${md}`))
+  .concat([
+    '2025-04-21',
+    '2025-05-29',
+    '2025-06-09',
+    '2026-04-06',
+    '2026-05-14',
+    '2026-05-25',
+    '2027-03-29',
+    '2027-05-06',
+    '2027-05-17',
+    '2028-04-17',
+    '2028-05-25',
+    '2028-06-05',
+    '2029-04-02',
+    '2029-05-10',
+    '2029-05-21',
+    '2030-04-22',
+    '2030-05-30',
+    '2030-06-10',
+  ]);
 
 describe('out of hours', () => {
   it('every Belgian public holiday 2025-2030 at 12:00 is out of hours', () => {
@@ -55,17 +79,77 @@ describe('out of hours', () => {
 
 describe('precedence: override > accepted swap > rotation', () => {
   const swaps: Swap[] = [
-    { id: 's1', slot: 'primary', fromUserId: 'a', toUserId: 'c', start: '2026-01-06T17:00:00+01:00', end: '2026-01-07T08:30:00+01:00', status: 'accepted' },
-    { id: 's2', slot: 'primary', fromUserId: 'a', toUserId: 'd', start: '2026-01-08T17:00:00+01:00', end: '2026-01-09T08:30:00+01:00', status: 'requested' },
-    { id: 's3', slot: 'primary', fromUserId: 'a', toUserId: 'd', start: '2026-01-09T17:00:00+01:00', end: '2026-01-10T08:30:00+01:00', status: 'rejected' },
-    { id: 's4', slot: 'primary', fromUserId: 'b', toUserId: 'e', start: '2026-01-10T00:00:00+01:00', end: '2026-01-11T00:00:00+01:00', status: 'accepted' },
-    { id: 's5', slot: 'backup', fromUserId: 'a', toUserId: 'x', start: '2026-01-10T00:00:00+01:00', end: '2026-01-11T00:00:00+01:00', status: 'accepted' },
+    {
+      id: 's1',
+      slot: 'primary',
+      fromUserId: 'a',
+      toUserId: 'c',
+      start: '2026-01-06T17:00:00+01:00',
+      end: '2026-01-07T08:30:00+01:00',
+      status: 'accepted',
+    },
+    {
+      id: 's2',
+      slot: 'primary',
+      fromUserId: 'a',
+      toUserId: 'd',
+      start: '2026-01-08T17:00:00+01:00',
+      end: '2026-01-09T08:30:00+01:00',
+      status: 'requested',
+    },
+    {
+      id: 's3',
+      slot: 'primary',
+      fromUserId: 'a',
+      toUserId: 'd',
+      start: '2026-01-09T17:00:00+01:00',
+      end: '2026-01-10T08:30:00+01:00',
+      status: 'rejected',
+    },
+    {
+      id: 's4',
+      slot: 'primary',
+      fromUserId: 'b',
+      toUserId: 'e',
+      start: '2026-01-10T00:00:00+01:00',
+      end: '2026-01-11T00:00:00+01:00',
+      status: 'accepted',
+    },
+    {
+      id: 's5',
+      slot: 'backup',
+      fromUserId: 'a',
+      toUserId: 'x',
+      start: '2026-01-10T00:00:00+01:00',
+      end: '2026-01-11T00:00:00+01:00',
+      status: 'accepted',
+    },
   ];
   const overrides: Override[] = [
     { id: 'o1', slot: 'primary', userId: 'f', start: '2026-01-06T22:00:00+01:00', end: '2026-01-06T23:00:00+01:00' },
-    { id: 'o2', slot: 'primary', userId: 'g', replacesUserId: 'b', start: '2026-01-07T17:00:00+01:00', end: '2026-01-14T08:30:00+01:00' },
-    { id: 'o3', slot: 'primary', userId: 'h', replacesUserId: 'c', start: '2026-01-07T00:00:00+01:00', end: '2026-01-07T01:00:00+01:00' },
-    { id: 'o4', slot: 'coordinator', userId: 'k', start: '2026-01-06T00:00:00+01:00', end: '2026-01-08T00:00:00+01:00' },
+    {
+      id: 'o2',
+      slot: 'primary',
+      userId: 'g',
+      replacesUserId: 'b',
+      start: '2026-01-07T17:00:00+01:00',
+      end: '2026-01-14T08:30:00+01:00',
+    },
+    {
+      id: 'o3',
+      slot: 'primary',
+      userId: 'h',
+      replacesUserId: 'c',
+      start: '2026-01-07T00:00:00+01:00',
+      end: '2026-01-07T01:00:00+01:00',
+    },
+    {
+      id: 'o4',
+      slot: 'coordinator',
+      userId: 'k',
+      start: '2026-01-06T00:00:00+01:00',
+      end: '2026-01-08T00:00:00+01:00',
+    },
   ];
   const r = rota({ swaps, overrides });
 
@@ -98,7 +182,11 @@ describe('precedence: override > accepted swap > rotation', () => {
   });
 
   it('an override by the person already on duty is not a handover', () => {
-    const same = rota({ overrides: [{ id: 'o', slot: 'primary', userId: 'a', start: '2026-01-06T20:00:00+01:00', end: '2026-01-06T21:00:00+01:00' }] });
+    const same = rota({
+      overrides: [
+        { id: 'o', slot: 'primary', userId: 'a', start: '2026-01-06T20:00:00+01:00', end: '2026-01-06T21:00:00+01:00' },
+      ],
+    });
     const duty = onDuty(same, '2026-01-06T19:00');
     expect(duty.primary).toEqual({ userId: 'a', source: 'rotation', until: '2026-01-12T09:00:00+01:00' });
     expect(onDuty(same, '2026-01-06T20:30').primary?.source).toBe('override');
@@ -108,8 +196,21 @@ describe('precedence: override > accepted swap > rotation', () => {
 describe('an override with nobody: the slot left empty for a night', () => {
   // Weekly a/b from Monday 5 January 2026 09:00: a holds the week of the 5th. The coordinator leaves
   // the primary line empty on Tuesday night (17:00 to Wednesday 08:30); backup rotation p/q.
-  const backup: Rotation = { id: 'r2', slot: 'backup', members: ['p', 'q'], startDate: '2026-01-05', handoverTime: '09:00', every: { unit: 'week', count: 1 } };
-  const empty: Override = { id: 'o', slot: 'primary', userId: null, start: '2026-01-06T17:00:00+01:00', end: '2026-01-07T08:30:00+01:00' };
+  const backup: Rotation = {
+    id: 'r2',
+    slot: 'backup',
+    members: ['p', 'q'],
+    startDate: '2026-01-05',
+    handoverTime: '09:00',
+    every: { unit: 'week', count: 1 },
+  };
+  const empty: Override = {
+    id: 'o',
+    slot: 'primary',
+    userId: null,
+    start: '2026-01-06T17:00:00+01:00',
+    end: '2026-01-07T08:30:00+01:00',
+  };
   const r = rota({ rotations: [weeklyAB, backup], overrides: [empty] });
 
   it('nobody holds the slot during the span; the backup is untouched; before and after the rotation holds', () => {
@@ -129,8 +230,23 @@ describe('an override with nobody: the slot left empty for a night', () => {
 });
 
 describe('several rotations for one slot', () => {
-  const cover: Rotation = { id: 'r1', slot: 'primary', members: ['a'], startDate: '2026-01-05', handoverTime: '09:00', every: { unit: 'week', count: 1 }, endDate: '2026-01-19' };
-  const base: Rotation = { id: 'r2', slot: 'primary', members: ['x', 'y'], startDate: '2026-01-01', handoverTime: '09:00', every: { unit: 'day', count: 1 } };
+  const cover: Rotation = {
+    id: 'r1',
+    slot: 'primary',
+    members: ['a'],
+    startDate: '2026-01-05',
+    handoverTime: '09:00',
+    every: { unit: 'week', count: 1 },
+    endDate: '2026-01-19',
+  };
+  const base: Rotation = {
+    id: 'r2',
+    slot: 'primary',
+    members: ['x', 'y'],
+    startDate: '2026-01-01',
+    handoverTime: '09:00',
+    every: { unit: 'day', count: 1 },
+  };
   const r = rota({ rotations: [cover, base] });
 
   it('the first listed rotation that covers the instant wins; the next fills the rest', () => {

@@ -3,14 +3,32 @@ import type { Rota, Rotation } from './model';
 import { gaps, segments, shiftsOf, wholeShiftsOf } from './segments';
 import { DEFAULT_REGION_OFFICE_HOURS } from '../office-hours';
 
-const primary: Rotation = { id: 'p', slot: 'primary', members: ['a', 'b'], startDate: '2025-03-03', handoverTime: '09:00', every: { unit: 'week', count: 1 } };
-const backup: Rotation = { id: 'b', slot: 'backup', members: ['c', 'd'], startDate: '2025-03-07', handoverTime: '20:00', every: { unit: 'day', count: 1 } };
+const primary: Rotation = {
+  id: 'p',
+  slot: 'primary',
+  members: ['a', 'b'],
+  startDate: '2025-03-03',
+  handoverTime: '09:00',
+  every: { unit: 'week', count: 1 },
+};
+const backup: Rotation = {
+  id: 'b',
+  slot: 'backup',
+  members: ['c', 'd'],
+  startDate: '2025-03-07',
+  handoverTime: '20:00',
+  every: { unit: 'day', count: 1 },
+};
 const rota: Rota = { calendar: DEFAULT_REGION_OFFICE_HOURS, rotations: [primary, backup], overrides: [], swaps: [] };
 // Fri 7 Mar 2025 00:00 to Tue 11 Mar 00:00 (office hours Mon-Fri 08:30-17:00).
 const FROM = '2025-03-07T00:00:00+01:00';
 const TO = '2025-03-11T00:00:00+01:00';
 const seg = (start: string, end: string, p: string | null, b: string | null) => ({
-  start: `2025-03-${start}+01:00`, end: `2025-03-${end}+01:00`, primary: p, backup: b, coordinator: null,
+  start: `2025-03-${start}+01:00`,
+  end: `2025-03-${end}+01:00`,
+  primary: p,
+  backup: b,
+  coordinator: null,
 });
 
 describe('segments', () => {
@@ -29,29 +47,74 @@ describe('segments', () => {
 
   it('accepts Date and epoch inputs and an empty range', () => {
     const fromDate = new Date('2025-03-07T23:00:00Z');
-    expect(segments(rota, fromDate, Date.parse('2025-03-08T01:00:00Z'))).toEqual([seg('08T00:00:00', '08T02:00:00', 'a', 'c')]);
+    expect(segments(rota, fromDate, Date.parse('2025-03-08T01:00:00Z'))).toEqual([
+      seg('08T00:00:00', '08T02:00:00', 'a', 'c'),
+    ]);
     expect(segments(rota, TO, FROM)).toEqual([]);
     expect(() => segments(rota, '2025-01-01T00:00:00Z', '2026-03-01T00:00:00Z')).toThrow(/longer than 400 days/);
   });
 
   it('ends a turn at 03:00+02:00 across the spring gap, with a calendar that never opens', () => {
     const r: Rota = {
-      calendar: { hours: {} }, overrides: [], swaps: [],
-      rotations: [{ id: 'n', slot: 'primary', members: ['a', 'b'], startDate: '2025-03-29', handoverTime: '02:30', every: { unit: 'day', count: 1 } }],
+      calendar: { hours: {} },
+      overrides: [],
+      swaps: [],
+      rotations: [
+        {
+          id: 'n',
+          slot: 'primary',
+          members: ['a', 'b'],
+          startDate: '2025-03-29',
+          handoverTime: '02:30',
+          every: { unit: 'day', count: 1 },
+        },
+      ],
     };
     expect(segments(r, '2025-03-29T12:00:00+01:00', '2025-03-31T12:00:00+02:00')).toEqual([
-      { start: '2025-03-29T12:00:00+01:00', end: '2025-03-30T03:00:00+02:00', primary: 'a', backup: null, coordinator: null },
-      { start: '2025-03-30T03:00:00+02:00', end: '2025-03-31T02:30:00+02:00', primary: 'b', backup: null, coordinator: null },
-      { start: '2025-03-31T02:30:00+02:00', end: '2025-03-31T12:00:00+02:00', primary: 'a', backup: null, coordinator: null },
+      {
+        start: '2025-03-29T12:00:00+01:00',
+        end: '2025-03-30T03:00:00+02:00',
+        primary: 'a',
+        backup: null,
+        coordinator: null,
+      },
+      {
+        start: '2025-03-30T03:00:00+02:00',
+        end: '2025-03-31T02:30:00+02:00',
+        primary: 'b',
+        backup: null,
+        coordinator: null,
+      },
+      {
+        start: '2025-03-31T02:30:00+02:00',
+        end: '2025-03-31T12:00:00+02:00',
+        primary: 'a',
+        backup: null,
+        coordinator: null,
+      },
     ]);
   });
 
   it('a month of segments takes well under 50 ms', () => {
     const busy: Rota = {
       ...rota,
-      rotations: [...rota.rotations, { id: 'c', slot: 'coordinator', members: ['k', 'l', 'm'], startDate: '2020-01-06', handoverTime: '02:30', every: { unit: 'week', count: 1 } }],
+      rotations: [
+        ...rota.rotations,
+        {
+          id: 'c',
+          slot: 'coordinator',
+          members: ['k', 'l', 'm'],
+          startDate: '2020-01-06',
+          handoverTime: '02:30',
+          every: { unit: 'week', count: 1 },
+        },
+      ],
       overrides: Array.from({ length: 40 }, (_, i) => ({
-        id: `o${i}`, slot: 'primary' as const, userId: `u${i}`, start: new Date(Date.UTC(2025, 9, 1) + i * 86_400_000).toISOString(), end: new Date(Date.UTC(2025, 9, 1, 5) + i * 86_400_000).toISOString(),
+        id: `o${i}`,
+        slot: 'primary' as const,
+        userId: `u${i}`,
+        start: new Date(Date.UTC(2025, 9, 1) + i * 86_400_000).toISOString(),
+        end: new Date(Date.UTC(2025, 9, 1, 5) + i * 86_400_000).toISOString(),
       })),
     };
     segments(busy, '2025-10-01T00:00:00+02:00', '2025-11-01T00:00:00+01:00'); // warm up (holiday tables, Intl)
@@ -70,12 +133,29 @@ describe('gaps', () => {
   it('lists shifts with nobody on them and, apart, missing backup or coordinator', () => {
     const late: Rota = { ...rota, rotations: [{ ...primary, startDate: '2025-03-08' }, backup] };
     const g = gaps(late, FROM, '2025-03-08T12:00:00+01:00');
-    expect(g.noPrimary).toEqual([seg('07T00:00:00', '07T08:30:00', null, null), seg('07T17:00:00', '07T20:00:00', null, null), seg('07T20:00:00', '08T09:00:00', null, 'c')]);
+    expect(g.noPrimary).toEqual([
+      seg('07T00:00:00', '07T08:30:00', null, null),
+      seg('07T17:00:00', '07T20:00:00', null, null),
+      seg('07T20:00:00', '08T09:00:00', null, 'c'),
+    ]);
     expect(g.warnings).toEqual([{ ...seg('08T09:00:00', '08T12:00:00', 'a', 'c'), missing: ['coordinator'] }]);
   });
 
   it('is empty when all three slots are covered', () => {
-    const full: Rota = { ...rota, rotations: [...rota.rotations, { id: 'c', slot: 'coordinator', members: ['k'], startDate: '2025-01-01', handoverTime: '00:00', every: { unit: 'week', count: 1 } }] };
+    const full: Rota = {
+      ...rota,
+      rotations: [
+        ...rota.rotations,
+        {
+          id: 'c',
+          slot: 'coordinator',
+          members: ['k'],
+          startDate: '2025-01-01',
+          handoverTime: '00:00',
+          every: { unit: 'week', count: 1 },
+        },
+      ],
+    };
     expect(gaps(full, '2025-03-08T00:00:00+01:00', TO)).toEqual({ noPrimary: [], warnings: [] });
   });
 });
@@ -95,7 +175,12 @@ describe('shiftsOf', () => {
   });
 
   it('lists one entry per slot when a worker holds two at once', () => {
-    const both: Rota = { ...rota, overrides: [{ id: 'o', slot: 'backup', userId: 'a', start: '2025-03-08T10:00:00+01:00', end: '2025-03-08T11:00:00+01:00' }] };
+    const both: Rota = {
+      ...rota,
+      overrides: [
+        { id: 'o', slot: 'backup', userId: 'a', start: '2025-03-08T10:00:00+01:00', end: '2025-03-08T11:00:00+01:00' },
+      ],
+    };
     expect(shiftsOf(both, 'a', '2025-03-08T09:00:00+01:00', '2025-03-08T12:00:00+01:00')).toEqual([
       { start: '2025-03-08T09:00:00+01:00', end: '2025-03-08T12:00:00+01:00', slot: 'primary' },
       { start: '2025-03-08T10:00:00+01:00', end: '2025-03-08T11:00:00+01:00', slot: 'backup' },
@@ -107,11 +192,26 @@ describe('wholeShiftsOf', () => {
   it('gives a shift running across the range edges whole, however long (a calendar that never opens)', () => {
     // Four-week turns from Monday 3 March 2025 09:00; a's first turn ends 31 March 09:00, after the
     // spring-forward of 30 March, so at +02:00.
-    const r: Rota = { calendar: { hours: {} }, overrides: [], swaps: [],
-      rotations: [{ id: 'n', slot: 'primary', members: ['a', 'b'], startDate: '2025-03-03', handoverTime: '09:00', every: { unit: 'week', count: 4 } }] };
+    const r: Rota = {
+      calendar: { hours: {} },
+      overrides: [],
+      swaps: [],
+      rotations: [
+        {
+          id: 'n',
+          slot: 'primary',
+          members: ['a', 'b'],
+          startDate: '2025-03-03',
+          handoverTime: '09:00',
+          every: { unit: 'week', count: 4 },
+        },
+      ],
+    };
     const whole = { start: '2025-03-03T09:00:00+01:00', end: '2025-03-31T09:00:00+02:00', slot: 'primary' };
     expect(wholeShiftsOf(r, 'a', '2025-03-20T00:00:00+01:00', '2025-03-21T00:00:00+01:00')).toEqual([whole]);
     expect(wholeShiftsOf(r, 'a', '2025-03-04T00:00:00+01:00', '2025-03-05T00:00:00+01:00')).toEqual([whole]);
-    expect(shiftsOf(r, 'a', '2025-03-20T00:00:00+01:00', '2025-03-21T00:00:00+01:00')[0]!.start).toBe('2025-03-20T00:00:00+01:00');
+    expect(shiftsOf(r, 'a', '2025-03-20T00:00:00+01:00', '2025-03-21T00:00:00+01:00')[0]!.start).toBe(
+      '2025-03-20T00:00:00+01:00',
+    );
   });
 });

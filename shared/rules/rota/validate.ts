@@ -31,7 +31,10 @@ function overlap(
   const from = show(hit.start);
   const to = show(hit.end);
   return kind === 'override'
-    ? say(`overlapt met vervanging ${hit.id} van ${from} tot ${to}`, `overlaps override ${hit.id} from ${from} to ${to}`)
+    ? say(
+        `overlapt met vervanging ${hit.id} van ${from} tot ${to}`,
+        `overlaps override ${hit.id} from ${from} to ${to}`,
+      )
     : say(`overlapt met ruil ${hit.id} van ${from} tot ${to}`, `overlaps swap ${hit.id} from ${from} to ${to}`);
 }
 
@@ -42,7 +45,11 @@ export function validateRotation(candidate: Rotation): string | null {
 export function validateOverride(existing: Override[], candidate: Override): string | null {
   const shape = problems(overrideSchema.safeParse(candidate));
   if (shape) return shape;
-  return overlap('override', candidate, existing.filter((o) => o.slot === candidate.slot));
+  return overlap(
+    'override',
+    candidate,
+    existing.filter((o) => o.slot === candidate.slot),
+  );
 }
 
 export function validateSwap(existing: Swap[], candidate: Swap): string | null {

@@ -28,7 +28,11 @@ export function BoardPage() {
     <section className="board">
       <h1 data-testid="region-name">{region.data.region.name}</h1>
       <p className="board-summary">
-        {t('board.summary', { count: municipalities.length, population: formatNumber(population), target: formatNumber(target) })}
+        {t('board.summary', {
+          count: municipalities.length,
+          population: formatNumber(population),
+          target: formatNumber(target),
+        })}
       </p>
       {desk && <ShiftSummary />}
       {desk && <PlacesBoard municipalities={municipalities} />}

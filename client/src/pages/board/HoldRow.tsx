@@ -30,18 +30,59 @@ export function HoldRow({ hold, placeName, onChanged }: { hold: Hold; placeName:
   };
   return (
     <div className={`hold hold-${hold.status}`} data-testid="hold">
-      <span>{hold.status === 'held' ? t('places.holdFor', { initials: hold.initials }) : t('places.placedFor', { initials: hold.initials })}</span>
-      {hold.status === 'held' && <span className={`countdown ${left <= 10 ? 'danger' : ''}`}>{t('places.expiresIn', { min: left })}</span>}
+      <span>
+        {hold.status === 'held'
+          ? t('places.holdFor', { initials: hold.initials })
+          : t('places.placedFor', { initials: hold.initials })}
+      </span>
+      {hold.status === 'held' && (
+        <span className={`countdown ${left <= 10 ? 'danger' : ''}`}>{t('places.expiresIn', { min: left })}</span>
+      )}
       <div className="hold-actions no-print">
-        {hold.status === 'held' && <>
-          <button type="button" className="btn" disabled={busy} onClick={extend}>{t('places.extend')}</button>
-          <button type="button" className="btn btn-primary" disabled={busy} data-testid="hold-arrived"
-            onClick={() => navigate(`/aanmelding?hold=${hold.id}&place=${encodeURIComponent(placeName)}&initials=${encodeURIComponent(hold.initials)}`)}>{t('places.arrived')}</button>
-          <ConfirmButton disabled={busy} testId="hold-release" question={t('confirm.release')} onConfirm={() => void run(() => holdAction(hold.id, 'release'))}>{t('places.release')}</ConfirmButton>
-        </>}
-        {hold.status === 'placed' && <ConfirmButton disabled={busy} testId="hold-end" question={t('confirm.end')} onConfirm={() => void run(() => holdAction(hold.id, 'end'))}>{t('places.checkout')}</ConfirmButton>}
+        {hold.status === 'held' && (
+          <>
+            <button type="button" className="btn" disabled={busy} onClick={extend}>
+              {t('places.extend')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              data-testid="hold-arrived"
+              onClick={() =>
+                navigate(
+                  `/aanmelding?hold=${hold.id}&place=${encodeURIComponent(placeName)}&initials=${encodeURIComponent(hold.initials)}`,
+                )
+              }
+            >
+              {t('places.arrived')}
+            </button>
+            <ConfirmButton
+              disabled={busy}
+              testId="hold-release"
+              question={t('confirm.release')}
+              onConfirm={() => void run(() => holdAction(hold.id, 'release'))}
+            >
+              {t('places.release')}
+            </ConfirmButton>
+          </>
+        )}
+        {hold.status === 'placed' && (
+          <ConfirmButton
+            disabled={busy}
+            testId="hold-end"
+            question={t('confirm.end')}
+            onConfirm={() => void run(() => holdAction(hold.id, 'end'))}
+          >
+            {t('places.checkout')}
+          </ConfirmButton>
+        )}
       </div>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -16,9 +16,15 @@ export function MunicipalityTable({ municipalities, totalPopulation, totalTarget
       <thead>
         <tr>
           <th scope="col">{t('board.col.name')}</th>
-          <th scope="col" className="num">{t('board.col.population')}</th>
-          <th scope="col" className="num">{t('board.col.brought')}</th>
-          <th scope="col" className="num">{t('board.col.target')}</th>
+          <th scope="col" className="num">
+            {t('board.col.population')}
+          </th>
+          <th scope="col" className="num">
+            {t('board.col.brought')}
+          </th>
+          <th scope="col" className="num">
+            {t('board.col.target')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -29,7 +35,9 @@ export function MunicipalityTable({ municipalities, totalPopulation, totalTarget
               <span className="muni-postcodes">{m.postcodes}</span>
             </th>
             <td className="num">{formatNumber(m.population)}</td>
-            <td className={`num ${m.placesBrought < m.placesTarget ? 'short' : ''}`}>{formatNumber(m.placesBrought)}</td>
+            <td className={`num ${m.placesBrought < m.placesTarget ? 'short' : ''}`}>
+              {formatNumber(m.placesBrought)}
+            </td>
             <td className="num">{formatNumber(m.placesTarget)}</td>
           </tr>
         ))}

@@ -21,8 +21,12 @@ export function PlaceCard({ place, filter, onChanged }: { place: Place; filter: 
     setBusy(true);
     setError(null);
     try {
-      await holdPlace({ placeId: place.id, initials, household: { adults: filter.adults, children: filter.children, needs: filter.needs },
-        ...(place.suitable ? {} : { overrideReason: reason }) });
+      await holdPlace({
+        placeId: place.id,
+        initials,
+        household: { adults: filter.adults, children: filter.children, needs: filter.needs },
+        ...(place.suitable ? {} : { overrideReason: reason }),
+      });
       setInitials('');
       setReason('');
       onChanged();
@@ -33,8 +37,12 @@ export function PlaceCard({ place, filter, onChanged }: { place: Place; filter: 
   };
 
   return (
-    <article className={`place ${place.free > 0 ? 'place-free' : 'place-full'} ${place.suitable ? '' : 'place-unsuitable'}`}
-      data-testid="place" data-place={place.name} data-free={place.free}>
+    <article
+      className={`place ${place.free > 0 ? 'place-free' : 'place-full'} ${place.suitable ? '' : 'place-unsuitable'}`}
+      data-testid="place"
+      data-place={place.name}
+      data-free={place.free}
+    >
       <header className="place-head">
         <h3>{place.name}</h3>
         <span className={`place-free-count ${place.free ? 'ok' : 'danger'}`} data-testid="place-free">
@@ -42,27 +50,47 @@ export function PlaceCard({ place, filter, onChanged }: { place: Place; filter: 
         </span>
       </header>
       <p className="place-meta">
-        {t(`type.${place.type}` as MessageKey)} · {place.municipality.name} · {place.suits.map((s) => t(`need.${s}` as MessageKey)).join(', ')}
+        {t(`type.${place.type}` as MessageKey)} · {place.municipality.name} ·{' '}
+        {place.suits.map((s) => t(`need.${s}` as MessageKey)).join(', ')}
       </p>
       {!place.suitable && <p className="notice notice-warn">{t('places.unsuitable', { needs })}</p>}
       <p className="place-meta">
-        {place.phone && <a href={`tel:${place.phone}`}>{place.phone}</a>}
-        {' '}{place.confidentialAddress ? t('places.confidential') : place.address}
+        {place.phone && <a href={`tel:${place.phone}`}>{place.phone}</a>}{' '}
+        {place.confidentialAddress ? t('places.confidential') : place.address}
       </p>
       {place.type === 'hotel' && <HotelCount place={place} onChanged={onChanged} />}
-      {place.holds.map((h) => <HoldRow key={h.id} hold={h} placeName={place.name} onChanged={onChanged} />)}
+      {place.holds.map((h) => (
+        <HoldRow key={h.id} hold={h} placeName={place.name} onChanged={onChanged} />
+      ))}
       {place.free > 0 && (
         <form className="hold-form no-print" onSubmit={(e) => void hold(e)}>
-          <label>{t('places.initials')}
-            <input value={initials} onChange={(e) => setInitials(e.target.value)} required maxLength={6} autoComplete="off" data-testid="hold-initials" />
+          <label>
+            {t('places.initials')}
+            <input
+              value={initials}
+              onChange={(e) => setInitials(e.target.value)}
+              required
+              maxLength={6}
+              autoComplete="off"
+              data-testid="hold-initials"
+            />
           </label>
-          {!place.suitable && <label>{t('places.reason')}<input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} /></label>}
+          {!place.suitable && (
+            <label>
+              {t('places.reason')}
+              <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} />
+            </label>
+          )}
           <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="hold-submit">
             {busy ? t('common.sending') : t('places.hold')}
           </button>
         </form>
       )}
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
     </article>
   );
 }

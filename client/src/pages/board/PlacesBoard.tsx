@@ -29,13 +29,19 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
   const [notice, setNotice] = useState<string | null>(null);
   const { state } = useSession();
   const lead = state.status === 'signedIn' && (state.user.role === 'coordinator' || state.user.role === 'admin');
-  useSocketEvent<{ initials: string }>('hold:expired', (p) => setNotice(t('places.holdExpired', { initials: p.initials })));
+  useSocketEvent<{ initials: string }>('hold:expired', (p) =>
+    setNotice(t('places.holdExpired', { initials: p.initials })),
+  );
   const [showRest, setShowRest] = useState(false);
   const places = board.data?.places ?? [];
   const first = places.filter((p) => (p.suitable && p.free > 0) || p.holds.length > 0);
   const rest = places.filter((p) => !first.includes(p));
   const suitableFree = places.filter((p) => p.suitable && p.free > 0).length;
-  const card = (p: Place) => <li key={p.id}><PlaceCard place={p} filter={filter} onChanged={board.reload} /></li>;
+  const card = (p: Place) => (
+    <li key={p.id}>
+      <PlaceCard place={p} filter={filter} onChanged={board.reload} />
+    </li>
+  );
   const groups: { type: string; places: Place[] }[] = [];
   for (const p of first) {
     const group = groups.find((g) => g.type === p.type);
@@ -43,45 +49,95 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
     else groups.push({ type: p.type, places: [p] });
   }
   const [opened, setOpened] = useState<Record<string, boolean>>({});
-  const isOpen = (g: (typeof groups)[number], i: number) => opened[g.type] ?? (i === 0 || g.places.some((p) => p.holds.length > 0));
+  const isOpen = (g: (typeof groups)[number], i: number) =>
+    opened[g.type] ?? (i === 0 || g.places.some((p) => p.holds.length > 0));
 
   return (
     <section className="places" aria-labelledby="places-title">
       <div className="places-head">
         <h2 id="places-title">{t('places.title')}</h2>
-        {board.data && <span className="muted" data-testid="board-at">{t('places.printedAt', { time: formatDateTime(new Date(board.data.at)) })}</span>}
-        <button type="button" className="btn no-print" onClick={() => window.print()}>{t('places.print')}</button>
-        <Link href="/nachtblad" className="btn no-print" data-testid="night-sheet-link">{t('nav.sheet')}</Link>
-        <button type="button" className="btn no-print" onClick={() => void askHotels().then((r) => setNotice(t('places.hotelsAsked', { n: r.asked })), () => setNotice(t('error.network')))}>{t('places.askHotels')}</button>
+        {board.data && (
+          <span className="muted" data-testid="board-at">
+            {t('places.printedAt', { time: formatDateTime(new Date(board.data.at)) })}
+          </span>
+        )}
+        <button type="button" className="btn no-print" onClick={() => window.print()}>
+          {t('places.print')}
+        </button>
+        <Link href="/nachtblad" className="btn no-print" data-testid="night-sheet-link">
+          {t('nav.sheet')}
+        </Link>
+        <button
+          type="button"
+          className="btn no-print"
+          onClick={() =>
+            void askHotels().then(
+              (r) => setNotice(t('places.hotelsAsked', { n: r.asked })),
+              () => setNotice(t('error.network')),
+            )
+          }
+        >
+          {t('places.askHotels')}
+        </button>
       </div>
       {lead && <PlaceForm municipalities={municipalities} />}
       <Filters value={filter} onChange={setFilter} municipalities={municipalities} />
-      {notice && <p className="notice notice-warn" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice notice-warn" role="status">
+          {notice}
+        </p>
+      )}
       {board.error && <ErrorBox message={apiErrorText(t, board.error)} onRetry={board.reload} />}
       {!board.data && board.loading && <Loading />}
-      {board.data && <>
-        <h3 className="place-group-title" data-testid="suitable-count">{t('places.suitableFree', { n: suitableFree })}</h3>
-        {groups.map((g, i) => {
-          const open = isOpen(g, i);
-          const id = `place-group-${g.type}`;
-          return (
-            <div key={g.type} className="place-group" data-group={g.type}>
-              <button type="button" className="btn place-group-toggle no-print" aria-expanded={open} aria-controls={id}
-                data-testid="place-group-toggle" onClick={() => setOpened({ ...opened, [g.type]: !open })}>
-                {t('places.group', { type: t(`type.${g.type}` as MessageKey), places: g.places.length, free: g.places.reduce((n, p) => n + p.free, 0) })}
+      {board.data && (
+        <>
+          <h3 className="place-group-title" data-testid="suitable-count">
+            {t('places.suitableFree', { n: suitableFree })}
+          </h3>
+          {groups.map((g, i) => {
+            const open = isOpen(g, i);
+            const id = `place-group-${g.type}`;
+            return (
+              <div key={g.type} className="place-group" data-group={g.type}>
+                <button
+                  type="button"
+                  className="btn place-group-toggle no-print"
+                  aria-expanded={open}
+                  aria-controls={id}
+                  data-testid="place-group-toggle"
+                  onClick={() => setOpened({ ...opened, [g.type]: !open })}
+                >
+                  {t('places.group', {
+                    type: t(`type.${g.type}` as MessageKey),
+                    places: g.places.length,
+                    free: g.places.reduce((n, p) => n + p.free, 0),
+                  })}
+                </button>
+                <ul className={`place-list ${open ? '' : 'place-closed'}`} id={id} data-testid="place-list">
+                  {g.places.map(card)}
+                </ul>
+              </div>
+            );
+          })}
+          {rest.length > 0 && (
+            <>
+              <button
+                type="button"
+                className="btn place-rest-toggle no-print"
+                aria-expanded={showRest}
+                aria-controls="place-rest"
+                data-testid="place-rest-toggle"
+                onClick={() => setShowRest(!showRest)}
+              >
+                {t(showRest ? 'places.hideRest' : 'places.showRest', { n: rest.length })}
               </button>
-              <ul className={`place-list ${open ? '' : 'place-closed'}`} id={id} data-testid="place-list">{g.places.map(card)}</ul>
-            </div>
-          );
-        })}
-        {rest.length > 0 && <>
-          <button type="button" className="btn place-rest-toggle no-print" aria-expanded={showRest} aria-controls="place-rest"
-            data-testid="place-rest-toggle" onClick={() => setShowRest(!showRest)}>
-            {t(showRest ? 'places.hideRest' : 'places.showRest', { n: rest.length })}
-          </button>
-          <ul className={`place-list ${showRest ? '' : 'place-closed'}`} id="place-rest" data-testid="place-rest">{rest.map(card)}</ul>
-        </>}
-      </>}
+              <ul className={`place-list ${showRest ? '' : 'place-closed'}`} id="place-rest" data-testid="place-rest">
+                {rest.map(card)}
+              </ul>
+            </>
+          )}
+        </>
+      )}
     </section>
   );
 }

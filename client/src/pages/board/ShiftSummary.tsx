@@ -21,10 +21,21 @@ export function ShiftSummary() {
   return (
     <section className="shift-summary" data-testid="shift-summary" aria-label={t('summary.title')}>
       <h2>{t('summary.title')}</h2>
-      <ul>{items.map((i) => (
-        <li key={i.label} className={i.alert && i.n > 0 ? 'summary-alert' : ''}>
-          {i.href ? <Link href={i.href}><strong>{i.n}</strong> {i.label}</Link> : <><strong>{i.n}</strong> {i.label}</>}
-        </li>))}</ul>
+      <ul>
+        {items.map((i) => (
+          <li key={i.label} className={i.alert && i.n > 0 ? 'summary-alert' : ''}>
+            {i.href ? (
+              <Link href={i.href}>
+                <strong>{i.n}</strong> {i.label}
+              </Link>
+            ) : (
+              <>
+                <strong>{i.n}</strong> {i.label}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

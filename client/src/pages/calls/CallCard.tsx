@@ -10,7 +10,11 @@ export function CallCard({ call }: { call: Call }) {
       <header className="call-head">
         <span className="call-time">{formatTime(new Date(call.startedAt))}</span>
         <span className="call-who">{call.callerName ?? t('calls.unknown')}</span>
-        {call.from && <a className="call-number" href={`tel:${call.from}`}>{call.from}</a>}
+        {call.from && (
+          <a className="call-number" href={`tel:${call.from}`}>
+            {call.from}
+          </a>
+        )}
       </header>
       <p className="call-outcome">
         <strong>{t(`calls.outcome.${call.outcome}` as MessageKey)}</strong>
@@ -23,13 +27,29 @@ export function CallCard({ call }: { call: Call }) {
           <li key={l.step} className={`leg leg-${l.status}`} data-testid="call-leg" data-status={l.status}>
             <span className="leg-role">{t(`calls.role.${l.role}` as MessageKey)}</span>
             <span className="leg-name">{l.name ?? l.number}</span>
-            <span className="leg-status">{t(`calls.leg.${l.status}` as MessageKey)}{l.ringSec !== null ? ` · ${t('calls.ring', { sec: l.ringSec })}` : ''}</span>
+            <span className="leg-status">
+              {t(`calls.leg.${l.status}` as MessageKey)}
+              {l.ringSec !== null ? ` · ${t('calls.ring', { sec: l.ringSec })}` : ''}
+            </span>
           </li>
         ))}
       </ol>
-      {call.aboutCase ? <Link className="btn btn-primary" href={`/aanmelding?id=${call.aboutCase.intakeId}`} data-testid="call-case">{t('call.aboutCase', { reference: call.aboutCase.reference ?? '' })}</Link>
-        : call.outcome === 'answered' && <Link className="btn" href={`/aanmelding?call=${call.id}`} data-testid="call-intake">{t('calls.openIntake')}</Link>}
-      {call.recordingUrl && <a href={call.recordingUrl} target="_blank" rel="noreferrer">{t('calls.recording')}</a>}
+      {call.aboutCase ? (
+        <Link className="btn btn-primary" href={`/aanmelding?id=${call.aboutCase.intakeId}`} data-testid="call-case">
+          {t('call.aboutCase', { reference: call.aboutCase.reference ?? '' })}
+        </Link>
+      ) : (
+        call.outcome === 'answered' && (
+          <Link className="btn" href={`/aanmelding?call=${call.id}`} data-testid="call-intake">
+            {t('calls.openIntake')}
+          </Link>
+        )
+      )}
+      {call.recordingUrl && (
+        <a href={call.recordingUrl} target="_blank" rel="noreferrer">
+          {t('calls.recording')}
+        </a>
+      )}
     </article>
   );
 }

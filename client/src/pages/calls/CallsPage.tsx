@@ -25,7 +25,11 @@ export function CallsPage() {
       {!calls.data && calls.loading && <Loading />}
       {calls.data && calls.data.calls.length === 0 && <p className="notice">{t('calls.empty')}</p>}
       <ol className="call-list" data-testid="call-list">
-        {calls.data?.calls.map((c) => <li key={c.id}><CallCard call={c} /></li>)}
+        {calls.data?.calls.map((c) => (
+          <li key={c.id}>
+            <CallCard call={c} />
+          </li>
+        ))}
       </ol>
       {simulator.status === 'ready' && simulator.data.available && <Simulator />}
       <Messages />

@@ -16,13 +16,25 @@ export function Messages() {
   return (
     <div className="messages">
       <h2>{t('sms.inbox')}</h2>
-      {held > 0 && <p className="msg-held-note" role="status">{t('sms.heldNote', { n: held })}</p>}
+      {held > 0 && (
+        <p className="msg-held-note" role="status">
+          {t('sms.heldNote', { n: held })}
+        </p>
+      )}
       {inbox.data?.messages.length === 0 && <p className="muted">{t('sms.none')}</p>}
       <ul className="msg-list">
         {inbox.data?.messages.slice(0, 20).map((m) => (
-          <li key={m.id}><span className="muted">{formatTime(new Date(m.receivedAt))}</span> <a href={`tel:${m.from}`}>{m.fromName ?? m.from}</a>: {m.body}
+          <li key={m.id}>
+            <span className="muted">{formatTime(new Date(m.receivedAt))}</span>{' '}
+            <a href={`tel:${m.from}`}>{m.fromName ?? m.from}</a>: {m.body}
             {m.handledAs === 'held' && <span className="msg-status msg-held"> {t('sms.held')}</span>}
-            {m.handledAs.startsWith('status') && <span className="msg-status"> {t(m.handledAs === 'status' ? 'sms.statusAnswered' : 'sms.statusLimited')}</span>}</li>
+            {m.handledAs.startsWith('status') && (
+              <span className="msg-status">
+                {' '}
+                {t(m.handledAs === 'status' ? 'sms.statusAnswered' : 'sms.statusLimited')}
+              </span>
+            )}
+          </li>
         ))}
       </ul>
       <h2>{t('sms.outbox')}</h2>
@@ -31,7 +43,10 @@ export function Messages() {
         {outbox.data?.messages.slice(0, 30).map((m) => (
           <li key={m.id} data-status={m.status}>
             <span className={`msg-status msg-${m.status}`}>{t(`sms.status.${m.status}` as MessageKey)}</span>{' '}
-            <span className="muted">{formatTime(new Date(m.createdAt))} → {m.to}</span> {m.body}
+            <span className="muted">
+              {formatTime(new Date(m.createdAt))} → {m.to}
+            </span>{' '}
+            {m.body}
             {m.lastError && <span className="muted"> ({m.lastError})</span>}
           </li>
         ))}

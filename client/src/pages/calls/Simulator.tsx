@@ -7,7 +7,12 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
 
-const BEHAVIOURS: [string, MessageKey][] = [['accepts', 'sim.accepts'], ['silent', 'sim.silent'], ['busy', 'sim.busy'], ['no-answer', 'sim.noAnswer']];
+const BEHAVIOURS: [string, MessageKey][] = [
+  ['accepts', 'sim.accepts'],
+  ['silent', 'sim.silent'],
+  ['busy', 'sim.busy'],
+  ['no-answer', 'sim.noAnswer'],
+];
 
 export function Simulator() {
   const t = useT();
@@ -21,7 +26,11 @@ export function Simulator() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    try { await simulateCall({ from, steps, voicemail }); } catch (err) { setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null))); }
+    try {
+      await simulateCall({ from, steps, voicemail });
+    } catch (err) {
+      setError(apiErrorText(t, err instanceof ApiError ? err : new ApiError(0, null)));
+    }
     setBusy(false);
   };
   return (
@@ -30,19 +39,42 @@ export function Simulator() {
       <p className="muted">{t('sim.help')}</p>
       <div className="field">
         <label htmlFor="sim-from">{t('sim.from')}</label>
-        <input id="sim-from" value={from} onChange={(e) => setFrom(e.target.value)} inputMode="tel" autoComplete="off" />
+        <input
+          id="sim-from"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          inputMode="tel"
+          autoComplete="off"
+        />
       </div>
       {steps.map((s, i) => (
         <div className="field" key={i}>
           <label htmlFor={`sim-step-${i}`}>{t('sim.step', { n: i + 1 })}</label>
-          <select id={`sim-step-${i}`} value={s} onChange={(e) => setSteps(steps.map((x, j) => (j === i ? e.target.value : x)))}>
-            {BEHAVIOURS.map(([v, label]) => <option key={v} value={v}>{t(label)}</option>)}
+          <select
+            id={`sim-step-${i}`}
+            value={s}
+            onChange={(e) => setSteps(steps.map((x, j) => (j === i ? e.target.value : x)))}
+          >
+            {BEHAVIOURS.map(([v, label]) => (
+              <option key={v} value={v}>
+                {t(label)}
+              </option>
+            ))}
           </select>
         </div>
       ))}
-      <label className="check"><input type="checkbox" checked={voicemail} onChange={(e) => setVoicemail(e.target.checked)} /> {t('sim.voicemail')}</label>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
-      <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('sim.sending') : t('sim.submit')}</button>
+      <label className="check">
+        <input type="checkbox" checked={voicemail} onChange={(e) => setVoicemail(e.target.checked)} />{' '}
+        {t('sim.voicemail')}
+      </label>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy}>
+        {busy ? t('sim.sending') : t('sim.submit')}
+      </button>
     </form>
   );
 }

@@ -13,15 +13,38 @@ export function ReferrerSms({ c }: { c: IntakeDetail }) {
   return (
     <section className="case-block" data-testid="case-referrer-sms">
       <h3>{t('case.referrerSms')}</h3>
-      {sms.why && <p className="notice" data-testid="referrer-sms-why">{lang === 'en' ? sms.why.en : sms.why.nl}</p>}
-      <ul>{sms.messages.map((m) => (
-        <li key={m.id} data-status={m.status}>
-          <q>{m.body}</q> · {t(`case.referrerSms.status.${m.status}` as MessageKey)}
-          {m.leavesAt && <> · {t('case.referrerSms.leaves', { time: formatTime(new Date(m.leavesAt)) })}{' '}
-            <button type="button" className="btn" disabled={act.busy} data-testid="referrer-sms-stop"
-              onClick={() => void act.run(() => stopReferrerSms(m.id))}>{t('case.referrerSms.stop')}</button></>}
-        </li>))}</ul>
-      {act.error && <p className="notice notice-error" role="alert">{act.error}</p>}
+      {sms.why && (
+        <p className="notice" data-testid="referrer-sms-why">
+          {lang === 'en' ? sms.why.en : sms.why.nl}
+        </p>
+      )}
+      <ul>
+        {sms.messages.map((m) => (
+          <li key={m.id} data-status={m.status}>
+            <q>{m.body}</q> · {t(`case.referrerSms.status.${m.status}` as MessageKey)}
+            {m.leavesAt && (
+              <>
+                {' '}
+                · {t('case.referrerSms.leaves', { time: formatTime(new Date(m.leavesAt)) })}{' '}
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={act.busy}
+                  data-testid="referrer-sms-stop"
+                  onClick={() => void act.run(() => stopReferrerSms(m.id))}
+                >
+                  {t('case.referrerSms.stop')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {act.error && (
+        <p className="notice notice-error" role="alert">
+          {act.error}
+        </p>
+      )}
     </section>
   );
 }

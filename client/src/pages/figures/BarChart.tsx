@@ -29,10 +29,24 @@ interface Props {
 const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 /** Paper is white whatever the screen theme: the light theme's colours (theme.css) while printing. */
 const PRINT: Record<string, string> = {
-  '--text': '#0d1117', '--muted': '#4a5563', '--border': '#8b96a5', '--accent': '#0b5cc7', '--ok': '#1a7f37', '--warn': '#9a6700', '--danger': '#b42318',
+  '--text': '#0d1117',
+  '--muted': '#4a5563',
+  '--border': '#8b96a5',
+  '--accent': '#0b5cc7',
+  '--ok': '#1a7f37',
+  '--warn': '#9a6700',
+  '--danger': '#b42318',
 };
 
-export function BarChart({ title, labels, series, stacked = false, horizontal = false, percent = false, height = 260 }: Props) {
+export function BarChart({
+  title,
+  labels,
+  series,
+  stacked = false,
+  horizontal = false,
+  percent = false,
+  height = 260,
+}: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { theme } = useTheme();
   const { lang } = useI18n();
@@ -40,19 +54,47 @@ export function BarChart({ title, labels, series, stacked = false, horizontal = 
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
-    const number = new Intl.NumberFormat(lang, percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 1 });
+    const number = new Intl.NumberFormat(
+      lang,
+      percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 1 },
+    );
     const build = (print: boolean) => {
-      const color = (name: string) => (print ? PRINT[name] ?? cssVar(name) : cssVar(name));
-      const valueAxis = { stacked, beginAtZero: true, grid: { color: color('--border') },
-        ticks: { color: color('--muted'), precision: percent ? undefined : 0, callback: (v: string | number) => number.format(Number(v)) } };
+      const color = (name: string) => (print ? (PRINT[name] ?? cssVar(name)) : cssVar(name));
+      const valueAxis = {
+        stacked,
+        beginAtZero: true,
+        grid: { color: color('--border') },
+        ticks: {
+          color: color('--muted'),
+          precision: percent ? undefined : 0,
+          callback: (v: string | number) => number.format(Number(v)),
+        },
+      };
       // Long category names (ETHOS situations) are shortened on a narrow screen; the table has them in full.
       const max = el.clientWidth < 420 ? 18 : 34;
       const short = (l: string) => (l.length > max ? `${l.slice(0, max - 1)}…` : l);
-      const labelAxis = { stacked, grid: { display: false },
-        ticks: { color: color('--muted'), autoSkip: true, maxRotation: 0, callback: (v: string | number, i: number) => short(labels[i] ?? String(v)) } };
+      const labelAxis = {
+        stacked,
+        grid: { display: false },
+        ticks: {
+          color: color('--muted'),
+          autoSkip: true,
+          maxRotation: 0,
+          callback: (v: string | number, i: number) => short(labels[i] ?? String(v)),
+        },
+      };
       return new Chart(el, {
         type: 'bar',
-        data: { labels, datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: color(s.color), borderWidth: 0, borderRadius: 3 })) },
+        data: {
+          labels,
+          datasets: series.map((s) => ({
+            label: s.label,
+            data: s.data,
+            backgroundColor: color(s.color),
+            borderWidth: 0,
+            borderRadius: 3,
+          })),
+        },
         options: {
           indexAxis: horizontal ? 'y' : 'x',
           responsive: true,
@@ -68,7 +110,10 @@ export function BarChart({ title, labels, series, stacked = false, horizontal = 
     };
     let chart = build(false);
     // Paper gets the light colours: redraw before printing and back after.
-    const redraw = (print: boolean) => () => { chart.destroy(); chart = build(print); };
+    const redraw = (print: boolean) => () => {
+      chart.destroy();
+      chart = build(print);
+    };
     const toPaper = redraw(true);
     const toScreen = redraw(false);
     window.addEventListener('beforeprint', toPaper);

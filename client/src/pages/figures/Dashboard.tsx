@@ -16,7 +16,11 @@ import { IntakesSection } from './IntakesSection';
 import { PlacesSection } from './PlacesSection';
 import { monthOf } from './periods';
 
-interface Props { initial: Filter; municipalities: Municipality[]; own: string[] | null }
+interface Props {
+  initial: Filter;
+  municipalities: Municipality[];
+  own: string[] | null;
+}
 
 export function Dashboard({ initial, municipalities, own }: Props) {
   const { t, lang } = useI18n();
@@ -27,7 +31,11 @@ export function Dashboard({ initial, municipalities, own }: Props) {
 
   const change = (f: Filter) => {
     setFilter(f);
-    const q = new URLSearchParams({ from: f.from, to: f.to, ...(f.municipality ? { municipality: f.municipality } : {}) });
+    const q = new URLSearchParams({
+      from: f.from,
+      to: f.to,
+      ...(f.municipality ? { municipality: f.municipality } : {}),
+    });
     window.history.replaceState(null, '', `${window.location.pathname}?${q}`);
   };
   const csv = (table: TableName) => csvUrl(table, filter, lang);
@@ -38,8 +46,16 @@ export function Dashboard({ initial, municipalities, own }: Props) {
     <>
       <Filters value={filter} municipalities={municipalities} own={own} onChange={change} />
       <p className="fig-links no-print">
-        <a href={`/kerncijfers?view=report&month=${month}${filter.municipality ? `&municipality=${filter.municipality}` : ''}`} target="_blank" rel="noopener">{t('figures.monthlyReport')}</a>
-        <a href={`/kerncijfers?view=costs&month=${month}${muni}`} target="_blank" rel="noopener">{t('figures.costStatement')}</a>
+        <a
+          href={`/kerncijfers?view=report&month=${month}${filter.municipality ? `&municipality=${filter.municipality}` : ''}`}
+          target="_blank"
+          rel="noopener"
+        >
+          {t('figures.monthlyReport')}
+        </a>
+        <a href={`/kerncijfers?view=costs&month=${month}${muni}`} target="_blank" rel="noopener">
+          {t('figures.costStatement')}
+        </a>
       </p>
       {figures.status === 'loading' && <Loading />}
       {figures.status === 'error' && <ErrorBox message={apiErrorText(t, figures.error)} onRetry={figures.reload} />}
@@ -65,9 +81,16 @@ export function FigureBody({ f, fmt, csv }: { f: Figures; fmt: FigureFormat; csv
   ];
   return (
     <div className="fig-body">
-      <p className="muted">{t('figures.periodLine', { from: fmt.date(f.period.from), to: fmt.date(f.period.to), nights: f.period.nights })}</p>
+      <p className="muted">
+        {t('figures.periodLine', { from: fmt.date(f.period.from), to: fmt.date(f.period.to), nights: f.period.nights })}
+      </p>
       <dl className="fig-tiles">
-        {tiles.map(([label, value]) => <div key={label} className="fig-tile"><dt>{label}</dt><dd>{value}</dd></div>)}
+        {tiles.map(([label, value]) => (
+          <div key={label} className="fig-tile">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <CallsSection f={f} fmt={fmt} csv={csv} />
       <IntakesSection f={f} fmt={fmt} csv={csv} />

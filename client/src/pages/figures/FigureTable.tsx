@@ -25,17 +25,62 @@ export function FigureTable<R>({ caption, columns, rows, csv, csvName, foot }: P
     <div className={`fig-table ${columns.length >= 5 ? 'fig-table-wide' : ''}`}>
       <div className="fig-table-head">
         <h3>{caption}</h3>
-        {csv && <a className="btn btn-small no-print" href={csv} download={csvName} aria-label={`${t('figures.csv')}: ${caption}`}>{t('figures.csv')}</a>}
+        {csv && (
+          <a
+            className="btn btn-small no-print"
+            href={csv}
+            download={csvName}
+            aria-label={`${t('figures.csv')}: ${caption}`}
+          >
+            {t('figures.csv')}
+          </a>
+        )}
       </div>
       <div className="fig-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
-          <thead><tr>{columns.map((c) => <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>{c.label}</th>)}</tr></thead>
-          <tbody>{rows.map((r, i) => (
-            <tr key={i}>{columns.map((c, j) => j === 0
-              ? <th key={c.label} scope="row">{c.value(r)}</th>
-              : <td key={c.label} className={c.num ? 'num' : undefined}>{c.value(r)}</td>)}</tr>
-          ))}</tbody>
-          {foot && <tfoot><tr>{foot.map((f, i) => (i === 0 ? <th key={i} scope="row">{f}</th> : <td key={i} className={columns[i]?.num ? 'num' : undefined}>{f}</td>))}</tr></tfoot>}
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {columns.map((c, j) =>
+                  j === 0 ? (
+                    <th key={c.label} scope="row">
+                      {c.value(r)}
+                    </th>
+                  ) : (
+                    <td key={c.label} className={c.num ? 'num' : undefined}>
+                      {c.value(r)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+          {foot && (
+            <tfoot>
+              <tr>
+                {foot.map((f, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {f}
+                    </th>
+                  ) : (
+                    <td key={i} className={columns[i]?.num ? 'num' : undefined}>
+                      {f}
+                    </td>
+                  ),
+                )}
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
     </div>

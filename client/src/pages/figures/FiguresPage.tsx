@@ -27,7 +27,12 @@ export function FiguresPage() {
   const user = state.status === 'signedIn' ? state.user : null;
 
   if (!user || user.role === 'duty_worker') {
-    return <section className="figures"><h1>{t('nav.figures')}</h1><p className="notice">{t('figures.noAccess')}</p></section>;
+    return (
+      <section className="figures">
+        <h1>{t('nav.figures')}</h1>
+        <p className="notice">{t('figures.noAccess')}</p>
+      </section>
+    );
   }
   if (region.status === 'loading') return <Loading />;
   if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
@@ -42,11 +47,22 @@ export function FiguresPage() {
   let body: ReactNode;
   if (view === 'report') {
     const nis = allowed(params.get('municipality'));
-    const shown = nis ? [nis] : own ?? [];
-    const names = municipalities.filter((m) => shown.includes(m.nis)).map((m) => m.name).join(', ');
+    const shown = nis ? [nis] : (own ?? []);
+    const names = municipalities
+      .filter((m) => shown.includes(m.nis))
+      .map((m) => m.name)
+      .join(', ');
     body = <MonthlyReport month={month} municipality={nis} regionName={info.name} municipalityName={names || null} />;
   } else if (view === 'costs') {
-    body = <CostStatementView month={month} ocmw={allowed(params.get('ocmw'))} municipalities={municipalities} own={own} regionName={info.name} />;
+    body = (
+      <CostStatementView
+        month={month}
+        ocmw={allowed(params.get('ocmw'))}
+        municipalities={municipalities}
+        own={own}
+        regionName={info.name}
+      />
+    );
   } else {
     const from = params.get('from');
     const to = params.get('to');
@@ -55,9 +71,18 @@ export function FiguresPage() {
       <>
         <h1>{t('nav.figures')}</h1>
         {/* Keyed: when the socket tells the server's clock, "this month" may turn out to be another one. */}
-        <Dashboard key={`${initial.from}_${initial.to}`} initial={{ ...initial, municipality: allowed(params.get('municipality')) }} municipalities={municipalities} own={own} />
+        <Dashboard
+          key={`${initial.from}_${initial.to}`}
+          initial={{ ...initial, municipality: allowed(params.get('municipality')) }}
+          municipalities={municipalities}
+          own={own}
+        />
       </>
     );
   }
-  return <section className="figures"><Suspense fallback={<Loading />}>{body}</Suspense></section>;
+  return (
+    <section className="figures">
+      <Suspense fallback={<Loading />}>{body}</Suspense>
+    </section>
+  );
 }

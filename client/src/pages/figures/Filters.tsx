@@ -38,7 +38,9 @@ export function Filters({ value, municipalities, own, onChange }: Props) {
     <form className="fig-filters no-print" onSubmit={submit} aria-label={t('figures.filters')}>
       <div className="fig-presets" role="group" aria-label={t('figures.presets')}>
         {PRESETS.map((p) => (
-          <button key={p} type="button" className="btn btn-small" onClick={() => preset(p)}>{t(`figures.preset.${p}` as MessageKey)}</button>
+          <button key={p} type="button" className="btn btn-small" onClick={() => preset(p)}>
+            {t(`figures.preset.${p}` as MessageKey)}
+          </button>
         ))}
       </div>
       <label>
@@ -51,13 +53,26 @@ export function Filters({ value, municipalities, own, onChange }: Props) {
       </label>
       <label>
         <span>{t('figures.municipality')}</span>
-        <select value={value.municipality} onChange={(e) => onChange({ ...value, ...(invalid ? {} : { from, to }), municipality: e.target.value })}>
+        <select
+          value={value.municipality}
+          onChange={(e) => onChange({ ...value, ...(invalid ? {} : { from, to }), municipality: e.target.value })}
+        >
           <option value="">{own ? t('figures.allMine') : t('figures.allRegion')}</option>
-          {choices.map((m) => <option key={m.nis} value={m.nis}>{m.name}</option>)}
+          {choices.map((m) => (
+            <option key={m.nis} value={m.nis}>
+              {m.name}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" className="btn btn-primary" disabled={invalid}>{t('figures.show')}</button>
-      {to !== '' && from !== '' && to < from && <p className="notice notice-error" role="alert">{t('figures.toBeforeFrom')}</p>}
+      <button type="submit" className="btn btn-primary" disabled={invalid}>
+        {t('figures.show')}
+      </button>
+      {to !== '' && from !== '' && to < from && (
+        <p className="notice notice-error" role="alert">
+          {t('figures.toBeforeFrom')}
+        </p>
+      )}
     </form>
   );
 }

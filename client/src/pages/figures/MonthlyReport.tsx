@@ -11,14 +11,22 @@ import { FigureBody } from './Dashboard';
 import { useFigureFormat } from './format';
 import { monthRange } from './periods';
 
-interface Props { month: string; municipality: string; municipalityName: string | null; regionName: string }
+interface Props {
+  month: string;
+  municipality: string;
+  municipalityName: string | null;
+  regionName: string;
+}
 
 export function MonthlyReport({ month: initialMonth, municipality, municipalityName, regionName }: Props) {
   const { t, lang } = useI18n();
   const fmt = useFigureFormat();
   const [month, setMonth] = useState(initialMonth);
   const filter: Filter = { ...monthRange(month), municipality };
-  const load = useCallback((signal: AbortSignal) => fetchFigures({ ...monthRange(month), municipality }, signal), [month, municipality]);
+  const load = useCallback(
+    (signal: AbortSignal) => fetchFigures({ ...monthRange(month), municipality }, signal),
+    [month, municipality],
+  );
   const figures = useApi(load);
 
   const pick = (m: string) => {
@@ -32,16 +40,26 @@ export function MonthlyReport({ month: initialMonth, municipality, municipalityN
     <article className="fig-print fig-report">
       <div className="fig-print-head">
         <h1>{t('figures.reportTitle', { month: fmt.longMonth(month) })}</h1>
-        <p>{regionName}{municipalityName ? ` · ${municipalityName}` : ` · ${t('figures.allRegion')}`}</p>
+        <p>
+          {regionName}
+          {municipalityName ? ` · ${municipalityName}` : ` · ${t('figures.allRegion')}`}
+        </p>
       </div>
       <div className="fig-print-tools no-print">
-        <label><span>{t('figures.month')}</span><input type="month" value={month} onChange={(e) => pick(e.target.value)} /></label>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()}>{t('figures.print')}</button>
+        <label>
+          <span>{t('figures.month')}</span>
+          <input type="month" value={month} onChange={(e) => pick(e.target.value)} />
+        </label>
+        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+          {t('figures.print')}
+        </button>
         <a href="/kerncijfers">{t('figures.backToDashboard')}</a>
       </div>
       {figures.status === 'loading' && <Loading />}
       {figures.status === 'error' && <ErrorBox message={apiErrorText(t, figures.error)} onRetry={figures.reload} />}
-      {figures.status === 'ready' && <FigureBody f={figures.data} fmt={fmt} csv={(table) => csvUrl(table, filter, lang)} />}
+      {figures.status === 'ready' && (
+        <FigureBody f={figures.data} fmt={fmt} csv={(table) => csvUrl(table, filter, lang)} />
+      )}
       <footer className="fig-print-foot">{t('figures.noPersonalData')}</footer>
     </article>
   );

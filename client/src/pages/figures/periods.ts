@@ -2,7 +2,10 @@
 import { nightOf } from '../../../../shared/rules/night';
 import { addDays } from '../../../../shared/rules/wall-clock';
 
-export interface Range { from: string; to: string }
+export interface Range {
+  from: string;
+  to: string;
+}
 
 export const monthOf = (night: string) => night.slice(0, 7);
 export const lastOfMonth = (month: string) => addDays(`${addDays(`${month}-01`, 31).slice(0, 7)}-01`, -1);
@@ -20,11 +23,16 @@ export function presetRange(p: Preset, now = new Date()): Range {
   const month = monthOf(tonight);
   const year = Number(tonight.slice(0, 4));
   switch (p) {
-    case 'thisMonth': return monthRange(month);
-    case 'lastMonth': return monthRange(addMonths(month, -1));
-    case 'last12': return { from: `${addMonths(month, -11)}-01`, to: lastOfMonth(month) };
-    case 'thisYear': return { from: `${year}-01-01`, to: `${year}-12-31` };
-    case 'lastYear': return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+    case 'thisMonth':
+      return monthRange(month);
+    case 'lastMonth':
+      return monthRange(addMonths(month, -1));
+    case 'last12':
+      return { from: `${addMonths(month, -11)}-01`, to: lastOfMonth(month) };
+    case 'thisYear':
+      return { from: `${year}-01-01`, to: `${year}-12-31` };
+    case 'lastYear':
+      return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
   }
 }
 

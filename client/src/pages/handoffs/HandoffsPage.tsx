@@ -38,14 +38,41 @@ function Queue() {
   if (!live.data) return <Loading />;
   return (
     <>
-      <p className="no-print"><button type="button" className="btn" onClick={() => window.print()}>{t('handoff.print')}</button></p>
+      <p className="no-print">
+        <button type="button" className="btn" onClick={() => window.print()}>
+          {t('handoff.print')}
+        </button>
+      </p>
       {live.data.length === 0 && <p className="muted">{t('handoff.none')}</p>}
-      <ul className="case-list" data-testid="handoff-queue">{live.data.map((h) => (
-        <li key={h.id}><Link href={`/overdrachten?id=${h.id}`} className={h.overdue ? 'overdue' : ''} data-testid="handoff-item" data-status={h.status}>
-          {h.reference && <span className="case-reference">{h.reference}</span>} <strong>{h.person}</strong> · {t(`household.${h.household.type}` as MessageKey)}{h.household.children > 0 && ` · ${t('case.children', { n: h.household.children })}`}
-          <br />{h.ocmw.name} · {t(`handoff.status.${h.status}` as MessageKey)} · {t('case.due', { time: dateTime(h.dueAt) })}
-          {h.overdue && ` · ${t('handoff.overdue')}`}{h.place && <><br /><span className="muted">{h.place.name}{h.nights !== null && ` · ${t('handoff.nights', { n: h.nights })}`}</span></>}
-        </Link></li>))}</ul>
+      <ul className="case-list" data-testid="handoff-queue">
+        {live.data.map((h) => (
+          <li key={h.id}>
+            <Link
+              href={`/overdrachten?id=${h.id}`}
+              className={h.overdue ? 'overdue' : ''}
+              data-testid="handoff-item"
+              data-status={h.status}
+            >
+              {h.reference && <span className="case-reference">{h.reference}</span>} <strong>{h.person}</strong> ·{' '}
+              {t(`household.${h.household.type}` as MessageKey)}
+              {h.household.children > 0 && ` · ${t('case.children', { n: h.household.children })}`}
+              <br />
+              {h.ocmw.name} · {t(`handoff.status.${h.status}` as MessageKey)} ·{' '}
+              {t('case.due', { time: dateTime(h.dueAt) })}
+              {h.overdue && ` · ${t('handoff.overdue')}`}
+              {h.place && (
+                <>
+                  <br />
+                  <span className="muted">
+                    {h.place.name}
+                    {h.nights !== null && ` · ${t('handoff.nights', { n: h.nights })}`}
+                  </span>
+                </>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -62,9 +89,23 @@ function OneHandoff({ id }: { id: string }) {
   if (!c || region.status !== 'ready') return <Loading />;
   return (
     <>
-      <p className="no-print"><Link href="/overdrachten">{t('handoff.back')}</Link>
-        {c.handoff && <> · <Link href={`/wonen?handoff=${c.handoff.id}`} data-testid="handoff-to-housing">{t('handoff.toHousing')}</Link></>}</p>
-      <HandoffActions c={c} municipalities={region.data.municipalities} onChange={(r) => (r ? setFresh(r) : navigate('/overdrachten'))} />
+      <p className="no-print">
+        <Link href="/overdrachten">{t('handoff.back')}</Link>
+        {c.handoff && (
+          <>
+            {' '}
+            ·{' '}
+            <Link href={`/wonen?handoff=${c.handoff.id}`} data-testid="handoff-to-housing">
+              {t('handoff.toHousing')}
+            </Link>
+          </>
+        )}
+      </p>
+      <HandoffActions
+        c={c}
+        municipalities={region.data.municipalities}
+        onChange={(r) => (r ? setFresh(r) : navigate('/overdrachten'))}
+      />
       <CaseView c={c} />
     </>
   );

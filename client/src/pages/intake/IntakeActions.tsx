@@ -11,19 +11,42 @@ import { useT } from '../../i18n/useT';
 
 type Muni = { nis: string; name: string };
 
-export function IntakeActions({ c, municipalities, onChange }: { c: IntakeDetail; municipalities: Muni[]; onChange: (c: IntakeDetail) => void }) {
+export function IntakeActions({
+  c,
+  municipalities,
+  onChange,
+}: {
+  c: IntakeDetail;
+  municipalities: Muni[];
+  onChange: (c: IntakeDetail) => void;
+}) {
   const t = useT();
   const act = useAction();
   const held = c.hold?.status === 'held';
   return (
     <section className="case-block no-print" data-testid="intake-actions">
       {c.status !== 'placed' && c.status !== 'closed' && !held && <PlacePicker c={c} onChange={onChange} />}
-      {held && <div className="action-row">
-        <button type="button" className="btn btn-primary" data-testid="intake-place" disabled={act.busy}
-          onClick={() => void act.run(() => placeIntake(c.id), onChange)}>{t('intake.arrived')}</button>
-      </div>}
-      {c.status !== 'placed' && c.status !== 'closed' && <OverrideForm c={c} municipalities={municipalities} onChange={onChange} />}
-      {act.error && <p className="notice notice-error" role="alert">{act.error}</p>}
+      {held && (
+        <div className="action-row">
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="intake-place"
+            disabled={act.busy}
+            onClick={() => void act.run(() => placeIntake(c.id), onChange)}
+          >
+            {t('intake.arrived')}
+          </button>
+        </div>
+      )}
+      {c.status !== 'placed' && c.status !== 'closed' && (
+        <OverrideForm c={c} municipalities={municipalities} onChange={onChange} />
+      )}
+      {act.error && (
+        <p className="notice notice-error" role="alert">
+          {act.error}
+        </p>
+      )}
     </section>
   );
 }
@@ -31,8 +54,25 @@ export function IntakeActions({ c, municipalities, onChange }: { c: IntakeDetail
 function PlacePicker({ c, onChange }: { c: IntakeDetail; onChange: (c: IntakeDetail) => void }) {
   const t = useT();
   const act = useAction();
-  const h = boardHousehold({ type: c.household.type as never, adults: c.household.adults, children: c.household.children }, (c.person.sex ?? undefined) as never, c.needs);
-  const load = useCallback((signal: AbortSignal) => fetchBoard(boardQuery({ adults: h.adults, children: h.children, needs: h.needs, municipality: c.facts.requestNis, types: [] }), signal), [h.adults, h.children, h.needs.join(','), c.facts.requestNis]); // eslint-disable-line react-hooks/exhaustive-deps
+  const h = boardHousehold(
+    { type: c.household.type as never, adults: c.household.adults, children: c.household.children },
+    (c.person.sex ?? undefined) as never,
+    c.needs,
+  );
+  const load = useCallback(
+    (signal: AbortSignal) =>
+      fetchBoard(
+        boardQuery({
+          adults: h.adults,
+          children: h.children,
+          needs: h.needs,
+          municipality: c.facts.requestNis,
+          types: [],
+        }),
+        signal,
+      ),
+    [h.adults, h.children, h.needs.join(','), c.facts.requestNis],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const board = useLive(load, ['board:changed']);
   // Every free place that suits, in the board's order (ordinary before specialised, nearest first);
   // the ones that do not suit are counted, not listed.
@@ -42,19 +82,48 @@ function PlacePicker({ c, onChange }: { c: IntakeDetail; onChange: (c: IntakeDet
   return (
     <div>
       <h3>{t('intake.holdTitle')}</h3>
-      {rest > 0 && <p className="muted" data-testid="pick-rest">{t('intake.unsuitableCount', { n: rest })}</p>}
-      <ul className="pick-list">{places.map((p) => (
-        <li key={p.id} data-testid="pick-place" data-place={p.name}>
-          <span>{p.name} · {p.municipality.name} · {t(`type.${p.type}` as MessageKey)}{!p.suitable && ` · ${t('intake.unsuitable')}`}</span>
-          <button type="button" className="btn" disabled={act.busy || !p.suitable} onClick={() => void act.run(() => holdForIntake(c.id, p.id), onChange)}>{t('intake.hold')}</button>
-        </li>))}</ul>
+      {rest > 0 && (
+        <p className="muted" data-testid="pick-rest">
+          {t('intake.unsuitableCount', { n: rest })}
+        </p>
+      )}
+      <ul className="pick-list">
+        {places.map((p) => (
+          <li key={p.id} data-testid="pick-place" data-place={p.name}>
+            <span>
+              {p.name} · {p.municipality.name} · {t(`type.${p.type}` as MessageKey)}
+              {!p.suitable && ` · ${t('intake.unsuitable')}`}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              disabled={act.busy || !p.suitable}
+              onClick={() => void act.run(() => holdForIntake(c.id, p.id), onChange)}
+            >
+              {t('intake.hold')}
+            </button>
+          </li>
+        ))}
+      </ul>
       {board.data && places.length === 0 && <p className="notice notice-warn">{t('intake.noPlaces')}</p>}
-      {act.error && <p className="notice notice-error" role="alert">{act.error}</p>}
+      {act.error && (
+        <p className="notice notice-error" role="alert">
+          {act.error}
+        </p>
+      )}
     </div>
   );
 }
 
-function OverrideForm({ c, municipalities, onChange }: { c: IntakeDetail; municipalities: Muni[]; onChange: (c: IntakeDetail) => void }) {
+function OverrideForm({
+  c,
+  municipalities,
+  onChange,
+}: {
+  c: IntakeDetail;
+  municipalities: Muni[];
+  onChange: (c: IntakeDetail) => void;
+}) {
   const t = useT();
   const act = useAction();
   const [nis, setNis] = useState('');
@@ -62,13 +131,43 @@ function OverrideForm({ c, municipalities, onChange }: { c: IntakeDetail; munici
   return (
     <details>
       <summary>{t('intake.otherOcmw')}</summary>
-      <form className="action-row" onSubmit={(e) => { e.preventDefault(); void act.run(() => overrideCompetence(c.id, { nis, reason }), (r) => { setReason(''); onChange(r); }); }}>
-        <label>{t('intake.ocmw')}<select required value={nis} onChange={(e) => setNis(e.target.value)}><option value="" />
-          {municipalities.map((m) => <option key={m.nis} value={m.nis}>{m.name}</option>)}</select></label>
-        <label>{t('intake.reason')}<input required minLength={10} value={reason} onChange={(e) => setReason(e.target.value)} /></label>
-        <button type="submit" className="btn" disabled={act.busy}>{t('intake.saveOverride')}</button>
+      <form
+        className="action-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act.run(
+            () => overrideCompetence(c.id, { nis, reason }),
+            (r) => {
+              setReason('');
+              onChange(r);
+            },
+          );
+        }}
+      >
+        <label>
+          {t('intake.ocmw')}
+          <select required value={nis} onChange={(e) => setNis(e.target.value)}>
+            <option value="" />
+            {municipalities.map((m) => (
+              <option key={m.nis} value={m.nis}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('intake.reason')}
+          <input required minLength={10} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button type="submit" className="btn" disabled={act.busy}>
+          {t('intake.saveOverride')}
+        </button>
       </form>
-      {act.error && <p className="notice notice-error" role="alert">{act.error}</p>}
+      {act.error && (
+        <p className="notice notice-error" role="alert">
+          {act.error}
+        </p>
+      )}
     </details>
   );
 }

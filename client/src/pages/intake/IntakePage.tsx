@@ -29,10 +29,19 @@ export function IntakePage() {
   return (
     <section className="intake">
       <h1>{t('nav.intake')}</h1>
-      {id ? <OneIntake id={id} municipalities={municipalities} /> : <>
-        <IntakeForm municipalities={municipalities} callId={callId} held={holdId ? held : null} storeRrn={region.data.privacy?.storeRrn ?? false} />
-        <RecentIntakes />
-      </>}
+      {id ? (
+        <OneIntake id={id} municipalities={municipalities} />
+      ) : (
+        <>
+          <IntakeForm
+            municipalities={municipalities}
+            callId={callId}
+            held={holdId ? held : null}
+            storeRrn={region.data.privacy?.storeRrn ?? false}
+          />
+          <RecentIntakes />
+        </>
+      )}
     </section>
   );
 }
@@ -48,7 +57,9 @@ function OneIntake({ id, municipalities }: { id: string; municipalities: { nis: 
   if (!c) return <Loading />;
   return (
     <>
-      <p className="no-print"><Link href="/aanmelding">{t('intake.new')}</Link></p>
+      <p className="no-print">
+        <Link href="/aanmelding">{t('intake.new')}</Link>
+      </p>
       <IntakeActions c={c} municipalities={municipalities} onChange={setFresh} />
       <CaseView c={c} />
     </>
@@ -63,11 +74,19 @@ function RecentIntakes() {
   return (
     <section>
       <h2>{t('intake.recent')}</h2>
-      <ul className="case-list">{live.data.map((i) => (
-        <li key={i.id}><Link href={`/aanmelding?id=${i.id}`} data-testid="intake-item">
-          {i.reference && <span className="case-reference">{i.reference}</span>} <strong>{i.name}</strong> · {t(`household.${i.householdType}` as MessageKey)} · {t(`intake.status.${i.status}` as MessageKey)}
-          {i.placeName && ` · ${i.placeName}`}<br /><span className="muted">{dateTime(i.createdAt)}</span>
-        </Link></li>))}</ul>
+      <ul className="case-list">
+        {live.data.map((i) => (
+          <li key={i.id}>
+            <Link href={`/aanmelding?id=${i.id}`} data-testid="intake-item">
+              {i.reference && <span className="case-reference">{i.reference}</span>} <strong>{i.name}</strong> ·{' '}
+              {t(`household.${i.householdType}` as MessageKey)} · {t(`intake.status.${i.status}` as MessageKey)}
+              {i.placeName && ` · ${i.placeName}`}
+              <br />
+              <span className="muted">{dateTime(i.createdAt)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

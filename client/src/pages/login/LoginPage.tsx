@@ -65,17 +65,40 @@ export function LoginPage({ notice, lastUsername }: Props) {
           <h2>{t('login.title')}</h2>
           <div className="field">
             <label htmlFor="login-username">{t('login.username')}</label>
-            <input id="login-username" name="username" type="text" autoComplete="username" autoFocus={!lastUsername}
-              autoCapitalize="none" autoCorrect="off" spellCheck={false} required aria-invalid={wrong || undefined}
-              value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input
+              id="login-username"
+              name="username"
+              type="text"
+              autoComplete="username"
+              autoFocus={!lastUsername}
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              required
+              aria-invalid={wrong || undefined}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="login-password">{t('login.password')}</label>
-            <input id="login-password" name="password" type="password" autoComplete="current-password" required
-              ref={passwordField} autoFocus={!!lastUsername} aria-invalid={wrong || undefined} enterKeyHint="go"
-              value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="login-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              ref={passwordField}
+              autoFocus={!!lastUsername}
+              aria-invalid={wrong || undefined}
+              enterKeyHint="go"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
-          <p className="notice notice-error" role="alert">{problem ? problemText(problem, t, formatTime) : ''}</p>
+          <p className="notice notice-error" role="alert">
+            {problem ? problemText(problem, t, formatTime) : ''}
+          </p>
           <button type="submit" className="btn btn-primary btn-block" disabled={busy} aria-busy={busy}>
             {busy && <span className="spinner spinner-small" aria-hidden="true" />}
             {t('login.submit')}

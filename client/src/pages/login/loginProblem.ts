@@ -22,9 +22,13 @@ export function problemFrom(err: unknown): LoginProblem {
 
 export function problemText(p: LoginProblem, t: Translate, formatTime: (d: Date) => string): string {
   switch (p.kind) {
-    case 'wrong': return t('login.wrong');
-    case 'locked': return p.until ? t('login.locked', { time: formatTime(p.until) }) : t('login.lockedLater');
-    case 'invalid': return [t('login.invalid'), ...p.details].join(' ');
-    case 'failed': return apiErrorText(t, p.error);
+    case 'wrong':
+      return t('login.wrong');
+    case 'locked':
+      return p.until ? t('login.locked', { time: formatTime(p.until) }) : t('login.lockedLater');
+    case 'invalid':
+      return [t('login.invalid'), ...p.details].join(' ');
+    case 'failed':
+      return apiErrorText(t, p.error);
   }
 }

@@ -12,9 +12,21 @@ import { useI18n } from '../../i18n/useT';
 import './nightsheet.css';
 
 interface NightSheet {
-  at: string; night: string; region: string; dutyAt: string;
+  at: string;
+  night: string;
+  region: string;
+  dutyAt: string;
   duty: { primary: OnCallPerson | null; backup: OnCallPerson | null; coordinator: OnCallPerson | null };
-  places: { name: string; type: string; municipality: string; free: number; units: number; phone: string | null; address: string | null; confidentialAddress: boolean }[];
+  places: {
+    name: string;
+    type: string;
+    municipality: string;
+    free: number;
+    units: number;
+    phone: string | null;
+    address: string | null;
+    confidentialAddress: boolean;
+  }[];
   ocmws: { municipality: string; name: string; phone: string | null; mobile: string | null; email: string | null }[];
 }
 const fetchSheet = (signal: AbortSignal) => api<NightSheet>('/api/night-sheet', { signal });
@@ -32,7 +44,9 @@ export function NightSheetPage() {
       <div className="ns-head">
         <h1>{t('sheet.title', { region: s.region, night: nightDay })}</h1>
         <p data-testid="sheet-printed">{t('sheet.printed', { time: formatDateTime(new Date(s.at)) })}</p>
-        <button type="button" className="btn btn-primary no-print" onClick={() => window.print()}>{t('places.print')}</button>
+        <button type="button" className="btn btn-primary no-print" onClick={() => window.print()}>
+          {t('places.print')}
+        </button>
       </div>
 
       <section aria-labelledby="ns-duty">
@@ -56,15 +70,28 @@ export function NightSheetPage() {
       <section aria-labelledby="ns-places">
         <h2 id="ns-places">{t('sheet.places', { n: s.places.length })}</h2>
         <table className="ns-table ns-dense" data-testid="sheet-places">
-          <thead><tr><th scope="col">{t('figures.place')}</th><th scope="col">{t('sheet.free')}</th><th scope="col">{t('sheet.contact')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('figures.place')}</th>
+              <th scope="col">{t('sheet.free')}</th>
+              <th scope="col">{t('sheet.contact')}</th>
+            </tr>
+          </thead>
           <tbody>
             {s.places.map((p) => (
               <tr key={p.name} data-place={p.name}>
                 <th scope="row">{p.name}</th>
                 <td className="num">{p.free}</td>
                 <td className="ns-contact">
-                  {p.phone && <span className="ns-phone" data-testid="sheet-place-phone">{p.phone}</span>}{p.phone && ' '}
-                  <span data-testid="sheet-place-address">{p.confidentialAddress && !p.address ? t('places.confidential') : (p.address ?? '')}</span>
+                  {p.phone && (
+                    <span className="ns-phone" data-testid="sheet-place-phone">
+                      {p.phone}
+                    </span>
+                  )}
+                  {p.phone && ' '}
+                  <span data-testid="sheet-place-address">
+                    {p.confidentialAddress && !p.address ? t('places.confidential') : (p.address ?? '')}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -75,7 +102,13 @@ export function NightSheetPage() {
       <section aria-labelledby="ns-ocmws">
         <h2 id="ns-ocmws">{t('sheet.ocmws')}</h2>
         <table className="ns-table ns-dense" data-testid="sheet-ocmws">
-          <thead><tr><th scope="col">{t('sheet.ocmw')}</th><th scope="col">{t('sheet.phone')}</th><th scope="col">{t('sheet.mobile')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('sheet.ocmw')}</th>
+              <th scope="col">{t('sheet.phone')}</th>
+              <th scope="col">{t('sheet.mobile')}</th>
+            </tr>
+          </thead>
           <tbody>
             {s.ocmws.map((o) => (
               <tr key={o.municipality} data-ocmw={o.municipality}>

@@ -13,12 +13,22 @@ export function GapsAlert() {
   if (!open.length && !gaps.data?.warnings.length) return null;
   return (
     <div className={`rota-gaps ${tonight.length ? 'rota-gaps-now' : ''}`} role="alert" data-testid="rota-gaps">
-      {tonight.length > 0 && <p><strong>{t('rota.gapTonight')}</strong></p>}
+      {tonight.length > 0 && (
+        <p>
+          <strong>{t('rota.gapTonight')}</strong>
+        </p>
+      )}
       {open.length > 0 && <p>{t('rota.gaps', { n: open.length })}</p>}
       <ul>
-        {open.map((g) => <li key={g.start} data-testid="rota-gap">{spanLabel(g.start, g.end, lang)}</li>)}
+        {open.map((g) => (
+          <li key={g.start} data-testid="rota-gap">
+            {spanLabel(g.start, g.end, lang)}
+          </li>
+        ))}
       </ul>
-      {gaps.data && gaps.data.warnings.length > 0 && <p className="muted">{t('rota.warnings', { n: gaps.data.warnings.length })}</p>}
+      {gaps.data && gaps.data.warnings.length > 0 && (
+        <p className="muted">{t('rota.warnings', { n: gaps.data.warnings.length })}</p>
+      )}
     </div>
   );
 }

@@ -25,8 +25,17 @@ export function Overrides() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const err = await attempt(() => createOverride({ slot: form.slot, userId: form.userId === NOBODY ? null : form.userId, start: fromLocalInput(form.start),
-      end: fromLocalInput(form.end), ...(form.reason ? { reason: form.reason } : {}) }), text);
+    const err = await attempt(
+      () =>
+        createOverride({
+          slot: form.slot,
+          userId: form.userId === NOBODY ? null : form.userId,
+          start: fromLocalInput(form.start),
+          end: fromLocalInput(form.end),
+          ...(form.reason ? { reason: form.reason } : {}),
+        }),
+      text,
+    );
     setError(err);
     if (!err) setForm({ ...form, userId: '', start: '', end: '', reason: '' });
     setBusy(false);
@@ -39,26 +48,92 @@ export function Overrides() {
       <ul className="rota-list">
         {upcoming.map((o) => (
           <li key={o.id}>
-            <span className={o.userId === null ? 'rota-empty' : undefined}>{o.userId === null ? t('rota.nobodyShort') : (names.get(o.userId) ?? '?')} · {t(`calls.role.${o.slot}` as MessageKey)} · {dayLabel(o.start, lang)} {hhmm(o.start)} – {dayLabel(o.end, lang)} {hhmm(o.end)}{o.reason ? ` · ${o.reason}` : ''}</span>
-            <ConfirmButton testId="override-remove" question={t('confirm.removeOverride')} onConfirm={() => void attempt(() => deleteOverride(o.id), text).then(setError)}>{t('rota.remove')}</ConfirmButton>
+            <span className={o.userId === null ? 'rota-empty' : undefined}>
+              {o.userId === null ? t('rota.nobodyShort') : (names.get(o.userId) ?? '?')} ·{' '}
+              {t(`calls.role.${o.slot}` as MessageKey)} · {dayLabel(o.start, lang)} {hhmm(o.start)} –{' '}
+              {dayLabel(o.end, lang)} {hhmm(o.end)}
+              {o.reason ? ` · ${o.reason}` : ''}
+            </span>
+            <ConfirmButton
+              testId="override-remove"
+              question={t('confirm.removeOverride')}
+              onConfirm={() => void attempt(() => deleteOverride(o.id), text).then(setError)}
+            >
+              {t('rota.remove')}
+            </ConfirmButton>
           </li>
         ))}
       </ul>
       <form className="rota-form" ref={formRef} onSubmit={(e) => void submit(e)} data-testid="override-form">
-        <label>{t('rota.slot')}<select name="slot" value={form.slot} onChange={(e) => setForm({ ...form, slot: e.target.value })}>
-          {SLOTS.map((s) => <option key={s} value={s}>{t(`calls.role.${s}` as MessageKey)}</option>)}</select></label>
-        <label>{t('rota.who')}<select name="userId" value={form.userId} required onChange={(e) => setForm({ ...form, userId: e.target.value })}>
-          <option value="" />{staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          <option value={NOBODY}>{t('rota.leaveEmpty')}</option></select></label>
-        <label>{t('rota.from')}<input type="datetime-local" required value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} /></label>
-        <label>{t('rota.until')}<input type="datetime-local" required value={form.end} onChange={(e) => setForm({ ...form, end: e.target.value })} /></label>
-        <label>{t('rota.reason')}<input value={form.reason} maxLength={500} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
-        {form.userId === NOBODY
-          ? <ConfirmButton testId="override-submit" disabled={busy} question={t('confirm.emptyLine')}
-            onConfirm={() => formRef.current?.requestSubmit()}>{busy ? t('common.sending') : t('rota.addOverride')}</ConfirmButton>
-          : <button type="submit" className="btn btn-primary" disabled={busy} data-testid="override-submit">{busy ? t('common.sending') : t('rota.addOverride')}</button>}
+        <label>
+          {t('rota.slot')}
+          <select name="slot" value={form.slot} onChange={(e) => setForm({ ...form, slot: e.target.value })}>
+            {SLOTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`calls.role.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('rota.who')}
+          <select
+            name="userId"
+            value={form.userId}
+            required
+            onChange={(e) => setForm({ ...form, userId: e.target.value })}
+          >
+            <option value="" />
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            <option value={NOBODY}>{t('rota.leaveEmpty')}</option>
+          </select>
+        </label>
+        <label>
+          {t('rota.from')}
+          <input
+            type="datetime-local"
+            required
+            value={form.start}
+            onChange={(e) => setForm({ ...form, start: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('rota.until')}
+          <input
+            type="datetime-local"
+            required
+            value={form.end}
+            onChange={(e) => setForm({ ...form, end: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('rota.reason')}
+          <input value={form.reason} maxLength={500} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+        </label>
+        {form.userId === NOBODY ? (
+          <ConfirmButton
+            testId="override-submit"
+            disabled={busy}
+            question={t('confirm.emptyLine')}
+            onConfirm={() => formRef.current?.requestSubmit()}
+          >
+            {busy ? t('common.sending') : t('rota.addOverride')}
+          </ConfirmButton>
+        ) : (
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="override-submit">
+            {busy ? t('common.sending') : t('rota.addOverride')}
+          </button>
+        )}
       </form>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

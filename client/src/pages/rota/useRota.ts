@@ -23,5 +23,10 @@ export function useRotaFromNow(days: number, pastDays = 0) {
 
 /** Runs a request, returning the error text to show (what was typed stays in the form). */
 export async function attempt(work: () => Promise<unknown>, text: (err: unknown) => string): Promise<string | null> {
-  try { await work(); return null; } catch (err) { return text(err); }
+  try {
+    await work();
+    return null;
+  } catch (err) {
+    return text(err);
+  }
 }
