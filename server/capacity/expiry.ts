@@ -2,7 +2,7 @@
 // before every hold action and by a timer, so an expired hold never blocks a unit.
 import { repeat } from '../repeat';
 import type { Services } from '../services';
-import { referrerUpdateForHolds } from '../referrer/confirmation';
+import { queueReferrerUpdatesForHolds } from '../referrer/confirmation';
 
 const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
 
@@ -12,18 +12,24 @@ export function announceBoard(services: Services, placeId: string): void {
 
 export async function expireDueHolds(services: Services, placeId?: string): Promise<number> {
   const now = services.clock.now();
-  let q = services.db
-    .updateTable('holds')
-    .set({ status: 'expired', closed_at: now, updated_at: now })
-    .where('status', '=', 'held')
-    .where('expires_at', '<=', now);
-  if (placeId) q = q.where('place_id', '=', placeId);
-  const expired = await q.returning(['id', 'place_id', 'created_by', 'initials']).execute();
-  await referrerUpdateForHolds(
-    services,
-    expired.map((h) => h.id),
-    'released',
-  );
+  // The expiry and the referrers' updates commit together: a crash leaves both or neither.
+  const { expired, announceIntakes } = await services.db.transaction().execute(async (trx) => {
+    let q = trx
+      .updateTable('holds')
+      .set({ status: 'expired', closed_at: now, updated_at: now })
+      .where('status', '=', 'held')
+      .where('expires_at', '<=', now);
+    if (placeId) q = q.where('place_id', '=', placeId);
+    const rows = await q.returning(['id', 'place_id', 'created_by', 'initials']).execute();
+    const announce = await queueReferrerUpdatesForHolds(
+      services,
+      trx,
+      rows.map((h) => h.id),
+      'released',
+    );
+    return { expired: rows, announceIntakes: announce };
+  });
+  announceIntakes();
   for (const h of expired) {
     announceBoard(services, h.place_id);
     services.realtime.publishToUser(h.created_by, 'hold:expired', {

@@ -11,7 +11,7 @@ import type { Services } from '../services';
 import { announceBoard, expireDueHolds } from './expiry';
 import { firstFreeUnit, isUniqueViolation, takenUnits, unitsTonight } from './units';
 import { say } from '../../shared/rules/say';
-import { referrerUpdateForHolds } from '../referrer/confirmation';
+import { queueReferrerUpdatesForHolds } from '../referrer/confirmation';
 
 export const DEFAULT_HOLD_MINUTES = 60;
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('HH:mm');
@@ -162,29 +162,35 @@ export async function changeHold(
           ]),
         }
       : { status: (action === 'release' ? 'released' : 'ended') as 'released' | 'ended', closed_at: now };
-  const updated = await db
-    .updateTable('holds')
-    .set({ ...set, updated_at: now })
-    .where('id', '=', id)
-    .where('status', '=', FROM[action])
-    .returning(['id', 'status', 'expires_at'])
-    .executeTakeFirst();
-  if (!updated)
-    throw conflict(
-      say(
-        'Deze vasthouding is net gewijzigd; kijk opnieuw naar het bord.',
-        'This hold changed a moment ago; look at the board again.',
-      ),
-    );
-  await audit(db, {
-    at: now,
-    userId: user.id,
-    action: 'update',
-    subjectType: 'hold',
-    subjectId: id,
-    detail: { action, ...extra },
+  // The change, its audit and (on release) the referrer's update commit together.
+  const { updated, announceIntakes } = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('holds')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', FROM[action])
+      .returning(['id', 'status', 'expires_at'])
+      .executeTakeFirst();
+    if (!row)
+      throw conflict(
+        say(
+          'Deze vasthouding is net gewijzigd; kijk opnieuw naar het bord.',
+          'This hold changed a moment ago; look at the board again.',
+        ),
+      );
+    await audit(trx, {
+      at: now,
+      userId: user.id,
+      action: 'update',
+      subjectType: 'hold',
+      subjectId: id,
+      detail: { action, ...extra },
+    });
+    const announce =
+      action === 'release' ? await queueReferrerUpdatesForHolds(services, trx, [id], 'released') : () => {};
+    return { updated: row, announceIntakes: announce };
   });
-  if (action === 'release') await referrerUpdateForHolds(services, [id], 'released');
+  announceIntakes();
   announceBoard(services, hold.place_id);
   return { id, status: updated.status, expiresAt: new Date(updated.expires_at).toISOString() };
 }

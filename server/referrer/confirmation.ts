@@ -151,15 +151,21 @@ export async function queueReferrerSms(
 }
 
 /** After a hold ended outside an intake command (released on the board, expired): the update for its case. */
-export async function referrerUpdateForHolds(services: Services, holdIds: string[], event: 'released'): Promise<void> {
-  if (!holdIds.length) return;
-  const intakes = await services.db
-    .selectFrom('intakes')
-    .select(['id', 'hold_id'])
-    .where('hold_id', 'in', holdIds)
-    .execute();
-  for (const i of intakes) {
-    await services.db.transaction().execute((trx) => queueReferrerSms(services, trx, i.id, event, i.hold_id!));
-    services.realtime.publish('intakes:changed', { id: i.id }, ['duty_worker', 'coordinator']);
-  }
+/**
+ * Queues the referrer's "released" update for each intake of these holds, inside the caller's transaction
+ * (the one that releases or expires the holds: a crash leaves both or neither). Returns a function that
+ * tells the consoles, to be called once that transaction has committed.
+ */
+export async function queueReferrerUpdatesForHolds(
+  services: Services,
+  trx: Transaction<Database>,
+  holdIds: string[],
+  event: 'released',
+): Promise<() => void> {
+  if (!holdIds.length) return () => {};
+  const intakes = await trx.selectFrom('intakes').select(['id', 'hold_id']).where('hold_id', 'in', holdIds).execute();
+  for (const i of intakes) await queueReferrerSms(services, trx, i.id, event, i.hold_id!);
+  return () => {
+    for (const i of intakes) services.realtime.publish('intakes:changed', { id: i.id }, ['duty_worker', 'coordinator']);
+  };
 }

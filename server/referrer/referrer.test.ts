@@ -1,6 +1,7 @@
 // The referrer's confirmation and updates, over real HTTP on a real database, sent to Twilio's REST
 // API as msw stands it in. Expected texts by hand: Friday 27 Nov 2026 23:10 in Brussels, a hold of
 // 60 minutes runs until 00:10; the desk's number is +3214000000 (014 00 00 00).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../clock';
 import { twilioRest } from '../../test/fake-twilio';
@@ -169,6 +170,41 @@ describe("the referrer's confirmation", () => {
     await send();
     expect(to('+32470112206').map((m) => m.body)).toEqual([
       expect.stringMatching(new RegExp(`^Noodopvang ${intake.reference}: plaats vastgehouden tot 00:10\\.`)),
+      `Noodopvang ${intake.reference}: de vastgehouden plaats is vrijgegeven. Bel de permanentie: 014 00 00 00.`,
+    ]);
+  });
+
+  it('releases the hold and queues the update together: when the update cannot be stored, the hold stays', async () => {
+    const intake = await intakeWith('0470 11 22 09');
+    const place = await freePlace((p) => p.suitable && p.type !== 'hotel' && p.type !== 'vluchthuis');
+    const held = (await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).body;
+    clock().advance(30_000);
+    await send();
+    // The outbox refuses every new row, as a full disk or a crash mid-way would leave it.
+    await sql`create function refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox refused'; end $$`.execute(
+      t.db.db,
+    );
+    await sql`create trigger refuse_outbox before insert on outbox for each row execute function refuse_outbox()`.execute(
+      t.db.db,
+    );
+    try {
+      const res = await worker.post(`/api/holds/${held.hold.id}/release`);
+      expect(res.status).toBeGreaterThanOrEqual(500);
+      const hold = await t.db.db
+        .selectFrom('holds')
+        .select('status')
+        .where('id', '=', held.hold.id)
+        .executeTakeFirstOrThrow();
+      expect(hold.status).toBe('held');
+    } finally {
+      await sql`drop trigger refuse_outbox on outbox`.execute(t.db.db);
+      await sql`drop function refuse_outbox()`.execute(t.db.db);
+    }
+    expect((await worker.post(`/api/holds/${held.hold.id}/release`)).status).toBe(200);
+    clock().advance(31_000);
+    await send();
+    expect(to('+32470112209').map((m) => m.body)).toEqual([
+      expect.stringMatching(new RegExp(`^Noodopvang ${intake.reference}: plaats vastgehouden tot`)),
       `Noodopvang ${intake.reference}: de vastgehouden plaats is vrijgegeven. Bel de permanentie: 014 00 00 00.`,
     ]);
   });
