@@ -24,19 +24,6 @@ export async function openCaseOf(db: Kysely<Database>, number: string, now: Date
   return row?.id ?? null;
 }
 
-/** Links a freshly logged call to the open case of its number, if any. */
-export async function linkCallBack(
-  db: Kysely<Database>,
-  callId: string,
-  from: string | null,
-  now: Date,
-): Promise<string | null> {
-  if (!from) return null;
-  const intakeId = await openCaseOf(db, from, now);
-  if (intakeId) await db.updateTable('calls').set({ callback_intake_id: intakeId }).where('id', '=', callId).execute();
-  return intakeId;
-}
-
 /** "Politie Turnhout, over aanmelding K-2412-07, moeder met twee kinderen": who calls about which case. */
 export async function callBackWhisper(
   db: Kysely<Database>,

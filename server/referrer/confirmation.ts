@@ -9,7 +9,7 @@ import { referrerText, type ReferrerEvent, type ReferrerLanguage } from '../../s
 import type { Database } from '../db/schema';
 import { regionSettings } from '../region/settings';
 import type { Services } from '../services';
-import { enqueueSms } from '../telephony/outbox/enqueue';
+import { cancelWaitingSms, enqueueSms } from '../telephony/outbox/enqueue';
 
 export const UNDO_MS = 30_000;
 export const REFERRER_KIND = 'referrer';
@@ -94,14 +94,7 @@ export async function queueReferrerSms(
   const desk = await deskNumber(services, trx);
   if (!mobile.ok || !desk) return null;
   // A text still waiting for this case is replaced by this one.
-  await trx
-    .updateTable('outbox')
-    .set({ status: 'cancelled', last_error: 'replaced by a newer text', updated_at: now })
-    .where('intake_id', '=', intakeId)
-    .where('kind', '=', REFERRER_KIND)
-    .where('status', '=', 'queued')
-    .where('attempts', '=', 0)
-    .execute();
+  await cancelWaitingSms(trx, { kind: REFERRER_KIND, intakeId }, 'replaced by a newer text', now);
   const sent = await trx
     .selectFrom('outbox')
     .select('id')

@@ -6,6 +6,7 @@ import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
 import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
+import { cancelWaitingSms } from '../telephony/outbox/enqueue';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator'];
 
@@ -20,15 +21,12 @@ export const referrerRoutes = [
     handler: async ({ params, user, services }) => {
       const { db, clock, realtime } = services;
       const now = clock.now();
-      const stopped = await db
-        .updateTable('outbox')
-        .set({ status: 'cancelled', last_error: 'stopped by the worker', updated_at: now })
-        .where('id', '=', params.id)
-        .where('kind', '=', REFERRER_KIND)
-        .where('status', '=', 'queued')
-        .where('attempts', '=', 0)
-        .returning(['id', 'intake_id'])
-        .executeTakeFirst();
+      const [stopped] = await cancelWaitingSms(
+        db,
+        { kind: REFERRER_KIND, id: params.id },
+        'stopped by the worker',
+        now,
+      );
       if (!stopped) {
         const row = await db
           .selectFrom('outbox')

@@ -39,3 +39,24 @@ export async function enqueueSms(
     .executeTakeFirst();
   return row ?? null;
 }
+
+/**
+ * Stops texts of one kind that have not been tried yet (the referrer's 30 seconds, or a newer text for the
+ * same case), by id or by case; returns the ones stopped. A text already tried is left to the worker.
+ */
+export async function cancelWaitingSms(
+  db: Kysely<Database> | Transaction<Database>,
+  which: { kind: string; id?: string; intakeId?: string },
+  reason: string,
+  now: Date,
+): Promise<{ id: string; intake_id: string | null }[]> {
+  let q = db
+    .updateTable('outbox')
+    .set({ status: 'cancelled', last_error: reason, updated_at: now })
+    .where('kind', '=', which.kind)
+    .where('status', '=', 'queued')
+    .where('attempts', '=', 0);
+  if (which.id !== undefined) q = q.where('id', '=', which.id);
+  if (which.intakeId !== undefined) q = q.where('intake_id', '=', which.intakeId);
+  return q.returning(['id', 'intake_id']).execute();
+}

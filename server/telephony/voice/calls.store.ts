@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ChainStep, Database, LegStatus } from '../../db/schema';
 import type { Services } from '../../services';
 import type { CallPlan } from './last-known-rota';
-import { linkCallBack } from '../../referrer/callback';
+import { openCaseOf } from '../../referrer/callback';
 
 const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
 export const announce = (services: Services, id: string) => services.realtime.publish('call:updated', { id }, DESK);
@@ -37,6 +37,8 @@ export async function startCall(
         .limit(1)
         .executeTakeFirst()
     : undefined;
+  // A call from a number with an open case of the last 12 hours is that case's call-back (referrer/).
+  const callbackIntakeId = from ? await openCaseOf(db, from, now) : null;
   const inserted = await db
     .insertInto('calls')
     .values({
@@ -50,12 +52,12 @@ export async function startCall(
       status: 'ringing',
       started_at: now,
       previous_call_id: previous?.id ?? null,
+      callback_intake_id: callbackIntakeId,
     })
     .onConflict((oc) => oc.column('call_sid').doNothing())
     .returning('id')
     .executeTakeFirst();
   if (inserted && plan.chain[0]) await startLeg(db, inserted.id, 0, plan.chain[0], now);
-  if (inserted) await linkCallBack(db, inserted.id, from, now);
   const call = (await findCall(db, sid))!;
   if (inserted) announce(services, call.id);
   return call;
