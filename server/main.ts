@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import { lockDataFolder, type DataLock } from './db/data-lock';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index';
 import { createLogger } from './logger';
-import { reencryptRrns } from './privacy/rrn-crypto';
+import { reencryptRrns } from './intake/rrn-rotation';
 import { hashPassword } from './auth/passwords';
 import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
 import { syncBelgiumIfChanged } from './region/belgium-sync';

@@ -1,11 +1,13 @@
 // Holding, extending, placing, releasing and ending. The database decides who gets the last unit
 // (see migration 005); this code picks a unit, and on a unique violation looks again, so with two
 // units left three racers still get two holds, and for the last unit exactly one wins.
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { nightOf } from '../../shared/rules/night';
 import { SUIT_TAG_NL, unmetNeeds, type Household } from '../../shared/rules/suitability';
 import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
+import type { Executor } from '../db/schema';
 import { conflict, HttpError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { announceBoard, expireDueHolds } from './expiry';
@@ -24,10 +26,29 @@ export interface NewHold {
   overrideReason?: string;
 }
 
-export async function createHold(services: Services, user: AuthUser, body: NewHold) {
-  const { db, clock } = services;
-  const now = clock.now();
-  const place = await db
+export interface HeldUnit {
+  id: string;
+  placeId: string;
+  unit: number;
+  expiresAt: string;
+}
+
+/** Holds a place from the board: its own transaction, then the board is told. */
+export async function createHold(services: Services, user: AuthUser, body: NewHold): Promise<HeldUnit> {
+  await expireDueHolds(services, body.placeId); // before the transaction: expiry runs one of its own
+  const hold = await services.db.transaction().execute((trx) => insertHold(trx, services.clock.now(), user, body));
+  announceBoard(services, hold.placeId);
+  return hold;
+}
+
+/**
+ * Takes a free unit of the place for tonight inside the caller's transaction, so a flow (holding for an
+ * intake) keeps the hold only if the rest of it commits. The caller expires due holds first and tells the
+ * board after its commit. A unit taken by a racer a moment ago (unique violation) is given up to a
+ * savepoint, and the next free unit is tried.
+ */
+export async function insertHold(trx: Executor, now: Date, user: AuthUser, body: NewHold): Promise<HeldUnit> {
+  const place = await trx
     .selectFrom('places')
     .select(['id', 'name', 'type', 'capacity', 'suits'])
     .where('id', '=', body.placeId)
@@ -48,18 +69,19 @@ export async function createHold(services: Services, user: AuthUser, body: NewHo
       { unmet },
     );
   }
-  await expireDueHolds(services, place.id);
   const night = nightOf(now);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const units = await unitsTonight(db, place, night);
-    const unit = firstFreeUnit(units, await takenUnits(db, place.id));
+    const units = await unitsTonight(trx, place, night);
+    const unit = firstFreeUnit(units, await takenUnits(trx, place.id));
     if (unit === null)
       throw conflict(
         say(`${place.name} heeft vannacht geen vrije plaats meer.`, `${place.name} has no free place left tonight.`),
         { reason: 'full' },
       );
+    await sql`savepoint take_unit`.execute(trx);
+    let hold: { id: string; expires_at: Date | string };
     try {
-      const hold = await db
+      hold = await trx
         .insertInto('holds')
         .values({
           place_id: place.id,
@@ -76,19 +98,21 @@ export async function createHold(services: Services, user: AuthUser, body: NewHo
         })
         .returning(['id', 'expires_at'])
         .executeTakeFirstOrThrow();
-      await audit(db, {
-        at: now,
-        userId: user.id,
-        action: 'create',
-        subjectType: 'hold',
-        subjectId: hold.id,
-        detail: unmet.length ? { override: body.overrideReason, unmet } : undefined,
-      });
-      announceBoard(services, place.id);
-      return { id: hold.id, placeId: place.id, unit, expiresAt: new Date(hold.expires_at).toISOString() };
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // someone took this unit a moment ago: look again
+      if (!isUniqueViolation(err)) throw err;
+      await sql`rollback to savepoint take_unit`.execute(trx); // someone took this unit a moment ago: look again
+      continue;
     }
+    await sql`release savepoint take_unit`.execute(trx);
+    await audit(trx, {
+      at: now,
+      userId: user.id,
+      action: 'create',
+      subjectType: 'hold',
+      subjectId: hold.id,
+      detail: unmet.length ? { override: body.overrideReason, unmet } : undefined,
+    });
+    return { id: hold.id, placeId: place.id, unit, expiresAt: new Date(hold.expires_at).toISOString() };
   }
   throw conflict(
     say(
@@ -97,6 +121,28 @@ export async function createHold(services: Services, user: AuthUser, body: NewHo
     ),
     { reason: 'taken' },
   );
+}
+
+/**
+ * The one step from held to placed, inside the placement's transaction. A hold that expired or was
+ * released meanwhile is refused, and the whole placement with it.
+ */
+export async function markHoldPlaced(trx: Executor, holdId: string, now: Date) {
+  const hold = await trx
+    .updateTable('holds')
+    .set({ status: 'placed', placed_at: now, updated_at: now })
+    .where('id', '=', holdId)
+    .where('status', '=', 'held')
+    .returning(['id', 'place_id'])
+    .executeTakeFirst();
+  if (!hold)
+    throw conflict(
+      say(
+        'De vasthouding voor deze persoon is verlopen of vrijgegeven; hou opnieuw een plaats vast.',
+        'The hold for this person expired or was released; hold a place again.',
+      ),
+    );
+  return hold;
 }
 
 type Action = 'extend' | 'place' | 'release' | 'end';

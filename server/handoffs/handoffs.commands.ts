@@ -8,7 +8,8 @@ import type { AuthUser } from '../auth/session';
 import type { Transaction } from 'kysely';
 import type { Database, HandoffEventKind, HandoffStatus } from '../db/schema';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { announceHandoffs } from '../intake/intake.commands';
+import { setCompetentMunicipality } from '../intake/intake.state';
+import { announceHandoffs } from './open';
 import { ocmwOf, regionContext, resolveMunicipalities } from '../intake/region-context';
 import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
@@ -167,11 +168,7 @@ export async function forward(services: Services, user: AuthUser, id: string, bo
     async (trx, intakeId) => {
       // The guarantee and the intake follow the competent OCMW; the events keep where it has been.
       await trx.updateTable('guarantees').set({ ocmw_nis: body.toNis }).where('intake_id', '=', intakeId).execute();
-      await trx
-        .updateTable('intakes')
-        .set({ competent_nis: body.toNis, updated_at: now })
-        .where('id', '=', intakeId)
-        .execute();
+      await setCompetentMunicipality(trx, intakeId, body.toNis, now);
     },
   );
 }

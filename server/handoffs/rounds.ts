@@ -11,7 +11,7 @@ import type { Calendar } from '../../shared/rules/calendar-schema';
 import { repeat } from '../repeat';
 import { loadRota } from '../roster/roster.queries';
 import { regionContext } from '../intake/region-context';
-import { announceHandoffs } from '../intake/intake.commands';
+import { announceHandoffs } from './open';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
 

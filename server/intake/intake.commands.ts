@@ -8,7 +8,9 @@ import { localDate } from '../../shared/rules/wall-clock';
 import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import { announceBoard, expireDueHolds } from '../capacity/expiry';
-import { changeHold, createHold } from '../capacity/holds';
+import { insertHold, markHoldPlaced } from '../capacity/holds';
+import { announceHandoffs, openHandoff } from '../handoffs/open';
+import { linkHold, markIntakePlaced } from './intake.state';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { personKey } from './person-key';
@@ -21,10 +23,6 @@ import { queueReferrerSms } from '../referrer/confirmation';
 export function announceIntake(services: Services, id: string) {
   services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);
 }
-export function announceHandoffs(services: Services, id: string) {
-  services.realtime.publish('handoffs:changed', { id }, ['duty_worker', 'coordinator', 'ocmw_staff']);
-}
-
 export async function createIntake(services: Services, user: AuthUser, input: IntakeInput): Promise<string> {
   const { db, clock } = services;
   const now = clock.now();
@@ -191,32 +189,26 @@ export async function holdForIntake(
     row.sex ?? undefined,
     row.needs,
   );
-  const hold = await createHold(services, user, {
-    placeId: body.placeId,
-    initials: initialsOf(row.person_name),
-    household,
-    minutes: body.minutes,
-    overrideReason: body.overrideReason,
+  await expireDueHolds(services, body.placeId); // before the transaction: expiry runs one of its own
+  // The hold, its link to the intake and the referrer's confirmation are one transaction: when the
+  // intake changed meanwhile, no place is kept for nobody.
+  const now = services.clock.now();
+  const hold = await services.db.transaction().execute(async (trx) => {
+    const held = await insertHold(trx, now, user, {
+      placeId: body.placeId,
+      initials: initialsOf(row.person_name),
+      household,
+      minutes: body.minutes,
+      overrideReason: body.overrideReason,
+    });
+    if (!(await linkHold(trx, id, held.id, ['open', 'held'], now)))
+      throw conflict(
+        say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'),
+      );
+    await queueReferrerSms(services, trx, id, 'held', held.id);
+    return held;
   });
-  // Linking the hold and queueing the referrer's confirmation are one transaction.
-  const linked = await services.db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('intakes')
-      .set({ hold_id: hold.id, status: 'held', updated_at: services.clock.now() })
-      .where('id', '=', id)
-      .where('status', 'in', ['open', 'held'])
-      .returning('id')
-      .executeTakeFirst();
-    if (done) await queueReferrerSms(services, trx, id, 'held', hold.id);
-    return done;
-  });
-  if (!linked) {
-    // the intake changed meanwhile: do not keep a place nobody is coming for
-    await changeHold(services, user, hold.id, 'release');
-    throw conflict(
-      say('Deze aanmelding is net gewijzigd; kijk opnieuw.', 'This intake changed a moment ago; look again.'),
-    );
-  }
+  announceBoard(services, hold.placeId);
   announceIntake(services, id);
   return hold;
 }
@@ -252,13 +244,7 @@ export async function adoptHold(services: Services, user: AuthUser, id: string, 
       say('Deze vasthouding hoort al bij een andere aanmelding.', 'This hold already belongs to another intake.'),
     );
   const linked = await db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('intakes')
-      .set({ hold_id: holdId, status: 'held', updated_at: clock.now() })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .returning('id')
-      .executeTakeFirst();
+    const done = await linkHold(trx, id, holdId, ['open'], clock.now());
     if (done) await queueReferrerSms(services, trx, id, 'held', holdId);
     return done;
   });
@@ -291,20 +277,7 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
     );
   const ctx = await regionContext(db);
   const result = await db.transaction().execute(async (trx) => {
-    const hold = await trx
-      .updateTable('holds')
-      .set({ status: 'placed', placed_at: now, updated_at: now })
-      .where('id', '=', row.hold_id!)
-      .where('status', '=', 'held')
-      .returning(['id', 'place_id'])
-      .executeTakeFirst();
-    if (!hold)
-      throw conflict(
-        say(
-          'De vasthouding voor deze persoon is verlopen of vrijgegeven; hou opnieuw een plaats vast.',
-          'The hold for this person expired or was released; hold a place again.',
-        ),
-      );
+    const hold = await markHoldPlaced(trx, row.hold_id!, now);
     const place = await trx
       .selectFrom('places')
       .select(['municipality_nis', 'cost_per_night_cents'])
@@ -318,55 +291,8 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
     });
     const ocmw = await ocmwOf(trx, decision.nis);
     const terms = guaranteeTerms(now, ocmw.calendar, place.cost_per_night_cents);
-    await trx
-      .insertInto('guarantees')
-      .values({
-        intake_id: id,
-        hold_id: hold.id,
-        place_id: hold.place_id,
-        ocmw_nis: decision.nis,
-        first_night: terms.firstNight,
-        nights: terms.nights,
-        cost_per_night_cents: terms.costPerNightCents,
-        total_cents: terms.totalCents,
-        created_by: user.id,
-        created_at: now,
-      })
-      .execute();
-    const handoff = await trx
-      .insertInto('handoffs')
-      .values({
-        intake_id: id,
-        ocmw_nis: decision.nis,
-        due_at: terms.dueAt,
-        received_at: terms.dueAt,
-        status: 'open',
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('handoff_events')
-      .values({
-        handoff_id: handoff.id,
-        at: now,
-        user_id: user.id,
-        kind: 'created',
-        ocmw_nis: decision.nis,
-        detail: JSON.stringify({ dueAt: terms.dueAt, nights: terms.nights, rule: decision.rule }),
-      })
-      .execute();
-    await trx
-      .updateTable('intakes')
-      .set({
-        status: 'placed',
-        competence: JSON.stringify(decision),
-        competent_nis: decision.nis,
-        competence_rule: decision.rule,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    const handoffId = await openHandoff(trx, { intakeId: id, hold, decision, terms, userId: user.id, now });
+    await markIntakePlaced(trx, id, decision, now);
     await audit(trx, {
       at: now,
       userId: user.id,
@@ -376,7 +302,7 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
       detail: { placed: hold.place_id, ocmw: decision.nis, nights: terms.nights },
     });
     await queueReferrerSms(services, trx, id, 'arrived', hold.id);
-    return { handoffId: handoff.id, placeId: hold.place_id, terms };
+    return { handoffId, placeId: hold.place_id, terms };
   });
   announceBoard(services, result.placeId);
   announceIntake(services, id);

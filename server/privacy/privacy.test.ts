@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../clock';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 import { pseudonymiseExpired } from './retention';
-import { decryptRrn, reencryptRrns } from './rrn-crypto';
+import { reencryptRrns } from '../intake/rrn-rotation';
+import { decryptRrn } from './rrn-crypto';
 import { loadConfig } from '../config';
 
 const intake = (person: Record<string, unknown>, story?: string) => ({

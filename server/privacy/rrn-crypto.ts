@@ -3,15 +3,13 @@
 // the key's SHA-256, so a rotation (new RRN_KEY, the old one in RRN_KEYS_PREVIOUS) can tell which rows
 // still need re-encrypting: reencryptRrns does that at start-up.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 
 export interface RrnKeys {
   current: Buffer;
   previous: Buffer[];
 }
 
-const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+export const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
 export function parseRrnKey(base64: string): Buffer {
   const key = Buffer.from(base64, 'base64');
@@ -41,22 +39,4 @@ export function decryptRrn(stored: string, keys: RrnKeys): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv!, 'base64'));
   decipher.setAuthTag(Buffer.from(tag!, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(ct!, 'base64')), decipher.final()]).toString('utf8');
-}
-
-/** Encrypts plain numbers and re-encrypts those under an old key with the current one; returns how many. */
-export async function reencryptRrns(db: Kysely<Database>, keys: RrnKeys): Promise<number> {
-  const current = `v1:${keyId(keys.current)}:`;
-  const rows = await db.selectFrom('intakes').select(['id', 'rrn']).where('rrn', 'is not', null).execute();
-  let n = 0;
-  for (const r of rows) {
-    if (r.rrn!.startsWith(current)) continue;
-    await db
-      .updateTable('intakes')
-      .set({ rrn: encryptRrn(decryptRrn(r.rrn!, keys), keys) })
-      .where('id', '=', r.id)
-      .where('rrn', '=', r.rrn)
-      .execute();
-    n++;
-  }
-  return n;
 }
