@@ -203,7 +203,7 @@ describe('escalation, digest and shift summary', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000); // it starts a second instance, slow on a loaded machine (CI once took over 30 s here)
 
   it('an acknowledged handoff is not escalated', async () => {
     clock().set('2026-12-09T20:00:00Z');
