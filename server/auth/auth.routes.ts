@@ -1,11 +1,19 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
-import { HttpError, unauthorized } from '../http/errors';
+import { forbidden, HttpError, unauthorized } from '../http/errors';
 import { ALL_ROLES, defineRoute } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
-import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
+import {
+  createSession,
+  deleteSession,
+  hashToken,
+  municipalitiesOf,
+  regionsOf,
+  SESSION_COOKIE,
+  type AuthUser,
+} from './session';
 import { alertIfSprayed, currentSprays } from './spray';
 import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
@@ -21,6 +29,9 @@ export const authUserSchema = z.object({
   displayName: z.string(),
   role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
   municipalities: z.array(z.string()),
+  /** The regions the user works in and the one the console looks at (issue 15). */
+  regions: z.array(z.string()),
+  region: z.string().nullable(),
 });
 
 // A shared address (a police station behind one NAT) may fail more often than one account.
@@ -84,6 +95,29 @@ export const authRoutes = [
     }),
   }),
   defineRoute({
+    method: 'put',
+    path: '/api/auth/region',
+    tag: 'auth',
+    roles: ALL_ROLES,
+    summary: 'Switch the region this session looks at (for users of several regions)',
+    body: z.strictObject({
+      region: z.string().regex(/^[a-z0-9-]+$/, say('geen regiocode', 'not a region code')),
+    }),
+    response: z.object({ user: authUserSchema }),
+    handler: async ({ req, body, user, services }) => {
+      if (!user!.regions.includes(body.region))
+        throw forbidden(say(`Je werkt niet in regio ${body.region}.`, `You do not work in region ${body.region}.`));
+      const token: unknown = req.cookies?.[SESSION_COOKIE];
+      if (typeof token === 'string')
+        await services.db
+          .updateTable('sessions')
+          .set({ region_code: body.region })
+          .where('token_hash', '=', hashToken(token))
+          .execute();
+      return { user: { ...user!, region: body.region } };
+    },
+  }),
+  defineRoute({
     method: 'get',
     path: '/api/auth/me',
     tag: 'auth',
@@ -137,6 +171,7 @@ async function login(services: Services, username: string, password: string, ip:
     displayName: row.display_name,
     role: row.role,
     municipalities: await municipalitiesOf(db, row.id),
+    ...(await regionsOf(db, row.id)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { firstRegion } from '../region/scope';
 import { z } from 'zod';
 import { audit, auditReads } from '../audit/audit';
 import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
@@ -103,7 +104,9 @@ export const userRoutes = [
     response: z.object({ id: z.string() }),
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
-      const created = await createUser(db, body);
+      // Without `regions`, a new account works in the admin's current region (or the first one).
+      const fallback = user!.region ?? (await firstRegion(db));
+      const created = await createUser(db, body, fallback ? [fallback] : []);
       await audit(db, {
         at: clock.now(),
         userId: user!.id,

@@ -9,6 +9,7 @@ import { readBoard } from './board';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
+import { regionOf } from '../region/scope';
 import { regionSettings } from '../region/settings';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
@@ -53,7 +54,8 @@ export const capacityRoutes = [
     query: boardQuery,
     summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
     handler: async ({ query, user, services: { db, clock } }) => {
-      const stale = (await regionSettings(db)).board?.staleAfterHours;
+      const region = regionOf(user!);
+      const stale = (await regionSettings(db, region)).board?.staleAfterHours;
       const household =
         query.adults !== undefined || query.children !== undefined || query.needs
           ? householdSchema.parse({
@@ -66,7 +68,7 @@ export const capacityRoutes = [
         db,
         clock.now(),
         user!.role,
-        { household, municipality: query.municipality, types: query.types },
+        { household, municipality: query.municipality, types: query.types, region },
         stale,
       );
     },

@@ -7,6 +7,8 @@ import { belgianMunicipalities, closestMunicipalities, localName, ocmwName } fro
 
 const regionResponse = z.object({
   region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
+  /** Every region the user may look at (the console's switch when there are several), with its permanence number. */
+  regions: z.array(z.object({ code: z.string(), name: z.string(), permanenceNumber: z.string().nullable() })),
   municipalities: z.array(
     z.object({
       nis: z.string(),
@@ -66,14 +68,13 @@ export const regionRoutes = [
     path: '/api/region',
     tag: 'region',
     roles: ALL_ROLES,
-    summary: 'The region and its municipalities, with the places each brings against its solidarity target',
+    summary:
+      "The user's current region and its municipalities, with the places each brings against its solidarity target; the user's regions",
     response: regionResponse,
-    handler: async ({ services: { db, config } }) => {
-      const region = await db
-        .selectFrom('regions')
-        .select(['code', 'name', 'timezone'])
-        .orderBy('code')
-        .executeTakeFirst();
+    handler: async ({ user, services: { db, config } }) => {
+      let current = db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('code');
+      if (user!.region) current = current.where('code', '=', user!.region);
+      const region = await current.executeTakeFirst();
       if (!region) throw notFound(say('Er is nog geen regio ingesteld.', 'No region is configured yet.'));
       const [rows, brought] = await Promise.all([
         db.selectFrom('municipalities').selectAll().where('region_code', '=', region.code).orderBy('name').execute(),
@@ -84,11 +85,25 @@ export const regionRoutes = [
           .select((eb) => eb.fn.sum<number>('capacity').as('n'))
           .where('type', 'in', ['ocmw_noodwoning', 'doorgangswoning'])
           .where('active', '=', true)
+          .where('region_code', '=', region.code)
           .groupBy('municipality_nis')
           .execute(),
       ]);
+      const mine = user!.regions.length
+        ? await db
+            .selectFrom('regions')
+            .select(['code', 'name', 'settings'])
+            .where('code', 'in', user!.regions)
+            .orderBy('code')
+            .execute()
+        : [];
       return {
         region,
+        regions: mine.map((r) => ({
+          code: r.code,
+          name: r.name,
+          permanenceNumber: (r.settings as { permanenceNumber?: string }).permanenceNumber ?? null,
+        })),
         privacy: { storeRrn: config.storeRrn, retentionDays: config.retentionDays },
         municipalities: rows.map((m) => ({
           nis: m.nis,

@@ -8,6 +8,8 @@ import { onCallNow } from './oncall';
 import { nightSheet } from './night-sheet';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { regionSettings } from '../region/settings';
+import { regionOf } from '../region/scope';
+import { regionsOf } from '../auth/session';
 import { loadRota, staffById } from './roster.queries';
 import { gapsQuery, overrideBody, rangeQuery, rotationBody, swapBody } from './roster.schema';
 import { idParams } from '../http/params';
@@ -50,7 +52,7 @@ export const rosterRoutes = [
       coordinator: person,
       nextHandover: z.string().nullable(),
     }),
-    handler: ({ services }) => onCallNow(services),
+    handler: ({ user, services }) => onCallNow(services, regionOf(user!)),
   }),
   defineRoute({
     method: 'get',
@@ -59,7 +61,7 @@ export const rosterRoutes = [
     roles: desk,
     summary:
       "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
-    handler: ({ user, services }) => nightSheet(services, user!.role),
+    handler: ({ user, services }) => nightSheet(services, user!.role, regionOf(user!)),
   }),
   defineRoute({
     method: 'get',
@@ -68,9 +70,10 @@ export const rosterRoutes = [
     roles: desk,
     query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
-    handler: async ({ query, services: { db, clock } }) => {
+    handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 7);
-      const [rota, staff] = await Promise.all([loadRota(db), staffById(db)]);
+      const region = regionOf(user!);
+      const [rota, staff] = await Promise.all([loadRota(db, region), staffById(db, region)]);
       return {
         from: from.toISOString(),
         to: to.toISOString(),
@@ -89,9 +92,9 @@ export const rosterRoutes = [
     roles: desk,
     query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
-    handler: async ({ query, services: { db, clock } }) => {
+    handler: async ({ query, user, services: { db, clock } }) => {
       const now = clock.now();
-      return gaps(await loadRota(db), now, new Date(now.getTime() + query.days * DAY));
+      return gaps(await loadRota(db, regionOf(user!)), now, new Date(now.getTime() + query.days * DAY));
     },
   }),
   defineRoute({
@@ -100,8 +103,9 @@ export const rosterRoutes = [
     tag: 'rota',
     roles: desk,
     summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
-    handler: async ({ services: { db, clock } }) => {
-      const [rota, settings] = await Promise.all([loadRota(db), regionSettings(db)]);
+    handler: async ({ user, services: { db, clock } }) => {
+      const region = regionOf(user!);
+      const [rota, settings] = await Promise.all([loadRota(db, region), regionSettings(db, region)]);
       return { nightGaps: dueNightGapAlerts(rota, clock.now(), settings.rota?.gapAlertTime ?? DEFAULT_GAP_ALERT_TIME) };
     },
   }),
@@ -114,7 +118,7 @@ export const rosterRoutes = [
     summary: 'My own shifts (default: the coming 31 days)',
     handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 31);
-      return { shifts: shiftsOf(await loadRota(db), user!.id, from, to) };
+      return { shifts: shiftsOf(await loadRota(db, regionOf(user!)), user!.id, from, to) };
     },
   }),
   defineRoute({
@@ -142,12 +146,20 @@ export const rosterRoutes = [
       if (!owner)
         throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
       const now = clock.now();
-      const shifts = wholeShiftsOf(
-        await loadRota(db),
-        owner.id,
-        new Date(now.getTime() - 7 * DAY),
-        new Date(now.getTime() + 90 * DAY),
-      );
+      // A worker of several regions gets the shifts of each region's rota in one feed.
+      const { regions } = await regionsOf(db, owner.id);
+      const shifts = (
+        await Promise.all(
+          regions.map(async (region) =>
+            wholeShiftsOf(
+              await loadRota(db, region),
+              owner.id,
+              new Date(now.getTime() - 7 * DAY),
+              new Date(now.getTime() + 90 * DAY),
+            ),
+          ),
+        )
+      ).flat();
       const uids = icalUids(owner.id, shifts);
       res
         .type('text/calendar; charset=utf-8')

@@ -8,6 +8,7 @@ import { defineRoute } from '../http/route';
 import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
+import { regionOf } from '../region/scope';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not a valid call id')) });
@@ -22,7 +23,7 @@ export const callRoutes = [
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
     handler: async ({ query, user, services: { db, clock } }) => {
-      const calls = await listCalls(db, { limit: query.limit });
+      const calls = await listCalls(db, { limit: query.limit, region: regionOf(user!) });
       await auditReads(
         db,
         clock.now(),
@@ -42,10 +43,16 @@ export const callRoutes = [
     params: idParams,
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
-      const [call] = await listCalls(db, { id: params.id });
+      const region = regionOf(user!);
+      const [call] = await listCalls(db, { id: params.id, region });
       if (!call) throw notFound(say('Deze oproep bestaat niet.', 'No such call.'));
       const earlier = call.from
-        ? await listCalls(db, { from: call.from, earlierThan: { id: call.id, startedAt: call.startedAt }, limit: 10 })
+        ? await listCalls(db, {
+            from: call.from,
+            earlierThan: { id: call.id, startedAt: call.startedAt },
+            limit: 10,
+            region,
+          })
         : [];
       await auditReads(db, clock.now(), user!.id, 'call', [call.id, ...earlier.map((c) => c.id)]);
       return { call, earlier };
@@ -59,7 +66,7 @@ export const callRoutes = [
     personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
     handler: async ({ user, services: { db, clock } }) => {
-      const calls = await listCalls(db, { openAlarms: true, limit: 50 });
+      const calls = await listCalls(db, { openAlarms: true, limit: 50, region: regionOf(user!) });
       await auditReads(
         db,
         clock.now(),
@@ -79,7 +86,7 @@ export const callRoutes = [
     body: z.strictObject({ note: z.string().trim().max(500).optional() }),
     summary: 'Record that the caller was rung back: ends the alarm in every console',
     handler: async ({ params, body, user, services }) => {
-      const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null);
+      const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null, regionOf(user!));
       if (!ok)
         throw notFound(
           say(

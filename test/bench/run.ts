@@ -22,7 +22,7 @@ async function main() {
   const t = await startTestServer();
   try {
     // The pure calculator: who is on duty at 10,000 instants spread over a year.
-    const rota = await loadRota(t.db.db);
+    const rota = await loadRota(t.db.db, 'kempen');
     const start = Date.parse('2026-01-01T00:00:00Z');
     const n = 10_000;
     const t0 = performance.now();

@@ -1,5 +1,6 @@
 // The call log: every call and every leg, idempotent on CallSid, so Twilio's retries and replays
 // change nothing. Each change announces the call's id to the consoles, which refetch it.
+import { firstRegion } from '../../region/scope';
 import type { Kysely } from 'kysely';
 import type { ChainStep, Database, LegStatus } from '../../db/schema';
 import type { Services } from '../../services';
@@ -43,6 +44,8 @@ export async function startCall(
     .insertInto('calls')
     .values({
       call_sid: sid,
+      // A copy read from disk before issue 15 names no region (''): the call is the first region's then.
+      region_code: plan.region || (await firstRegion(db)),
       from_number: from,
       to_number: to,
       caller_name: plan.callerName,

@@ -20,7 +20,7 @@ export async function answerIncoming(
   from: string | null,
   to: string | null,
 ): Promise<string> {
-  const plan = await planNow(services, from);
+  const plan = await planNow(services, from, to);
   if (sid) {
     remember(sid, plan.chain);
     track(
@@ -37,22 +37,23 @@ export async function answerIncoming(
   return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
 }
 
-async function planNow(services: Services, from: string | null): Promise<CallPlan> {
+// The number called (`to`) picks the region, and so its rota and day number (LastKnownRota.lineFor).
+async function planNow(services: Services, from: string | null, to: string | null): Promise<CallPlan> {
   const lkr = services.lastKnownRota;
   const now = services.clock.now();
-  if (lkr.fresh()) return lkr.plan(now, from, 'database')!;
+  if (lkr.fresh()) return lkr.plan(now, from, 'database', to)!;
   try {
     await withDeadline(DATABASE_DEADLINE_MS, () => refreshLastKnownRota(services, { throwOnError: true }));
-    return lkr.plan(now, from, 'database')!;
+    return lkr.plan(now, from, 'database', to)!;
   } catch (err) {
     await lkr.loadFromDisk();
-    const plan = lkr.plan(now, from, 'last-known');
+    const plan = lkr.plan(now, from, 'last-known', to);
     services.logger.error(
       { err, caller: maskNumber(from), chain: plan?.chain.map((s) => s.role) ?? [] },
       'database did not answer: ringing the last-known rota',
     );
     // Nothing known at all (first start without a database): straight to voicemail, which still records.
-    return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
+    return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known', region: null };
   }
 }
 

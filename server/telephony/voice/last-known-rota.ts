@@ -9,13 +9,22 @@ import { onDuty, type Rota } from '../../../shared/rules/rota';
 import type { ChainStep, Database } from '../../db/schema';
 import { regionSettings } from '../../region/settings';
 import { loadRota } from '../../roster/roster.queries';
+import { regionForNumber } from '../../region/scope';
 import { chainFor, type StaffEntry } from './chain';
+
+/** One region's line: its permanence number (Twilio's `To`), its rota and its day number. */
+export interface RegionLine {
+  code: string;
+  number: string | null;
+  rota: Rota;
+  dayNumber: string | null;
+}
 
 export interface RotaSnapshot {
   savedAt: string;
-  rota: Rota;
+  /** Every region's line, by code; a call to a number no region claims goes to the first. */
+  regions: RegionLine[];
   staff: Record<string, StaffEntry>;
-  dayNumber: string | null;
   /** Known numbers (police, hospitals, services) to their names, for screening. */
   directory: Record<string, string>;
 }
@@ -26,12 +35,19 @@ export interface CallPlan {
   callerName: string | null;
   /** Where the answer came from: 'database' normally, 'last-known' when the database did not answer. */
   source: 'database' | 'last-known';
+  /** The region whose line was called (null: no region known yet). */
+  region: string | null;
 }
 
 export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<RotaSnapshot> {
-  const [rota, settings, users, directory] = await Promise.all([
-    loadRota(db),
-    regionSettings(db),
+  const regions = await db.selectFrom('regions').select('code').orderBy('code').execute();
+  const [lines, users, directory] = await Promise.all([
+    Promise.all(
+      regions.map(async ({ code }): Promise<RegionLine> => {
+        const [rota, settings] = await Promise.all([loadRota(db, code), regionSettings(db, code)]);
+        return { code, number: settings.permanenceNumber ?? null, rota, dayNumber: settings.dayNumber ?? null };
+      }),
+    ),
     db
       .selectFrom('users')
       .select(['id', 'display_name', 'phone'])
@@ -42,8 +58,7 @@ export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<Rota
   ]);
   return {
     savedAt: at.toISOString(),
-    rota,
-    dayNumber: settings.dayNumber ?? null,
+    regions: lines,
     staff: Object.fromEntries(users.map((u) => [u.id, { name: u.display_name, phone: u.phone }])),
     directory: Object.fromEntries(directory.map((d) => [d.number, d.name])),
   };
@@ -55,7 +70,7 @@ export const FRESH_MS = 120_000;
 export class LastKnownRota {
   private current: RotaSnapshot | null = null;
   private readAt = -Infinity;
-  private cached: { key: string; validUntil: number; plan: Omit<CallPlan, 'callerName'> } | null = null;
+  private cached = new Map<string, { key: string; validUntil: number; plan: Omit<CallPlan, 'callerName'> }>();
   private writing: Promise<void> = Promise.resolve();
   constructor(private readonly file: string | null) {}
 
@@ -72,32 +87,48 @@ export class LastKnownRota {
    * Who to ring at `at`. The answer is cached until the next handover or the next whole minute
    * (office-hours edges are whole minutes), whichever comes first: 200 calls at once cost one onDuty.
    */
-  plan(at: Date, from: string | null, source: CallPlan['source']): CallPlan | null {
+  plan(at: Date, from: string | null, source: CallPlan['source'], to: string | null = null): CallPlan | null {
     const s = this.current;
     if (!s) return null;
+    const line = this.lineFor(to);
+    if (!line) return { outOfHours: true, chain: [], callerName: null, source, region: null };
     const t = at.getTime();
     const key = s.savedAt;
-    if (!this.cached || this.cached.key !== key || t >= this.cached.validUntil || t < this.cached.validUntil - 60_000) {
-      const duty = onDuty(s.rota, at);
+    let cached = this.cached.get(line.code);
+    if (!cached || cached.key !== key || t >= cached.validUntil || t < cached.validUntil - 60_000) {
+      const duty = onDuty(line.rota, at);
       const nextMinute = Math.floor(t / 60_000) * 60_000 + 60_000;
       const handover = duty.nextHandover ? Date.parse(duty.nextHandover) : Infinity;
-      this.cached = {
+      cached = {
         key,
         validUntil: Math.min(nextMinute, handover),
         plan: {
           outOfHours: duty.outOfHours,
-          chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }),
+          chain: chainFor({ duty, staff: s.staff, dayNumber: line.dayNumber }),
           source,
+          region: line.code,
         },
       };
+      this.cached.set(line.code, cached);
     }
-    return { ...this.cached.plan, source, callerName: (from && s.directory[from]) || null };
+    return { ...cached.plan, source, callerName: (from && s.directory[from]) || null };
+  }
+
+  /** The line of the region whose permanence number `to` is (the first region's for any other number). */
+  lineFor(to: string | null): RegionLine | null {
+    const lines = this.current?.regions ?? [];
+    const code = regionForNumber(lines, to);
+    return lines.find((l) => l.code === code) ?? null;
   }
 
   async loadFromDisk(): Promise<void> {
     if (!this.file || this.current) return;
     try {
-      this.current = JSON.parse(await readFile(this.file, 'utf8')) as RotaSnapshot;
+      const read = JSON.parse(await readFile(this.file, 'utf8')) as RotaSnapshot & { rota?: Rota; dayNumber?: string };
+      // A copy written before issue 15 held one region's rota: it is the first region's line.
+      if (!read.regions && read.rota)
+        read.regions = [{ code: '', number: null, rota: read.rota, dayNumber: read.dayNumber ?? null }];
+      this.current = read;
     } catch {
       /* no file yet: the first successful read writes it */
     }
@@ -106,7 +137,7 @@ export class LastKnownRota {
   remember(s: RotaSnapshot): Promise<void> {
     this.current = s;
     this.readAt = performance.now();
-    this.cached = null;
+    this.cached.clear();
     const file = this.file;
     if (!file) return Promise.resolve();
     // Writes are chained so an older snapshot never lands after a newer one.
