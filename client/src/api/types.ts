@@ -8,6 +8,9 @@ export interface User {
   role: Role;
   /** NIS codes of the municipalities an OCMW staff member works for; empty for other roles. */
   municipalities: string[];
+  /** The regions the user works in, and the one the console looks at (issue 15). */
+  regions?: string[];
+  region?: string | null;
 }
 
 export interface Municipality {
@@ -24,6 +27,8 @@ export interface Municipality {
 
 export interface RegionResponse {
   region: { code: string; name: string };
+  /** The regions the user may look at (a switch in the header when there are several). */
+  regions?: { code: string; name: string; permanenceNumber: string | null }[];
   municipalities: Municipality[];
   /** Whether this deployment may store national register numbers, and how long personal data stay. */
   privacy?: { storeRrn: boolean; retentionDays: number };
