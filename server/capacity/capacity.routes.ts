@@ -10,6 +10,7 @@ import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
 import { regionOf } from '../region/scope';
+import { neighbourOffers } from './solidarity';
 import { regionSettings } from '../region/settings';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
@@ -64,13 +65,18 @@ export const capacityRoutes = [
               needs: query.needs ?? [],
             })
           : undefined;
-      return readBoard(
+      const board = await readBoard(
         db,
         clock.now(),
         user!.role,
         { household, municipality: query.municipality, types: query.types, region },
         stale,
       );
+      // Solidarity across regions (issue 15 part 4): the neighbours' free places, only when nothing suitable is free here.
+      const neighbours = board.places.some((p) => p.free > 0 && p.suitable)
+        ? []
+        : await neighbourOffers(db, clock.now(), region, household);
+      return { ...board, neighbours };
     },
   }),
   defineRoute({
