@@ -6,12 +6,10 @@ import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
 import { isIsoDate, localDate } from '../../shared/rules/wall-clock';
 import type { AuthUser } from '../auth/session';
-import type { Role } from '../db/schema';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { HOUSING_TABLES, housingFigures, housingTable } from './figures';
 import { assertMunicipality } from './scope';
 
-const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'allocator', 'ocmw_staff'];
 const isoDate = z
   .string()
   .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
@@ -44,7 +42,7 @@ export const housingFigureRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/housing/figures',
     tag: 'housing',
-    roles: FIGURE_ROLES,
+    policy: 'figures.housing',
     query: z.strictObject(filter).superRefine(check),
     summary:
       "The wooncel's figures for a period: registrations, households and persons housed, origins, finished trajectories, outflow",
@@ -54,7 +52,7 @@ export const housingFigureRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/housing/figures/csv',
     tag: 'housing',
-    roles: FIGURE_ROLES,
+    policy: 'figures.housing',
     query: z
       .strictObject({
         ...filter,
