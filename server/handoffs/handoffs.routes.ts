@@ -2,7 +2,15 @@ import { auditReads } from '../audit/audit';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { readIntake } from '../intake/intake.queries';
-import { acknowledge, closeHandoff, FOLLOW_UPS, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
+import {
+  acknowledge,
+  closeHandoff,
+  FOLLOW_UPS,
+  findHandoff,
+  forward,
+  handoffInScope,
+  recordFollowUp,
+} from './handoffs.commands';
 import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
 import { say } from '../../shared/rules/say';
@@ -95,7 +103,8 @@ export const handoffRoutes = [
     summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
     handler: async ({ params, body, user, services }) => {
       await forward(services, user!, params.id, body);
-      const h = await handoffInScope(services, { ...user!, role: 'coordinator' }, params.id);
+      // Forwarded, it may lie outside the OCMW's scope now: the answer only says where it went.
+      const h = await findHandoff(services, params.id);
       return { id: h.id, ocmwNis: h.ocmw_nis, dueAt: new Date(h.due_at).toISOString(), status: h.status };
     },
   }),

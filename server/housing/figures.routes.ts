@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/session';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { HOUSING_TABLES, housingFigures, housingTable } from './figures';
 import { assertMunicipality } from './scope';
+import { scope } from '../policies';
 
 const isoDate = z
   .string()
@@ -33,7 +34,8 @@ function filterOf(
 ) {
   const today = localDate(now);
   if (q.municipality) assertMunicipality(user, q.municipality);
-  const nis = q.municipality ? [q.municipality] : user.role === 'ocmw_staff' ? user.municipalities : null;
+  const own = scope(user);
+  const nis = q.municipality ? [q.municipality] : own && [...own];
   return { from: q.from ?? `${today.slice(0, 4)}-01-01`, to: q.to ?? today, nis };
 }
 

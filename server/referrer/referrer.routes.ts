@@ -6,6 +6,7 @@ import { defineRoute } from '../http/route';
 import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
 import { cancelWaitingSms } from '../telephony/outbox/enqueue';
+import { rolesWith } from '../policies';
 
 export const referrerRoutes = [
   defineRoute({
@@ -50,13 +51,8 @@ export const referrerRoutes = [
         subjectId: stopped.id,
         detail: { cancelled: true },
       });
-      realtime.publish('outbox:changed', { id: stopped.id, status: 'cancelled' }, [
-        'duty_worker',
-        'coordinator',
-        'admin',
-      ]);
-      if (stopped.intake_id)
-        realtime.publish('intakes:changed', { id: stopped.intake_id }, ['duty_worker', 'coordinator']);
+      realtime.publish('outbox:changed', { id: stopped.id, status: 'cancelled' }, rolesWith('sms.read'));
+      if (stopped.intake_id) realtime.publish('intakes:changed', { id: stopped.intake_id }, rolesWith('intakes.list'));
       return { id: stopped.id, status: 'cancelled' };
     },
   }),
