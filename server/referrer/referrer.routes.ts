@@ -5,8 +5,8 @@ import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
 import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
-import { cancelWaitingSms } from '../telephony/outbox/enqueue';
-import { rolesWith } from '../policies';
+import { announceOutbox, cancelWaitingSms } from '../telephony/outbox/enqueue';
+import { announceIntake } from '../intake/announce';
 
 export const referrerRoutes = [
   defineRoute({
@@ -17,7 +17,7 @@ export const referrerRoutes = [
     params: idParams,
     summary: 'Stop a text to the referrer that has not left yet',
     handler: async ({ params, user, services }) => {
-      const { db, clock, realtime } = services;
+      const { db, clock } = services;
       const now = clock.now();
       const [stopped] = await cancelWaitingSms(
         db,
@@ -51,8 +51,8 @@ export const referrerRoutes = [
         subjectId: stopped.id,
         detail: { cancelled: true },
       });
-      realtime.publish('outbox:changed', { id: stopped.id, status: 'cancelled' }, rolesWith('sms.read'));
-      if (stopped.intake_id) realtime.publish('intakes:changed', { id: stopped.intake_id }, rolesWith('intakes.list'));
+      announceOutbox(services, stopped.id, 'cancelled');
+      if (stopped.intake_id) announceIntake(services, stopped.intake_id);
       return { id: stopped.id, status: 'cancelled' };
     },
   }),

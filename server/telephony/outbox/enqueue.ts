@@ -2,6 +2,8 @@
 // the message exists exactly when the cause does; the worker (outbox worker) sends it.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { Services } from '../../services';
+import { rolesWith } from '../../policies';
 
 export interface SmsToSend {
   to: string;
@@ -59,4 +61,9 @@ export async function cancelWaitingSms(
   if (which.id !== undefined) q = q.where('id', '=', which.id);
   if (which.intakeId !== undefined) q = q.where('intake_id', '=', which.intakeId);
   return q.returning(['id', 'intake_id']).execute();
+}
+
+/** The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). */
+export function announceOutbox(services: Services, id: string, status: string) {
+  services.realtime.publish('outbox:changed', { id, status }, rolesWith('sms.read'));
 }

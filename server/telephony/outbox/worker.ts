@@ -7,7 +7,7 @@ import type { Updateable } from 'kysely';
 import type { OutboxTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { TwilioRestError, twilioRequest } from '../twilio/rest';
-import { rolesWith } from '../../policies';
+import { announceOutbox } from './enqueue';
 
 /** Resends after a temporary delivery failure reported by Twilio's status callback (status.ts). */
 export const MAX_ATTEMPTS = 8;
@@ -20,8 +20,7 @@ const BATCH = 10;
 /** 15 s, 30 s, 1 min, ... capped at 10 minutes. */
 export const backoffMs = (attempts: number) => Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 
-const announce = (services: Services, id: string, status: string) =>
-  services.realtime.publish('outbox:changed', { id, status }, rolesWith('sms.read'));
+const announce = announceOutbox;
 
 export async function processOutboxOnce(services: Services): Promise<number> {
   const { db, clock } = services;
