@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Role } from '../db/schema';
-import { rolesWith, type Ability } from '../policies';
+import { ROLES, rolesWith, type Ability } from '../policies';
 import type { AuthUser } from '../auth/session';
 import type { Services } from '../services';
 
@@ -54,10 +54,8 @@ export function defineRoute<BS extends ZodType = ZodType, QS extends ZodType = Z
   return spec as unknown as RouteSpec;
 }
 
-const EVERY_ROLE: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'];
-
 /** The roles a route lets in ('public': anyone, signed in or not), for the OpenAPI document and tests. */
 export function rolesOf(route: Pick<RouteSpec, 'policy'>): 'public' | readonly Role[] {
   if (route.policy === 'public') return 'public';
-  return route.policy === 'signed-in' ? EVERY_ROLE : rolesWith(route.policy);
+  return route.policy === 'signed-in' ? ROLES : rolesWith(route.policy);
 }

@@ -57,6 +57,9 @@ const declared = Object.values(POLICIES).flatMap((p) => Object.keys(p));
 if (declared.length !== new Set(declared).size || declared.length !== ABILITIES.length)
   throw new Error(`policies: every ability must be declared exactly once (${declared.length} declarations)`);
 
+/** Every role there is (the database's check constraint): who 'signed-in' lets in. */
+export const ROLES: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'];
+
 type Who = Role | { role: Role } | null | undefined;
 const roleOf = (who: Who): Role | null => (who == null ? null : typeof who === 'string' ? who : who.role);
 
