@@ -4,6 +4,7 @@ import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import type { HandoffStatus } from '../db/schema';
 import type { Services } from '../services';
+import { scope } from '../policies';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -38,8 +39,8 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
     ]);
   // OCMW staff: the handoffs to their OCMW, from any region. The desk: what its region placed, and what another
   // region handed to an OCMW of this region (issue 15).
-  if (user.role === 'ocmw_staff')
-    q = q.where('handoffs.ocmw_nis', 'in', user.municipalities.length ? user.municipalities : ['-']);
+  const own = scope(user);
+  if (own) q = q.where('handoffs.ocmw_nis', 'in', own.length ? own : ['-']);
   else {
     const region = regionOf(user);
     q = q.where((eb) => eb.or([eb('places.region_code', '=', region), eb('municipalities.region_code', '=', region)]));

@@ -1,4 +1,6 @@
 // Shapes of the server's answers (see the API contract; the server validates the same with zod).
+import type { Ability } from '../../../shared/abilities';
+
 export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin' | 'allocator';
 
 export interface User {
@@ -11,6 +13,10 @@ export interface User {
   /** The regions the user works in, and the one the console looks at (issue 15). */
   regions?: string[];
   region?: string | null;
+  /** What the server lets this user do (its policies): the console shows only what these allow. */
+  abilities: Ability[];
+  /** The municipalities the user's abilities reach (OCMW staff), or null for all. */
+  scope: string[] | null;
 }
 
 export interface Municipality {

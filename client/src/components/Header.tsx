@@ -14,6 +14,7 @@ import { OnDutyNow } from './OnDutyNow';
 import { RegionSwitch } from './RegionSwitch';
 import { ThemeToggle } from './ThemeToggle';
 import { UserBadge } from './UserBadge';
+import { userCan } from '../session/useCan';
 
 interface Props {
   user: User;
@@ -46,7 +47,7 @@ export function Header({ user, connection, onDuty, onLogout }: Props) {
         </button>
         <div className="header-menu" id="header-menu">
           <div className="header-tools">
-            {user.role !== 'ocmw_staff' && <AlarmTest />}
+            {userCan(user, 'calls.read') && <AlarmTest />}
             <LanguageToggle />
             <ThemeToggle />
           </div>
