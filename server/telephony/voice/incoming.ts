@@ -7,7 +7,7 @@ import type { ChainStep } from '../../db/schema';
 import { maskNumber } from '../../logger';
 import type { Services } from '../../services';
 import { markDatabaseFailure } from '../twilio/journal';
-import { startCall } from './calls.store';
+import { logCall } from './call-log-queue';
 import { refreshLastKnownRota } from './keep-fresh';
 import type { CallPlan } from './last-known-rota';
 import * as twiml from './twiml';
@@ -20,12 +20,12 @@ export async function answerIncoming(
   from: string | null,
   to: string | null,
 ): Promise<string> {
-  const plan = await planNow(services, from);
+  const { plan, twiml: answer } = await answerNow(services, from, lineOf(to));
   if (sid) {
     remember(sid, plan.chain);
     track(
       sid,
-      startCall(services, sid, from, to, plan).catch((err) => {
+      logCall(services, { sid, from, to, plan, at: services.clock.now() }).catch((err) => {
         markDatabaseFailure(err);
         services.logger.error(
           { err, callSid: sid, caller: maskNumber(from), chain: plan.chain.map((s) => s.role) },
@@ -34,25 +34,42 @@ export async function answerIncoming(
       }),
     );
   }
-  return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
+  return answer;
 }
 
-async function planNow(services: Services, from: string | null): Promise<CallPlan> {
+/**
+ * The line a call came in on, from the number it called (`To`): the key of what is computed ahead for
+ * it. One line per desk for now; with several regions per desk, the called number picks the region here.
+ */
+export function lineOf(_to: string | null): string {
+  return 'desk';
+}
+
+/** The plan and its TwiML, from memory (see LastKnownRota.answer); the database only when the copy is stale. */
+async function answerNow(
+  services: Services,
+  from: string | null,
+  line: string,
+): Promise<{ plan: CallPlan; twiml: string }> {
   const lkr = services.lastKnownRota;
   const now = services.clock.now();
-  if (lkr.fresh()) return lkr.plan(now, from, 'database')!;
+  const build = (plan: CallPlan) =>
+    twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
+  if (lkr.fresh()) return lkr.answer(now, from, 'database', line, build)!;
   try {
     await withDeadline(DATABASE_DEADLINE_MS, () => refreshLastKnownRota(services, { throwOnError: true }));
-    return lkr.plan(now, from, 'database')!;
+    return lkr.answer(now, from, 'database', line, build)!;
   } catch (err) {
     await lkr.loadFromDisk();
-    const plan = lkr.plan(now, from, 'last-known');
+    const known = lkr.answer(now, from, 'last-known', line, build);
     services.logger.error(
-      { err, caller: maskNumber(from), chain: plan?.chain.map((s) => s.role) ?? [] },
+      { err, caller: maskNumber(from), chain: known?.plan.chain.map((s) => s.role) ?? [] },
       'database did not answer: ringing the last-known rota',
     );
+    if (known) return known;
     // Nothing known at all (first start without a database): straight to voicemail, which still records.
-    return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
+    const plan: CallPlan = { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
+    return { plan, twiml: build(plan) };
   }
 }
 

@@ -55,7 +55,13 @@ export const FRESH_MS = 120_000;
 export class LastKnownRota {
   private current: RotaSnapshot | null = null;
   private readAt = -Infinity;
-  private cached: { key: string; validUntil: number; plan: Omit<CallPlan, 'callerName'> } | null = null;
+  private cached: {
+    key: string;
+    validUntil: number;
+    plan: Omit<CallPlan, 'callerName'>;
+    /** The TwiML built for this plan, per line and caller name (see answer). */
+    answers: Map<string, string>;
+  } | null = null;
   private writing: Promise<void> = Promise.resolve();
   constructor(private readonly file: string | null) {}
 
@@ -89,9 +95,42 @@ export class LastKnownRota {
           chain: chainFor({ duty, staff: s.staff, dayNumber: s.dayNumber }),
           source,
         },
+        answers: new Map(),
       };
     }
     return { ...this.cached.plan, source, callerName: (from && s.directory[from]) || null };
+  }
+
+  /**
+   * The plan for a call at `at` and the TwiML that answers it, built by `build` once per plan, line and
+   * caller name (a known number's name, or none): every other call until the next handover or whole minute
+   * gets the same string from memory.
+   */
+  answer(
+    at: Date,
+    from: string | null,
+    source: CallPlan['source'],
+    line: string,
+    build: (plan: CallPlan) => string,
+  ): { plan: CallPlan; twiml: string } | null {
+    const plan = this.plan(at, from, source);
+    if (!plan) return null;
+    const answers = this.cached!.answers;
+    const key = `${line}\n${plan.callerName ?? ''}`;
+    let twiml = answers.get(key);
+    if (twiml === undefined) {
+      twiml = build(plan);
+      if (answers.size < 1000) answers.set(key, twiml); // lines x (directory names + unknown): small
+    }
+    return { plan, twiml };
+  }
+
+  /**
+   * Computes the plan for `at` ahead of the calls (keep-fresh runs it at each edge) and says until when it
+   * holds: the next handover or whole minute, as `plan` decides. Null when nothing is known yet.
+   */
+  prepare(at: Date): number | null {
+    return this.plan(at, null, 'database') ? this.cached!.validUntil : null;
   }
 
   async loadFromDisk(): Promise<void> {
