@@ -20,7 +20,7 @@ export interface CallRow {
   callbackIntakeId: string | null;
 }
 
-/** A call to log: what startCall takes, with the instant it arrived. */
+/** A call to log: the call, its plan and the instant it arrived. */
 export interface CallToLog {
   sid: string;
   from: string | null;
@@ -30,8 +30,8 @@ export interface CallToLog {
 }
 
 /**
- * Logs many new calls in one transaction, each exactly as startCall would (its previous call from the
- * same number, its open case, its first leg), in the order given. A CallSid already logged, or given
+ * Logs many new calls in one transaction, each with its previous call from the
+ * same number, its open case and its first leg, in the order given. A CallSid already logged, or given
  * twice, is logged once. Returns the calls it inserted, in order.
  */
 export async function startCalls(db: Kysely<Database>, calls: CallToLog[]): Promise<{ sid: string; id: string }[]> {
