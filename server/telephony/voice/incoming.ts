@@ -1,8 +1,9 @@
 // Answering an incoming call, fast and whatever happens. Whom to ring comes from the rota in memory
 // (refreshed every 15 s, after every rota change, and from disk after a restart); only when that copy
 // is older than FRESH_MS is the database asked first, with DATABASE_DEADLINE_MS to answer. The call
-// is logged after the TwiML is sent: Twilio waits 15 s at most, a caller must never hear an error,
-// and the next webhooks of the same call wait for that write (see afterCallLogged).
+// is logged after the TwiML is sent, in batches (call-log-queue.ts): Twilio waits 15 s at most, a
+// caller must never hear an error, and the next webhooks of the same call wait for that write (see
+// afterCallLogged). The TwiML itself is built once per plan, line and caller name (LastKnownRota.answer).
 import type { ChainStep } from '../../db/schema';
 import { maskNumber } from '../../logger';
 import type { Services } from '../../services';
