@@ -70,7 +70,11 @@ export const FRESH_MS = 120_000;
 export class LastKnownRota {
   private current: RotaSnapshot | null = null;
   private readAt = -Infinity;
-  private cached = new Map<string, { key: string; validUntil: number; plan: Omit<CallPlan, 'callerName'> }>();
+  /** Per region: the plan until the next handover or whole minute, and the TwiML built for it per caller name. */
+  private cached = new Map<
+    string,
+    { key: string; validUntil: number; plan: Omit<CallPlan, 'callerName'>; answers: Map<string, string> }
+  >();
   private writing: Promise<void> = Promise.resolve();
   constructor(private readonly file: string | null) {}
 
@@ -108,6 +112,7 @@ export class LastKnownRota {
           source,
           region: line.code,
         },
+        answers: new Map(),
       };
       this.cached.set(line.code, cached);
     }
@@ -119,6 +124,45 @@ export class LastKnownRota {
     const lines = this.current?.regions ?? [];
     const code = regionForNumber(lines, to);
     return lines.find((l) => l.code === code) ?? null;
+  }
+
+  /**
+   * The plan for a call at `at` to the number `to` and the TwiML that answers it, built by `build` once per
+   * plan, region and caller name (a known number's name, or none): every other call until the next handover
+   * or whole minute gets the same string from memory.
+   */
+  answer(
+    at: Date,
+    from: string | null,
+    source: CallPlan['source'],
+    to: string | null,
+    build: (plan: CallPlan) => string,
+  ): { plan: CallPlan; twiml: string } | null {
+    const plan = this.plan(at, from, source, to);
+    if (!plan) return null;
+    const answers = plan.region === null ? undefined : this.cached.get(plan.region)?.answers;
+    const key = plan.callerName ?? '';
+    let twiml = answers?.get(key);
+    if (twiml === undefined) {
+      twiml = build(plan);
+      if (answers && answers.size < 1000) answers.set(key, twiml); // directory names + unknown: small
+    }
+    return { plan, twiml };
+  }
+
+  /**
+   * Computes every region's plan for `at` ahead of the calls (keep-fresh runs it at each edge) and says
+   * until when they hold: the earliest next handover or whole minute. Null when nothing is known yet.
+   */
+  prepare(at: Date): number | null {
+    const lines = this.current?.regions ?? [];
+    let until: number | null = null;
+    for (const line of lines) {
+      const plan = this.plan(at, null, 'database', line.number);
+      const cached = plan?.region != null ? this.cached.get(plan.region) : undefined;
+      if (cached) until = until === null ? cached.validUntil : Math.min(until, cached.validUntil);
+    }
+    return until;
   }
 
   async loadFromDisk(): Promise<void> {
