@@ -81,9 +81,12 @@ export async function regionsOf(
 ): Promise<{ regions: string[]; region: string | null }> {
   const rows = await db
     .selectFrom('user_regions')
-    .select('region_code')
-    .where('user_id', '=', userId)
-    .orderBy('region_code')
+    .innerJoin('regions', 'regions.code', 'user_regions.region_code')
+    .select('user_regions.region_code')
+    .where('user_regions.user_id', '=', userId)
+    // In load order: a user of several regions starts in the first (the Kempen in the demo).
+    .orderBy('regions.position')
+    .orderBy('user_regions.region_code')
     .execute();
   let regions = rows.map((r) => r.region_code);
   // OCMW staff belong to no region of their own: they look at the regions their municipalities lie in (if any).

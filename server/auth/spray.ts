@@ -25,7 +25,7 @@ export async function alertIfSprayed(services: Services, username: string, now: 
   if (!spray) return false;
   services.realtime.publish(SPRAY_EVENT, spray, rolesWith('sprays.read'));
   // Every region's lead on call hears about it: an account is not a region's.
-  const regions = await db.selectFrom('regions').select('code').orderBy('code').execute();
+  const regions = await db.selectFrom('regions').select('code').orderBy('position').orderBy('code').execute();
   const [rotas, staff] = await Promise.all([
     Promise.all(regions.map((r) => loadRota(db, r.code))),
     db

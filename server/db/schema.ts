@@ -12,6 +12,8 @@ export interface RegionTable {
   timezone: string;
   /** Region-level settings (office-hours window, day number, ...). */
   settings: Json<Record<string, unknown>>;
+  /** Load order (migration 019): the first region takes calls to unknown numbers. */
+  position: Generated<number>;
 }
 
 export interface MunicipalityTable {

@@ -149,7 +149,7 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
       .executeTakeFirst(),
     ocmwSummary(db, h.ocmw_nis),
     regionSettings(db),
-    db.selectFrom('regions').select('name').orderBy('code').executeTakeFirst(),
+    db.selectFrom('regions').select('name').orderBy('position').orderBy('code').executeTakeFirst(),
     db.selectFrom('municipalities').select(['nis', 'name', 'name_fr']).execute(),
   ]);
   const l: Lang = lang ?? ocmw.letterLanguage;

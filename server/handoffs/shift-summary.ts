@@ -98,7 +98,12 @@ export function summaryText(s: ShiftSummary): string {
 /** At the start of a primary shift, the incoming worker gets the summary by SMS. */
 export async function sendHandoverSms(services: Services): Promise<number> {
   let sent = 0;
-  for (const { code } of await services.db.selectFrom('regions').select('code').orderBy('code').execute())
+  for (const { code } of await services.db
+    .selectFrom('regions')
+    .select('code')
+    .orderBy('position')
+    .orderBy('code')
+    .execute())
     sent += await sendRegionHandoverSms(services, code);
   return sent;
 }

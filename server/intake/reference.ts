@@ -19,7 +19,13 @@ export async function allocateReference(
     .executeTakeFirst();
   // A request made outside the desk's regions is still the desk's case: the first region's letter.
   const region =
-    own ?? (await trx.selectFrom('regions').select(['name', 'settings']).orderBy('code').executeTakeFirst());
+    own ??
+    (await trx
+      .selectFrom('regions')
+      .select(['name', 'settings'])
+      .orderBy('position')
+      .orderBy('code')
+      .executeTakeFirst());
   const settings = (region?.settings ?? {}) as { reference?: { letter?: string } };
   const letter = regionLetter(region?.name ?? 'X', settings.reference?.letter);
   const night = referenceNight(now);

@@ -72,7 +72,7 @@ export const regionRoutes = [
       "The user's current region and its municipalities, with the places each brings against its solidarity target; the user's regions",
     response: regionResponse,
     handler: async ({ user, services: { db, config } }) => {
-      let current = db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('code');
+      let current = db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('position').orderBy('code');
       if (user!.region) current = current.where('code', '=', user!.region);
       const region = await current.executeTakeFirst();
       if (!region) throw notFound(say('Er is nog geen regio ingesteld.', 'No region is configured yet.'));
@@ -94,6 +94,7 @@ export const regionRoutes = [
             .selectFrom('regions')
             .select(['code', 'name', 'settings'])
             .where('code', 'in', user!.regions)
+            .orderBy('position')
             .orderBy('code')
             .execute()
         : [];

@@ -17,13 +17,18 @@ export function regionOf(user: Pick<AuthUser, 'region'>): string {
 
 /** The first region (by code): where a row without a region belongs, and the desk's region when there is one. */
 export async function firstRegion(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('regions').select('code').orderBy('code').executeTakeFirst();
+  const row = await db.selectFrom('regions').select('code').orderBy('position').orderBy('code').executeTakeFirst();
   return row?.code ?? null;
 }
 
 /** Every region with its permanence number, for picking a region from the number called (Twilio's `To`). */
 export async function regionNumbers(db: Db): Promise<{ code: string; number: string | null }[]> {
-  const rows = await db.selectFrom('regions').select(['code', 'settings']).orderBy('code').execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'settings'])
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
   return rows.map((r) => ({
     code: r.code,
     number: (r.settings as { permanenceNumber?: string }).permanenceNumber ?? null,

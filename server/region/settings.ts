@@ -35,7 +35,7 @@ export type RegionSettings = z.infer<typeof regionSettingsSchema>;
  * not yet scoped to a region gets; every capability that is scoped passes the user's or the call's region).
  */
 export async function regionSettings(db: Db, code?: string | null): Promise<RegionSettings> {
-  let query = db.selectFrom('regions').select(['code', 'settings']).orderBy('code');
+  let query = db.selectFrom('regions').select(['code', 'settings']).orderBy('position').orderBy('code');
   if (code) query = query.where('code', '=', code);
   const region = await query.executeTakeFirst();
   const parsed = regionSettingsSchema.safeParse(region?.settings ?? {});

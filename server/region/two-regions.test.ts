@@ -48,7 +48,7 @@ describe('two regions in one instance', () => {
       region: 'boom-mechelen-lier',
     });
     const admin = (await as.admin!.get('/api/region')).body;
-    expect(admin.regions.map((r: { code: string }) => r.code)).toEqual(['boom-mechelen-lier', 'kempen']);
+    expect(admin.regions.map((r: { code: string }) => r.code)).toEqual(['kempen', 'boom-mechelen-lier']); // load order
     expect(admin.regions.find((r: { code: string }) => r.code === 'boom-mechelen-lier').permanenceNumber).toBe(
       BML_LINE,
     );
@@ -154,5 +154,14 @@ describe('two regions in one instance', () => {
     const bad = await as.coordinator!.request('PUT', '/api/auth/region', { region: 'Kempen!' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('region');
+  });
+  it('a call to a number no region claims rings the first region loaded (the Kempen), not the first by name', async () => {
+    // The demo loads the Kempen first; "boom-mechelen-lier" sorts before "kempen", which must not matter.
+    const kempenPrimary = await phoneOf('an.peeters');
+    fake.phone(kempenPrimary).answers({ press: '1' });
+    const elsewhere = await fake.call({ from: '+32499000009', to: '+3230000000' });
+    expect(elsewhere.dialled.map((d) => d.number)).toEqual([kempenPrimary]);
+    const kempenCalls = (await as.coordinator!.get('/api/calls')).body.calls.map((c: { sid: string }) => c.sid);
+    expect(kempenCalls).toContain(elsewhere.sid);
   });
 });

@@ -36,7 +36,9 @@ export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
     );
   }
   // One region's history (the Kempen's when it is loaded, else the first region's); issue 15 asks for several.
-  const codes = (await db.selectFrom('regions').select('code').orderBy('code').execute()).map((r) => r.code);
+  const codes = (await db.selectFrom('regions').select('code').orderBy('position').orderBy('code').execute()).map(
+    (r) => r.code,
+  );
   const region = opts.region ?? (codes.includes('kempen') ? 'kempen' : codes[0]);
   if (!region) throw new Error('No region: load the demo data first (SEED=demo on an empty database).');
   const [users, directory, municipalities, places, ocmws, calendar] = await Promise.all([

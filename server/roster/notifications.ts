@@ -23,7 +23,7 @@ export async function sendRotaNotifications(services: Services): Promise<number>
   const now = clock.now();
   let sent = 0;
   // Each region's rota reminds its own staff.
-  for (const { code } of await db.selectFrom('regions').select('code').orderBy('code').execute()) {
+  for (const { code } of await db.selectFrom('regions').select('code').orderBy('position').orderBy('code').execute()) {
     sent += await remindRegion(services, code, now);
   }
   return sent;

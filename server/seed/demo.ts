@@ -14,9 +14,14 @@ import { fromRoot } from '../paths';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function seedRegion(trx: Db, config: RegionConfig, opts = { syncNational: true }): Promise<void> {
+  const loaded = await trx
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   await trx
     .insertInto('regions')
     .values({
+      position: Number(loaded.n),
       code: config.code,
       name: config.name,
       timezone: config.timezone,

@@ -6,6 +6,12 @@ import { sql, type Kysely } from 'kysely';
 const ROTA_TABLES = ['rota_rotations', 'rota_overrides', 'rota_swaps'] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // The order regions were loaded in: the first is where a call to an unknown number goes and where a
+  // user of several regions starts. Not the alphabet: a second region must not take over the first's line.
+  await db.schema
+    .alterTable('regions')
+    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   const first = sql`(select min(code) from regions)`;
   for (const table of ROTA_TABLES) {
     await db.schema
@@ -41,6 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('regions').dropColumn('position').execute();
   await db.schema.alterTable('sessions').dropColumn('region_code').execute();
   await db.schema.dropTable('user_regions').execute();
   await db.schema.dropIndex('calls_region_started_idx').execute();

@@ -40,7 +40,7 @@ export interface CallPlan {
 }
 
 export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<RotaSnapshot> {
-  const regions = await db.selectFrom('regions').select('code').orderBy('code').execute();
+  const regions = await db.selectFrom('regions').select('code').orderBy('position').orderBy('code').execute();
   const [lines, users, directory] = await Promise.all([
     Promise.all(
       regions.map(async ({ code }): Promise<RegionLine> => {
