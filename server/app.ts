@@ -13,6 +13,7 @@ import { speakTheReadersLanguage } from './http/language';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
 import { defineRoute } from './http/route';
+import { openApiAnswer } from '../shared/api/ops';
 import type { Logger } from './logger';
 import { attachRealtime } from './realtime/realtime';
 import { apiRoutes } from './routes';
@@ -42,6 +43,8 @@ export interface AppOptions {
   outboxWorker?: boolean;
   /** Folder of the built console; omitted in API-only tests. */
   clientDir?: string | null;
+  /** Tests only: every answer is checked against its schema in shared/api; a mismatch is a 500. */
+  checkAnswers?: boolean;
 }
 
 export interface App {
@@ -98,7 +101,7 @@ export function createApp(opts: AppOptions): App {
 
   const routes = [...apiRoutes, openApiRoute()];
   app.use('/api/auth/login', loginLimiter(opts.config));
-  mountRoutes(app, routes, services);
+  mountRoutes(app, routes, services, { checkAnswers: opts.checkAnswers });
   mountTwilioRoutes(app, twilioRoutes, services, webhookWritesSettled);
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);
   app.use(errorHandler(opts.logger));
@@ -141,7 +144,8 @@ function openApiRoute() {
     path: '/api/openapi.json',
     tag: 'ops',
     roles: 'public',
-    summary: 'This document: OpenAPI 3.1, generated from the request schemas',
+    summary: 'This document: OpenAPI 3.1, generated from the request and answer schemas',
+    response: openApiAnswer,
     handler: () => buildOpenApi([...apiRoutes], { title: 'Permanentie API', version: '0.1.0' }),
   });
 }

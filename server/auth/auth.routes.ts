@@ -1,27 +1,14 @@
 import type { Response } from 'express';
-import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { HttpError, unauthorized } from '../http/errors';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { ALL_ROLES, defineRoute, NO_CONTENT } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
 import { alertIfSprayed, currentSprays } from './spray';
 import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
-
-export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, say('vul je gebruikersnaam in', 'username is required')).max(100),
-  password: z.string().min(1, say('vul je wachtwoord in', 'password is required')).max(1000),
-});
-
-export const authUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
-  municipalities: z.array(z.string()),
-});
+import { loginBody, spraysAnswer, userAnswer } from '../../shared/api/auth';
 
 // A shared address (a police station behind one NAT) may fail more often than one account.
 const IP_FAILURE_FACTOR = 4;
@@ -34,7 +21,7 @@ export const authRoutes = [
     roles: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
     body: loginBody,
-    response: z.object({ user: authUserSchema }),
+    response: userAnswer,
     handler: async ({ req, res, body, services }) => {
       const user = await login(services, body.username.toLowerCase(), body.password, req.ip ?? 'unknown');
       const old: unknown = req.cookies?.[SESSION_COOKIE];
@@ -51,6 +38,7 @@ export const authRoutes = [
     tag: 'auth',
     roles: 'public',
     summary: 'Sign out: ends the session and clears the cookie',
+    response: NO_CONTENT,
     handler: async ({ req, res, user, services }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
       if (typeof token === 'string') {
@@ -74,10 +62,7 @@ export const authRoutes = [
     tag: 'auth',
     roles: ['coordinator', 'admin'],
     summary: 'Usernames failing to sign in from several addresses within the spray window (possible password spraying)',
-    response: z.object({
-      sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })),
-      windowMinutes: z.number(),
-    }),
+    response: spraysAnswer,
     handler: async ({ services }) => ({
       sprays: await currentSprays(services, services.clock.now()),
       windowMinutes: services.config.loginSprayWindowMinutes,
@@ -89,7 +74,7 @@ export const authRoutes = [
     tag: 'auth',
     roles: ALL_ROLES,
     summary: 'The signed-in user and their role',
-    response: z.object({ user: authUserSchema }),
+    response: userAnswer,
     handler: ({ user }) => ({ user }),
   }),
 ];

@@ -1,9 +1,10 @@
 // OpenAPI 3.1 generated from the route declarations: the zod schemas that validate requests are the
 // schemas the document shows (OpenAPI 3.1 uses JSON Schema 2020-12, which zod emits natively).
 import { z, type ZodType } from 'zod';
-import type { RouteSpec } from './route';
+import { isSchema, type RouteSpec } from './route';
 
-const jsonSchema = (s: ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+// Requests are described as the client sends them (before defaults and transforms), answers as they arrive.
+const jsonSchema = (s: ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 
 export function buildOpenApi(routes: RouteSpec[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -47,9 +48,7 @@ function operation(r: RouteSpec) {
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
       : {}),
     responses: {
-      [String(r.status ?? 200)]: r.response
-        ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } }
-        : { description: 'OK' },
+      ...answer(r),
       400: { description: 'Invalid request; the message names the field', ...errorRef },
       ...(r.roles === 'public'
         ? {}
@@ -70,4 +69,19 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
     required: where === 'path' || (js.required ?? []).includes(name),
     schema: s,
   }));
+}
+
+/** The success answer: its JSON schema, nothing (204), or a file of its content type. */
+function answer(r: RouteSpec) {
+  const a = r.response;
+  if (isSchema(a)) {
+    return {
+      [String(r.status ?? 200)]: {
+        description: 'OK',
+        content: { 'application/json': { schema: jsonSchema(a, 'output') } },
+      },
+    };
+  }
+  if (a.kind === 'none') return { 204: { description: 'Done; no content' } };
+  return { 200: { description: 'OK', content: { [a.contentType]: { schema: { type: 'string' } } } } };
 }

@@ -4,6 +4,7 @@ import type { Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
+import { referrerSmsStoppedAnswer } from '../../shared/api/intake';
 import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
 import { cancelWaitingSms } from '../telephony/outbox/enqueue';
@@ -18,6 +19,7 @@ export const referrerRoutes = [
     roles: desk,
     params: idParams,
     summary: 'Stop a text to the referrer that has not left yet',
+    response: referrerSmsStoppedAnswer,
     handler: async ({ params, user, services }) => {
       const { db, clock, realtime } = services;
       const now = clock.now();
@@ -60,7 +62,7 @@ export const referrerRoutes = [
       ]);
       if (stopped.intake_id)
         realtime.publish('intakes:changed', { id: stopped.intake_id }, ['duty_worker', 'coordinator']);
-      return { id: stopped.id, status: 'cancelled' };
+      return { id: stopped.id, status: 'cancelled' as const };
     },
   }),
 ];

@@ -1,30 +1,9 @@
-import { z } from 'zod';
 import { ALL_ROLES, defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import { solidarityTarget } from './solidarity';
 import { say } from '../../shared/rules/say';
 import { belgianMunicipalities, closestMunicipalities, localName, ocmwName } from './belgium';
-
-const regionResponse = z.object({
-  region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
-  municipalities: z.array(
-    z.object({
-      nis: z.string(),
-      name: z.string(),
-      population: z.number(),
-      postcodes: z.string(),
-      eerstelijnszone: z.string(),
-      policeZone: z.string(),
-      placesTarget: z.number(),
-      placesBrought: z.number(),
-    }),
-  ),
-  privacy: z.object({ storeRrn: z.boolean(), retentionDays: z.number() }),
-});
-
-const searchResponse = z.object({
-  municipalities: z.array(z.object({ nis: z.string(), name: z.string(), ocmw: z.string(), served: z.boolean() })),
-});
+import { municipalitySearchAnswer, municipalitySearchQuery, regionAnswer } from '../../shared/api/region';
 
 export const regionRoutes = [
   defineRoute({
@@ -32,10 +11,10 @@ export const regionRoutes = [
     path: '/api/municipalities',
     tag: 'region',
     roles: ALL_ROLES,
-    query: z.strictObject({ q: z.string().trim().min(1).max(80) }),
+    query: municipalitySearchQuery,
     summary:
       'Every Belgian municipality matching a name or NIS code (for competence facts): its OCMW and whether the desk serves it',
-    response: searchResponse,
+    response: municipalitySearchAnswer,
     handler: async ({ query, services: { db } }) => {
       const hits = /^\d{1,5}$/.test(query.q)
         ? belgianMunicipalities()
@@ -67,7 +46,7 @@ export const regionRoutes = [
     tag: 'region',
     roles: ALL_ROLES,
     summary: 'The region and its municipalities, with the places each brings against its solidarity target',
-    response: regionResponse,
+    response: regionAnswer,
     handler: async ({ services: { db, config } }) => {
       const region = await db
         .selectFrom('regions')

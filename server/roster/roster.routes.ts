@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { dueNightGapAlerts, gaps, segments, shiftsOf, wholeShiftsOf } from '../../shared/rules/rota';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { ALL_ROLES, defineRoute, file, NO_CONTENT } from '../http/route';
 import { notFound } from '../http/errors';
 import type { Role } from '../db/schema';
 import { buildIcal, icalSequences, icalUids, rotateIcalToken, userForIcalToken } from './ical';
@@ -9,7 +8,23 @@ import { nightSheet } from './night-sheet';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { regionSettings } from '../region/settings';
 import { loadRota, staffById } from './roster.queries';
-import { gapsQuery, overrideBody, rangeQuery, rotationBody, swapBody } from './roster.schema';
+import {
+  gapsAnswer,
+  gapsQuery,
+  icalLinkAnswer,
+  icalParams,
+  myShiftsAnswer,
+  nightAlertsAnswer,
+  nightSheetAnswer,
+  onCallAnswer,
+  overrideBody,
+  rangeQuery,
+  rotaAnswer,
+  rotationBody,
+  swapBody,
+  swapDecisionAnswer,
+} from '../../shared/api/rota';
+import { idAnswer } from '../../shared/api/common';
 import { idParams } from '../http/params';
 import { say } from '../../shared/rules/say';
 
@@ -17,16 +32,6 @@ const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const leads: readonly Role[] = ['coordinator', 'admin'];
 const DAY = 86_400_000;
 const DEFAULT_GAP_ALERT_TIME = '14:00';
-
-const person = z
-  .object({
-    userId: z.string(),
-    name: z.string(),
-    phone: z.string().nullable(),
-    source: z.string(),
-    until: z.string().nullable(),
-  })
-  .nullable();
 
 function range(q: { from?: string; to?: string }, now: Date, days: number) {
   const from = q.from ? new Date(q.from) : now;
@@ -41,15 +46,7 @@ export const rosterRoutes = [
     tag: 'rota',
     roles: ALL_ROLES,
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
-    response: z.object({
-      at: z.string(),
-      outOfHours: z.boolean(),
-      dayNumber: z.string().nullable(),
-      primary: person,
-      backup: person,
-      coordinator: person,
-      nextHandover: z.string().nullable(),
-    }),
+    response: onCallAnswer,
     handler: ({ services }) => onCallNow(services),
   }),
   defineRoute({
@@ -59,6 +56,7 @@ export const rosterRoutes = [
     roles: desk,
     summary:
       "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
+    response: nightSheetAnswer,
     handler: ({ user, services }) => nightSheet(services, user!.role),
   }),
   defineRoute({
@@ -68,6 +66,7 @@ export const rosterRoutes = [
     roles: desk,
     query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
+    response: rotaAnswer,
     handler: async ({ query, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 7);
       const [rota, staff] = await Promise.all([loadRota(db), staffById(db)]);
@@ -89,6 +88,7 @@ export const rosterRoutes = [
     roles: desk,
     query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
+    response: gapsAnswer,
     handler: async ({ query, services: { db, clock } }) => {
       const now = clock.now();
       return gaps(await loadRota(db), now, new Date(now.getTime() + query.days * DAY));
@@ -100,6 +100,7 @@ export const rosterRoutes = [
     tag: 'rota',
     roles: desk,
     summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
+    response: nightAlertsAnswer,
     handler: async ({ services: { db, clock } }) => {
       const [rota, settings] = await Promise.all([loadRota(db), regionSettings(db)]);
       return { nightGaps: dueNightGapAlerts(rota, clock.now(), settings.rota?.gapAlertTime ?? DEFAULT_GAP_ALERT_TIME) };
@@ -112,6 +113,7 @@ export const rosterRoutes = [
     roles: desk,
     query: rangeQuery,
     summary: 'My own shifts (default: the coming 31 days)',
+    response: myShiftsAnswer,
     handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 31);
       return { shifts: shiftsOf(await loadRota(db), user!.id, from, to) };
@@ -123,6 +125,7 @@ export const rosterRoutes = [
     tag: 'rota',
     roles: desk,
     summary: 'A new private iCal URL for my shifts (the previous one stops working)',
+    response: icalLinkAnswer,
     handler: async ({ user, services: { db, config } }) => {
       const token = await rotateIcalToken(db, user!.id);
       return { url: `${config.publicUrl}/ical/${token}.ics` };
@@ -133,9 +136,8 @@ export const rosterRoutes = [
     path: '/ical/:file',
     tag: 'rota',
     roles: 'public',
-    params: z.strictObject({
-      file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')),
-    }),
+    params: icalParams,
+    response: file('text/calendar'),
     summary: "A worker's shifts as iCalendar, by private token (past 7 and coming 90 days)",
     handler: async ({ params, res, services: { db, clock } }) => {
       const owner = await userForIcalToken(db, params.file.replace(/\.ics$/, ''));
@@ -162,6 +164,7 @@ export const rosterRoutes = [
     body: rotationBody,
     status: 201,
     summary: 'Create a rotation: a team taking turns in one slot',
+    response: idAnswer,
     handler: ({ body, user, services }) => saveRotation(services, user!, body),
   }),
   defineRoute({
@@ -172,6 +175,7 @@ export const rosterRoutes = [
     body: rotationBody,
     params: idParams,
     summary: 'Change a rotation',
+    response: idAnswer,
     handler: ({ body, params, user, services }) => saveRotation(services, user!, body, params.id),
   }),
   defineRoute({
@@ -181,6 +185,7 @@ export const rosterRoutes = [
     roles: leads,
     params: idParams,
     summary: 'Remove a rotation',
+    response: NO_CONTENT,
     handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_rotations', params.id),
   }),
   defineRoute({
@@ -191,6 +196,7 @@ export const rosterRoutes = [
     body: overrideBody,
     status: 201,
     summary: 'Someone replaces someone for a span (wins over swaps and rotations)',
+    response: idAnswer,
     handler: ({ body, user, services }) => createOverride(services, user!, body),
   }),
   defineRoute({
@@ -200,6 +206,7 @@ export const rosterRoutes = [
     roles: leads,
     params: idParams,
     summary: 'Remove an override',
+    response: NO_CONTENT,
     handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_overrides', params.id),
   }),
   defineRoute({
@@ -210,6 +217,7 @@ export const rosterRoutes = [
     body: swapBody,
     status: 201,
     summary: 'Ask a colleague to take (part of) a shift; a duty worker can only offer their own',
+    response: swapDecisionAnswer,
     handler: ({ body, user, services }) => requestSwap(services, user!, body),
   }),
   ...(
@@ -226,6 +234,7 @@ export const rosterRoutes = [
       roles: desk,
       params: idParams,
       summary: `Mark a requested swap ${decision}`,
+      response: swapDecisionAnswer,
       handler: ({ params, user, services }) => decideSwap(services, user!, params.id, decision),
     }),
   ),

@@ -1,16 +1,23 @@
 // The calls as the console sees them: live list with each step of the chain, open alarms, and the
 // call-back that ends an alarm. Callers' numbers are personal data: every read is audited.
-import { z } from 'zod';
 import { auditReads } from '../audit/audit';
 import type { Role } from '../db/schema';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
+import {
+  alarmsAnswer,
+  callAnswer,
+  callBackBody,
+  callIdParams,
+  calledBackAnswer,
+  callsAnswer,
+  callsQuery,
+} from '../../shared/api/calls';
 import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not a valid call id')) });
 
 export const callRoutes = [
   defineRoute({
@@ -19,7 +26,8 @@ export const callRoutes = [
     tag: 'calls',
     roles: desk,
     personal: 'audited',
-    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: callsQuery,
+    response: callsAnswer,
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
     handler: async ({ query, user, services: { db, clock } }) => {
       const calls = await listCalls(db, { limit: query.limit });
@@ -39,7 +47,8 @@ export const callRoutes = [
     tag: 'calls',
     roles: desk,
     personal: 'audited',
-    params: idParams,
+    params: callIdParams,
+    response: callAnswer,
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
       const [call] = await listCalls(db, { id: params.id });
@@ -58,6 +67,7 @@ export const callRoutes = [
     roles: desk,
     personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
+    response: alarmsAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const calls = await listCalls(db, { openAlarms: true, limit: 50 });
       await auditReads(
@@ -75,8 +85,9 @@ export const callRoutes = [
     path: '/api/calls/:id/callback',
     tag: 'calls',
     roles: desk,
-    params: idParams,
-    body: z.strictObject({ note: z.string().trim().max(500).optional() }),
+    params: callIdParams,
+    body: callBackBody,
+    response: calledBackAnswer,
     summary: 'Record that the caller was rung back: ends the alarm in every console',
     handler: async ({ params, body, user, services }) => {
       const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null);

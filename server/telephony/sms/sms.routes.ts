@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditReads } from '../../audit/audit';
 import type { Role } from '../../db/schema';
 import { defineRoute } from '../../http/route';
+import { inboxAnswer, outboxAnswer } from '../../../shared/api/calls';
 import { messageSid, smsSender } from '../twilio/params';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
@@ -46,6 +47,7 @@ export const smsRoutes = [
     roles: desk,
     personal: 'audited',
     summary: 'The latest 100 outgoing SMS with their delivery state',
+    response: outboxAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100).execute();
       await auditReads(
@@ -77,6 +79,7 @@ export const smsRoutes = [
     roles: desk,
     personal: 'audited',
     summary: 'The latest 100 SMS received on the permanence number',
+    response: inboxAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db
         .selectFrom('sms_inbound')
