@@ -98,7 +98,14 @@ const n = z.number();
 const maybe = z.number().nullable();
 const outcomes = { answered: n, missed: n, voicemail: n, ringing: n, total: n };
 const spreadMin = z.object({ count: n, meanMin: maybe, medianMin: maybe, p90Min: maybe });
-const placementCounts = { placements: n, nightsUsed: n, costCents: n, capacity: n, capacityNights: n, occupancy: n };
+const placementCounts = {
+  placements: n,
+  nightsUsed: n,
+  costCents: n,
+  capacity: n,
+  capacityNights: n,
+  occupancy: maybe,
+};
 
 export const figuresAnswer = z.object({
   period: z.object({ from: z.string(), to: z.string(), nights: n, start: z.string(), end: z.string() }),

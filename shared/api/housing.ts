@@ -128,7 +128,7 @@ export const poolAnswer = z.object({
       active: z.boolean(),
       occupiedSince: z.string().nullable(),
       allocated: z.boolean(),
-      status: z.enum(['free', 'allocated', 'occupied']),
+      status: z.enum(['free', 'allocated', 'occupied', 'inactive']),
     }),
   ),
   targets: z.array(z.object({ nis: z.string(), name: z.string(), population: n, target: n, brought: n })),

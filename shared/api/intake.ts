@@ -2,7 +2,7 @@
 // the texts to the referrer. The intake form's own schema lives with the rules (shared/rules/intake).
 import { z } from 'zod';
 import { COMPETENCE_RULES, competenceFactsSchema } from '../rules/competence';
-import { competenceOverrideSchema, intakeInputSchema } from '../rules/intake/intake-schema';
+import { competenceOverrideSchema, intakeInputSchema, REFERRER_KINDS } from '../rules/intake/intake-schema';
 import { say } from '../rules/say';
 import { holdChoiceShape } from './board';
 import { reasonSchema } from './common';
@@ -75,8 +75,14 @@ export const intakeDetailAnswer = z.object({
   call: z
     .object({ id: z.string(), from: z.string().nullable(), callerName: z.string().nullable(), startedAt: z.string() })
     .nullable(),
-  /** Who referred the person, as typed (kind, organisation, person, phone, badge). */
-  referrer: z.record(z.string(), z.string()),
+  /** Who referred the person, as typed; after pseudonymisation only kind and organisation remain. */
+  referrer: z.object({
+    kind: z.enum(REFERRER_KINDS),
+    organisation: z.string(),
+    person: z.string().optional(),
+    phone: z.string().optional(),
+    badge: z.string().optional(),
+  }),
   person: z.object({
     name: z.string(),
     birthDate: z.string().nullable(),
