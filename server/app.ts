@@ -12,7 +12,7 @@ import { errorHandler } from './http/error-handler';
 import { speakTheReadersLanguage } from './http/language';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
-import { defineRoute } from './http/route';
+import { defineRoute, type RouteSpec } from './http/route';
 import { openApiAnswer } from '../shared/api/ops';
 import type { Logger } from './logger';
 import { attachRealtime } from './realtime/realtime';
@@ -138,7 +138,11 @@ export function createApp(opts: AppOptions): App {
   };
 }
 
-function openApiRoute() {
+/** The document for this desk: served at /api/openapi.json, linted by `npm run openapi:lint`. */
+export const openApiDocument = (publicUrl: string): ReturnType<typeof buildOpenApi> =>
+  buildOpenApi([...apiRoutes, openApiRoute()], { title: 'Permanentie API', version: '0.1.0' }, publicUrl);
+
+function openApiRoute(): RouteSpec {
   return defineRoute({
     method: 'get',
     path: '/api/openapi.json',
@@ -146,7 +150,7 @@ function openApiRoute() {
     roles: 'public',
     summary: 'This document: OpenAPI 3.1, generated from the request and answer schemas',
     response: openApiAnswer,
-    handler: () => buildOpenApi([...apiRoutes], { title: 'Permanentie API', version: '0.1.0' }),
+    handler: ({ services }) => openApiDocument(services.config.publicUrl),
   });
 }
 

@@ -11,8 +11,9 @@ import type { RouteSpec } from './route';
 import { emptyAnswerProblem, guardAnswers } from './answer-check';
 import { say } from '../../shared/rules/say';
 
-/** Header a browser cannot send cross-site without a CORS preflight we never grant: our CSRF defence. */
-export const CSRF_HEADER = 'x-requested-with';
+import { CSRF_HEADER } from './csrf';
+
+export { CSRF_HEADER };
 
 export interface MountOptions {
   /** Tests only: hold every answer against its declared schema (answer-check.ts). Never in production. */
