@@ -29,9 +29,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
   const [notice, setNotice] = useState<string | null>(null);
   const { state } = useSession();
   const lead = state.status === 'signedIn' && (state.user.role === 'coordinator' || state.user.role === 'admin');
-  useSocketEvent<{ initials: string }>('hold:expired', (p) =>
-    setNotice(t('places.holdExpired', { initials: p.initials })),
-  );
+  useSocketEvent('hold:expired', (p) => setNotice(t('places.holdExpired', { initials: p.initials })));
   const [showRest, setShowRest] = useState(false);
   const places = board.data?.places ?? [];
   const first = places.filter((p) => (p.suitable && p.free > 0) || p.holds.length > 0);
