@@ -147,7 +147,7 @@ function openApiRoute(): RouteSpec {
     method: 'get',
     path: '/api/openapi.json',
     tag: 'ops',
-    roles: 'public',
+    policy: 'public',
     summary: 'This document: OpenAPI 3.1, generated from the request and answer schemas',
     response: openApiAnswer,
     handler: ({ services }) => openApiDocument(services.config.publicUrl),

@@ -1,14 +1,15 @@
 import type { Response } from 'express';
 import { audit } from '../audit/audit';
 import { HttpError, unauthorized } from '../http/errors';
-import { ALL_ROLES, defineRoute, NO_CONTENT } from '../http/route';
+import { defineRoute, NO_CONTENT } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
 import { alertIfSprayed, currentSprays } from './spray';
 import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
-import { loginBody, spraysAnswer, userAnswer } from '../../shared/api/auth';
+import { loginBody, meAnswer, spraysAnswer, userAnswer } from '../../shared/api/auth';
+import { abilitiesOf, scope } from '../policies';
 
 // A shared address (a police station behind one NAT) may fail more often than one account.
 const IP_FAILURE_FACTOR = 4;
@@ -18,7 +19,7 @@ export const authRoutes = [
     method: 'post',
     path: '/api/auth/login',
     tag: 'auth',
-    roles: 'public',
+    policy: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
     body: loginBody,
     response: userAnswer,
@@ -36,7 +37,7 @@ export const authRoutes = [
     method: 'post',
     path: '/api/auth/logout',
     tag: 'auth',
-    roles: 'public',
+    policy: 'public',
     summary: 'Sign out: ends the session and clears the cookie',
     response: NO_CONTENT,
     handler: async ({ req, res, user, services }) => {
@@ -60,7 +61,7 @@ export const authRoutes = [
     method: 'get',
     path: '/api/auth/sprays',
     tag: 'auth',
-    roles: ['coordinator', 'admin'],
+    policy: 'sprays.read',
     summary: 'Usernames failing to sign in from several addresses within the spray window (possible password spraying)',
     response: spraysAnswer,
     handler: async ({ services }) => ({
@@ -72,10 +73,11 @@ export const authRoutes = [
     method: 'get',
     path: '/api/auth/me',
     tag: 'auth',
-    roles: ALL_ROLES,
-    summary: 'The signed-in user and their role',
-    response: userAnswer,
-    handler: ({ user }) => ({ user }),
+    policy: 'signed-in',
+    summary:
+      'The signed-in user, their role, the abilities it holds (what the console shows) and the municipalities their abilities reach (null: all)',
+    response: meAnswer,
+    handler: ({ user }) => ({ user, abilities: abilitiesOf(user!.role), scope: scope(user!) }),
   }),
 ];
 

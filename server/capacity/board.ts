@@ -6,13 +6,13 @@ import type { Kysely } from 'kysely';
 import { nightOf } from '../../shared/rules/night';
 import { SPECIALISED_TYPES, unmetNeeds, type Household } from '../../shared/rules/suitability';
 import type { Database, PlaceType, Role } from '../db/schema';
+import { can } from '../policies';
 
 export interface BoardFilter {
   household?: Household;
   municipality?: string;
   types?: PlaceType[];
 }
-const ADDRESS_ROLES: readonly Role[] = ['coordinator', 'admin'];
 export const DEFAULT_STALE_HOURS = 6;
 
 export async function readBoard(
@@ -70,7 +70,7 @@ export async function readBoard(
       phone: p.phone,
       confidentialAddress: p.confidential_address,
       meetingPoint: p.meeting_point,
-      address: p.confidential_address && !ADDRESS_ROLES.includes(role) ? null : p.address,
+      address: p.confidential_address && !can(role, 'places.addresses') ? null : p.address,
       units,
       free: Math.max(0, units - own.length),
       unmet,

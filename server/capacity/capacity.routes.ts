@@ -23,13 +23,12 @@ import { regionSettings } from '../region/settings';
 import { say } from '../../shared/rules/say';
 import { idParams } from '../http/params';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 export const capacityRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/board',
     tag: 'board',
-    roles: desk,
+    policy: 'places.read',
     query: boardQuery,
     response: boardAnswer,
     summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
@@ -56,7 +55,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/holds',
     tag: 'board',
-    roles: desk,
+    policy: 'holds.change',
     status: 201,
     body: holdBody,
     response: heldAnswer,
@@ -67,7 +66,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/holds/:id/extend',
     tag: 'board',
-    roles: desk,
+    policy: 'holds.change',
     params: idParams,
     body: extendHoldBody,
     response: holdChangedAnswer,
@@ -79,7 +78,7 @@ export const capacityRoutes = [
       method: 'post',
       path: `/api/holds/:id/${action}`,
       tag: 'board',
-      roles: desk,
+      policy: 'holds.change',
       params: idParams,
       response: holdChangedAnswer,
       summary: {
@@ -94,7 +93,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/places/:id/count',
     tag: 'board',
-    roles: desk,
+    policy: 'places.count',
     params: idParams,
     status: 201,
     body: hotelCountBody,
@@ -144,7 +143,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/hotels/ask',
     tag: 'board',
-    roles: desk,
+    policy: 'places.count',
     summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
     response: hotelsAskedAnswer,
     handler: async ({ services }) => ({ asked: await askHotels(services) }),

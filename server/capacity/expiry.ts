@@ -3,11 +3,14 @@
 import { repeat } from '../repeat';
 import type { Services } from '../services';
 import { queueReferrerUpdatesForHolds } from '../referrer/confirmation';
-
-const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
+import { rolesWith } from '../policies';
 
 export function announceBoard(services: Services, placeId: string): void {
-  services.realtime.publish('board:changed', { placeId, at: services.clock.now().toISOString() }, DESK);
+  services.realtime.publish(
+    'board:changed',
+    { placeId, at: services.clock.now().toISOString() },
+    rolesWith('places.read'),
+  );
 }
 
 export async function expireDueHolds(services: Services, placeId?: string): Promise<number> {

@@ -10,7 +10,6 @@ import { defineRoute } from '../http/route';
 import { announceBoard } from './expiry';
 import { say } from '../../shared/rules/say';
 
-const leads: readonly Role[] = ['coordinator', 'admin'];
 const columns = (b: z.output<typeof placeBody>) => ({
   name: b.name,
   provider: b.provider,
@@ -52,7 +51,7 @@ export const placeRoutes = [
     method: 'post',
     path: '/api/places',
     tag: 'board',
-    roles: leads,
+    policy: 'places.change',
     body: placeBody,
     status: 201,
     response: placeSavedAnswer,
@@ -74,7 +73,7 @@ export const placeRoutes = [
     method: 'put',
     path: '/api/places/:id',
     tag: 'board',
-    roles: leads,
+    policy: 'places.change',
     body: placeBody,
     params: placeIdParams,
     response: placeSavedAnswer,

@@ -1,5 +1,4 @@
 import { auditReads } from '../audit/audit';
-import type { Role } from '../db/schema';
 import { defineRoute, file } from '../http/route';
 import {
   closeBody,
@@ -14,17 +13,12 @@ import {
 } from '../../shared/api/handoffs';
 import { intakeDetailAnswer } from '../../shared/api/intake';
 import { readIntake } from '../intake/intake.queries';
-import { acknowledge, closeHandoff, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
+import { acknowledge, closeHandoff, findHandoff, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
 import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
 import { idParams } from '../http/params';
 import { recordHandover } from './handover';
 import { handoffLetter } from './letter';
-
-const readers: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
-const desk: readonly Role[] = ['duty_worker', 'coordinator'];
-// The OCMW acts on its handoffs; the coordinator may too (e.g. a warm handover by phone).
-const actors: readonly Role[] = ['ocmw_staff', 'coordinator'];
 
 async function detail(services: Parameters<typeof readIntake>[0], user: Parameters<typeof readIntake>[1], id: string) {
   const h = await handoffInScope(services, user, id);
@@ -36,7 +30,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handoffs',
     tag: 'handoffs',
-    roles: readers,
+    policy: 'handoffs.read',
     personal: 'audited',
     query: handoffsQuery,
     response: handoffListAnswer,
@@ -48,7 +42,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handoffs/:id',
     tag: 'handoffs',
-    roles: readers,
+    policy: 'handoffs.read',
     personal: 'audited',
     params: idParams,
     response: intakeDetailAnswer,
@@ -59,7 +53,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/acknowledge',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     response: intakeDetailAnswer,
     summary: 'The OCMW has the case: records who and when',
@@ -72,7 +66,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/follow-up',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     body: followUpBody,
     response: intakeDetailAnswer,
@@ -86,14 +80,15 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/forward',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     body: forwardBody,
     response: forwardedAnswer,
     summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
     handler: async ({ params, body, user, services }) => {
       await forward(services, user!, params.id, body);
-      const h = await handoffInScope(services, { ...user!, role: 'coordinator' }, params.id);
+      // Forwarded, it may lie outside the OCMW's scope now: the answer only says where it went.
+      const h = await findHandoff(services, params.id);
       return { id: h.id, ocmwNis: h.ocmw_nis, dueAt: new Date(h.due_at).toISOString(), status: h.status };
     },
   }),
@@ -101,7 +96,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/close',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     body: closeBody,
     response: intakeDetailAnswer,
@@ -115,7 +110,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/handover',
     tag: 'handoffs',
-    roles: desk,
+    policy: 'handoffs.handover',
     params: idParams,
     body: handoverBody,
     response: intakeDetailAnswer,
@@ -130,7 +125,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handoffs/:id/letter',
     tag: 'handoffs',
-    roles: desk,
+    policy: 'handoffs.handover',
     params: idParams,
     personal: 'audited',
     query: letterQuery,
@@ -148,7 +143,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handover',
     tag: 'handoffs',
-    roles: ['duty_worker', 'coordinator'],
+    policy: 'shiftSummary.read',
     personal: 'request',
     response: shiftSummaryAnswer,
     summary:

@@ -4,12 +4,10 @@ import { housingFiguresAnswer, housingFiguresCsvQuery, housingFiguresQuery } fro
 import { toCsv } from '../../shared/rules/csv';
 import { localDate } from '../../shared/rules/wall-clock';
 import type { AuthUser } from '../auth/session';
-import type { Role } from '../db/schema';
 import { defineRoute, file, type RouteSpec } from '../http/route';
 import { housingFigures, housingTable } from './figures';
 import { assertMunicipality } from './scope';
-
-const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'allocator', 'ocmw_staff'];
+import { scope } from '../policies';
 
 /** Without a period: the calendar year so far. */
 function filterOf(
@@ -19,7 +17,8 @@ function filterOf(
 ) {
   const today = localDate(now);
   if (q.municipality) assertMunicipality(user, q.municipality);
-  const nis = q.municipality ? [q.municipality] : user.role === 'ocmw_staff' ? user.municipalities : null;
+  const own = scope(user);
+  const nis = q.municipality ? [q.municipality] : own && [...own];
   return { from: q.from ?? `${today.slice(0, 4)}-01-01`, to: q.to ?? today, nis };
 }
 
@@ -28,7 +27,7 @@ export const housingFigureRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/housing/figures',
     tag: 'housing',
-    roles: FIGURE_ROLES,
+    policy: 'figures.housing',
     query: housingFiguresQuery,
     response: housingFiguresAnswer,
     summary:
@@ -39,7 +38,7 @@ export const housingFigureRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/housing/figures/csv',
     tag: 'housing',
-    roles: FIGURE_ROLES,
+    policy: 'figures.housing',
     query: housingFiguresCsvQuery,
     response: file('text/csv'),
     summary: 'One table of the wooncel figures as CSV (Belgian Excel)',

@@ -27,9 +27,8 @@ import {
   trajectoriesAnswer,
   trajectorySchema,
 } from '../../shared/api/housing';
-import type { Role } from '../db/schema';
 import { idParams } from '../http/params';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
 import {
   allocate,
   endTrajectory,
@@ -51,18 +50,12 @@ import {
 } from './registrations';
 import { housingRules } from './scope';
 
-// Who works with people's cases: the OCMW (own municipality), the CAW's coordinator, the allocator.
-const CASE_READERS: readonly Role[] = ['ocmw_staff', 'coordinator', 'allocator'];
-const REGISTRARS: readonly Role[] = ['ocmw_staff', 'coordinator'];
-const DECIDERS: readonly Role[] = ['allocator'];
-const POOL_EDITORS: readonly Role[] = ['coordinator', 'allocator'];
-const CONTINGENT_READERS: readonly Role[] = ['ocmw_staff', 'coordinator', 'allocator', 'admin'];
 export const housingRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/housing/rules',
     tag: 'housing',
-    roles: ALL_ROLES,
+    policy: 'housing.read',
     summary: "The region's published allocation rules, in words and as configuration (shown to everyone involved)",
     response: rulesAnswer,
     handler: async ({ services }) => {
@@ -74,7 +67,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/homes',
     tag: 'housing',
-    roles: ALL_ROLES,
+    policy: 'housing.read',
     summary:
       'The pool of transit homes: free, allocated or occupied now, and per municipality what it brings against its target',
     response: poolAnswer,
@@ -84,7 +77,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/homes',
     tag: 'housing',
-    roles: POOL_EDITORS,
+    policy: 'housing.homes.change',
     status: 201,
     body: homeBody,
     response: homeCreatedAnswer,
@@ -95,7 +88,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/occupancy',
     tag: 'housing',
-    roles: ALL_ROLES,
+    policy: 'housing.read',
     query: occupancyQuery,
     response: occupancyAnswer,
     summary: 'Occupancy of the pool per month: home-days occupied over home-days available',
@@ -105,7 +98,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/prefill/:id',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     params: idParams,
     personal: 'audited',
     summary: 'What a handoff (its id) brings to a registration: name, household, situation, the OCMW (audited)',
@@ -116,7 +109,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/registrations',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     personal: 'audited',
     query: registrationsQuery,
     response: registrationsAnswer,
@@ -127,7 +120,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/registrations',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     status: 201,
     body: registrationBody,
     response: registrationSchema,
@@ -138,7 +131,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/registrations/:id',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     params: idParams,
     personal: 'audited',
     summary: 'One registration (audited)',
@@ -149,7 +142,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/registrations/:id/withdraw',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     params: idParams,
     summary: 'Take a waiting registration off the list',
     response: registrationSchema,
@@ -159,7 +152,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/homes/:id/proposal',
     tag: 'housing',
-    roles: ['allocator', 'coordinator'],
+    policy: 'housing.propose',
     params: idParams,
     personal: 'audited',
     summary: 'The waiting households ranked for this home by the published rules, each with its reasons (audited)',
@@ -170,7 +163,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/homes/:id/allocate',
     tag: 'housing',
-    roles: DECIDERS,
+    policy: 'housing.decide',
     params: idParams,
     status: 201,
     body: allocateBody,
@@ -182,7 +175,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/allocations',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     personal: 'audited',
     summary: 'Allocations awaiting their move-in (audited)',
     response: pendingAllocationsAnswer,
@@ -192,7 +185,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/allocations/:id/move-in',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.follow',
     params: idParams,
     status: 201,
     body: moveInBody,
@@ -204,7 +197,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/trajectories',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     personal: 'audited',
     summary: 'Trajectories with their length of stay (OCMW staff: their municipalities; audited)',
     response: trajectoriesAnswer,
@@ -214,7 +207,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/trajectories/:id',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     params: idParams,
     personal: 'audited',
     summary: 'One trajectory (audited)',
@@ -225,7 +218,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/trajectories/:id/end',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.follow',
     params: idParams,
     body: endTrajectoryBody,
     response: trajectorySchema,
@@ -236,7 +229,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/contingent',
     tag: 'housing',
-    roles: CONTINGENT_READERS,
+    policy: 'housing.contingent.read',
     query: contingentQuery,
     response: contingentAnswer,
     summary:
@@ -247,7 +240,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/contingent',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     status: 201,
     body: contingentBody,
     response: contingentChangedAnswer,
@@ -258,7 +251,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/contingent/:id/decide',
     tag: 'housing',
-    roles: DECIDERS,
+    policy: 'housing.decide',
     params: idParams,
     body: contingentDecisionBody,
     response: contingentChangedAnswer,

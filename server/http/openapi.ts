@@ -4,7 +4,7 @@
 import { z, type ZodType } from 'zod';
 import { errorSchema } from '../../shared/api/common';
 import { CSRF_HEADER_NAME } from './csrf';
-import { isSchema, type RouteSpec } from './route';
+import { isSchema, rolesOf, type RouteSpec } from './route';
 
 // Requests are described as the client sends them (before defaults and transforms), answers as they arrive.
 const jsonSchema = (s: ZodType, io: 'input' | 'output' = 'input') => {
@@ -77,8 +77,9 @@ function operation(r: RouteSpec) {
     operationId: operationId(r.method, r.path),
     summary: r.summary,
     tags: [r.tag],
-    'x-roles': r.roles,
-    ...(r.roles === 'public' ? { security: [] } : { security: [{ session: [] }] }),
+    'x-policy': r.policy,
+    'x-roles': rolesOf(r),
+    ...(r.policy === 'public' ? { security: [] } : { security: [{ session: [] }] }),
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(changes ? [csrfHeader] : [])],
     ...(r.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
@@ -86,9 +87,9 @@ function operation(r: RouteSpec) {
     responses: {
       ...answer(r),
       400: { description: 'Invalid request; the message names the field', ...errorRef },
-      ...(r.roles === 'public' ? {} : { 401: { description: 'Not signed in', ...errorRef } }),
-      ...(r.roles !== 'public' || changes
-        ? { 403: { description: forbidden(r.roles !== 'public', changes), ...errorRef } }
+      ...(r.policy === 'public' ? {} : { 401: { description: 'Not signed in', ...errorRef } }),
+      ...(r.policy !== 'public' || changes
+        ? { 403: { description: forbidden(r.policy !== 'public', changes), ...errorRef } }
         : {}),
     },
   };
@@ -104,7 +105,7 @@ const csrfHeader = {
 };
 
 function forbidden(roles: boolean, csrf: boolean): string {
-  return [roles ? 'Role not allowed' : null, csrf ? `${CSRF_HEADER_NAME} header missing` : null]
+  return [roles ? 'The role does not hold the policy' : null, csrf ? `${CSRF_HEADER_NAME} header missing` : null]
     .filter(Boolean)
     .join('; or ');
 }

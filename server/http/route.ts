@@ -1,10 +1,11 @@
-// A route is a declaration: method, path, the roles it allows, the zod schemas of its request and its
-// answer (from shared/api), a handler. Roles and the answer are mandatory, so a route that forgets
-// either does not compile; the OpenAPI document is generated from these same declarations, and in
-// tests the mount checks every answer against its schema.
+// A route is a declaration: method, path, the policy it is under, the zod schemas of its request and its
+// answer (from shared/api), a handler. The policy and the answer are mandatory, so a route that forgets
+// either does not compile; the OpenAPI document is generated from these same declarations, and in tests
+// the mount checks every answer against its schema. Which roles hold an ability is in server/policies/.
 import type { Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Role } from '../db/schema';
+import { ROLES, rolesWith, type Ability } from '../policies';
 import type { AuthUser } from '../auth/session';
 import type { Services } from '../services';
 
@@ -34,8 +35,11 @@ export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = Zo
   path: string;
   summary: string;
   tag: string;
-  /** Who may call it: 'public' (no session needed) or the roles allowed. */
-  roles: 'public' | readonly Role[];
+  /**
+   * Who may call it: 'public' (no session needed), 'signed-in' (any signed-in user: who am I), or the
+   * ability a user's role must hold (server/policies/). Finer checks (scope, own shifts) are the handler's.
+   */
+  policy: 'public' | 'signed-in' | Ability;
   body?: BS;
   query?: QS;
   params?: PS;
@@ -61,4 +65,8 @@ export function defineRoute<BS extends ZodType = ZodType, QS extends ZodType = Z
   return spec as unknown as RouteSpec;
 }
 
-export const ALL_ROLES: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'];
+/** The roles a route lets in ('public': anyone, signed in or not), for the OpenAPI document and tests. */
+export function rolesOf(route: Pick<RouteSpec, 'policy'>): 'public' | readonly Role[] {
+  if (route.policy === 'public') return 'public';
+  return route.policy === 'signed-in' ? ROLES : rolesWith(route.policy);
+}

@@ -6,21 +6,17 @@ import {
   intakeInputSchema,
   intakeListAnswer,
 } from '../../shared/api/intake';
-import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
 import { adoptHold, createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
 import { listIntakes, readIntake } from './intake.queries';
 import { idParams } from '../http/params';
-
-// The desk's people; admins manage accounts and do not read personal records.
-const desk: readonly Role[] = ['duty_worker', 'coordinator'];
 
 export const intakeRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/intakes',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     response: intakeDetailAnswer,
     status: 201,
@@ -32,7 +28,7 @@ export const intakeRoutes = [
     method: 'get',
     path: '/api/intakes',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.list',
     personal: 'audited',
     summary: 'Intakes of the last 7 days, newest first (each read is audited)',
     response: intakeListAnswer,
@@ -42,7 +38,7 @@ export const intakeRoutes = [
     method: 'get',
     path: '/api/intakes/:id',
     tag: 'intake',
-    roles: [...desk, 'ocmw_staff'],
+    policy: 'intakes.read',
     personal: 'audited',
     response: intakeDetailAnswer,
     params: idParams,
@@ -53,7 +49,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/competence',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     response: intakeDetailAnswer,
     params: idParams,
@@ -68,7 +64,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/hold',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     response: intakeDetailAnswer,
     params: idParams,
@@ -84,7 +80,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/adopt-hold',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     response: intakeDetailAnswer,
     params: idParams,
@@ -99,7 +95,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/place',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     response: intakeDetailAnswer,
     params: idParams,

@@ -14,7 +14,7 @@ export const privacyRoutes = [
     method: 'post',
     path: '/api/privacy/access-report',
     tag: 'privacy',
-    roles: ['coordinator', 'admin'],
+    policy: 'privacy.accessReport',
     body,
     personal: 'audited',
     response: accessReportAnswer,

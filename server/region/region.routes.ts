@@ -1,4 +1,4 @@
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import { solidarityTarget } from './solidarity';
 import { say } from '../../shared/rules/say';
@@ -10,7 +10,7 @@ export const regionRoutes = [
     method: 'get',
     path: '/api/municipalities',
     tag: 'region',
-    roles: ALL_ROLES,
+    policy: 'region.read',
     query: municipalitySearchQuery,
     summary:
       'Every Belgian municipality matching a name or NIS code (for competence facts): its OCMW and whether the desk serves it',
@@ -44,7 +44,7 @@ export const regionRoutes = [
     method: 'get',
     path: '/api/region',
     tag: 'region',
-    roles: ALL_ROLES,
+    policy: 'region.read',
     summary: 'The region and its municipalities, with the places each brings against its solidarity target',
     response: regionAnswer,
     handler: async ({ services: { db, config } }) => {

@@ -7,6 +7,7 @@ import { addDays } from '../../shared/rules/wall-clock';
 import type { AuthUser } from '../auth/session';
 import { forbidden } from '../http/errors';
 import { nightsBetween } from '../../shared/api/figures';
+import { scope } from '../policies';
 
 // The filters' schemas are the API's (shared/api/figures.ts); what the server does with them is here.
 export {
@@ -57,21 +58,22 @@ export function defaultPeriod(now: Date): Period {
  * OCMW staff see only their own municipalities and get 403 asking for another one.
  */
 export function scopeFor(user: AuthUser, municipality: string | undefined): string[] | null {
-  if (user.role === 'ocmw_staff') {
-    if (user.municipalities.length === 0)
+  const own = scope(user);
+  if (own) {
+    if (own.length === 0)
       throw forbidden(
         say('Je account is nog aan geen gemeente gekoppeld.', 'Your account is not linked to a municipality yet.'),
       );
-    if (municipality && !user.municipalities.includes(municipality)) {
-      const own = user.municipalities.join(', ');
+    if (municipality && !own.includes(municipality)) {
+      const list = own.join(', ');
       throw forbidden(
         say(
-          `Je ziet alleen de cijfers van je eigen gemeenten (${own}).`,
-          `You may only see figures of your own municipalities (${own}).`,
+          `Je ziet alleen de cijfers van je eigen gemeenten (${list}).`,
+          `You may only see figures of your own municipalities (${list}).`,
         ),
       );
     }
-    return municipality ? [municipality] : [...user.municipalities];
+    return municipality ? [municipality] : [...own];
   }
   return municipality ? [municipality] : null;
 }

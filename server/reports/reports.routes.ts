@@ -3,7 +3,6 @@
 import type { Response } from 'express';
 import { nightOf } from '../../shared/rules/night';
 import { toCsv, type CsvCell } from '../../shared/rules/csv';
-import type { Role } from '../db/schema';
 import { defineRoute, file } from '../http/route';
 import {
   costsCsvQuery,
@@ -17,8 +16,6 @@ import { costCsvInput, costStatement } from './costs';
 import { readFigures } from './figures';
 import { defaultPeriod, periodOf, scopeFor } from './period';
 import { tableCsvInput } from './tables';
-
-const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'ocmw_staff'];
 
 function sendCsv(res: Response, filename: string, header: string[], rows: CsvCell[][], lang: 'nl' | 'en' = 'nl') {
   res.set('content-type', 'text/csv; charset=utf-8');
@@ -36,7 +33,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: figuresQuery,
     response: figuresAnswer,
     summary:
@@ -52,7 +49,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures/csv',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: figuresCsvQuery,
     response: file('text/csv'),
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
@@ -68,7 +65,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures/costs',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: costsQuery,
     response: costStatementAnswer,
     summary: 'Cost statement per OCMW for a month (default: this month): guarantees, nights and amounts per place',
@@ -79,7 +76,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures/costs/csv',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: costsCsvQuery,
     response: file('text/csv'),
     summary: 'The cost statement as CSV: one row per OCMW and place (table=places) or per guarantee (table=lines)',

@@ -1,7 +1,6 @@
 import { dueNightGapAlerts, gaps, segments, shiftsOf, wholeShiftsOf } from '../../shared/rules/rota';
-import { ALL_ROLES, defineRoute, file, NO_CONTENT } from '../http/route';
+import { defineRoute, file, NO_CONTENT } from '../http/route';
 import { notFound } from '../http/errors';
-import type { Role } from '../db/schema';
 import { buildIcal, icalSequences, icalUids, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
 import { nightSheet } from './night-sheet';
@@ -28,8 +27,6 @@ import { idAnswer } from '../../shared/api/common';
 import { idParams } from '../http/params';
 import { say } from '../../shared/rules/say';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const leads: readonly Role[] = ['coordinator', 'admin'];
 const DAY = 86_400_000;
 const DEFAULT_GAP_ALERT_TIME = '14:00';
 
@@ -44,7 +41,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/oncall/now',
     tag: 'rota',
-    roles: ALL_ROLES,
+    policy: 'rota.now',
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
     response: onCallAnswer,
     handler: ({ services }) => onCallNow(services),
@@ -53,7 +50,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/night-sheet',
     tag: 'rota',
-    roles: desk,
+    policy: 'nightSheet.read',
     summary:
       "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
     response: nightSheetAnswer,
@@ -63,7 +60,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
     response: rotaAnswer,
@@ -85,7 +82,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota/gaps',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
     response: gapsAnswer,
@@ -98,7 +95,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota/alerts',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
     response: nightAlertsAnswer,
     handler: async ({ services: { db, clock } }) => {
@@ -110,7 +107,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota/me',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     query: rangeQuery,
     summary: 'My own shifts (default: the coming 31 days)',
     response: myShiftsAnswer,
@@ -123,7 +120,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/me/ical',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     summary: 'A new private iCal URL for my shifts (the previous one stops working)',
     response: icalLinkAnswer,
     handler: async ({ user, services: { db, config } }) => {
@@ -135,7 +132,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/ical/:file',
     tag: 'rota',
-    roles: 'public',
+    policy: 'public',
     params: icalParams,
     response: file('text/calendar'),
     summary: "A worker's shifts as iCalendar, by private token (past 7 and coming 90 days)",
@@ -160,7 +157,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/rotations',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     body: rotationBody,
     status: 201,
     summary: 'Create a rotation: a team taking turns in one slot',
@@ -171,7 +168,7 @@ export const rosterRoutes = [
     method: 'put',
     path: '/api/rota/rotations/:id',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     body: rotationBody,
     params: idParams,
     summary: 'Change a rotation',
@@ -182,7 +179,7 @@ export const rosterRoutes = [
     method: 'delete',
     path: '/api/rota/rotations/:id',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     params: idParams,
     summary: 'Remove a rotation',
     response: NO_CONTENT,
@@ -192,7 +189,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/overrides',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     body: overrideBody,
     status: 201,
     summary: 'Someone replaces someone for a span (wins over swaps and rotations)',
@@ -203,7 +200,7 @@ export const rosterRoutes = [
     method: 'delete',
     path: '/api/rota/overrides/:id',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     params: idParams,
     summary: 'Remove an override',
     response: NO_CONTENT,
@@ -213,7 +210,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/swaps',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.swap',
     body: swapBody,
     status: 201,
     summary: 'Ask a colleague to take (part of) a shift; a duty worker can only offer their own',
@@ -231,7 +228,7 @@ export const rosterRoutes = [
       method: 'post',
       path: `/api/rota/swaps/:id/${verb}`,
       tag: 'rota',
-      roles: desk,
+      policy: 'rota.swap',
       params: idParams,
       summary: `Mark a requested swap ${decision}`,
       response: swapDecisionAnswer,

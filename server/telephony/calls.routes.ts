@@ -1,7 +1,6 @@
 // The calls as the console sees them: live list with each step of the chain, open alarms, and the
 // call-back that ends an alarm. Callers' numbers are personal data: every read is audited.
 import { auditReads } from '../audit/audit';
-import type { Role } from '../db/schema';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import {
@@ -17,14 +16,12 @@ import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-
 export const callRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/calls',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.read',
     personal: 'audited',
     query: callsQuery,
     response: callsAnswer,
@@ -45,7 +42,7 @@ export const callRoutes = [
     method: 'get',
     path: '/api/calls/:id',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.read',
     personal: 'audited',
     params: callIdParams,
     response: callAnswer,
@@ -64,7 +61,7 @@ export const callRoutes = [
     method: 'get',
     path: '/api/alarms',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.read',
     personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
     response: alarmsAnswer,
@@ -84,7 +81,7 @@ export const callRoutes = [
     method: 'post',
     path: '/api/calls/:id/callback',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.handle',
     params: callIdParams,
     body: callBackBody,
     response: calledBackAnswer,

@@ -3,21 +3,17 @@
 import { directoryAddedAnswer, directoryAnswer, directoryBody } from '../../shared/api/calls';
 import { placeIdParams as uuidParams } from '../../shared/api/board';
 import { audit } from '../audit/audit';
-import type { Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { defineRoute, NO_CONTENT } from '../http/route';
 import { refreshLastKnownRota } from './voice/keep-fresh';
 import { say } from '../../shared/rules/say';
-
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const leads: readonly Role[] = ['coordinator', 'admin'];
 
 export const directoryRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/directory',
     tag: 'calls',
-    roles: desk,
+    policy: 'directory.read',
     personal: 'request',
     summary: 'Known callers (police, hospitals, services)',
     response: directoryAnswer,
@@ -34,7 +30,7 @@ export const directoryRoutes = [
     method: 'post',
     path: '/api/directory',
     tag: 'calls',
-    roles: leads,
+    policy: 'directory.change',
     status: 201,
     body: directoryBody,
     response: directoryAddedAnswer,
@@ -64,7 +60,7 @@ export const directoryRoutes = [
     method: 'delete',
     path: '/api/directory/:id',
     tag: 'calls',
-    roles: leads,
+    policy: 'directory.change',
     params: uuidParams,
     response: NO_CONTENT,
     summary: 'Remove a known caller',

@@ -2,20 +2,17 @@
 // and watches it reach the worker. It is the fake Twilio network the tests use, driving the real
 // webhook routes of this instance with signed requests; nothing is stubbed on the server side.
 import { simulateBody, simulatedAnswer, simulatorAnswer } from '../../shared/api/calls';
-import type { Role } from '../db/schema';
 import { conflict } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { FakeTwilio } from '../fake-twilio/index';
 import { say } from '../../shared/rules/say';
-
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 export const simulatorRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/simulator',
     tag: 'calls',
-    roles: desk,
+    policy: 'simulator.use',
     summary: 'Whether the demo call simulator runs here (only without Twilio credentials), so the console can hide it',
     response: simulatorAnswer,
     handler: ({ services }) => ({ available: services.config.twilio.sandbox }),
@@ -24,7 +21,7 @@ export const simulatorRoutes = [
     method: 'post',
     path: '/api/simulator/calls',
     tag: 'calls',
-    roles: desk,
+    policy: 'simulator.use',
     body: simulateBody,
     response: simulatedAnswer,
     summary: 'Demo only: place a simulated call to the line and play it out (watch it in the console)',

@@ -1,6 +1,7 @@
 // Sign-in, the session's user, spray alerts, staff accounts.
 import { z } from 'zod';
 import { say } from '../rules/say';
+import { ABILITIES } from '../abilities';
 import { nisCode } from '../rules/nis';
 import { phoneSchema } from '../rules/phone';
 import { idAnswer, roleSchema } from './common';
@@ -21,6 +22,12 @@ export const authUserSchema = z.object({
 export type User = z.output<typeof authUserSchema>;
 
 export const userAnswer = z.object({ user: authUserSchema });
+/** `/api/auth/me`: the user, the abilities their role holds (what the console shows), the municipalities they reach (null: all). */
+export const meAnswer = z.object({
+  user: authUserSchema,
+  abilities: z.array(z.enum(ABILITIES)),
+  scope: z.array(z.string()).nullable(),
+});
 
 export const spraysAnswer = z.object({
   sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })),

@@ -3,7 +3,6 @@
 import twilio from 'twilio';
 import { z } from 'zod';
 import type { AuthUser } from '../../auth/session';
-import type { Role } from '../../db/schema';
 import { conflict, notFound } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { callThroughAnswer, placeIdParams } from '../../../shared/api/board';
@@ -11,8 +10,6 @@ import type { Services } from '../../services';
 import { twilioRequest } from '../twilio/rest';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { say } from '../../../shared/rules/say';
-
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 async function callThroughDesk(services: Services, user: AuthUser, placeId: string) {
   const { db, config } = services;
@@ -61,7 +58,7 @@ export const connectRoutes = [
     method: 'post',
     path: '/api/places/:id/call',
     tag: 'board',
-    roles: desk,
+    policy: 'calls.handle',
     params: placeIdParams,
     response: callThroughAnswer,
     summary: "Ring my phone, then put me through to the place with the desk's number shown",

@@ -16,7 +16,7 @@ import { Filters } from './Filters';
 import { Link } from '../../components/Link';
 import { PlaceCard } from './PlaceCard';
 import { PlaceForm } from './PlaceForm';
-import { useSession } from '../../session/useSession';
+import { useCan } from '../../session/useCan';
 
 const EVENTS = ['board:changed'] as const;
 
@@ -27,8 +27,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
   const load = useCallback((signal: AbortSignal) => fetchBoard(query, signal), [query]);
   const board = useLive(load, EVENTS);
   const [notice, setNotice] = useState<string | null>(null);
-  const { state } = useSession();
-  const lead = state.status === 'signedIn' && (state.user.role === 'coordinator' || state.user.role === 'admin');
+  const lead = useCan()('places.change');
   useSocketEvent('hold:expired', (p) => setNotice(t('places.holdExpired', { initials: p.initials })));
   const [showRest, setShowRest] = useState(false);
   const places = board.data?.places ?? [];
