@@ -99,10 +99,11 @@ export function createApp(opts: AppOptions): App {
   app.use(refuseDeepJson);
   app.use(cookies);
 
+  // Twilio's webhooks first: a call is matched before the API's many routes are tried (issue 17).
+  mountTwilioRoutes(app, twilioRoutes, services, webhookWritesSettled);
   const routes = [...apiRoutes, openApiRoute()];
   app.use('/api/auth/login', loginLimiter(opts.config));
   mountRoutes(app, routes, services, { checkAnswers: opts.checkAnswers });
-  mountTwilioRoutes(app, twilioRoutes, services, webhookWritesSettled);
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);
   app.use(errorHandler(opts.logger));
 

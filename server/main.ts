@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   }
   if (config.seed === 'demo') {
     const { seeded } = await seedDemo(database.db, { hashPassword, now: systemClock.now() });
-    if (seeded) logger.info('demo data loaded: the Kempen region, places and a duty team');
+    if (seeded) logger.info('demo data loaded: the Kempen and Boom-Mechelen-Lier regions, places and a duty team each');
     await warnAboutDemoLogins(database);
   } else {
     await seedRegionIfEmpty(database.db);

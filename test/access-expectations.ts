@@ -19,6 +19,7 @@ export const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'],
+  'PUT /api/auth/region': ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'], // switch among one's own regions
   'GET /api/auth/sprays': ['coordinator', 'admin'],
   'GET /api/users': ['coordinator', 'admin'],
   'POST /api/users': ['admin'],

@@ -12,6 +12,7 @@ const ROOT = join(import.meta.dirname, '..');
 const TABLE_OWNERS: Record<string, string> = {
   users: 'auth',
   user_municipalities: 'auth',
+  user_regions: 'auth',
   sessions: 'auth',
   login_throttle: 'auth',
   audit_log: 'audit',

@@ -1,14 +1,22 @@
 import type { Response } from 'express';
 import { audit } from '../audit/audit';
-import { HttpError, unauthorized } from '../http/errors';
+import { forbidden, HttpError, unauthorized } from '../http/errors';
 import { defineRoute, NO_CONTENT } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
-import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
+import {
+  createSession,
+  deleteSession,
+  hashToken,
+  municipalitiesOf,
+  regionsOf,
+  SESSION_COOKIE,
+  type AuthUser,
+} from './session';
 import { alertIfSprayed, currentSprays } from './spray';
 import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
-import { loginBody, meAnswer, spraysAnswer, userAnswer } from '../../shared/api/auth';
+import { loginBody, meAnswer, regionSwitchBody, spraysAnswer, userAnswer } from '../../shared/api/auth';
 import { abilitiesOf, scope } from '../policies';
 
 // A shared address (a police station behind one NAT) may fail more often than one account.
@@ -70,6 +78,27 @@ export const authRoutes = [
     }),
   }),
   defineRoute({
+    method: 'put',
+    path: '/api/auth/region',
+    tag: 'auth',
+    policy: 'signed-in',
+    summary: 'Switch the region this session looks at (for users of several regions)',
+    body: regionSwitchBody,
+    response: userAnswer,
+    handler: async ({ req, body, user, services }) => {
+      if (!user!.regions.includes(body.region))
+        throw forbidden(say(`Je werkt niet in regio ${body.region}.`, `You do not work in region ${body.region}.`));
+      const token: unknown = req.cookies?.[SESSION_COOKIE];
+      if (typeof token === 'string')
+        await services.db
+          .updateTable('sessions')
+          .set({ region_code: body.region })
+          .where('token_hash', '=', hashToken(token))
+          .execute();
+      return { user: { ...user!, region: body.region } };
+    },
+  }),
+  defineRoute({
     method: 'get',
     path: '/api/auth/me',
     tag: 'auth',
@@ -124,6 +153,7 @@ async function login(services: Services, username: string, password: string, ip:
     displayName: row.display_name,
     role: row.role,
     municipalities: await municipalitiesOf(db, row.id),
+    ...(await regionsOf(db, row.id)),
   };
 }
 

@@ -13,6 +13,10 @@ export interface AuthUser {
   role: Role;
   /** NIS codes an OCMW staff member is scoped to; empty for other roles. */
   municipalities: string[];
+  /** The regions the user works in (an admin may span several); OCMW staff: the regions of their municipalities. */
+  regions: string[];
+  /** The region the user is looking at now (the session's choice, else the first of `regions`); null: none. */
+  region: string | null;
 }
 
 /** What the sessions table keeps of a token (and names a session's socket room). */
@@ -45,7 +49,14 @@ export async function sessionOf(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'sessions.expires_at'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'sessions.expires_at',
+      'sessions.region_code',
+    ])
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)
@@ -57,8 +68,38 @@ export async function sessionOf(
     displayName: row.display_name,
     role: row.role,
     municipalities: await municipalitiesOf(db, row.id),
+    ...(await regionsOf(db, row.id, row.region_code)),
   };
   return { user, expiresAt: new Date(row.expires_at) };
+}
+
+/** A user's regions and the current one: the session's choice when the user still belongs to it, else the first. */
+export async function regionsOf(
+  db: Kysely<Database>,
+  userId: string,
+  chosen: string | null = null,
+): Promise<{ regions: string[]; region: string | null }> {
+  const rows = await db
+    .selectFrom('user_regions')
+    .select('region_code')
+    .where('user_id', '=', userId)
+    .orderBy('region_code')
+    .execute();
+  let regions = rows.map((r) => r.region_code);
+  // OCMW staff belong to no region of their own: they look at the regions their municipalities lie in (if any).
+  if (regions.length === 0) {
+    const own = await db
+      .selectFrom('user_municipalities')
+      .innerJoin('municipalities', 'municipalities.nis', 'user_municipalities.municipality_nis')
+      .select('municipalities.region_code')
+      .distinct()
+      .where('user_municipalities.user_id', '=', userId)
+      .where('municipalities.region_code', 'is not', null)
+      .orderBy('municipalities.region_code')
+      .execute();
+    regions = own.map((r) => r.region_code!);
+  }
+  return { regions, region: chosen && regions.includes(chosen) ? chosen : (regions[0] ?? null) };
 }
 
 export async function municipalitiesOf(db: Kysely<Database>, userId: string): Promise<string[]> {

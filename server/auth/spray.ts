@@ -24,8 +24,10 @@ export async function alertIfSprayed(services: Services, username: string, now: 
   const [spray] = await sprays(db, sprayWindowStart(services, now), config.loginSprayAddresses, username);
   if (!spray) return false;
   services.realtime.publish(SPRAY_EVENT, spray, rolesWith('sprays.read'));
-  const [rota, staff] = await Promise.all([
-    loadRota(db),
+  // Every region's lead on call hears about it: an account is not a region's.
+  const regions = await db.selectFrom('regions').select('code').orderBy('code').execute();
+  const [rotas, staff] = await Promise.all([
+    Promise.all(regions.map((r) => loadRota(db, r.code))),
     db
       .selectFrom('users')
       .select(['id', 'phone', 'role'])
@@ -37,7 +39,8 @@ export async function alertIfSprayed(services: Services, username: string, now: 
   const body =
     `Permanentie: verdachte aanmeldpogingen op gebruikersnaam "${username}" vanaf ${spray.addresses} adressen ` +
     `(laatste ${config.loginSprayWindowMinutes} min). Het account is niet geblokkeerd; bekijk de console.`;
-  for (const lead of leadsToAlert(rota, staff, now)) {
+  const leads = new Map(rotas.flatMap((rota) => leadsToAlert(rota, staff, now)).map((l) => [l.id, l]));
+  for (const lead of leads.values()) {
     await enqueueSms(db, now, {
       to: lead.phone!,
       body,

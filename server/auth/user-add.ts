@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db);
     await seedRegionIfEmpty(database.db);
-    const user = await createUser(database.db, input.data);
+    const first = await database.db.selectFrom('regions').select('code').orderBy('code').executeTakeFirst();
+    const user = await createUser(database.db, input.data, first ? [first.code] : []);
     console.log(`Created ${input.data.role} "${input.data.username}" (${user.id}).`);
   } finally {
     await database.close();

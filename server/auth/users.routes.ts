@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { firstRegion } from '../region/scope';
 import { audit, auditReads } from '../audit/audit';
 import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import { defineRoute, NO_CONTENT } from '../http/route';
@@ -95,7 +96,9 @@ export const userRoutes = [
     response: userCreatedAnswer,
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
-      const created = await createUser(db, body);
+      // Without `regions`, a new account works in the admin's current region (or the first one).
+      const fallback = user!.region ?? (await firstRegion(db));
+      const created = await createUser(db, body, fallback ? [fallback] : []);
       await audit(db, {
         at: clock.now(),
         userId: user!.id,

@@ -11,7 +11,11 @@ import { newUserSchema } from '../../shared/api/auth';
 export { newUserSchema };
 export type NewUser = z.output<typeof newUserSchema>;
 
-export async function createUser(db: Kysely<Database>, input: NewUser): Promise<{ id: string; role: Role }> {
+export async function createUser(
+  db: Kysely<Database>,
+  input: NewUser,
+  defaultRegions: string[] = [],
+): Promise<{ id: string; role: Role }> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken)
     throw conflict(
@@ -29,6 +33,34 @@ export async function createUser(db: Kysely<Database>, input: NewUser): Promise<
         'body.municipalities',
         say(`onbekende gemeente ${missing.join(', ')}`, `unknown municipality ${missing.join(', ')}`),
       );
+  }
+  const regions = input.role === 'ocmw_staff' ? [] : (input.regions ?? defaultRegions);
+  if (regions.length) {
+    const known = await db.selectFrom('regions').select('code').where('code', 'in', regions).execute();
+    const missing = regions.filter((r) => !known.some((k) => k.code === r));
+    if (missing.length)
+      throw fieldError(
+        'body.regions',
+        say(`onbekende regio ${missing.join(', ')}`, `unknown region ${missing.join(', ')}`),
+      );
+    // A worker's municipalities (other than an OCMW's, which may lie anywhere in Belgium) lie in the worker's regions.
+    if (input.municipalities.length) {
+      const inside = await db
+        .selectFrom('municipalities')
+        .select('nis')
+        .where('nis', 'in', input.municipalities)
+        .where('region_code', 'in', regions)
+        .execute();
+      const outside = input.municipalities.filter((n) => !inside.some((k) => k.nis === n));
+      if (outside.length)
+        throw fieldError(
+          'body.municipalities',
+          say(
+            `gemeente ${outside.join(', ')} ligt niet in regio ${regions.join(', ')}`,
+            `municipality ${outside.join(', ')} is not in region ${regions.join(', ')}`,
+          ),
+        );
+    }
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -49,6 +81,11 @@ export async function createUser(db: Kysely<Database>, input: NewUser): Promise<
         .values(input.municipalities.map((nis) => ({ user_id: user.id, municipality_nis: nis })))
         .execute();
     }
+    if (regions.length)
+      await trx
+        .insertInto('user_regions')
+        .values(regions.map((region_code) => ({ user_id: user.id, region_code })))
+        .execute();
     return user;
   });
 }

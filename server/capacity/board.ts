@@ -12,6 +12,8 @@ export interface BoardFilter {
   household?: Household;
   municipality?: string;
   types?: PlaceType[];
+  /** Only this region's places (issue 15: each region has its own board). */
+  region?: string;
 }
 export const DEFAULT_STALE_HOURS = 6;
 
@@ -30,6 +32,7 @@ export async function readBoard(
     .select(['municipalities.name as municipality_name', 'municipalities.eerstelijnszone'])
     .where('places.active', '=', true);
   if (f.types?.length) q = q.where('places.type', 'in', f.types);
+  if (f.region) q = q.where('places.region_code', '=', f.region);
   const [places, holds, counts, near] = await Promise.all([
     q.execute(),
     db

@@ -19,6 +19,8 @@ import { readBoard } from './board';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
+import { regionOf } from '../region/scope';
+import { neighbourOffers } from './solidarity';
 import { regionSettings } from '../region/settings';
 import { say } from '../../shared/rules/say';
 import { idParams } from '../http/params';
@@ -33,7 +35,8 @@ export const capacityRoutes = [
     response: boardAnswer,
     summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
     handler: async ({ query, user, services: { db, clock } }) => {
-      const stale = (await regionSettings(db)).board?.staleAfterHours;
+      const region = regionOf(user!);
+      const stale = (await regionSettings(db, region)).board?.staleAfterHours;
       const household =
         query.adults !== undefined || query.children !== undefined || query.needs
           ? householdSchema.parse({
@@ -42,13 +45,18 @@ export const capacityRoutes = [
               needs: query.needs ?? [],
             })
           : undefined;
-      return readBoard(
+      const board = await readBoard(
         db,
         clock.now(),
         user!.role,
-        { household, municipality: query.municipality, types: query.types },
+        { household, municipality: query.municipality, types: query.types, region },
         stale,
       );
+      // Solidarity across regions (issue 15 part 4): the neighbours' free places, only when nothing suitable is free here.
+      const neighbours = board.places.some((p) => p.free > 0 && p.suitable)
+        ? []
+        : await neighbourOffers(db, clock.now(), region, household);
+      return { ...board, neighbours };
     },
   }),
   defineRoute({

@@ -1,6 +1,8 @@
 // Holding, extending, placing, releasing and ending. The database decides who gets the last unit
 // (see migration 005); this code picks a unit, and on a unique violation looks again, so with two
 // units left three racers still get two holds, and for the last unit exactly one wins.
+import { regionOf } from '../region/scope';
+import { holdsAgreed } from './solidarity';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { nightOf } from '../../shared/rules/night';
@@ -8,7 +10,7 @@ import { SUIT_TAG_NL, unmetNeeds, type Household } from '../../shared/rules/suit
 import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import type { Executor } from '../db/schema';
-import { conflict, HttpError, notFound } from '../http/errors';
+import { conflict, forbidden, HttpError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { announceBoard, expireDueHolds } from './expiry';
 import { firstFreeUnit, isUniqueViolation, takenUnits, unitsTonight } from './units';
@@ -50,7 +52,7 @@ export async function createHold(services: Services, user: AuthUser, body: NewHo
 export async function insertHold(trx: Executor, now: Date, user: AuthUser, body: NewHold): Promise<HeldUnit> {
   const place = await trx
     .selectFrom('places')
-    .select(['id', 'name', 'type', 'capacity', 'suits'])
+    .select(['id', 'name', 'type', 'capacity', 'suits', 'region_code'])
     .where('id', '=', body.placeId)
     .where('active', '=', true)
     .executeTakeFirst();
@@ -58,6 +60,21 @@ export async function insertHold(trx: Executor, now: Date, user: AuthUser, body:
     throw notFound(
       say('Deze plaats bestaat niet (of is niet meer in gebruik).', 'No such place (or it is no longer in use).'),
     );
+  // Another region's place only where both regions agreed to holds across (issue 15 part 4).
+  const region = regionOf(user);
+  if (place.region_code !== region && !(await holdsAgreed(trx, region, place.region_code))) {
+    const other = await trx
+      .selectFrom('regions')
+      .select('name')
+      .where('code', '=', place.region_code)
+      .executeTakeFirst();
+    throw forbidden(
+      say(
+        `${place.name} hoort bij regio ${other?.name ?? place.region_code}; er is geen afspraak om daar plaatsen vast te houden. Bel de plaats.`,
+        `${place.name} belongs to region ${other?.name ?? place.region_code}; there is no agreement to hold places there. Ring the place.`,
+      ),
+    );
+  }
   const unmet = unmetNeeds(place.suits, body.household);
   if (unmet.length && !body.overrideReason) {
     throw new HttpError(

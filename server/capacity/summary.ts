@@ -22,8 +22,8 @@ export function shortName(type: string, name: string): string {
   return bare.toLowerCase().startsWith(`${short.toLowerCase()} `) ? bare : `${short} ${bare}`;
 }
 
-export async function bedsSummary(db: Kysely<Database>, now: Date, maxLength = 480): Promise<string> {
-  const board = await readBoard(db, now, 'duty_worker', {});
+export async function bedsSummary(db: Kysely<Database>, now: Date, maxLength = 480, region?: string): Promise<string> {
+  const board = await readBoard(db, now, 'duty_worker', { region });
   const free = board.places.filter((p) => p.free > 0);
   const head = `Vrij vannacht (${DateTime.fromISO(board.night).toFormat('dd/LL')}, ${hhmm(board.at)}): `;
   if (free.length === 0) return `${head}geen enkele plaats. Bel de coördinator.`;

@@ -7,11 +7,17 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrations } from './migrations/index';
+import { PgliteThreadDialect } from './pglite-thread';
 import type { Database } from './schema';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | null /* null: in memory */ };
+  | {
+      kind: 'pglite';
+      dataDir: string | null /* null: in memory */;
+      /** PGlite in a worker thread of its own (pglite-thread.ts; the default), or on the main thread (false). */
+      thread?: boolean;
+    };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -41,7 +47,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   });
   const dialect = pool
     ? new PostgresDialect({ pool })
-    : new PGliteDialect({ pglite: () => openPglite((target as { dataDir: string | null }).dataDir) });
+    : target.kind === 'pglite' && target.thread !== false
+      ? new PgliteThreadDialect(ownedFolder(target.dataDir))
+      : new PGliteDialect({ pglite: () => openPglite((target as { dataDir: string | null }).dataDir) });
   const db = new Kysely<Database>({ dialect });
   return {
     db,
@@ -53,11 +61,16 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 }
 
 async function openPglite(dataDir: string | null): Promise<PGlite> {
+  return PGlite.create(ownedFolder(dataDir) ?? undefined);
+}
+
+/** PGlite's files: owner only. */
+function ownedFolder(dataDir: string | null): string | null {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     chmodSync(dataDir, 0o700);
-  } // PGlite's files: owner only
-  return PGlite.create(dataDir ?? undefined);
+  }
+  return dataDir;
 }
 
 async function ping(db: Kysely<Database>, timeoutMs: number): Promise<boolean> {

@@ -57,6 +57,12 @@ export interface UserTable {
   ical_token_hash: string | null;
 }
 
+/** The regions a user works in (migration 019); an admin may span several, OCMW staff need none. */
+export interface UserRegionTable {
+  user_id: string;
+  region_code: string;
+}
+
 export interface UserMunicipalityTable {
   user_id: string;
   municipality_nis: string;
@@ -68,6 +74,8 @@ export interface SessionTable {
   user_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** The region this session looks at (migration 019); null: the user's first region. */
+  region_code: Generated<string | null>;
 }
 
 export interface LoginThrottleTable {
@@ -117,6 +125,8 @@ export type Slot = 'primary' | 'backup' | 'coordinator';
 
 export interface RotaRotationTable {
   id: Generated<string>;
+  /** The region whose rota this is (migration 019). */
+  region_code: string;
   name: string;
   slot: Slot;
   /** Earlier position wins when two rotations cover the same slot at once. */
@@ -132,6 +142,8 @@ export interface RotaRotationTable {
 
 export interface RotaOverrideTable {
   id: Generated<string>;
+  /** The region whose rota this is (migration 019). */
+  region_code: string;
   slot: Slot;
   /** null: the slot is left empty for the span. */
   user_id: string | null;
@@ -145,6 +157,8 @@ export interface RotaOverrideTable {
 
 export interface RotaSwapTable {
   id: Generated<string>;
+  /** The region whose rota this is (migration 019). */
+  region_code: string;
   slot: Slot;
   from_user_id: string;
   to_user_id: string;
@@ -180,6 +194,8 @@ export interface ChainStep {
 
 export interface CallTable {
   id: Generated<string>;
+  /** The region whose permanence number was called (migration 019). */
+  region_code: string | null;
   call_sid: string;
   from_number: string | null;
   to_number: string | null;
@@ -438,6 +454,7 @@ export interface Database {
   ocmws: OcmwTable;
   users: UserTable;
   user_municipalities: UserMunicipalityTable;
+  user_regions: UserRegionTable;
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;

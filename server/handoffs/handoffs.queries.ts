@@ -1,4 +1,5 @@
 // The handoff queue: OCMW staff see only their municipalities; the desk sees every handoff.
+import { regionOf } from '../region/scope';
 import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import type { HandoffStatus } from '../db/schema';
@@ -36,8 +37,14 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
       'guarantees.nights',
       'guarantees.total_cents',
     ]);
+  // OCMW staff: the handoffs to their OCMW, from any region. The desk: what its region placed, and what another
+  // region handed to an OCMW of this region (issue 15).
   const own = scope(user);
   if (own) q = q.where('handoffs.ocmw_nis', 'in', own.length ? own : ['-']);
+  else {
+    const region = regionOf(user);
+    q = q.where((eb) => eb.or([eb('places.region_code', '=', region), eb('municipalities.region_code', '=', region)]));
+  }
   if (f.nis) q = q.where('handoffs.ocmw_nis', '=', f.nis);
   q = f.status?.length
     ? q.where('handoffs.status', 'in', f.status)

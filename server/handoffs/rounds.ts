@@ -4,6 +4,7 @@
 //    count, to its contact and the coordinator on call;
 //  - morning digest: when an OCMW is open, its handoffs that fell due and were not yet in a digest
 //    -> one SMS with the count and the link (the printable list is the console's queue).
+import { firstRegion } from '../region/scope';
 import { DateTime } from 'luxon';
 import { onDuty } from '../../shared/rules/rota';
 import { isOpen } from '../../shared/rules/office-hours';
@@ -32,13 +33,30 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
     .where('due_at', '<=', limit)
     .execute();
   if (late.length === 0) return 0;
-  const rota = await loadRota(db);
-  const coordinatorId = onDuty(rota, now).coordinator?.userId;
-  const coordinator = coordinatorId
-    ? await db.selectFrom('users').select(['id', 'phone']).where('id', '=', coordinatorId).executeTakeFirst()
-    : undefined;
+  // The coordinator on call of the OCMW's region hears about it; an OCMW outside the regions: the first region's.
+  const first = await firstRegion(db);
+  const coordinators = new Map<string, { id: string; phone: string | null } | undefined>();
+  const coordinatorOf = async (region: string | null) => {
+    if (!region) return undefined;
+    if (!coordinators.has(region)) {
+      const coordinatorId = onDuty(await loadRota(db, region), now).coordinator?.userId;
+      coordinators.set(
+        region,
+        coordinatorId
+          ? await db.selectFrom('users').select(['id', 'phone']).where('id', '=', coordinatorId).executeTakeFirst()
+          : undefined,
+      );
+    }
+    return coordinators.get(region);
+  };
   let count = 0;
   for (const { ocmw_nis } of late) {
+    const own = await db
+      .selectFrom('municipalities')
+      .select('region_code')
+      .where('nis', '=', ocmw_nis)
+      .executeTakeFirst();
+    const coordinator = await coordinatorOf(own?.region_code ?? first);
     const ids = await escalateOcmw(services, ocmw_nis, limit, coordinator);
     count += ids.length;
     for (const id of ids) announceHandoffs(services, id);

@@ -97,9 +97,16 @@ export function summaryText(s: ShiftSummary): string {
 
 /** At the start of a primary shift, the incoming worker gets the summary by SMS. */
 export async function sendHandoverSms(services: Services): Promise<number> {
+  let sent = 0;
+  for (const { code } of await services.db.selectFrom('regions').select('code').orderBy('code').execute())
+    sent += await sendRegionHandoverSms(services, code);
+  return sent;
+}
+
+async function sendRegionHandoverSms(services: Services, region: string): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
-  const rota = await loadRota(db);
+  const rota = await loadRota(db, region);
   const primary = onDuty(rota, now).primary;
   if (!primary) return 0;
   const shift = shiftsOf(rota, primary.userId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 1)).find(

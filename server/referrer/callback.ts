@@ -24,6 +24,42 @@ export async function openCaseOf(db: Kysely<Database>, number: string, now: Date
   return row?.id ?? null;
 }
 
+/**
+ * openCaseOf for many calls at once (the call log writes calls in batches): for each, in the same order,
+ * the open case of its number in the 12 hours before its own `now`, as openCaseOf would answer.
+ */
+export async function openCasesOf(
+  db: Kysely<Database>,
+  asked: { number: string; now: Date }[],
+): Promise<(string | null)[]> {
+  if (asked.length === 0) return [];
+  const numbers = [...new Set(asked.map((a) => a.number))];
+  const earliest = Math.min(...asked.map((a) => a.now.getTime()));
+  const rows = await db
+    .selectFrom('intakes')
+    .leftJoin('calls', 'calls.id', 'intakes.call_id')
+    .select(['intakes.id', 'intakes.created_at', 'calls.from_number'])
+    .select((eb) => eb.ref('intakes.referrer', '->>').key('phone').as('referrer_phone'))
+    .where('intakes.status', '!=', 'closed')
+    .where('intakes.created_at', '>', new Date(earliest - CALLBACK_WINDOW_MS))
+    .where((eb) =>
+      eb.or([
+        eb('calls.from_number', 'in', numbers),
+        eb(eb.ref('intakes.referrer', '->>').key('phone'), 'in', numbers),
+      ]),
+    )
+    .orderBy('intakes.created_at', 'desc')
+    .execute();
+  return asked.map(
+    ({ number, now }) =>
+      rows.find(
+        (r) =>
+          (r.from_number === number || r.referrer_phone === number) &&
+          new Date(r.created_at).getTime() > now.getTime() - CALLBACK_WINDOW_MS,
+      )?.id ?? null,
+  );
+}
+
 /** "Politie Turnhout, over aanmelding K-2412-07, moeder met twee kinderen": who calls about which case. */
 export async function callBackWhisper(
   db: Kysely<Database>,

@@ -6,6 +6,7 @@ import { calendarSchema } from '../../shared/rules/calendar-schema';
 import { agreementSchema } from '../../shared/rules/competence';
 import { allocationRulesSchema } from '../../shared/rules/housing/allocation';
 import { fromRoot } from '../paths';
+import { belgianMunicipality } from './belgium';
 
 export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
 
@@ -42,11 +43,18 @@ const validTimezone = (tz: string) => {
   }
 };
 
+/** Neighbouring regions for solidarity (issue 15 part 4). */
+export const neighboursSchema = z.array(
+  z.strictObject({ region: z.string().regex(/^[a-z0-9-]+$/), holdsAllowed: z.boolean() }),
+);
+
 /** The region's fields, before the checks across them (settings.ts picks the ones stored with the region). */
 export const regionObjectSchema = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   timezone: z.string().refine(validTimezone, 'unknown IANA time zone'),
+  /** The region's permanence number: a call to it (Twilio's `To`) reaches this region's rota. */
+  permanenceNumber: belgianPhone,
   /** Inside office hours the permanence line forwards here (the CAW's day number). */
   dayNumber: belgianPhone,
   rota: z.strictObject({
@@ -72,6 +80,11 @@ export const regionObjectSchema = z.object({
     /** Regional agreements that override the law's competent OCMW (e.g. the place's municipality takes over). */
     agreements: z.array(agreementSchema),
   }),
+  /**
+   * Solidarity across regions (issue 15 part 4): neighbouring regions whose free places the board shows when
+   * none is free here, and whether a worker of this region may hold one there (both regions must say so).
+   */
+  neighbours: neighboursSchema.default([]),
   /** The wooncel's published allocation rules and the 1-per-N-inhabitants targets (optional: the Kempen's by default). */
   housing: allocationRulesSchema.optional(),
   municipalities: z.array(municipalitySchema).min(1),
@@ -103,6 +116,21 @@ export const regionConfigSchema = regionObjectSchema.superRefine((r, ctx) => {
     if (!seen.has(m.nis))
       ctx.addIssue({ code: 'custom', path: ['ocmws'], message: `no OCMW for ${m.name} (${m.nis})` });
   }
+  // An agreement binds the region's own municipalities only.
+  r.competence.agreements.forEach((a, i) => {
+    a.municipalities?.forEach((n, j) => {
+      if (!nis.has(n))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['competence', 'agreements', i, 'municipalities', j],
+          message: `municipality ${n} is not in region ${r.code}`,
+        });
+    });
+  });
+  r.neighbours.forEach((n, i) => {
+    if (n.region === r.code)
+      ctx.addIssue({ code: 'custom', path: ['neighbours', i, 'region'], message: 'a region is not its own neighbour' });
+  });
 });
 
 export type { Calendar, WeeklyHours } from '../../shared/rules/calendar-schema';
@@ -134,5 +162,41 @@ export function loadRegionConfig(code = 'kempen'): RegionConfig {
     `region config '${code}'`,
   );
   if (config.code !== code) throw new Error(`Region folder '${code}' holds region.json with code '${config.code}'`);
+  const unknown = config.municipalities
+    .map((m, i) => [m, i] as const)
+    .filter(([m]) => !belgianMunicipality(m.nis))
+    .map(([m, i]) => `municipalities.${i}.nis: ${m.nis} is not a Belgian municipality (since 2025)`);
+  if (unknown.length) throw new Error(`Invalid region config '${code}':\n  ${unknown.join('\n  ')}`);
   return config;
+}
+
+/** The regions shipped as data: every folder under data/ but the national list. */
+export const SHIPPED_REGIONS = ['kempen', 'boom-mechelen-lier'] as const;
+
+/**
+ * Several regions for one deployment, checked against each other: no municipality or permanence number in two
+ * regions, neighbours that exist. Throws naming the region and the field.
+ */
+export function loadRegionConfigs(codes: readonly string[]): RegionConfig[] {
+  const configs = codes.map((c) => loadRegionConfig(c));
+  const owner = new Map<string, string>();
+  const numbers = new Map<string, string>();
+  const problems: string[] = [];
+  for (const c of configs) {
+    c.municipalities.forEach((m, i) => {
+      const other = owner.get(m.nis);
+      if (other) problems.push(`${c.code}: municipalities.${i}.nis: ${m.nis} is already in region ${other}`);
+      owner.set(m.nis, c.code);
+    });
+    const other = numbers.get(c.permanenceNumber);
+    if (other) problems.push(`${c.code}: permanenceNumber: ${c.permanenceNumber} is already region ${other}'s`);
+    numbers.set(c.permanenceNumber, c.code);
+  }
+  for (const c of configs)
+    c.neighbours.forEach((n, i) => {
+      if (!configs.some((o) => o.code === n.region) && !(SHIPPED_REGIONS as readonly string[]).includes(n.region))
+        problems.push(`${c.code}: neighbours.${i}.region: unknown region ${n.region}`);
+    });
+  if (problems.length) throw new Error(`Invalid regions:\n  ${problems.join('\n  ')}`);
+  return configs;
 }

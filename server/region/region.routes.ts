@@ -45,14 +45,13 @@ export const regionRoutes = [
     path: '/api/region',
     tag: 'region',
     policy: 'region.read',
-    summary: 'The region and its municipalities, with the places each brings against its solidarity target',
     response: regionAnswer,
-    handler: async ({ services: { db, config } }) => {
-      const region = await db
-        .selectFrom('regions')
-        .select(['code', 'name', 'timezone'])
-        .orderBy('code')
-        .executeTakeFirst();
+    summary:
+      "The user's current region and its municipalities, with the places each brings against its solidarity target; the user's regions",
+    handler: async ({ user, services: { db, config } }) => {
+      let current = db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('code');
+      if (user!.region) current = current.where('code', '=', user!.region);
+      const region = await current.executeTakeFirst();
       if (!region) throw notFound(say('Er is nog geen regio ingesteld.', 'No region is configured yet.'));
       const [rows, brought] = await Promise.all([
         db.selectFrom('municipalities').selectAll().where('region_code', '=', region.code).orderBy('name').execute(),
@@ -63,11 +62,25 @@ export const regionRoutes = [
           .select((eb) => eb.fn.sum<number>('capacity').as('n'))
           .where('type', 'in', ['ocmw_noodwoning', 'doorgangswoning'])
           .where('active', '=', true)
+          .where('region_code', '=', region.code)
           .groupBy('municipality_nis')
           .execute(),
       ]);
+      const mine = user!.regions.length
+        ? await db
+            .selectFrom('regions')
+            .select(['code', 'name', 'settings'])
+            .where('code', 'in', user!.regions)
+            .orderBy('code')
+            .execute()
+        : [];
       return {
         region,
+        regions: mine.map((r) => ({
+          code: r.code,
+          name: r.name,
+          permanenceNumber: (r.settings as { permanenceNumber?: string }).permanenceNumber ?? null,
+        })),
         privacy: { storeRrn: config.storeRrn, retentionDays: config.retentionDays },
         municipalities: rows.map((m) => ({
           nis: m.nis,

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Calendar } from '../../shared/rules/calendar-schema';
 import type { Database } from '../db/schema';
-import { regionObjectSchema } from './region-config';
+import { neighboursSchema, regionObjectSchema } from './region-config';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,15 +15,29 @@ type Db = Kysely<Database> | Transaction<Database>;
  * older reader.
  */
 export const regionSettingsSchema = regionObjectSchema
-  .pick({ officeHours: true, dayNumber: true, rota: true, board: true, handoffs: true, competence: true })
+  .pick({
+    officeHours: true,
+    permanenceNumber: true,
+    dayNumber: true,
+    rota: true,
+    board: true,
+    handoffs: true,
+    competence: true,
+  })
+  .extend({ neighbours: neighboursSchema.optional() })
   .partial()
   .loose();
 
 export type RegionSettings = z.infer<typeof regionSettingsSchema>;
 
-/** The first region's settings (one region per desk for now), checked: a broken row fails loudly, here. */
-export async function regionSettings(db: Db): Promise<RegionSettings> {
-  const region = await db.selectFrom('regions').select(['code', 'settings']).orderBy('code').executeTakeFirst();
+/**
+ * A region's settings, checked: a broken row fails loudly, here. Without a code: the first region's (what a caller
+ * not yet scoped to a region gets; every capability that is scoped passes the user's or the call's region).
+ */
+export async function regionSettings(db: Db, code?: string | null): Promise<RegionSettings> {
+  let query = db.selectFrom('regions').select(['code', 'settings']).orderBy('code');
+  if (code) query = query.where('code', '=', code);
+  const region = await query.executeTakeFirst();
   const parsed = regionSettingsSchema.safeParse(region?.settings ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -33,6 +47,6 @@ export async function regionSettings(db: Db): Promise<RegionSettings> {
 }
 
 /** The region's office hours. With no region yet every hour is out of hours: the line then always rings the rota. */
-export async function regionCalendar(db: Db): Promise<Calendar> {
-  return (await regionSettings(db)).officeHours ?? { hours: {} };
+export async function regionCalendar(db: Db, code?: string | null): Promise<Calendar> {
+  return (await regionSettings(db, code)).officeHours ?? { hours: {} };
 }

@@ -43,6 +43,7 @@ export const reportRoutes = [
         period: periodFrom(query, clock.now()),
         nis: scopeFor(user!, query.municipality),
         now: clock.now(),
+        region: user!.region,
       }),
   }),
   defineRoute({
@@ -55,7 +56,7 @@ export const reportRoutes = [
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const period = periodFrom(query, clock.now());
-      const scope = { period, nis: scopeFor(user!, query.municipality), now: clock.now() };
+      const scope = { period, nis: scopeFor(user!, query.municipality), now: clock.now(), region: user!.region };
       const { header, rows } = await tableCsvInput(query.table, db, scope, query.lang ?? 'nl');
       const where = query.municipality ? `-${query.municipality}` : '';
       sendCsv(res, `kerncijfers-${query.table}-${period.from}_${period.to}${where}.csv`, header, rows, query.lang);

@@ -42,6 +42,7 @@ describe('with a calendar that never opens and a primary rotation starting on 29
     await db
       .insertInto('rota_rotations')
       .values({
+        region_code: 'kempen',
         name: 'Test',
         slot: 'primary',
         members: JSON.stringify(['someone']),

@@ -11,6 +11,8 @@ export interface FigureScope {
   nis: string[] | null;
   /** The server's clock: a handoff not yet acknowledged is late only once its grace has passed. */
   now: Date;
+  /** The region whose calls and rota count (issue 15); absent or null: every call, the first region's rota. */
+  region?: string | null;
 }
 
 export type Db = Kysely<Database>;
@@ -21,6 +23,11 @@ export const LOCAL = sql.raw(`'${ZONE}'`);
 /** `column in (...)` for the scope, or true for the whole region. */
 export function inScope(column: string, nis: string[] | null): RawBuilder<boolean> {
   return nis === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in (${sql.join(nis)})`;
+}
+
+/** `column` = the scope's region, or true without one. */
+export function inRegion(column: string, region: string | null | undefined): RawBuilder<boolean> {
+  return region ? sql<boolean>`${sql.ref(column)} = ${region}` : sql<boolean>`true`;
 }
 
 /** `column` (a timestamptz) within the period's instants. */

@@ -19,6 +19,8 @@ export interface HistoryOptions {
   intakes: number;
   seed: number;
   now: Date;
+  /** The region to fill (default: the Kempen when loaded, else the first region). */
+  region?: string;
   log?: (line: string) => void;
 }
 export const HISTORY_DEFAULTS = { years: 10, calls: 300_000, intakes: 50_000, seed: 7 };
@@ -33,17 +35,27 @@ export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
       'This database already has a generated history; start from an empty database to generate it again.',
     );
   }
+  // One region's history (the Kempen's when it is loaded, else the first region's); issue 15 asks for several.
+  const codes = (await db.selectFrom('regions').select('code').orderBy('code').execute()).map((r) => r.code);
+  const region = opts.region ?? (codes.includes('kempen') ? 'kempen' : codes[0]);
+  if (!region) throw new Error('No region: load the demo data first (SEED=demo on an empty database).');
   const [users, directory, municipalities, places, ocmws, calendar] = await Promise.all([
-    db.selectFrom('users').select('id').where('role', 'in', ['duty_worker', 'coordinator']).execute(),
+    db
+      .selectFrom('users')
+      .select('id')
+      .where('role', 'in', ['duty_worker', 'coordinator'])
+      .where('id', 'in', db.selectFrom('user_regions').select('user_id').where('region_code', '=', region))
+      .execute(),
     db.selectFrom('directory').select(['number', 'kind']).execute(),
-    db.selectFrom('municipalities').select(['nis', 'population']).where('region_code', 'is not', null).execute(),
+    db.selectFrom('municipalities').select(['nis', 'population']).where('region_code', '=', region).execute(),
     db
       .selectFrom('places')
       .select(['id', 'type', 'municipality_nis', 'capacity', 'cost_per_night_cents'])
       .where('active', '=', true)
+      .where('region_code', '=', region)
       .execute(),
     db.selectFrom('ocmws').select(['municipality_nis', 'calendar']).execute(),
-    regionCalendar(db),
+    regionCalendar(db, region),
   ]);
   if (!users.length || !places.length || !municipalities.length) {
     throw new Error(
@@ -60,6 +72,7 @@ export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
   const gen = new HistoryGenerator(
     {
       now: opts.now,
+      region,
       users: users.map((u) => u.id),
       numbers,
       municipalities,
@@ -93,7 +106,7 @@ export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
         batch = emptyBatch();
       }
     }
-    await backfillRota(trx, first);
+    await backfillRota(trx, first, region);
   });
   return { first, last, ...totals };
 }
@@ -117,8 +130,13 @@ async function insertBatch(db: Kysely<Database>, b: Batch, totals: Record<keyof 
  * The demo rota starts recently; so that rota coverage means something over the history, each slot's
  * first rotation also gets a copy with the same team from the start of the history up to its own start.
  */
-async function backfillRota(db: Kysely<Database>, first: string) {
-  const rotations = await db.selectFrom('rota_rotations').selectAll().orderBy('position').execute();
+async function backfillRota(db: Kysely<Database>, first: string, region: string) {
+  const rotations = await db
+    .selectFrom('rota_rotations')
+    .selectAll()
+    .where('region_code', '=', region)
+    .orderBy('position')
+    .execute();
   const monday = addDays(first, 1 - isoWeekday(first));
   for (const slot of ['primary', 'backup', 'coordinator'] as const) {
     const r = rotations.filter((x) => x.slot === slot).sort((a, b) => a.start_date.localeCompare(b.start_date))[0];
@@ -126,6 +144,7 @@ async function backfillRota(db: Kysely<Database>, first: string) {
     await db
       .insertInto('rota_rotations')
       .values({
+        region_code: region,
         name: `${r.name} (historiek)`,
         slot,
         members: JSON.stringify(r.members),

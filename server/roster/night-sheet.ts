@@ -32,19 +32,27 @@ export interface NightSheet {
   ocmws: { municipality: string; name: string; phone: string | null; mobile: string | null; email: string | null }[];
 }
 
-export async function nightSheet(services: Pick<Services, 'db' | 'clock'>, role: Role): Promise<NightSheet> {
+export async function nightSheet(
+  services: Pick<Services, 'db' | 'clock'>,
+  role: Role,
+  regionCode: string,
+): Promise<NightSheet> {
   const { db } = services;
   const now = services.clock.now();
   // Office hours are daytime: the coming night is this evening's (11:00 on Monday is still the desk's
   // Sunday night, noon to noon, but the sheet is for Monday evening).
-  const outOfHours = onDuty(await loadRota(db), now).outOfHours;
+  const outOfHours = onDuty(await loadRota(db, regionCode), now).outOfHours;
   const dutyAt = outOfHours ? now : atLocal(localDate(now), '22:00').toJSDate();
   const night = nightOf(dutyAt);
-  const region = await db.selectFrom('regions').select(['code', 'name']).orderBy('code').executeTakeFirst();
+  const region = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
   if (!region) throw notFound(say('Er is nog geen regio ingesteld.', 'No region is configured yet.'));
   const [duty, board, ocmws] = await Promise.all([
-    onCallNow(services, dutyAt),
-    readBoard(db, now, role, {}),
+    onCallNow(services, region.code, dutyAt),
+    readBoard(db, now, role, { region: region.code }),
     db
       .selectFrom('ocmws')
       .innerJoin('municipalities', 'municipalities.nis', 'ocmws.municipality_nis')

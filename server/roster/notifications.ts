@@ -21,14 +21,26 @@ const local = (iso: string) =>
 export async function sendRotaNotifications(services: Services): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
+  let sent = 0;
+  // Each region's rota reminds its own staff.
+  for (const { code } of await db.selectFrom('regions').select('code').orderBy('code').execute()) {
+    sent += await remindRegion(services, code, now);
+  }
+  return sent;
+}
+
+async function remindRegion(services: Services, region: string, now: Date): Promise<number> {
+  const { db } = services;
   const [rota, settings, staff] = await Promise.all([
-    loadRota(db),
-    regionSettings(db),
+    loadRota(db, region),
+    regionSettings(db, region),
     db
       .selectFrom('users')
-      .select(['id', 'phone', 'role'])
-      .where('active', '=', true)
-      .where('role', '!=', 'ocmw_staff')
+      .innerJoin('user_regions', 'user_regions.user_id', 'users.id')
+      .select(['users.id as id', 'users.phone as phone', 'users.role as role'])
+      .where('user_regions.region_code', '=', region)
+      .where('users.active', '=', true)
+      .where('users.role', '!=', 'ocmw_staff')
       .execute(),
   ]);
   const leadMinutes = settings.rota?.shiftReminderMinutes ?? 60;

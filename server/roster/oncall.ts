@@ -23,14 +23,16 @@ export interface OnCallNow {
   nextHandover: string | null;
 }
 
+/** Who is on duty in a region (its rota, its staff, its day number). */
 export async function onCallNow(
   services: Pick<Services, 'db' | 'clock'>,
+  region: string,
   at = services.clock.now(),
 ): Promise<OnCallNow> {
   const [rota, staff, settings] = await Promise.all([
-    loadRota(services.db),
-    staffById(services.db),
-    regionSettings(services.db),
+    loadRota(services.db, region),
+    staffById(services.db, region),
+    regionSettings(services.db, region),
   ]);
   const duty = onDuty(rota, at);
   const person = (h: SlotHolder | null) => describe(h, staff);

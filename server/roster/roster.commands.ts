@@ -12,26 +12,35 @@ import { loadOverrides, loadSwaps } from './roster.queries';
 import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import type { overrideBody, rotationBody, swapBody } from './roster.schema';
 import { say } from '../../shared/rules/say';
+import { regionOf } from '../region/scope';
 import { can } from '../policies';
 
 type Trx = Transaction<Database>;
 
-async function inRotaLock<T>(services: Services, work: (trx: Trx) => Promise<T>): Promise<T> {
+// The lock is the region's row: two regions' rotas change independently.
+async function inRotaLock<T>(
+  services: Services,
+  region: string,
+  work: (trx: Trx, region: string) => Promise<T>,
+): Promise<T> {
   const result = await services.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('regions').select('code').forUpdate().execute();
-    return work(trx);
+    await trx.selectFrom('regions').select('code').where('code', '=', region).forUpdate().execute();
+    return work(trx, region);
   });
   await refreshLastKnownRota(services); // the phone line rings the new rota from the next call on
   services.realtime.publish('rota:changed', { at: services.clock.now().toISOString() });
   return result;
 }
 
-async function assertStaff(trx: Trx, ids: string[]): Promise<void> {
+/** Everyone named must be active staff of the region whose rota this is. */
+async function assertStaff(trx: Trx, ids: string[], region: string): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return; // an override with nobody names no one
   const rows = await trx
     .selectFrom('users')
-    .select('id')
+    .innerJoin('user_regions', 'user_regions.user_id', 'users.id')
+    .select('users.id as id')
+    .where('user_regions.region_code', '=', region)
     .where('id', 'in', unique)
     .where('active', '=', true)
     .where('role', '!=', 'ocmw_staff')
@@ -70,8 +79,8 @@ async function explainOverlap(
 }
 
 export function saveRotation(services: Services, user: AuthUser, body: z.output<typeof rotationBody>, id?: string) {
-  return inRotaLock(services, async (trx) => {
-    await assertStaff(trx, body.members);
+  return inRotaLock(services, regionOf(user), async (trx, region) => {
+    await assertStaff(trx, body.members, region);
     const rotation = { id: id ?? 'new', ...body, endDate: body.endDate ?? null };
     const problem = validateRotation(rotation);
     if (problem) throw badRequest(say(`Ongeldige aanvraag: ${problem}`, `Invalid request: ${problem}`));
@@ -88,10 +97,16 @@ export function saveRotation(services: Services, user: AuthUser, body: z.output<
     };
     const now = services.clock.now();
     const saved = id
-      ? await trx.updateTable('rota_rotations').set(values).where('id', '=', id).returning('id').executeTakeFirst()
+      ? await trx
+          .updateTable('rota_rotations')
+          .set(values)
+          .where('id', '=', id)
+          .where('region_code', '=', region)
+          .returning('id')
+          .executeTakeFirst()
       : await trx
           .insertInto('rota_rotations')
-          .values({ ...values, created_at: now })
+          .values({ ...values, region_code: region, created_at: now })
           .returning('id')
           .executeTakeFirst();
     if (!saved) throw notFound(say('Deze beurtrol bestaat niet.', 'No such rotation.'));
@@ -107,18 +122,20 @@ export function saveRotation(services: Services, user: AuthUser, body: z.output<
 }
 
 export function createOverride(services: Services, user: AuthUser, body: z.output<typeof overrideBody>) {
-  return inRotaLock(services, async (trx) => {
-    await assertStaff(trx, [
-      ...(body.userId ? [body.userId] : []),
-      ...(body.replacesUserId ? [body.replacesUserId] : []),
-    ]);
-    const existing = await loadOverrides(trx);
+  return inRotaLock(services, regionOf(user), async (trx, region) => {
+    await assertStaff(
+      trx,
+      [...(body.userId ? [body.userId] : []), ...(body.replacesUserId ? [body.replacesUserId] : [])],
+      region,
+    );
+    const existing = await loadOverrides(trx, region);
     const problem = validateOverride(existing, { id: 'new', ...body });
     if (problem) throw conflict(await explainOverlap(trx, problem, existing));
     const now = services.clock.now();
     const row = await trx
       .insertInto('rota_overrides')
       .values({
+        region_code: region,
         slot: body.slot,
         user_id: body.userId,
         replaces_user_id: body.replacesUserId ?? null,
@@ -136,8 +153,13 @@ export function createOverride(services: Services, user: AuthUser, body: z.outpu
 }
 
 export function deleteRow(services: Services, user: AuthUser, table: 'rota_overrides' | 'rota_rotations', id: string) {
-  return inRotaLock(services, async (trx) => {
-    const gone = await trx.deleteFrom(table).where('id', '=', id).returning('id').executeTakeFirst();
+  return inRotaLock(services, regionOf(user), async (trx, region) => {
+    const gone = await trx
+      .deleteFrom(table)
+      .where('id', '=', id)
+      .where('region_code', '=', region)
+      .returning('id')
+      .executeTakeFirst();
     if (!gone) throw notFound();
     await audit(trx, {
       at: services.clock.now(),
@@ -159,12 +181,13 @@ export function requestSwap(services: Services, user: AuthUser, body: z.output<t
       ),
     );
   }
-  return inRotaLock(services, async (trx) => {
-    await assertStaff(trx, [body.fromUserId, body.toUserId]);
+  return inRotaLock(services, regionOf(user), async (trx, region) => {
+    await assertStaff(trx, [body.fromUserId, body.toUserId], region);
     const now = services.clock.now();
     const row = await trx
       .insertInto('rota_swaps')
       .values({
+        region_code: region,
         slot: body.slot,
         from_user_id: body.fromUserId,
         to_user_id: body.toUserId,
@@ -190,8 +213,13 @@ const SWAP_STATUS_NL: Record<string, string> = {
 };
 
 export function decideSwap(services: Services, user: AuthUser, id: string, decision: Decision) {
-  return inRotaLock(services, async (trx) => {
-    const swap = await trx.selectFrom('rota_swaps').selectAll().where('id', '=', id).executeTakeFirst();
+  return inRotaLock(services, regionOf(user), async (trx, region) => {
+    const swap = await trx
+      .selectFrom('rota_swaps')
+      .selectAll()
+      .where('id', '=', id)
+      .where('region_code', '=', region)
+      .executeTakeFirst();
     if (!swap) throw notFound(say('Dit ruilverzoek bestaat niet.', 'No such swap.'));
     if (swap.status !== 'requested')
       throw conflict(
@@ -216,10 +244,11 @@ export function decideSwap(services: Services, user: AuthUser, id: string, decis
             ),
       );
     if (decision === 'accepted') {
-      const candidate = (await loadSwaps(trx)).find((s) => s.id === id)!;
+      const swaps = await loadSwaps(trx, region);
+      const candidate = swaps.find((s) => s.id === id)!;
       check(
         validateSwap(
-          (await loadSwaps(trx)).filter((s) => s.id !== id),
+          swaps.filter((s) => s.id !== id),
           { ...candidate, status: 'accepted' },
         ),
       );

@@ -6,8 +6,14 @@ import { regionCalendar } from '../region/settings';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function loadRotations(db: Db): Promise<Rotation[]> {
-  const rows = await db.selectFrom('rota_rotations').selectAll().orderBy('position').orderBy('created_at').execute();
+export async function loadRotations(db: Db, region: string): Promise<Rotation[]> {
+  const rows = await db
+    .selectFrom('rota_rotations')
+    .selectAll()
+    .where('region_code', '=', region)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -20,8 +26,13 @@ export async function loadRotations(db: Db): Promise<Rotation[]> {
   }));
 }
 
-export async function loadOverrides(db: Db): Promise<Override[]> {
-  const rows = await db.selectFrom('rota_overrides').selectAll().orderBy('start_at').execute();
+export async function loadOverrides(db: Db, region: string): Promise<Override[]> {
+  const rows = await db
+    .selectFrom('rota_overrides')
+    .selectAll()
+    .where('region_code', '=', region)
+    .orderBy('start_at')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     slot: r.slot,
@@ -33,8 +44,13 @@ export async function loadOverrides(db: Db): Promise<Override[]> {
   }));
 }
 
-export async function loadSwaps(db: Db): Promise<Swap[]> {
-  const rows = await db.selectFrom('rota_swaps').selectAll().orderBy('start_at').execute();
+export async function loadSwaps(db: Db, region: string): Promise<Swap[]> {
+  const rows = await db
+    .selectFrom('rota_swaps')
+    .selectAll()
+    .where('region_code', '=', region)
+    .orderBy('start_at')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     slot: r.slot,
@@ -46,12 +62,13 @@ export async function loadSwaps(db: Db): Promise<Swap[]> {
   }));
 }
 
-export async function loadRota(db: Db): Promise<Rota> {
+/** One region's rota: its office hours, rotations, overrides and swaps. */
+export async function loadRota(db: Db, region: string): Promise<Rota> {
   const [calendar, rotations, overrides, swaps] = await Promise.all([
-    regionCalendar(db),
-    loadRotations(db),
-    loadOverrides(db),
-    loadSwaps(db),
+    regionCalendar(db, region),
+    loadRotations(db, region),
+    loadOverrides(db, region),
+    loadSwaps(db, region),
   ]);
   return { calendar, rotations, overrides, swaps };
 }
@@ -63,11 +80,11 @@ export interface StaffMember {
   role: string;
 }
 
-export async function staffById(db: Db): Promise<Map<string, StaffMember>> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'phone', 'role'])
-    .where('role', '!=', 'ocmw_staff')
-    .execute();
+/** The staff (everyone but OCMW staff); with a region, only that region's. */
+export async function staffById(db: Db, region?: string): Promise<Map<string, StaffMember>> {
+  let query = db.selectFrom('users').select(['id', 'display_name', 'phone', 'role']).where('role', '!=', 'ocmw_staff');
+  if (region)
+    query = query.where('id', 'in', db.selectFrom('user_regions').select('user_id').where('region_code', '=', region));
+  const rows = await query.execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, phone: r.phone, role: r.role }]));
 }

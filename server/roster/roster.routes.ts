@@ -6,6 +6,8 @@ import { onCallNow } from './oncall';
 import { nightSheet } from './night-sheet';
 import { createOverride, decideSwap, deleteRow, requestSwap, saveRotation } from './roster.commands';
 import { regionSettings } from '../region/settings';
+import { regionOf } from '../region/scope';
+import { regionsOf } from '../auth/session';
 import { loadRota, staffById } from './roster.queries';
 import {
   gapsAnswer,
@@ -44,7 +46,7 @@ export const rosterRoutes = [
     policy: 'rota.now',
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
     response: onCallAnswer,
-    handler: ({ services }) => onCallNow(services),
+    handler: ({ user, services }) => onCallNow(services, regionOf(user!)),
   }),
   defineRoute({
     method: 'get',
@@ -54,7 +56,7 @@ export const rosterRoutes = [
     summary:
       "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
     response: nightSheetAnswer,
-    handler: ({ user, services }) => nightSheet(services, user!.role),
+    handler: ({ user, services }) => nightSheet(services, user!.role, regionOf(user!)),
   }),
   defineRoute({
     method: 'get',
@@ -64,9 +66,10 @@ export const rosterRoutes = [
     query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
     response: rotaAnswer,
-    handler: async ({ query, services: { db, clock } }) => {
+    handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 7);
-      const [rota, staff] = await Promise.all([loadRota(db), staffById(db)]);
+      const region = regionOf(user!);
+      const [rota, staff] = await Promise.all([loadRota(db, region), staffById(db, region)]);
       return {
         from: from.toISOString(),
         to: to.toISOString(),
@@ -86,9 +89,9 @@ export const rosterRoutes = [
     query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
     response: gapsAnswer,
-    handler: async ({ query, services: { db, clock } }) => {
+    handler: async ({ query, user, services: { db, clock } }) => {
       const now = clock.now();
-      return gaps(await loadRota(db), now, new Date(now.getTime() + query.days * DAY));
+      return gaps(await loadRota(db, regionOf(user!)), now, new Date(now.getTime() + query.days * DAY));
     },
   }),
   defineRoute({
@@ -98,8 +101,9 @@ export const rosterRoutes = [
     policy: 'rota.read',
     summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
     response: nightAlertsAnswer,
-    handler: async ({ services: { db, clock } }) => {
-      const [rota, settings] = await Promise.all([loadRota(db), regionSettings(db)]);
+    handler: async ({ user, services: { db, clock } }) => {
+      const region = regionOf(user!);
+      const [rota, settings] = await Promise.all([loadRota(db, region), regionSettings(db, region)]);
       return { nightGaps: dueNightGapAlerts(rota, clock.now(), settings.rota?.gapAlertTime ?? DEFAULT_GAP_ALERT_TIME) };
     },
   }),
@@ -113,7 +117,7 @@ export const rosterRoutes = [
     response: myShiftsAnswer,
     handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 31);
-      return { shifts: shiftsOf(await loadRota(db), user!.id, from, to) };
+      return { shifts: shiftsOf(await loadRota(db, regionOf(user!)), user!.id, from, to) };
     },
   }),
   defineRoute({
@@ -141,12 +145,20 @@ export const rosterRoutes = [
       if (!owner)
         throw notFound(say('Deze agendalink is niet (meer) geldig.', 'This calendar link is not valid (any more).'));
       const now = clock.now();
-      const shifts = wholeShiftsOf(
-        await loadRota(db),
-        owner.id,
-        new Date(now.getTime() - 7 * DAY),
-        new Date(now.getTime() + 90 * DAY),
-      );
+      // A worker of several regions gets the shifts of each region's rota in one feed.
+      const { regions } = await regionsOf(db, owner.id);
+      const shifts = (
+        await Promise.all(
+          regions.map(async (region) =>
+            wholeShiftsOf(
+              await loadRota(db, region),
+              owner.id,
+              new Date(now.getTime() - 7 * DAY),
+              new Date(now.getTime() + 90 * DAY),
+            ),
+          ),
+        )
+      ).flat();
       const uids = icalUids(owner.id, shifts);
       res
         .type('text/calendar; charset=utf-8')

@@ -29,7 +29,9 @@ describe('seedDemo on an empty database', () => {
   it('inserts the 27 municipalities as in the JSON, and the rest of Belgium outside any region', async () => {
     const all = await h.db.selectFrom('municipalities').selectAll().execute();
     expect(all).toHaveLength(565);
-    expect(all.filter((m) => m.region_code === null)).toHaveLength(565 - 27);
+    // Both shipped regions: the Kempen's 27 and Boom-Mechelen-Lier's 18 (issue 15).
+    expect(all.filter((m) => m.region_code === null)).toHaveLength(565 - 27 - 18);
+    expect(all.filter((m) => m.region_code === 'boom-mechelen-lier')).toHaveLength(18);
     const rows = all.filter((m) => m.region_code === 'kempen');
     expect(rows).toHaveLength(27);
     // A region's own row keeps its data and gains Statbel's names.
@@ -121,6 +123,7 @@ describe('seedDemo on an empty database', () => {
       .execute();
     expect(link).toEqual([
       { username: 'ocmw-geel', municipality_nis: '13008' },
+      { username: 'ocmw-mechelen', municipality_nis: '12025' },
       { username: 'ocmw-turnhout', municipality_nis: '13040' },
     ]);
   });
@@ -177,7 +180,7 @@ describe('the demo worker is on duty tonight, whatever the day the demo is seede
       const h = await fresh();
       try {
         expect(await seedDemo(h.db, { hashPassword, now: new Date(c.now) })).toEqual({ seeded: true });
-        const rota = await loadRota(h.db);
+        const rota = await loadRota(h.db, 'kempen');
         const sofie = (
           await h.db.selectFrom('users').select('id').where('username', '=', 'permanentie').executeTakeFirstOrThrow()
         ).id;

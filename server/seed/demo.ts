@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database, PlaceType, Role } from '../db/schema';
-import { belgianPhone, loadRegionConfig, type RegionConfig } from '../region/region-config';
+import type { Database, PlaceType, Role, Slot } from '../db/schema';
+import { belgianPhone, loadRegionConfigs, SHIPPED_REGIONS, type RegionConfig } from '../region/region-config';
 import { syncBelgium } from '../region/belgium-sync';
 import { prepareRotation, turnIndex } from '../../shared/rules/rota/handovers';
 import { addDays, atLocal, isoWeekday, localDate, toZoned } from '../../shared/rules/time';
@@ -13,7 +13,7 @@ import { fromRoot } from '../paths';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
+export async function seedRegion(trx: Db, config: RegionConfig, opts = { syncNational: true }): Promise<void> {
   await trx
     .insertInto('regions')
     .values({
@@ -22,12 +22,14 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
       timezone: config.timezone,
       settings: JSON.stringify({
         officeHours: config.officeHours,
+        permanenceNumber: config.permanenceNumber,
         dayNumber: config.dayNumber,
         rota: config.rota,
         board: config.board,
         handoffs: config.handoffs,
         competence: config.competence,
         housing: config.housing,
+        neighbours: config.neighbours,
       }),
     })
     .execute();
@@ -58,21 +60,33 @@ export async function seedRegion(trx: Db, config: RegionConfig): Promise<void> {
       })),
     )
     .execute();
-  await syncBelgium(trx);
+  if (opts.syncNational) await syncBelgium(trx);
 }
 
 async function isEmpty(db: Db): Promise<boolean> {
   return (await db.selectFrom('regions').select('code').limit(1).executeTakeFirst()) === undefined;
 }
 
-/** Runs with SEED=none too: the desk cannot work without its municipalities and OCMWs. */
-export async function seedRegionIfEmpty(db: Kysely<Database>, code = 'kempen'): Promise<{ seeded: boolean }> {
-  const config = loadRegionConfig(code);
+/**
+ * Runs with SEED=none too: the desk cannot work without its municipalities and OCMWs. `codes`: the regions this
+ * deployment serves (one folder each under server/region/data/), checked against each other first.
+ */
+export async function seedRegionIfEmpty(
+  db: Kysely<Database>,
+  codes: string | readonly string[] = 'kempen',
+): Promise<{ seeded: boolean }> {
+  const configs = loadRegionConfigs(typeof codes === 'string' ? [codes] : codes);
   return db.transaction().execute(async (trx) => {
     if (!(await isEmpty(trx))) return { seeded: false };
-    await seedRegion(trx, config);
+    await seedRegions(trx, configs);
     return { seeded: true };
   });
+}
+
+/** Several regions: each region's rows, then the national list once (it keeps the regions' own rows). */
+export async function seedRegions(trx: Db, configs: readonly RegionConfig[]): Promise<void> {
+  for (const config of configs) await seedRegion(trx, config, { syncNational: false });
+  await syncBelgium(trx);
 }
 
 const placeTypes = [
@@ -98,9 +112,21 @@ export const demoPlaceSchema = z.object({
 });
 export type DemoPlace = z.infer<typeof demoPlaceSchema>;
 
-export function loadDemoPlaces(): DemoPlace[] {
-  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-places.json'), 'utf8')) as { places: unknown };
+/** A region's demo places (`demo-places.json` for the Kempen, `demo-places.<code>.json` for the others). */
+export function loadDemoPlaces(code = 'kempen'): DemoPlace[] {
+  const file = code === 'kempen' ? 'demo-places.json' : `demo-places.${code}.json`;
+  const raw = JSON.parse(readFileSync(fromRoot('server/seed/data', file), 'utf8')) as { places: unknown };
   return z.array(demoPlaceSchema).parse(raw.places);
+}
+
+/** A place must lie in its region: throws naming the place's field, as the places API refuses it with 400. */
+export function checkPlacesInRegion(places: readonly DemoPlace[], config: RegionConfig): void {
+  const own = new Set(config.municipalities.map((m) => m.nis));
+  const bad = places
+    .map((p, i) => [p, i] as const)
+    .filter(([p]) => !own.has(p.municipalityNis))
+    .map(([p, i]) => `places.${i}.municipalityNis: ${p.municipalityNis} is not in region ${config.code}`);
+  if (bad.length) throw new Error(`Invalid demo places of '${config.code}':\n  ${bad.join('\n  ')}`);
 }
 
 const directoryEntry = z.object({
@@ -123,6 +149,8 @@ interface DemoUser {
   role: Role;
   phone: string | null;
   municipalities?: string[];
+  /** The regions the user works in (default: the Kempen); seeded only when the region is. */
+  regions?: string[];
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -142,7 +170,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     phone: null,
     municipalities: ['13008'],
   },
-  { username: 'admin', displayName: 'Beheerder', role: 'admin', phone: null },
+  {
+    username: 'admin',
+    displayName: 'Beheerder',
+    role: 'admin',
+    phone: null,
+    regions: ['kempen', 'boom-mechelen-lier'],
+  },
   { username: 'toewijzer', displayName: 'Hilde Toewijzer (wooncel)', role: 'allocator', phone: null },
   { username: 'an.peeters', displayName: 'An Peeters', role: 'duty_worker', phone: '+32471204518' },
   { username: 'jan.janssens', displayName: 'Jan Janssens', role: 'duty_worker', phone: '+32472318842' },
@@ -150,6 +184,30 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'pieter.mertens', displayName: 'Pieter Mertens', role: 'duty_worker', phone: '+32486734519' },
   { username: 'griet.willems', displayName: 'Griet Willems', role: 'duty_worker', phone: '+32494128860' },
   { username: 'tom.van.gorp', displayName: 'Tom Van Gorp', role: 'duty_worker', phone: '+32495902371' },
+  // Boom-Mechelen-Lier's demo duty team (issue 15): its own rota, board and figures.
+  ...(
+    [
+      ['permanentie-bml', 'Ward Permanentie (BML)', 'duty_worker', '+32470556677'],
+      ['coordinator-bml', 'Ilse Coördinator (BML)', 'coordinator', '+32478667788'],
+      ['nele.claes', 'Nele Claes', 'duty_worker', '+32471556601'],
+      ['bart.de.smet', 'Bart De Smet', 'duty_worker', '+32472556602'],
+      ['sara.wouters', 'Sara Wouters', 'duty_worker', '+32485556603'],
+    ] as const
+  ).map(([username, displayName, role, phone]) => ({
+    username,
+    displayName,
+    role,
+    phone,
+    regions: ['boom-mechelen-lier'],
+  })),
+  {
+    username: 'ocmw-mechelen',
+    displayName: 'Inge OCMW Mechelen',
+    role: 'ocmw_staff',
+    phone: null,
+    municipalities: ['12025'],
+    regions: ['boom-mechelen-lier'],
+  },
 ];
 /** Demo contact mobiles of two OCMWs (morning digest, escalations); real ones come from region.json. */
 const DEMO_OCMW_MOBILES: Record<string, string> = { '13040': '+32476400040', '13008': '+32476400008' };
@@ -168,40 +226,54 @@ export async function seedDemo(
      * 5 January 2026 (what the tests count weeks from).
      */
     now?: Date;
+    /** The regions to load (default: every shipped region, the Kempen and Boom-Mechelen-Lier). */
+    regions?: readonly string[];
   },
 ): Promise<{ seeded: boolean }> {
   if (!(await isEmpty(db))) return { seeded: false };
-  const config = loadRegionConfig('kempen');
-  const places = loadDemoPlaces();
+  const configs = loadRegionConfigs(opts.regions ?? SHIPPED_REGIONS);
+  const codes = new Set(configs.map((c) => c.code));
+  const placesOf = configs.map((config) => {
+    const places = loadDemoPlaces(config.code);
+    checkPlacesInRegion(places, config);
+    return { config, places };
+  });
+  // A user whose regions are all left out is left out too (an admin keeps the regions that are loaded).
+  const users = DEMO_USERS.map((u) => ({
+    ...u,
+    regions: (u.regions ?? ['kempen']).filter((r) => codes.has(r)),
+  })).filter((u) => u.regions.length > 0);
   // Hash once, outside the transaction: argon2 is slow on purpose and all demo users share `demo`.
   const hash = await opts.hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     if (!(await isEmpty(trx))) return { seeded: false }; // another process got here first
-    await seedRegion(trx, config);
+    await seedRegions(trx, configs);
     for (const [nis, mobile] of Object.entries(DEMO_OCMW_MOBILES)) {
       await trx.updateTable('ocmws').set({ contact_mobile: mobile }).where('municipality_nis', '=', nis).execute();
     }
     await trx
       .insertInto('places')
       .values(
-        places.map((p) => ({
-          region_code: config.code,
-          municipality_nis: p.municipalityNis,
-          name: p.name,
-          provider: p.provider,
-          type: p.type,
-          suits: JSON.stringify(p.suits),
-          room_type: p.roomType,
-          capacity: p.capacity,
-          cost_per_night_cents: p.costPerNightCents,
-          phone: p.phone,
-          address: p.address,
-          confidential_address: p.confidentialAddress,
-        })),
+        placesOf
+          .flatMap(({ config, places }) => places.map((p) => ({ p, config })))
+          .map(({ p, config }) => ({
+            region_code: config.code,
+            municipality_nis: p.municipalityNis,
+            name: p.name,
+            provider: p.provider,
+            type: p.type,
+            suits: JSON.stringify(p.suits),
+            room_type: p.roomType,
+            capacity: p.capacity,
+            cost_per_night_cents: p.costPerNightCents,
+            phone: p.phone,
+            address: p.address,
+            confidential_address: p.confidentialAddress,
+          })),
       )
       .execute();
     const ids = new Map<string, string>();
-    for (const u of DEMO_USERS) {
+    for (const u of users) {
       const { id } = await trx
         .insertInto('users')
         .values({
@@ -217,8 +289,11 @@ export async function seedDemo(
       for (const nis of u.municipalities ?? []) {
         await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
       }
+      if (u.role !== 'ocmw_staff')
+        for (const region of u.regions)
+          await trx.insertInto('user_regions').values({ user_id: id, region_code: region }).execute();
     }
-    await seedDemoRota(trx, ids, opts.now);
+    for (const code of codes) await seedDemoRota(trx, ids, code, opts.now);
     await trx.insertInto('directory').values(loadDemoDirectory()).execute();
     await seedDemoHomes(trx);
     return { seeded: true };
@@ -237,6 +312,21 @@ const DEMO_ROTATIONS = [
   { name: 'Coördinator van wacht', slot: 'coordinator', members: ['coordinator'] },
 ] as const;
 
+/** Boom-Mechelen-Lier's demo rota: the same week duty with its own team. */
+const BML_ROTATIONS = [
+  {
+    name: 'Permanentie (eerste lijn)',
+    slot: 'primary',
+    members: ['permanentie-bml', 'nele.claes', 'bart.de.smet'],
+  },
+  { name: 'Back-up', slot: 'backup', members: ['sara.wouters'] },
+  { name: 'Coördinator van wacht', slot: 'coordinator', members: ['coordinator-bml'] },
+] as const;
+const ROTATIONS_BY_REGION: Record<string, readonly { name: string; slot: Slot; members: readonly string[] }[]> = {
+  kempen: DEMO_ROTATIONS,
+  'boom-mechelen-lier': BML_ROTATIONS,
+};
+
 const DEMO_ROTA_START = '2026-01-05'; // a Monday
 const DEMO_HANDOVER = '08:30';
 
@@ -246,8 +336,11 @@ const DEMO_HANDOVER = '08:30';
  * coming evening. A turn runs Monday 08:30 to Monday 08:30, so the whole of that night, to the next
  * morning's handover, and any out-of-hours moment from `now` to then are in one turn.
  */
-export function demoPrimaryTeam(now?: Date): { members: string[]; startDate: string } {
-  const team = [...DEMO_ROTATIONS[0].members];
+export function demoPrimaryTeam(
+  now?: Date,
+  primaryTeam: readonly string[] = DEMO_ROTATIONS[0].members,
+): { members: string[]; startDate: string } {
+  const team = [...primaryTeam];
   if (!now) return { members: team, startDate: DEMO_ROTA_START };
   const today = localDate(now);
   const night = toZoned(now) < atLocal(today, DEMO_HANDOVER) ? addDays(today, -1) : today;
@@ -270,14 +363,17 @@ export function demoPrimaryTeam(now?: Date): { members: string[]; startDate: str
   return { members: team.map((_, i) => team[(((i - k) % n) + n) % n]!), startDate };
 }
 
-async function seedDemoRota(trx: Db, ids: Map<string, string>, now?: Date): Promise<void> {
-  const primary = demoPrimaryTeam(now);
+async function seedDemoRota(trx: Db, ids: Map<string, string>, region: string, now?: Date): Promise<void> {
+  const rotations = ROTATIONS_BY_REGION[region];
+  if (!rotations) return; // a region without a demo team starts with an empty rota
+  const primary = demoPrimaryTeam(now, rotations[0]!.members);
   await trx
     .insertInto('rota_rotations')
     .values(
-      DEMO_ROTATIONS.map((r, position) => {
+      rotations.map((r, position) => {
         const members: readonly string[] = r.slot === 'primary' ? primary.members : r.members;
         return {
+          region_code: region,
           name: r.name,
           slot: r.slot,
           position,

@@ -31,6 +31,8 @@ interface Filter {
   earlierThan?: { id: string; startedAt: string };
   openAlarms?: boolean;
   limit?: number;
+  /** Only the calls to this region's number (issue 15: each region sees its own calls and alarms). */
+  region?: string;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -53,6 +55,7 @@ export async function listCalls(db: Kysely<Database>, f: Filter): Promise<CallVi
     .orderBy('calls.started_at', 'desc')
     .limit(f.limit ?? 50);
   if (f.id) q = q.where('calls.id', '=', f.id);
+  if (f.region) q = q.where('calls.region_code', '=', f.region);
   if (f.from) q = q.where('calls.from_number', '=', f.from);
   if (f.earlierThan)
     q = q.where('calls.id', '!=', f.earlierThan.id).where('calls.started_at', '<=', new Date(f.earlierThan.startedAt));

@@ -15,6 +15,7 @@ import {
 import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
+import { regionOf } from '../region/scope';
 
 export const callRoutes = [
   defineRoute({
@@ -27,7 +28,7 @@ export const callRoutes = [
     response: callsAnswer,
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
     handler: async ({ query, user, services: { db, clock } }) => {
-      const calls = await listCalls(db, { limit: query.limit });
+      const calls = await listCalls(db, { limit: query.limit, region: regionOf(user!) });
       await auditReads(
         db,
         clock.now(),
@@ -48,10 +49,16 @@ export const callRoutes = [
     response: callAnswer,
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
-      const [call] = await listCalls(db, { id: params.id });
+      const region = regionOf(user!);
+      const [call] = await listCalls(db, { id: params.id, region });
       if (!call) throw notFound(say('Deze oproep bestaat niet.', 'No such call.'));
       const earlier = call.from
-        ? await listCalls(db, { from: call.from, earlierThan: { id: call.id, startedAt: call.startedAt }, limit: 10 })
+        ? await listCalls(db, {
+            from: call.from,
+            earlierThan: { id: call.id, startedAt: call.startedAt },
+            limit: 10,
+            region,
+          })
         : [];
       await auditReads(db, clock.now(), user!.id, 'call', [call.id, ...earlier.map((c) => c.id)]);
       return { call, earlier };
@@ -66,7 +73,7 @@ export const callRoutes = [
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
     response: alarmsAnswer,
     handler: async ({ user, services: { db, clock } }) => {
-      const calls = await listCalls(db, { openAlarms: true, limit: 50 });
+      const calls = await listCalls(db, { openAlarms: true, limit: 50, region: regionOf(user!) });
       await auditReads(
         db,
         clock.now(),
@@ -87,7 +94,7 @@ export const callRoutes = [
     response: calledBackAnswer,
     summary: 'Record that the caller was rung back: ends the alarm in every console',
     handler: async ({ params, body, user, services }) => {
-      const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null);
+      const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null, regionOf(user!));
       if (!ok)
         throw notFound(
           say(

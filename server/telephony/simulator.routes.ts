@@ -25,8 +25,13 @@ export const simulatorRoutes = [
     body: simulateBody,
     response: simulatedAnswer,
     summary: 'Demo only: place a simulated call to the line and play it out (watch it in the console)',
-    handler: async ({ body, services }) => {
+    handler: async ({ body, user, services }) => {
       const { config, lastKnownRota, clock, localUrl } = services;
+      // The simulated call goes to the permanence number of the region the console looks at (issue 15).
+      const line =
+        lastKnownRota.snapshot?.regions.find((r) => r.code === user?.region)?.number ??
+        config.twilio.phoneNumber ??
+        '+3214000000';
       if (!config.twilio.sandbox)
         throw conflict(
           say(
@@ -40,9 +45,9 @@ export const simulatorRoutes = [
         publicUrl: config.publicUrl.replace(/\/$/, ''),
         authToken: config.twilio.authTokens[0]!,
         accountSid: `AC${'0'.repeat(32)}`,
-        phoneNumber: config.twilio.phoneNumber ?? '+3214000000',
+        phoneNumber: line,
       });
-      const chain = lastKnownRota.plan(clock.now(), body.from, 'database')?.chain ?? [];
+      const chain = lastKnownRota.plan(clock.now(), body.from, 'database', line)?.chain ?? [];
       chain.forEach((step, i) => {
         const phone = fake.phone(step.number);
         // A second and a half of ringing before each pick-up, so the console shows the call ringing.

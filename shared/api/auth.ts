@@ -18,10 +18,16 @@ export const authUserSchema = z.object({
   role: roleSchema,
   /** NIS codes of the municipalities an OCMW staff member works for; empty for other roles. */
   municipalities: z.array(z.string()),
+  /** The regions the user works in and the one the console looks at (issue 15). */
+  regions: z.array(z.string()),
+  region: z.string().nullable(),
 });
 export type User = z.output<typeof authUserSchema>;
 
 export const userAnswer = z.object({ user: authUserSchema });
+export const regionSwitchBody = z.strictObject({
+  region: z.string().regex(/^[a-z0-9-]+$/, say('geen regiocode', 'not a region code')),
+});
 /** `/api/auth/me`: the user, the abilities their role holds (what the console shows), the municipalities they reach (null: all). */
 export const meAnswer = z.object({
   user: authUserSchema,
@@ -56,6 +62,11 @@ export const newUserSchema = z
       .max(200),
     phone: phoneSchema.optional(),
     municipalities: z.array(nisCode).default([]),
+    /** The regions the user works in (issue 15; default: the admin's region, or the first). Not for OCMW staff. */
+    regions: z
+      .array(z.string().regex(/^[a-z0-9-]+$/, say('geen regiocode', 'not a region code')))
+      .min(1)
+      .optional(),
   })
   .refine((u) => u.role !== 'ocmw_staff' || u.municipalities.length > 0, {
     path: ['municipalities'],

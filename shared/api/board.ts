@@ -155,7 +155,33 @@ export const placeOnBoard = z.object({
 export type Place = z.output<typeof placeOnBoard>;
 export type Hold = Place['holds'][number];
 
-export const boardAnswer = z.object({ at: z.string(), night: z.string(), places: z.array(placeOnBoard) });
+/** A neighbouring region's suitable free places, shown only when nothing suitable is free here (issue 15). */
+export const neighbourOffer = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  /** Whether the two regions agreed that this desk may hold their places. */
+  holdsAllowed: z.boolean(),
+  freePlaces: z.number(),
+  freeUnits: z.number(),
+  places: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: placeTypeSchema,
+      municipality: z.string(),
+      free: z.number(),
+      phone: z.string().nullable(),
+      countedAt: z.string().nullable(),
+      stale: z.boolean(),
+    }),
+  ),
+});
+
+export const boardAnswer = z.object({
+  at: z.string(),
+  night: z.string(),
+  places: z.array(placeOnBoard),
+  neighbours: z.array(neighbourOffer),
+});
 export type Board = z.output<typeof boardAnswer>;
 
 export const heldAnswer = z.object({ id: z.string(), placeId: z.string(), unit: z.number(), expiresAt: z.string() });

@@ -22,6 +22,8 @@ export type Municipality = z.output<typeof municipalitySchema>;
 
 export const regionAnswer = z.object({
   region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
+  /** Every region the user may look at (the console's switch when there are several), with its permanence number. */
+  regions: z.array(z.object({ code: z.string(), name: z.string(), permanenceNumber: z.string().nullable() })),
   municipalities: z.array(municipalitySchema),
   /** Whether this deployment may store national register numbers, and how long personal data stay. */
   privacy: z.object({ storeRrn: z.boolean(), retentionDays: z.number() }),

@@ -75,6 +75,11 @@ export const agreementSchema = z.strictObject({
   label: z.string().min(1),
   rules: z.array(z.enum(COMPETENCE_RULES)).min(1),
   competent: z.literal('place_municipality'),
+  /** The municipalities that signed it (NIS codes, all in the region); absent: every municipality of the region. */
+  municipalities: z
+    .array(z.string().regex(/^\d{5}$/, 'expected a 5-digit NIS code'))
+    .min(1)
+    .optional(),
 });
 export type Agreement = z.output<typeof agreementSchema>;
 
@@ -238,7 +243,10 @@ export function decideCompetence(f: CompetenceFacts, o: DecideOptions): Competen
       },
     };
   }
-  const agreement = o.placeNis ? o.agreements?.find((a) => a.rules.includes(law.rule)) : undefined;
+  const signed = (a: Agreement, nis: string) => !a.municipalities || a.municipalities.includes(nis);
+  const agreement = o.placeNis
+    ? o.agreements?.find((a) => a.rules.includes(law.rule) && signed(a, o.placeNis!) && signed(a, law.nis))
+    : undefined;
   if (agreement && o.placeNis && o.placeNis !== law.nis) {
     const w = o.name(o.placeNis);
     return {

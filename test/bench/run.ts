@@ -22,7 +22,7 @@ async function main() {
   const t = await startTestServer();
   try {
     // The pure calculator: who is on duty at 10,000 instants spread over a year.
-    const rota = await loadRota(t.db.db);
+    const rota = await loadRota(t.db.db, 'kempen');
     const start = Date.parse('2026-01-01T00:00:00Z');
     const n = 10_000;
     const t0 = performance.now();
@@ -45,10 +45,8 @@ async function main() {
   }
   for (const [name, value] of Object.entries(await benchRestart()))
     print(name, value, name.startsWith('start.') ? 's' : 'calls');
-  const voice = await benchVoice();
-  print('voice.p50', voice.p50, 'ms');
-  print('voice.p99', voice.p99, 'ms');
-  print('voice.throughput_ratio', voice.ratio, 'ratio');
+  for (const [name, value, unit] of await benchVoice())
+    console.log(`bench ${name} ${value?.toFixed(3) ?? 'n/a'} ${unit}`);
   for (const [name, value] of Object.entries(await benchFanout())) {
     if (value === null) console.log(`bench ${name} n/a ms (two instances need DATABASE_URL: PGlite runs one)`);
     else print(name, value, 'ms');

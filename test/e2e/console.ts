@@ -8,10 +8,10 @@ import { launchBrowser } from './browser';
 
 export const PHONE = { width: 390, height: 844 };
 
-export function consoleUnderTest() {
+export function consoleUnderTest(opts: { regions?: string[] } = {}) {
   const ctx = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
-    ctx.server = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR });
+    ctx.server = await startTestServer({ clientDir: DEFAULT_CLIENT_DIR, regions: opts.regions });
     ctx.browser = await launchBrowser();
   });
   afterAll(async () => {

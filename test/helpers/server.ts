@@ -22,6 +22,8 @@ export interface TestServer {
 
 export interface TestServerOptions {
   seed?: 'demo' | 'region' | 'none';
+  /** The regions the demo seeds (default: the Kempen alone, what most tests are written for). */
+  regions?: string[];
   clock?: Clock;
   env?: Record<string, string>;
   clientDir?: string | null;
@@ -42,7 +44,7 @@ function cachedHash(pw: string): Promise<string> {
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const seed = opts.seed ?? 'demo';
-  if (seed === 'demo') await seedDemo(db.db, { hashPassword: cachedHash });
+  if (seed === 'demo') await seedDemo(db.db, { hashPassword: cachedHash, regions: opts.regions ?? ['kempen'] });
   if (seed === 'region') await seedRegionIfEmpty(db.db);
   const clock = opts.clock ?? new ManualClock('2026-10-25T01:30:00Z');
   // Each server its own data folder: the last-known rota on disk must not leak between tests.

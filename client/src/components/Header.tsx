@@ -11,6 +11,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageToggle } from './LanguageToggle';
 import type { OnCallNow } from '../api/oncall';
 import { OnDutyNow } from './OnDutyNow';
+import { RegionSwitch } from './RegionSwitch';
 import { ThemeToggle } from './ThemeToggle';
 import { UserBadge } from './UserBadge';
 import { userCan } from '../session/useCan';
@@ -29,6 +30,7 @@ export function Header({ user, connection, onDuty, onLogout }: Props) {
     <>
       <header className={`topbar topbar-${connection}`}>
         <span className="brand">{t('app.name')}</span>
+        <RegionSwitch />
         <ConnectionStatus state={connection} />
       </header>
       <div className={`context-bar ${open ? 'context-open' : ''}`} data-testid="context-bar">

@@ -515,6 +515,7 @@ export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'header.more': 'More',
   'header.less': 'Less',
+  'header.region': 'Region',
   'places.suitableFree':
     '{n, plural, =0 {No suitable free place} one {# suitable free place} other {# suitable free places}}',
   'places.showRest':

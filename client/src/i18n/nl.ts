@@ -515,6 +515,7 @@ export const nl = {
   'common.cancel': 'Annuleren',
   'header.more': 'Meer',
   'header.less': 'Minder',
+  'header.region': 'Regio',
   'places.suitableFree':
     '{n, plural, =0 {Geen geschikte vrije plaats} one {# geschikte vrije plaats} other {# geschikte vrije plaatsen}}',
   'places.showRest':

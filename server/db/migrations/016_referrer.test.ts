@@ -11,7 +11,8 @@ import { migrations } from './index';
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedDemo(db.db, { hashPassword: () => hashPassword('x') });
+  // Before issue 15 a desk had one region: the Kempen.
+  await seedDemo(db.db, { hashPassword: () => hashPassword('x'), regions: ['kempen'] });
 });
 afterAll(() => db.drop());
 

@@ -23,6 +23,8 @@ import {
 } from './model';
 
 export interface HistoryContext {
+  /** The region the history is written for (its calls carry it). */
+  region?: string;
   now: Date;
   users: string[];
   numbers: Record<Exclude<CallerKind, 'unknown'>, string[]>;
@@ -91,6 +93,7 @@ export class HistoryGenerator {
         durationSec: Math.round(between(rng, 40, 900)),
         outOfHours,
         sidPrefix: 'HIST',
+        region: this.ctx.region,
       });
       return { row, kind };
     });

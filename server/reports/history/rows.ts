@@ -26,6 +26,8 @@ export function callRow(p: {
   outOfHours?: boolean;
   sidPrefix?: string;
   id?: string;
+  /** The region whose number was called (default: the Kempen, the fixtures' region). */
+  region?: string;
 }) {
   const id = p.id ?? randomUUID();
   const answered = p.outcome === 'answered' ? addSec(p.startedAt, p.answerSec ?? 15) : null;
@@ -33,6 +35,7 @@ export function callRow(p: {
   return {
     id,
     call_sid: `${p.sidPrefix ?? 'CA'}${id.replace(/-/g, '')}`,
+    region_code: p.region ?? 'kempen',
     from_number: p.from ?? null,
     to_number: '+3214000000',
     caller_name: null,

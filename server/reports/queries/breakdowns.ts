@@ -1,20 +1,29 @@
 // What happened per night (or per month, for periods longer than two months) and per municipality.
 import { sql } from 'kysely';
 import { addDays } from '../../../shared/rules/wall-clock';
-import { guaranteeOverlaps, inPeriod, inScope, nightExpr, nightsInPeriod, type Db, type FigureScope } from '../scope';
+import {
+  guaranteeOverlaps,
+  inPeriod,
+  inRegion,
+  inScope,
+  nightExpr,
+  nightsInPeriod,
+  type Db,
+  type FigureScope,
+} from '../scope';
 import { handoffsOnTime } from './handoffs';
 
 /** Up to this many nights the timeline has one bar per night; beyond it one per month. */
 export const NIGHTLY_UP_TO = 62;
 
 export async function timeline(db: Db, scope: FigureScope) {
-  const { period, nis } = scope;
+  const { period, nis, region } = scope;
   const monthly = period.nights > NIGHTLY_UP_TO;
   const fmt = sql.raw(monthly ? `'YYYY-MM'` : `'YYYY-MM-DD'`);
   const bucket = (column: string) => sql<string>`to_char(${nightExpr(column)}, ${fmt})`;
   const [calls, intakes, placements, nights] = await Promise.all([
     sql<{ b: string; n: number }>`select ${bucket('c.started_at')} as b, count(*)::int as n from calls c
-      where ${inPeriod('c.started_at', period)} group by 1`.execute(db),
+      where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('i.created_at')} as b, count(*)::int as n from intakes i
       where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('h.placed_at')} as b, count(*)::int as n from holds h

@@ -1,7 +1,7 @@
 // Calls on the permanence line. Calls have no municipality (the line serves the whole region), so
 // these figures are region-wide whatever the municipality filter says; the response says so.
 import { sql } from 'kysely';
-import { inPeriod, LOCAL, round, type Db, type FigureScope } from '../scope';
+import { inPeriod, inRegion, LOCAL, round, type Db, type FigureScope } from '../scope';
 
 export const OUTCOMES = ['answered', 'missed', 'voicemail', 'ringing'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -24,12 +24,12 @@ export const NIGHT_HOURS = [
  * are both hour 2) and by weekday of the desk's night (1 = Monday: a call at 01:30 on Saturday is
  * Friday's night).
  */
-export async function callsByTime(db: Db, { period }: FigureScope) {
+export async function callsByTime(db: Db, { period, region }: FigureScope) {
   const rows = await sql<{ hour: number; weekday: number; outcome: string; n: number }>`
     select extract(hour from c.started_at at time zone ${LOCAL})::int as hour,
            extract(isodow from (c.started_at at time zone ${LOCAL}) - interval '12 hours')::int as weekday,
            c.outcome, count(*)::int as n
-    from calls c where ${inPeriod('c.started_at', period)}
+    from calls c where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)}
     group by 1, 2, 3`.execute(db);
   const outcomes = empty();
   const byHour = new Map(NIGHT_HOURS.map((h) => [h, empty()]));
@@ -49,11 +49,11 @@ export async function callsByTime(db: Db, { period }: FigureScope) {
 export const REFERRER_KINDS = ['police', 'hospital', 'service', 'other', 'unknown'] as const;
 
 /** By kind of caller, from the directory of known numbers; a number not in it is "unknown". */
-export async function callsByReferrer(db: Db, { period }: FigureScope) {
+export async function callsByReferrer(db: Db, { period, region }: FigureScope) {
   const rows = await sql<{ kind: string; outcome: string; n: number }>`
     select coalesce(d.kind, 'unknown') as kind, c.outcome, count(*)::int as n
     from calls c left join directory d on d.number = c.from_number
-    where ${inPeriod('c.started_at', period)}
+    where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)}
     group by 1, 2`.execute(db);
   const byKind = new Map<string, OutcomeCounts>(REFERRER_KINDS.map((k) => [k, empty()]));
   for (const r of rows.rows) add(byKind.get(r.kind) ?? byKind.get('unknown')!, r.outcome, r.n);
@@ -61,13 +61,13 @@ export async function callsByReferrer(db: Db, { period }: FigureScope) {
 }
 
 /** Seconds from the start of a call to the moment someone accepted it (answered calls). */
-export async function timeToAnswer(db: Db, { period }: FigureScope) {
+export async function timeToAnswer(db: Db, { period, region }: FigureScope) {
   const r = await sql<{ n: number; mean: number | null; median: number | null; p90: number | null }>`
     select count(*)::int as n, avg(s)::float8 as mean,
            percentile_cont(0.5) within group (order by s)::float8 as median,
            percentile_cont(0.9) within group (order by s)::float8 as p90
     from (select extract(epoch from c.answered_at - c.started_at)::float8 as s
-          from calls c where ${inPeriod('c.started_at', period)} and c.outcome = 'answered' and c.answered_at is not null) x`.execute(
+          from calls c where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)} and c.outcome = 'answered' and c.answered_at is not null) x`.execute(
     db,
   );
   const row = r.rows[0]!;

@@ -1,14 +1,17 @@
 // Rota coverage: the share of out-of-hours time in the period with a primary on duty. Computed by the
 // rota calculator itself (segments), from the rota as it is stored now: rotations, overrides and swaps.
 import { MAX_RANGE_DAYS, segments } from '../../../shared/rules/rota';
+import { firstRegion } from '../../region/scope';
 import { loadRota } from '../../roster/roster.queries';
 import { round, share, type Db, type FigureScope } from '../scope';
 
 const HOUR = 3_600_000;
 const CHUNK_MS = (MAX_RANGE_DAYS - 1) * 86_400_000;
 
-export async function rotaCoverage(db: Db, { period }: FigureScope) {
-  const rota = await loadRota(db);
+export async function rotaCoverage(db: Db, { period, region }: FigureScope) {
+  const code = region ?? (await firstRegion(db));
+  if (!code) return { outOfHoursHours: 0, coveredHours: 0, uncoveredHours: 0, coverage: share(0, 0), gaps: 0 };
+  const rota = await loadRota(db, code);
   let outOfHours = 0;
   let covered = 0;
   let gaps = 0;

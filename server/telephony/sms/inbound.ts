@@ -11,6 +11,7 @@ import { announceBoard } from '../../capacity/expiry';
 import { hotelReply } from '../../capacity/hotel-sms';
 import { bedsSummary } from '../../capacity/summary';
 import type { Database } from '../../db/schema';
+import { regionForNumber, regionNumbers } from '../../region/scope';
 import { onCallNow } from '../../roster/oncall';
 import type { Services } from '../../services';
 import { enqueueSms } from '../outbox/enqueue';
@@ -26,9 +27,17 @@ const reply = (text: string | null) => {
 
 const HOUR = 3_600_000;
 
-export async function handleInboundSms(services: Services, sid: string, from: string, body: string): Promise<string> {
+export async function handleInboundSms(
+  services: Services,
+  sid: string,
+  from: string,
+  body: string,
+  to: string | null = null,
+): Promise<string> {
   const { db, clock, realtime } = services;
   const now = clock.now();
+  // The number texted picks the region (its board for BEDDEN, its rota for a forward).
+  const region = regionForNumber(await regionNumbers(db), to);
   const staff = await db
     .selectFrom('users')
     .select(['id', 'display_name'])
@@ -48,15 +57,15 @@ export async function handleInboundSms(services: Services, sid: string, from: st
     const stored = await storeInbound(db, { sid, from, body, userId: staff.id, kind, now });
     if (!stored) return reply(null); // Twilio repeated itself: handled already
     realtime.publish('sms:received', { id: stored }, rolesWith('sms.read'));
-    if (kind === 'beds') return reply(await bedsSummary(db, now));
+    if (kind === 'beds') return reply(await bedsSummary(db, now, undefined, region ?? undefined));
     if (kind === 'ack') {
       const alarm = await acknowledgeLatestAlarm(services, staff.id);
       return reply(alarm ? `Alarm bevestigd. Bel terug: ${alarm.from ?? 'nummer onbekend'}` : 'Geen open alarm.');
     }
     return reply('Ontvangen.');
   }
-  const duty = await onCallNow(services, now);
-  const to = [duty.primary, duty.backup, duty.coordinator].find((p) => p?.phone)?.phone ?? null;
+  const duty = region ? await onCallNow(services, region, now) : null;
+  const forwardTo = [duty?.primary, duty?.backup, duty?.coordinator].find((p) => p?.phone)?.phone ?? null;
   // The text, its forward (or the decision to hold it back) and a hotel's count are one transaction:
   // a crash can never leave a text marked forwarded whose forward was never queued.
   const outcome = await db.transaction().execute(async (trx) => {
@@ -73,7 +82,7 @@ export async function handleInboundSms(services: Services, sid: string, from: st
       await markHandled(trx, stored, asked.handledAs);
       return { id: stored, hotel: null, answer: asked.reply };
     }
-    await forwardOrHold(services, trx, { id: stored, sid, from, body, to, now });
+    await forwardOrHold(services, trx, { id: stored, sid, from, body, to: forwardTo, now });
     return { id: stored, hotel: null };
   });
   if (!outcome) return reply(null);

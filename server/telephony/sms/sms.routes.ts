@@ -11,8 +11,14 @@ export const smsWebhooks = [
   defineTwilioRoute({
     path: '/twilio/sms',
     summary: 'Messaging URL of the permanence number',
-    params: z.looseObject({ MessageSid: messageSid, From: smsSender, Body: z.string().max(1600).default('') }),
-    handler: ({ params, services }) => handleInboundSms(services, params.MessageSid, params.From, params.Body),
+    params: z.looseObject({
+      MessageSid: messageSid,
+      From: smsSender,
+      Body: z.string().max(1600).default(''),
+      To: z.string().max(32).optional(),
+    }),
+    handler: ({ params, services }) =>
+      handleInboundSms(services, params.MessageSid, params.From, params.Body, params.To ?? null),
   }),
   defineTwilioRoute({
     path: '/twilio/sms/status',

@@ -74,15 +74,17 @@ export async function recordCallBack(
   callId: string,
   userId: string,
   note: string | null,
+  region?: string,
 ): Promise<boolean> {
   const { db, clock, realtime } = services;
-  const done = await db
+  let update = db
     .updateTable('alarms')
     .set({ called_back_at: clock.now(), called_back_by: userId, callback_note: note })
-    .where('call_id', '=', callId)
-    .where('called_back_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+    .where('call_id', '=', callId);
+  // Another region's alarm is not this worker's to end.
+  if (region)
+    update = update.where('call_id', 'in', db.selectFrom('calls').select('id').where('region_code', '=', region));
+  const done = await update.where('called_back_at', 'is', null).returning('id').executeTakeFirst();
   if (done) realtime.publish('alarm:changed', { callId }, EVERYONE);
   return Boolean(done);
 }

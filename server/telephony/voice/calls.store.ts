@@ -1,10 +1,12 @@
 // The call log: every call and every leg, idempotent on CallSid, so Twilio's retries and replays
 // change nothing. Each change announces the call's id to the consoles, which refetch it.
+import { randomUUID } from 'node:crypto';
+import { firstRegion } from '../../region/scope';
 import type { Kysely } from 'kysely';
 import type { ChainStep, Database, LegStatus } from '../../db/schema';
 import type { Services } from '../../services';
 import type { CallPlan } from './last-known-rota';
-import { openCaseOf } from '../../referrer/callback';
+import { openCasesOf } from '../../referrer/callback';
 import { rolesWith } from '../../policies';
 
 export const announce = (services: Services, id: string) =>
@@ -19,49 +21,110 @@ export interface CallRow {
   callbackIntakeId: string | null;
 }
 
-export async function startCall(
-  services: Services,
-  sid: string,
-  from: string | null,
-  to: string | null,
-  plan: CallPlan,
-): Promise<CallRow> {
-  const { db, clock } = services;
-  const now = clock.now();
-  const previous = from
-    ? await db
+/** A call to log: the call, its plan and the instant it arrived. */
+export interface CallToLog {
+  sid: string;
+  from: string | null;
+  to: string | null;
+  plan: CallPlan;
+  at: Date;
+}
+
+/**
+ * Logs many new calls in one transaction, each with its previous call from the
+ * same number, its open case and its first leg, in the order given. A CallSid already logged, or given
+ * twice, is logged once. Returns the calls it inserted, in order.
+ */
+export async function startCalls(db: Kysely<Database>, calls: CallToLog[]): Promise<{ sid: string; id: string }[]> {
+  const unique = [...new Map(calls.map((c) => [c.sid, c] as const).reverse()).values()].reverse();
+  if (unique.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const logged = await trx
+      .selectFrom('calls')
+      .select('call_sid')
+      .where(
+        'call_sid',
+        'in',
+        unique.map((c) => c.sid),
+      )
+      .execute();
+    const known = new Set(logged.map((r) => r.call_sid));
+    const todo = unique.filter((c) => !known.has(c.sid));
+    if (todo.length === 0) return [];
+    // A copy read from disk before issue 15 names no region (''): the call is the first region's then.
+    const fallbackRegion = todo.some((c) => !c.plan.region) ? await firstRegion(trx) : null;
+    const froms = [...new Set(todo.flatMap((c) => (c.from ? [c.from] : [])))];
+    const latest = new Map<string, string>();
+    if (froms.length) {
+      const rows = await trx
         .selectFrom('calls')
-        .select('id')
-        .where('from_number', '=', from)
-        .where('call_sid', '!=', sid)
+        .distinctOn('from_number')
+        .select(['from_number', 'id'])
+        .where('from_number', 'in', froms)
+        .orderBy('from_number')
         .orderBy('started_at', 'desc')
-        .limit(1)
-        .executeTakeFirst()
-    : undefined;
-  // A call from a number with an open case of the last 12 hours is that case's call-back (referrer/).
-  const callbackIntakeId = from ? await openCaseOf(db, from, now) : null;
-  const inserted = await db
-    .insertInto('calls')
-    .values({
-      call_sid: sid,
-      from_number: from,
-      to_number: to,
-      caller_name: plan.callerName,
-      out_of_hours: plan.outOfHours,
-      chain: JSON.stringify(plan.chain),
-      outcome: 'ringing',
-      status: 'ringing',
-      started_at: now,
-      previous_call_id: previous?.id ?? null,
-      callback_intake_id: callbackIntakeId,
-    })
-    .onConflict((oc) => oc.column('call_sid').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted && plan.chain[0]) await startLeg(db, inserted.id, 0, plan.chain[0], now);
-  const call = (await findCall(db, sid))!;
-  if (inserted) announce(services, call.id);
-  return call;
+        .execute();
+      for (const r of rows) latest.set(r.from_number!, r.id);
+    }
+    const withNumber = todo.filter((c) => c.from);
+    const cases = await openCasesOf(
+      trx,
+      withNumber.map((c) => ({ number: c.from!, now: c.at })),
+    );
+    const caseOf = new Map(withNumber.map((c, i) => [c.sid, cases[i] ?? null]));
+    const rows = todo.map((c) => {
+      const id = randomUUID();
+      const previous = c.from ? (latest.get(c.from) ?? null) : null;
+      if (c.from) latest.set(c.from, id); // a second call from the number in this batch links to the first
+      return { call: c, id, previous };
+    });
+    const inserted = await trx
+      .insertInto('calls')
+      .values(
+        rows.map(({ call: c, id, previous }) => ({
+          id,
+          call_sid: c.sid,
+          region_code: c.plan.region || fallbackRegion,
+          from_number: c.from,
+          to_number: c.to,
+          caller_name: c.plan.callerName,
+          out_of_hours: c.plan.outOfHours,
+          chain: JSON.stringify(c.plan.chain),
+          step: 0,
+          outcome: 'ringing' as const,
+          status: 'ringing',
+          started_at: c.at,
+          previous_call_id: previous,
+          callback_intake_id: caseOf.get(c.sid) ?? null,
+        })),
+      )
+      .onConflict((oc) => oc.column('call_sid').doNothing())
+      .returning('id')
+      .execute();
+    const insertedIds = new Set(inserted.map((r) => r.id));
+    const legs = rows.flatMap(({ call: c, id }) => {
+      const first = c.plan.chain[0];
+      if (!first || !insertedIds.has(id)) return [];
+      return [
+        {
+          call_id: id,
+          step: 0,
+          role: first.role,
+          user_id: first.userId,
+          number: first.number,
+          status: 'ringing' as const,
+          started_at: c.at,
+        },
+      ];
+    });
+    if (legs.length)
+      await trx
+        .insertInto('call_legs')
+        .values(legs)
+        .onConflict((oc) => oc.columns(['call_id', 'step']).doNothing())
+        .execute();
+    return rows.filter((r) => insertedIds.has(r.id)).map((r) => ({ sid: r.call.sid, id: r.id }));
+  });
 }
 
 export async function findCall(db: Kysely<Database>, sid: string): Promise<CallRow | null> {

@@ -1,13 +1,14 @@
 // Answering an incoming call, fast and whatever happens. Whom to ring comes from the rota in memory
 // (refreshed every 15 s, after every rota change, and from disk after a restart); only when that copy
 // is older than FRESH_MS is the database asked first, with DATABASE_DEADLINE_MS to answer. The call
-// is logged after the TwiML is sent: Twilio waits 15 s at most, a caller must never hear an error,
-// and the next webhooks of the same call wait for that write (see afterCallLogged).
+// is logged after the TwiML is sent, in batches (call-log-queue.ts): Twilio waits 15 s at most, a
+// caller must never hear an error, and the next webhooks of the same call wait for that write (see
+// afterCallLogged). The TwiML itself is built once per plan, line and caller name (LastKnownRota.answer).
 import type { ChainStep } from '../../db/schema';
 import { maskNumber } from '../../logger';
 import type { Services } from '../../services';
 import { markDatabaseFailure } from '../twilio/journal';
-import { startCall } from './calls.store';
+import { logCall } from './call-log-queue';
 import { refreshLastKnownRota } from './keep-fresh';
 import type { CallPlan } from './last-known-rota';
 import * as twiml from './twiml';
@@ -20,12 +21,12 @@ export async function answerIncoming(
   from: string | null,
   to: string | null,
 ): Promise<string> {
-  const plan = await planNow(services, from);
+  const { plan, twiml: answer } = await answerNow(services, from, to);
   if (sid) {
     remember(sid, plan.chain);
     track(
       sid,
-      startCall(services, sid, from, to, plan).catch((err) => {
+      logCall(services, { sid, from, to, plan, at: services.clock.now() }).catch((err) => {
         markDatabaseFailure(err);
         services.logger.error(
           { err, callSid: sid, caller: maskNumber(from), chain: plan.chain.map((s) => s.role) },
@@ -34,25 +35,37 @@ export async function answerIncoming(
       }),
     );
   }
-  return twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
+  return answer;
 }
 
-async function planNow(services: Services, from: string | null): Promise<CallPlan> {
+/**
+ * The plan and its TwiML, from memory (see LastKnownRota.answer); the database only when the copy is stale.
+ * The number called (`to`) picks the region, and so its rota and day number (LastKnownRota.lineFor).
+ */
+async function answerNow(
+  services: Services,
+  from: string | null,
+  to: string | null,
+): Promise<{ plan: CallPlan; twiml: string }> {
   const lkr = services.lastKnownRota;
   const now = services.clock.now();
-  if (lkr.fresh()) return lkr.plan(now, from, 'database')!;
+  const build = (plan: CallPlan) =>
+    twiml.answerCall(services.config.twilio, plan.outOfHours, plan.chain, plan.callerName);
+  if (lkr.fresh()) return lkr.answer(now, from, 'database', to, build)!;
   try {
     await withDeadline(DATABASE_DEADLINE_MS, () => refreshLastKnownRota(services, { throwOnError: true }));
-    return lkr.plan(now, from, 'database')!;
+    return lkr.answer(now, from, 'database', to, build)!;
   } catch (err) {
     await lkr.loadFromDisk();
-    const plan = lkr.plan(now, from, 'last-known');
+    const known = lkr.answer(now, from, 'last-known', to, build);
     services.logger.error(
-      { err, caller: maskNumber(from), chain: plan?.chain.map((s) => s.role) ?? [] },
+      { err, caller: maskNumber(from), chain: known?.plan.chain.map((s) => s.role) ?? [] },
       'database did not answer: ringing the last-known rota',
     );
+    if (known) return known;
     // Nothing known at all (first start without a database): straight to voicemail, which still records.
-    return plan ?? { outOfHours: true, chain: [], callerName: null, source: 'last-known' };
+    const plan: CallPlan = { outOfHours: true, chain: [], callerName: null, source: 'last-known', region: null };
+    return { plan, twiml: build(plan) };
   }
 }
 
