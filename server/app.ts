@@ -12,7 +12,8 @@ import { errorHandler } from './http/error-handler';
 import { speakTheReadersLanguage } from './http/language';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
-import { defineRoute } from './http/route';
+import { defineRoute, type RouteSpec } from './http/route';
+import { openApiAnswer } from '../shared/api/ops';
 import type { Logger } from './logger';
 import { attachRealtime } from './realtime/realtime';
 import { apiRoutes } from './routes';
@@ -42,6 +43,8 @@ export interface AppOptions {
   outboxWorker?: boolean;
   /** Folder of the built console; omitted in API-only tests. */
   clientDir?: string | null;
+  /** Tests only: every answer is checked against its schema in shared/api; a mismatch is a 500. */
+  checkAnswers?: boolean;
 }
 
 export interface App {
@@ -100,7 +103,7 @@ export function createApp(opts: AppOptions): App {
   mountTwilioRoutes(app, twilioRoutes, services, webhookWritesSettled);
   const routes = [...apiRoutes, openApiRoute()];
   app.use('/api/auth/login', loginLimiter(opts.config));
-  mountRoutes(app, routes, services);
+  mountRoutes(app, routes, services, { checkAnswers: opts.checkAnswers });
   serveConsole(app, opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir);
   app.use(errorHandler(opts.logger));
 
@@ -136,14 +139,19 @@ export function createApp(opts: AppOptions): App {
   };
 }
 
-function openApiRoute() {
+/** The document for this desk: served at /api/openapi.json, linted by `npm run openapi:lint`. */
+export const openApiDocument = (publicUrl: string): ReturnType<typeof buildOpenApi> =>
+  buildOpenApi([...apiRoutes, openApiRoute()], { title: 'Permanentie API', version: '0.1.0' }, publicUrl);
+
+function openApiRoute(): RouteSpec {
   return defineRoute({
     method: 'get',
     path: '/api/openapi.json',
     tag: 'ops',
     policy: 'public',
-    summary: 'This document: OpenAPI 3.1, generated from the request schemas',
-    handler: () => buildOpenApi([...apiRoutes], { title: 'Permanentie API', version: '0.1.0' }),
+    summary: 'This document: OpenAPI 3.1, generated from the request and answer schemas',
+    response: openApiAnswer,
+    handler: ({ services }) => openApiDocument(services.config.publicUrl),
   });
 }
 

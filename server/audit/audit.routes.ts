@@ -1,13 +1,6 @@
-import { z } from 'zod';
 import { defineRoute } from '../http/route';
+import { auditAnswer, auditQuery } from '../../shared/api/audit';
 import { audit, detailFor } from './audit';
-
-const auditQuery = z.strictObject({
-  subjectType: z.string().min(1).max(50).optional(),
-  subjectId: z.string().min(1).max(100).optional(),
-  userId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 export const auditRoutes = [
   defineRoute({
@@ -19,6 +12,7 @@ export const auditRoutes = [
       'The audit trail, newest first: who read or changed which record (free text about people left out; this read is audited too)',
     query: auditQuery,
     personal: 'audited',
+    response: auditAnswer,
     handler: async ({ query, user, services: { db, clock } }) => {
       let q = db
         .selectFrom('audit_log')

@@ -1,8 +1,7 @@
 import type { Response } from 'express';
-import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { forbidden, HttpError, unauthorized } from '../http/errors';
-import { defineRoute } from '../http/route';
+import { defineRoute, NO_CONTENT } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
 import {
@@ -17,24 +16,8 @@ import {
 import { alertIfSprayed, currentSprays } from './spray';
 import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
-import { ABILITIES } from '../../shared/abilities';
+import { loginBody, meAnswer, regionSwitchBody, spraysAnswer, userAnswer } from '../../shared/api/auth';
 import { abilitiesOf, scope } from '../policies';
-
-export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, say('vul je gebruikersnaam in', 'username is required')).max(100),
-  password: z.string().min(1, say('vul je wachtwoord in', 'password is required')).max(1000),
-});
-
-export const authUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
-  municipalities: z.array(z.string()),
-  /** The regions the user works in and the one the console looks at (issue 15). */
-  regions: z.array(z.string()),
-  region: z.string().nullable(),
-});
 
 // A shared address (a police station behind one NAT) may fail more often than one account.
 const IP_FAILURE_FACTOR = 4;
@@ -47,7 +30,7 @@ export const authRoutes = [
     policy: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
     body: loginBody,
-    response: z.object({ user: authUserSchema }),
+    response: userAnswer,
     handler: async ({ req, res, body, services }) => {
       const user = await login(services, body.username.toLowerCase(), body.password, req.ip ?? 'unknown');
       const old: unknown = req.cookies?.[SESSION_COOKIE];
@@ -64,6 +47,7 @@ export const authRoutes = [
     tag: 'auth',
     policy: 'public',
     summary: 'Sign out: ends the session and clears the cookie',
+    response: NO_CONTENT,
     handler: async ({ req, res, user, services }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
       if (typeof token === 'string') {
@@ -87,10 +71,7 @@ export const authRoutes = [
     tag: 'auth',
     policy: 'sprays.read',
     summary: 'Usernames failing to sign in from several addresses within the spray window (possible password spraying)',
-    response: z.object({
-      sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })),
-      windowMinutes: z.number(),
-    }),
+    response: spraysAnswer,
     handler: async ({ services }) => ({
       sprays: await currentSprays(services, services.clock.now()),
       windowMinutes: services.config.loginSprayWindowMinutes,
@@ -102,10 +83,8 @@ export const authRoutes = [
     tag: 'auth',
     policy: 'signed-in',
     summary: 'Switch the region this session looks at (for users of several regions)',
-    body: z.strictObject({
-      region: z.string().regex(/^[a-z0-9-]+$/, say('geen regiocode', 'not a region code')),
-    }),
-    response: z.object({ user: authUserSchema }),
+    body: regionSwitchBody,
+    response: userAnswer,
     handler: async ({ req, body, user, services }) => {
       if (!user!.regions.includes(body.region))
         throw forbidden(say(`Je werkt niet in regio ${body.region}.`, `You do not work in region ${body.region}.`));
@@ -126,11 +105,7 @@ export const authRoutes = [
     policy: 'signed-in',
     summary:
       'The signed-in user, their role, the abilities it holds (what the console shows) and the municipalities their abilities reach (null: all)',
-    response: z.object({
-      user: authUserSchema,
-      abilities: z.array(z.enum(ABILITIES)),
-      scope: z.array(z.string()).nullable(),
-    }),
+    response: meAnswer,
     handler: ({ user }) => ({ user, abilities: abilitiesOf(user!.role), scope: scope(user!) }),
   }),
 ];

@@ -1,27 +1,18 @@
+import type { z } from 'zod';
 import { firstRegion } from '../region/scope';
-import { z } from 'zod';
 import { audit, auditReads } from '../audit/audit';
 import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
-import { defineRoute } from '../http/route';
-import { createUser, newUserSchema } from './users';
+import { defineRoute, NO_CONTENT } from '../http/route';
+import { createUser } from './users';
 import { hashPassword } from './passwords';
 import { idParams } from '../http/params';
+import { newUserSchema, userChangeBody as changeSchema, userCreatedAnswer, usersAnswer } from '../../shared/api/auth';
 import { fieldError, notFound } from '../http/errors';
 import { say } from '../../shared/rules/say';
 import type { Services } from '../services';
 
 // A changed password, role or a disabled account ends every session of that user, and its live sockets
 // on every instance, at once: whoever held the old access keeps none of it.
-const changeSchema = z
-  .strictObject({
-    role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']).optional(),
-    password: newUserSchema.shape.password.optional(),
-    active: z.boolean().optional(),
-  })
-  .refine((b) => b.role !== undefined || b.password !== undefined || b.active !== undefined, {
-    message: say('niets te wijzigen', 'nothing to change'),
-  });
-
 async function changeUser(services: Services, actorId: string, id: string, body: z.output<typeof changeSchema>) {
   const { db, clock } = services;
   const row = await db.selectFrom('users').select(['id', 'role']).where('id', '=', id).executeTakeFirst();
@@ -68,6 +59,7 @@ export const userRoutes = [
     policy: 'users.read',
     personal: 'audited',
     summary: 'Staff accounts with their phone numbers (each read is audited)',
+    response: usersAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db
         .selectFrom('users')
@@ -101,7 +93,7 @@ export const userRoutes = [
     status: 201,
     summary: 'Create a staff account',
     body: newUserSchema,
-    response: z.object({ id: z.string() }),
+    response: userCreatedAnswer,
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
       // Without `regions`, a new account works in the admin's current region (or the first one).
@@ -127,6 +119,7 @@ export const userRoutes = [
     params: idParams,
     body: changeSchema,
     summary: "Change a staff account's role, password or active state; ends all its sessions and live consoles",
+    response: NO_CONTENT,
     handler: async ({ params, body, user, services }) => {
       await changeUser(services, user!.id, params.id, body);
     },

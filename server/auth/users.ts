@@ -1,48 +1,14 @@
 // Creating accounts: shared by `npm run user:add` and the admin API, validated by one schema.
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { phoneSchema } from '../../shared/rules/phone';
+import type { z } from 'zod';
 import type { Database, Role } from '../db/schema';
 import { conflict, fieldError } from '../http/errors';
 import { hashPassword } from './passwords';
 import { say } from '../../shared/rules/say';
-import { nisCode } from '../../shared/rules/nis';
+import { newUserSchema } from '../../shared/api/auth';
 
-export const newUserSchema = z
-  .strictObject({
-    username: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(
-        /^[a-z0-9][a-z0-9._-]{1,49}$/,
-        say(
-          'gebruikersnaam: 2-50 tekens, letters, cijfers, punt, streepje of liggend streepje',
-          'username: 2-50 characters, letters, digits, dot, dash or underscore',
-        ),
-      ),
-    displayName: z.string().trim().min(1).max(100),
-    role: z.enum(['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator']),
-    password: z
-      .string()
-      .min(10, say('een wachtwoord heeft minstens 10 tekens', 'password must be at least 10 characters'))
-      .max(200),
-    phone: phoneSchema.optional(),
-    municipalities: z.array(nisCode).default([]),
-    /** The regions the user works in (issue 15; default: the admin's region, or the first). Not for OCMW staff. */
-    regions: z
-      .array(z.string().regex(/^[a-z0-9-]+$/, say('geen regiocode', 'not a region code')))
-      .min(1)
-      .optional(),
-  })
-  .refine((u) => u.role !== 'ocmw_staff' || u.municipalities.length > 0, {
-    path: ['municipalities'],
-    message: say(
-      'OCMW-medewerkers horen bij minstens één gemeente',
-      'OCMW staff must be scoped to at least one municipality',
-    ),
-  });
-
+// The schema is the API's (shared/api/auth.ts); `user:add` validates with the same one.
+export { newUserSchema };
 export type NewUser = z.output<typeof newUserSchema>;
 
 export async function createUser(

@@ -1,10 +1,20 @@
-import { z } from 'zod';
 import { nightOf } from '../../shared/rules/night';
-import { householdSchema, SUIT_TAGS } from '../../shared/rules/suitability';
+import { householdSchema } from '../../shared/rules/suitability';
 import { audit } from '../audit/audit';
-import type { PlaceType, Role } from '../db/schema';
+import type { Role } from '../db/schema';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
+import {
+  boardAnswer,
+  boardQuery,
+  extendHoldBody,
+  heldAnswer,
+  holdBody,
+  holdChangedAnswer,
+  hotelCountAnswer,
+  hotelCountBody,
+  hotelsAskedAnswer,
+} from '../../shared/api/board';
 import { readBoard } from './board';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
@@ -12,38 +22,8 @@ import { askHotels } from './hotel-sms';
 import { regionOf } from '../region/scope';
 import { neighbourOffers } from './solidarity';
 import { regionSettings } from '../region/settings';
-import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
 import { idParams } from '../http/params';
-import { holdChoiceShape } from './hold.schema';
-
-const TYPES = [
-  'caw_noodkamer',
-  'hotel',
-  'crisisbed',
-  'ocmw_noodwoning',
-  'doorgangswoning',
-  'vluchthuis',
-] as const satisfies readonly PlaceType[];
-const csv = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(item));
-
-const boardQuery = z
-  .strictObject({
-    adults: z.coerce.number().int().min(0).max(20).optional(),
-    children: z.coerce.number().int().min(0).max(20).optional(),
-    needs: csv(z.enum(SUIT_TAGS)).optional(),
-    municipality: nisCode.optional(),
-    types: csv(z.enum(TYPES)).optional(),
-  })
-  .refine((q) => (q.adults === undefined && q.children === undefined) || (q.adults ?? 1) + (q.children ?? 0) > 0, {
-    // The household the handler builds from these must hold someone; refuse here, not with a 500 there.
-    path: ['adults'],
-    message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
-  });
 
 export const capacityRoutes = [
   defineRoute({
@@ -52,6 +32,7 @@ export const capacityRoutes = [
     tag: 'board',
     policy: 'places.read',
     query: boardQuery,
+    response: boardAnswer,
     summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
     handler: async ({ query, user, services: { db, clock } }) => {
       const region = regionOf(user!);
@@ -84,17 +65,8 @@ export const capacityRoutes = [
     tag: 'board',
     policy: 'holds.change',
     status: 201,
-    body: z.strictObject({
-      ...holdChoiceShape,
-      initials: z
-        .string()
-        .trim()
-        .regex(
-          /^[A-Za-zÀ-ÿ.]{1,6}$/,
-          say('alleen initialen, bv. "M.K." (geen volledige namen)', 'initials only, e.g. "M.K." (no full names)'),
-        ),
-      household: householdSchema,
-    }),
+    body: holdBody,
+    response: heldAnswer,
     summary: 'Hold a place for a named person until it expires (default 60 minutes)',
     handler: ({ body, user, services }) => createHold(services, user!, body),
   }),
@@ -104,14 +76,8 @@ export const capacityRoutes = [
     tag: 'board',
     policy: 'holds.change',
     params: idParams,
-    body: z.strictObject({
-      minutes: z.number().int().min(5).max(240),
-      reason: z
-        .string()
-        .trim()
-        .min(3, say('zeg waarom de reservering langer moet', 'say why the hold needs longer'))
-        .max(300),
-    }),
+    body: extendHoldBody,
+    response: holdChangedAnswer,
     summary: 'Give a hold more time, with a reason',
     handler: ({ params, body, user, services }) => changeHold(services, user!, params.id, 'extend', body),
   }),
@@ -122,6 +88,7 @@ export const capacityRoutes = [
       tag: 'board',
       policy: 'holds.change',
       params: idParams,
+      response: holdChangedAnswer,
       summary: {
         place: 'Refused (409 intake_required): a board hold is placed through its intake, POST /api/intakes/:id/place',
         release: 'Let the place go',
@@ -137,21 +104,8 @@ export const capacityRoutes = [
     policy: 'places.count',
     params: idParams,
     status: 201,
-    body: z.strictObject({
-      rooms: z.number().int().min(0).max(50),
-      confirmedBy: z
-        .string()
-        .trim()
-        .min(
-          1,
-          say(
-            'wie van het hotel het bevestigde (bv. "receptie, Ann")',
-            'who at the hotel confirmed it (e.g. "receptie, Ann")',
-          ),
-        )
-        .max(100),
-      method: z.enum(['phone', 'sms', 'console']),
-    }),
+    body: hotelCountBody,
+    response: hotelCountAnswer,
     summary: 'Record how many rooms a partner hotel gives the desk tonight (including ones already held)',
     handler: async ({ params, body, user, services }) => {
       const { db, clock } = services;
@@ -199,6 +153,7 @@ export const capacityRoutes = [
     tag: 'board',
     policy: 'places.count',
     summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
+    response: hotelsAskedAnswer,
     handler: async ({ services }) => ({ asked: await askHotels(services) }),
   }),
 ];

@@ -1,36 +1,14 @@
 // Places are managed by the coordinator. A place is never deleted (holds and placements refer to
 // it): it is switched off with `active: false`.
-import { z } from 'zod';
-import { phoneSchema } from '../../shared/rules/phone';
-import { SUIT_TAGS } from '../../shared/rules/suitability';
+import type { z } from 'zod';
+import { placeBody, placeIdParams, placeSavedAnswer } from '../../shared/api/board';
 import { audit } from '../audit/audit';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { fieldError, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { announceBoard } from './expiry';
-import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
-
-const placeBody = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  provider: z.string().trim().min(1).max(120),
-  municipalityNis: nisCode,
-  type: z.enum(['caw_noodkamer', 'hotel', 'crisisbed', 'ocmw_noodwoning', 'doorgangswoning', 'vluchthuis']),
-  suits: z
-    .array(z.enum(SUIT_TAGS))
-    .min(1, say('zeg voor wie de plaats geschikt is', 'say whom the place suits'))
-    .max(6),
-  roomType: z.string().trim().min(1).max(60),
-  capacity: z.number().int().min(1).max(100),
-  costPerNightCents: z.number().int().min(0).max(100_000),
-  phone: phoneSchema.nullable().optional(),
-  address: z.string().trim().max(200).nullable().optional(),
-  confidentialAddress: z.boolean().default(false),
-  /** Where a referrer meets the place when its address is confidential (texted instead of the address). */
-  meetingPoint: z.string().trim().max(200).nullable().optional(),
-  active: z.boolean().default(true),
-});
 
 const columns = (b: z.output<typeof placeBody>) => ({
   name: b.name,
@@ -76,6 +54,7 @@ export const placeRoutes = [
     policy: 'places.change',
     body: placeBody,
     status: 201,
+    response: placeSavedAnswer,
     summary: 'Add a place',
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
@@ -96,7 +75,8 @@ export const placeRoutes = [
     tag: 'board',
     policy: 'places.change',
     body: placeBody,
-    params: z.strictObject({ id: z.uuid() }),
+    params: placeIdParams,
+    response: placeSavedAnswer,
     summary: 'Change a place (or switch it off with active: false)',
     handler: async ({ params, body, user, services }) => {
       const { db, clock } = services;

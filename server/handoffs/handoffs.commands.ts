@@ -15,7 +15,9 @@ import type { Services } from '../services';
 import { inScope } from '../policies';
 import { say } from '../../shared/rules/say';
 
-export const FOLLOW_UPS = ['trajectory_started', 'not_reached', 'no_show', 'refused', 'housed', 'other'] as const;
+import { FOLLOW_UPS } from '../../shared/api/handoffs';
+
+export { FOLLOW_UPS };
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 /** An OCMW that thinks it is not competent must forward the case in writing within 5 calendar days. */
 export const FORWARD_WITHIN_DAYS = 5;

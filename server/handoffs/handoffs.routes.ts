@@ -1,25 +1,24 @@
 import { auditReads } from '../audit/audit';
-import { z } from 'zod';
-import { defineRoute } from '../http/route';
-import { readIntake } from '../intake/intake.queries';
+import { defineRoute, file } from '../http/route';
 import {
-  acknowledge,
-  closeHandoff,
-  FOLLOW_UPS,
-  findHandoff,
-  forward,
-  handoffInScope,
-  recordFollowUp,
-} from './handoffs.commands';
+  closeBody,
+  followUpBody,
+  forwardBody,
+  forwardedAnswer,
+  handoffListAnswer,
+  handoffsQuery,
+  handoverBody,
+  letterQuery,
+  shiftSummaryAnswer,
+} from '../../shared/api/handoffs';
+import { intakeDetailAnswer } from '../../shared/api/intake';
+import { readIntake } from '../intake/intake.queries';
+import { acknowledge, closeHandoff, findHandoff, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
 import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
-import { say } from '../../shared/rules/say';
-import { nisCode } from '../../shared/rules/nis';
 import { idParams } from '../http/params';
-import { handoverBody, recordHandover } from './handover';
+import { recordHandover } from './handover';
 import { handoffLetter } from './letter';
-
-const note = z.string().trim().max(2000).optional();
 
 async function detail(services: Parameters<typeof readIntake>[0], user: Parameters<typeof readIntake>[1], id: string) {
   const h = await handoffInScope(services, user, id);
@@ -33,14 +32,8 @@ export const handoffRoutes = [
     tag: 'handoffs',
     policy: 'handoffs.read',
     personal: 'audited',
-    query: z.strictObject({
-      status: z
-        .string()
-        .transform((s) => s.split(',').filter(Boolean))
-        .pipe(z.array(z.enum(['open', 'acknowledged', 'closed'])))
-        .optional(),
-      municipality: nisCode.optional(),
-    }),
+    query: handoffsQuery,
+    response: handoffListAnswer,
     summary: 'The handoff queue (OCMW staff: only their municipality), due first',
     handler: ({ query, user, services }) =>
       listHandoffs(services, user!, { status: query.status, nis: query.municipality }),
@@ -52,6 +45,7 @@ export const handoffRoutes = [
     policy: 'handoffs.read',
     personal: 'audited',
     params: idParams,
+    response: intakeDetailAnswer,
     summary: 'One handoff with the intake, placement, guarantee, history and earlier contacts (audited)',
     handler: ({ params, user, services }) => detail(services, user!, params.id),
   }),
@@ -61,6 +55,7 @@ export const handoffRoutes = [
     tag: 'handoffs',
     policy: 'handoffs.act',
     params: idParams,
+    response: intakeDetailAnswer,
     summary: 'The OCMW has the case: records who and when',
     handler: async ({ params, user, services }) => {
       await acknowledge(services, user!, params.id);
@@ -73,7 +68,8 @@ export const handoffRoutes = [
     tag: 'handoffs',
     policy: 'handoffs.act',
     params: idParams,
-    body: z.strictObject({ outcome: z.enum(FOLLOW_UPS), note }),
+    body: followUpBody,
+    response: intakeDetailAnswer,
     summary: 'Record the follow-up: trajectory started, person not reached, ...',
     handler: async ({ params, body, user, services }) => {
       await recordFollowUp(services, user!, params.id, body);
@@ -86,20 +82,8 @@ export const handoffRoutes = [
     tag: 'handoffs',
     policy: 'handoffs.act',
     params: idParams,
-    body: z.strictObject({
-      toNis: nisCode,
-      reason: z
-        .string()
-        .trim()
-        .min(
-          10,
-          say(
-            'schrijf waarom het andere OCMW bevoegd is (minstens 10 tekens)',
-            'write why the other OCMW is competent (at least 10 characters)',
-          ),
-        )
-        .max(2000),
-    }),
+    body: forwardBody,
+    response: forwardedAnswer,
     summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
     handler: async ({ params, body, user, services }) => {
       await forward(services, user!, params.id, body);
@@ -114,7 +98,8 @@ export const handoffRoutes = [
     tag: 'handoffs',
     policy: 'handoffs.act',
     params: idParams,
-    body: z.strictObject({ note }),
+    body: closeBody,
+    response: intakeDetailAnswer,
     summary: 'Close the handoff once the follow-up is settled',
     handler: async ({ params, body, user, services }) => {
       await closeHandoff(services, user!, params.id, body);
@@ -128,6 +113,7 @@ export const handoffRoutes = [
     policy: 'handoffs.handover',
     params: idParams,
     body: handoverBody,
+    response: intakeDetailAnswer,
     summary:
       'Record how the case was handed over (phone: with whom and when; or e-mail); for an OCMW the desk does not serve it is the acknowledgement',
     handler: async ({ params, body, user, services }) => {
@@ -142,7 +128,8 @@ export const handoffRoutes = [
     policy: 'handoffs.handover',
     params: idParams,
     personal: 'audited',
-    query: z.strictObject({ lang: z.enum(['nl', 'fr']).optional() }),
+    query: letterQuery,
+    response: file('text/html'),
     summary:
       "The printable handoff letter in the OCMW's language (Dutch or French; ?lang= to choose), as HTML (audited)",
     handler: async ({ params, query, user, res, services }) => {
@@ -158,6 +145,7 @@ export const handoffRoutes = [
     tag: 'handoffs',
     policy: 'shiftSummary.read',
     personal: 'request',
+    response: shiftSummaryAnswer,
     summary:
       'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',
     handler: async ({ user, services }) => {

@@ -2,7 +2,8 @@
 // worker hands it over by phone (with whom, when) or by e-mail, and records that here. Recording it
 // acknowledges an open handoff on that OCMW's behalf, so the escalation round stops asking. The
 // printable letter (letter.ts) goes with it.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { handoverBody } from '../../shared/api/handoffs';
 import type { AuthUser } from '../auth/session';
 import type { Handover } from '../db/schema';
 import { fieldError } from '../http/errors';
@@ -11,34 +12,7 @@ import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
 import { handoffInScope, step } from './handoffs.commands';
 
-const at = z.iso.datetime({
-  offset: true,
-  message: say(
-    'verwacht een ISO-tijdstip met tijdzone, bv. 2026-11-28T09:05:00+01:00',
-    'expected an ISO date-time with offset, e.g. 2026-11-28T09:05:00+01:00',
-  ),
-});
-const note = z.string().trim().max(1000).optional();
-
-export const handoverBody = z.discriminatedUnion('method', [
-  z.strictObject({
-    method: z.literal('phone'),
-    /** With whom: a name and function at that OCMW. */
-    contact: z
-      .string()
-      .trim()
-      .min(2, say('met wie sprak je (naam, functie)?', 'whom did you speak to (name, function)?'))
-      .max(120),
-    at: at.optional(),
-    note,
-  }),
-  z.strictObject({
-    method: z.literal('email'),
-    contact: z.email(say('het e-mailadres waarnaar je schreef', 'the e-mail address you wrote to')),
-    at: at.optional(),
-    note,
-  }),
-]);
+export { handoverBody };
 export type HandoverInput = z.output<typeof handoverBody>;
 
 export async function recordHandover(

@@ -1,30 +1,13 @@
 // The wooncel's figures as JSON and CSV. Coordinators, admins and the allocator see the region; OCMW
 // staff their own municipalities (a municipality filter outside them is 403).
-import { z } from 'zod';
+import { housingFiguresAnswer, housingFiguresCsvQuery, housingFiguresQuery } from '../../shared/api/housing';
 import { toCsv } from '../../shared/rules/csv';
-import { nisCode } from '../../shared/rules/nis';
-import { say } from '../../shared/rules/say';
-import { isIsoDate, localDate } from '../../shared/rules/wall-clock';
+import { localDate } from '../../shared/rules/wall-clock';
 import type { AuthUser } from '../auth/session';
-import { defineRoute, type RouteSpec } from '../http/route';
-import { HOUSING_TABLES, housingFigures, housingTable } from './figures';
+import { defineRoute, file, type RouteSpec } from '../http/route';
+import { housingFigures, housingTable } from './figures';
 import { assertMunicipality } from './scope';
 import { scope } from '../policies';
-
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
-const filter = { from: isoDate.optional(), to: isoDate.optional(), municipality: nisCode.optional() };
-const check = (q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) => {
-  if ((q.from === undefined) !== (q.to === undefined))
-    ctx.addIssue({
-      code: 'custom',
-      path: [q.from ? 'to' : 'from'],
-      message: say('geef from en to samen', 'give from and to together'),
-    });
-  if (q.from && q.to && q.from > q.to)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: say('ligt vóór from', 'is before from') });
-};
 
 /** Without a period: the calendar year so far. */
 function filterOf(
@@ -45,7 +28,8 @@ export const housingFigureRoutes: RouteSpec[] = [
     path: '/api/housing/figures',
     tag: 'housing',
     policy: 'figures.housing',
-    query: z.strictObject(filter).superRefine(check),
+    query: housingFiguresQuery,
+    response: housingFiguresAnswer,
     summary:
       "The wooncel's figures for a period: registrations, households and persons housed, origins, finished trajectories, outflow",
     handler: ({ query, user, services }) => housingFigures(services, filterOf(user!, query, services.clock.now())),
@@ -55,18 +39,8 @@ export const housingFigureRoutes: RouteSpec[] = [
     path: '/api/housing/figures/csv',
     tag: 'housing',
     policy: 'figures.housing',
-    query: z
-      .strictObject({
-        ...filter,
-        lang: z.enum(['nl', 'en']).optional(),
-        table: z.enum(HOUSING_TABLES, {
-          error: say(
-            `table is een van ${HOUSING_TABLES.join(', ')}`,
-            `table must be one of ${HOUSING_TABLES.join(', ')}`,
-          ),
-        }),
-      })
-      .superRefine(check),
+    query: housingFiguresCsvQuery,
+    response: file('text/csv'),
     summary: 'One table of the wooncel figures as CSV (Belgian Excel)',
     handler: async ({ query, user, services, res }) => {
       const f = filterOf(user!, query, services.clock.now());

@@ -3,6 +3,7 @@
 // where they came from (homeless, unstable or inadequate housing); finished trajectories and their
 // length; outflow by kind and destination. Only counts leave: no names.
 //   registrations: registered in the period; housed: moved in during the period; finished: ended in it.
+import { HOUSING_TABLES } from '../../shared/api/housing';
 import { ORIGIN_GROUPS, ORIGINS, stayMonths, type Origin } from '../../shared/rules/housing/housing';
 import { localDate } from '../../shared/rules/wall-clock';
 import type { Services } from '../services';
@@ -103,14 +104,8 @@ export async function housingFigures(services: Services, f: HousingFigureFilter)
 }
 export type HousingFigures = Awaited<ReturnType<typeof housingFigures>>;
 
-export const HOUSING_TABLES = [
-  'summary',
-  'household_types',
-  'home_kinds',
-  'origins',
-  'outflow',
-  'destinations',
-] as const;
+// The tables are named in the contract (the CSV filter refuses others).
+export { HOUSING_TABLES };
 export type HousingTable = (typeof HOUSING_TABLES)[number];
 
 /** One table of the figures for CSV, headers in the reader's language. */

@@ -1,20 +1,32 @@
 // The wooncel's routes: the pool, registrations and the waiting list, proposals and decisions,
 // trajectories, the contingent and the figures. Reads of people are audited (`personal: 'audited'`).
-import { z } from 'zod';
 import { describeRules } from '../../shared/rules/housing/allocation';
 import {
-  CONTINGENT_STATUSES,
-  END_KINDS,
-  GUIDANCE_BY,
-  GUIDANCE_FREQUENCY,
-  HOME_KINDS,
-  HOME_SUITS,
-  REFERRERS,
-} from '../../shared/rules/housing/housing';
-import { HOUSEHOLD_TYPES } from '../../shared/rules/intake/intake-schema';
-import { nisCode } from '../../shared/rules/nis';
-import { say } from '../../shared/rules/say';
-import { isIsoDate } from '../../shared/rules/wall-clock';
+  allocateBody,
+  allocatedAnswer,
+  contingentAnswer,
+  contingentBody,
+  contingentChangedAnswer,
+  contingentDecisionBody,
+  contingentQuery,
+  endTrajectoryBody,
+  homeBody,
+  homeCreatedAnswer,
+  moveInBody,
+  occupancyAnswer,
+  occupancyQuery,
+  pendingAllocationsAnswer,
+  poolAnswer,
+  prefillAnswer,
+  proposalAnswer,
+  registrationBody,
+  registrationSchema,
+  registrationsAnswer,
+  registrationsQuery,
+  rulesAnswer,
+  trajectoriesAnswer,
+  trajectorySchema,
+} from '../../shared/api/housing';
 import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
 import {
@@ -34,19 +46,9 @@ import {
   listRegistrations,
   prefillFromHandoff,
   readRegistration,
-  registrationBody,
   withdrawRegistration,
 } from './registrations';
 import { housingRules } from './scope';
-
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'a month is YYYY-MM'));
-const statusList = z
-  .string()
-  .transform((s) => s.split(',').filter(Boolean))
-  .pipe(z.array(z.enum(['waiting', 'allocated', 'housed', 'withdrawn'])));
 
 export const housingRoutes = [
   defineRoute({
@@ -55,6 +57,7 @@ export const housingRoutes = [
     tag: 'housing',
     policy: 'housing.read',
     summary: "The region's published allocation rules, in words and as configuration (shown to everyone involved)",
+    response: rulesAnswer,
     handler: async ({ services }) => {
       const rules = await housingRules(services.db);
       return { rules, words: describeRules(rules) };
@@ -67,6 +70,7 @@ export const housingRoutes = [
     policy: 'housing.read',
     summary:
       'The pool of transit homes: free, allocated or occupied now, and per municipality what it brings against its target',
+    response: poolAnswer,
     handler: ({ services }) => listPool(services),
   }),
   defineRoute({
@@ -75,15 +79,8 @@ export const housingRoutes = [
     tag: 'housing',
     policy: 'housing.homes.change',
     status: 201,
-    body: z.strictObject({
-      name: z.string().trim().min(1).max(120),
-      municipalityNis: nisCode,
-      broughtByNis: nisCode.optional(),
-      kind: z.enum(HOME_KINDS),
-      suits: z.array(z.enum(HOME_SUITS)).min(1, say('kies voor wie de woning is', 'choose whom the home is for')),
-      activeFrom: isoDate,
-      activeTo: isoDate.nullable().optional(),
-    }),
+    body: homeBody,
+    response: homeCreatedAnswer,
     summary: 'A transit home joins the pool',
     handler: ({ body, user, services }) => createHome(services, user!, body),
   }),
@@ -92,9 +89,8 @@ export const housingRoutes = [
     path: '/api/housing/occupancy',
     tag: 'housing',
     policy: 'housing.read',
-    query: z
-      .strictObject({ from: month, to: month })
-      .refine((q) => q.from <= q.to, { path: ['to'], message: say('ligt vóór from', 'is before from') }),
+    query: occupancyQuery,
+    response: occupancyAnswer,
     summary: 'Occupancy of the pool per month: home-days occupied over home-days available',
     handler: ({ query, services }) => occupancy(services, query.from, query.to),
   }),
@@ -106,6 +102,7 @@ export const housingRoutes = [
     params: idParams,
     personal: 'audited',
     summary: 'What a handoff (its id) brings to a registration: name, household, situation, the OCMW (audited)',
+    response: prefillAnswer,
     handler: ({ params, user, services }) => prefillFromHandoff(services, user!, params.id),
   }),
   defineRoute({
@@ -114,7 +111,8 @@ export const housingRoutes = [
     tag: 'housing',
     policy: 'housing.cases.read',
     personal: 'audited',
-    query: z.strictObject({ status: statusList.optional() }),
+    query: registrationsQuery,
+    response: registrationsAnswer,
     summary: 'The waiting list and other registrations (OCMW staff: their municipalities), oldest first (audited)',
     handler: ({ query, user, services }) => listRegistrations(services, user!, query.status),
   }),
@@ -125,6 +123,7 @@ export const housingRoutes = [
     policy: 'housing.register',
     status: 201,
     body: registrationBody,
+    response: registrationSchema,
     summary: 'Register a household for a transit home: from a handoff (prefilled) or by hand',
     handler: ({ body, user, services }) => createRegistration(services, user!, body),
   }),
@@ -136,6 +135,7 @@ export const housingRoutes = [
     params: idParams,
     personal: 'audited',
     summary: 'One registration (audited)',
+    response: registrationSchema,
     handler: ({ params, user, services }) => readRegistration(services, user!, params.id),
   }),
   defineRoute({
@@ -145,6 +145,7 @@ export const housingRoutes = [
     policy: 'housing.register',
     params: idParams,
     summary: 'Take a waiting registration off the list',
+    response: registrationSchema,
     handler: ({ params, user, services }) => withdrawRegistration(services, user!, params.id),
   }),
   defineRoute({
@@ -155,6 +156,7 @@ export const housingRoutes = [
     params: idParams,
     personal: 'audited',
     summary: 'The waiting households ranked for this home by the published rules, each with its reasons (audited)',
+    response: proposalAnswer,
     handler: ({ params, user, services }) => proposal(services, user!, params.id),
   }),
   defineRoute({
@@ -164,15 +166,8 @@ export const housingRoutes = [
     policy: 'housing.decide',
     params: idParams,
     status: 201,
-    body: z.strictObject({
-      registrationId: z.uuid(say('geen geldige id', 'not a valid id')),
-      reason: z
-        .string()
-        .trim()
-        .min(10, say('schrijf waarom (minstens 10 tekens)', 'write why (at least 10 characters)'))
-        .max(2000)
-        .optional(),
-    }),
+    body: allocateBody,
+    response: allocatedAnswer,
     summary: "The allocator's decision; departing from the ranking needs a reason",
     handler: ({ params, body, user, services }) => allocate(services, user!, params.id, body),
   }),
@@ -183,6 +178,7 @@ export const housingRoutes = [
     policy: 'housing.cases.read',
     personal: 'audited',
     summary: 'Allocations awaiting their move-in (audited)',
+    response: pendingAllocationsAnswer,
     handler: ({ user, services }) => pendingAllocations(services, user!),
   }),
   defineRoute({
@@ -192,10 +188,8 @@ export const housingRoutes = [
     policy: 'housing.cases.follow',
     params: idParams,
     status: 201,
-    body: z.strictObject({
-      moveIn: isoDate,
-      guidance: z.strictObject({ by: z.enum(GUIDANCE_BY), frequency: z.enum(GUIDANCE_FREQUENCY) }),
-    }),
+    body: moveInBody,
+    response: trajectorySchema,
     summary: 'The household moves in: the trajectory starts with its guidance (who, how often)',
     handler: ({ params, body, user, services }) => moveIn(services, user!, params.id, body),
   }),
@@ -206,6 +200,7 @@ export const housingRoutes = [
     policy: 'housing.cases.read',
     personal: 'audited',
     summary: 'Trajectories with their length of stay (OCMW staff: their municipalities; audited)',
+    response: trajectoriesAnswer,
     handler: ({ user, services }) => listTrajectories(services, user!),
   }),
   defineRoute({
@@ -216,6 +211,7 @@ export const housingRoutes = [
     params: idParams,
     personal: 'audited',
     summary: 'One trajectory (audited)',
+    response: trajectorySchema,
     handler: ({ params, user, services }) => readTrajectory(services, user!, params.id),
   }),
   defineRoute({
@@ -224,16 +220,8 @@ export const housingRoutes = [
     tag: 'housing',
     policy: 'housing.cases.follow',
     params: idParams,
-    body: z.strictObject({
-      endDate: isoDate,
-      kind: z.enum(END_KINDS),
-      destination: z
-        .string()
-        .regex(
-          /^(\d{5}|outside_region|unknown)$/,
-          say('een NIS-code, outside_region of unknown', 'a NIS code, outside_region or unknown'),
-        ),
-    }),
+    body: endTrajectoryBody,
+    response: trajectorySchema,
     summary: 'The outflow: end date, where to (private rental, SHM, SVK, ...) and which municipality',
     handler: ({ params, body, user, services }) => endTrajectory(services, user!, params.id, body),
   }),
@@ -242,7 +230,8 @@ export const housingRoutes = [
     path: '/api/housing/contingent',
     tag: 'housing',
     policy: 'housing.contingent.read',
-    query: z.strictObject({ year: z.string().regex(/^\d{4}$/, say('een jaar is JJJJ', 'a year is YYYY')) }),
+    query: contingentQuery,
+    response: contingentAnswer,
     summary:
       'The accelerated-allocation contingent: per municipality target, granted and available; requests per referrer',
     handler: ({ query, user, services }) => contingentOverview(services, user!, query.year),
@@ -253,11 +242,8 @@ export const housingRoutes = [
     tag: 'housing',
     policy: 'housing.register',
     status: 201,
-    body: z.strictObject({
-      municipalityNis: nisCode,
-      referrer: z.enum(REFERRERS),
-      householdType: z.enum(HOUSEHOLD_TYPES),
-    }),
+    body: contingentBody,
+    response: contingentChangedAnswer,
     summary: 'Request an accelerated allocation',
     handler: ({ body, user, services }) => requestContingent(services, user!, body),
   }),
@@ -267,9 +253,8 @@ export const housingRoutes = [
     tag: 'housing',
     policy: 'housing.decide',
     params: idParams,
-    body: z.strictObject({
-      status: z.enum(CONTINGENT_STATUSES.filter((s) => s !== 'requested') as ['granted', 'refused', 'withdrawn']),
-    }),
+    body: contingentDecisionBody,
+    response: contingentChangedAnswer,
     summary: 'Grant (within the target), refuse or withdraw a contingent request',
     handler: ({ params, body, user, services }) => decideContingent(services, user!, params.id, body.status),
   }),

@@ -1,6 +1,7 @@
 // Registrations on the wooncel's waiting list, by OCMW staff or the CAW: from a handoff (the intake's
 // name, household and situation are taken over) or by hand. Reads are audited per registration.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { registrationBody } from '../../shared/api/housing';
 import { ORIGIN_CODES, SUPPORT_NEEDS, URGENCIES } from '../../shared/rules/housing/housing';
 import { ETHOS, householdInputSchema } from '../../shared/rules/intake/intake-schema';
 import { nisCode } from '../../shared/rules/nis';
@@ -13,24 +14,7 @@ import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { announce, assertMunicipality, scopeOf } from './scope';
 
-const required = say('verplicht zonder overdracht', 'required without a handoff');
-export const registrationBody = z
-  .strictObject({
-    handoffId: z.uuid(say('geen geldige id', 'not a valid id')).optional(),
-    municipalityNis: nisCode.optional(),
-    personName: z.string().trim().min(1).max(120).optional(),
-    household: householdInputSchema.optional(),
-    ethos: z.enum(ETHOS).optional(),
-    origin: z.enum(ORIGIN_CODES as [string, ...string[]]),
-    urgency: z.enum(URGENCIES),
-    supportNeeds: z.array(z.enum(SUPPORT_NEEDS)).max(SUPPORT_NEEDS.length).default([]),
-  })
-  .superRefine((b, ctx) => {
-    if (b.handoffId) return;
-    for (const f of ['municipalityNis', 'personName', 'household', 'ethos'] as const) {
-      if (b[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: required });
-    }
-  });
+export { registrationBody };
 export type RegistrationBody = z.output<typeof registrationBody>;
 
 /** What a handoff brings to a registration: the intake's person, household and situation. */

@@ -8,16 +8,23 @@ import { audit } from '../audit/audit';
 import { forbidden, HttpError, unauthorized, validationError } from './errors';
 import { bilingualZodErrors } from './language';
 import type { RouteSpec } from './route';
+import { emptyAnswerProblem, guardAnswers } from './answer-check';
 import { can } from '../policies';
 import { say } from '../../shared/rules/say';
 
-/** Header a browser cannot send cross-site without a CORS preflight we never grant: our CSRF defence. */
-export const CSRF_HEADER = 'x-requested-with';
+import { CSRF_HEADER } from './csrf';
 
-export function mountRoutes(app: Express, routes: RouteSpec[], services: Services): void {
+export { CSRF_HEADER };
+
+export interface MountOptions {
+  /** Tests only: hold every answer against its declared schema (answer-check.ts). Never in production. */
+  checkAnswers?: boolean;
+}
+
+export function mountRoutes(app: Express, routes: RouteSpec[], services: Services, opts: MountOptions = {}): void {
   for (const route of routes) {
     app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
-      handle(route, req, res, services).catch(next);
+      handle(route, req, res, services, opts.checkAnswers === true).catch(next);
     });
   }
   app.all('/api/{*rest}', (req, res) => {
@@ -27,9 +34,16 @@ export function mountRoutes(app: Express, routes: RouteSpec[], services: Service
   });
 }
 
-async function handle(route: RouteSpec, req: Request, res: Response, services: Services): Promise<void> {
+async function handle(
+  route: RouteSpec,
+  req: Request,
+  res: Response,
+  services: Services,
+  checkAnswers: boolean,
+): Promise<void> {
   // No API answer may sit in a browser's or proxy's cache: most carry personal data, and one list rule is safer than many.
   res.set('Cache-Control', 'no-store');
+  if (checkAnswers) guardAnswers(route, res, services.logger);
   const user = await currentUser(req, services);
   authorise(route, user);
   if (route.method !== 'get' && !req.get(CSRF_HEADER)) {
@@ -46,8 +60,10 @@ async function handle(route: RouteSpec, req: Request, res: Response, services: S
   const result = await route.handler({ req, res, body, query, params, user, services });
   if (route.personal === 'request' && user) await auditRequest(route, params, user, services);
   if (res.headersSent) return;
-  if (result === undefined) res.status(204).end();
-  else res.status(route.status ?? 200).json(result);
+  if (result === undefined) {
+    if (checkAnswers && emptyAnswerProblem(route, res, services.logger)) return;
+    res.status(204).end();
+  } else res.status(route.status ?? 200).json(result);
 }
 
 async function auditRequest(route: RouteSpec, params: unknown, user: AuthUser, services: Services): Promise<void> {

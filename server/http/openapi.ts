@@ -1,65 +1,113 @@
-// OpenAPI 3.1 generated from the route declarations: the zod schemas that validate requests are the
-// schemas the document shows (OpenAPI 3.1 uses JSON Schema 2020-12, which zod emits natively).
+// OpenAPI 3.1 generated from the route declarations: the zod schemas in shared/api that validate
+// requests and check answers are the schemas the document shows (OpenAPI 3.1 uses JSON Schema 2020-12,
+// which zod emits natively). `npm run openapi:lint` runs Redocly's linter on it in CI.
 import { z, type ZodType } from 'zod';
-import { rolesOf, type RouteSpec } from './route';
+import { errorSchema } from '../../shared/api/common';
+import { CSRF_HEADER_NAME } from './csrf';
+import { isSchema, rolesOf, type RouteSpec } from './route';
 
-const jsonSchema = (s: ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+// Requests are described as the client sends them (before defaults and transforms), answers as they arrive.
+const jsonSchema = (s: ZodType, io: 'input' | 'output' = 'input') => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' });
+  return rest; // the document's own dialect (jsonSchemaDialect) applies
+};
 
-export function buildOpenApi(routes: RouteSpec[], info: { title: string; version: string }) {
+/** One line per tag, shown as the section's introduction. */
+const TAGS: Record<string, string> = {
+  ops: 'Liveness, the webhook journal and this document',
+  auth: 'Sign-in, sessions and spray alerts',
+  users: 'Staff accounts',
+  region: 'The region, its municipalities and the Belgian municipality search',
+  rota: 'The duty rota: who is on call, rotations, overrides, swaps, the night sheet and the iCal feed',
+  board: 'The board of free places: holds, hotel counts, places',
+  calls: 'The line: calls, alarms, known callers, SMS, the demo call simulator',
+  intake: 'Intakes: the record, competence, hold and placement, texts to the referrer',
+  handoffs: "The OCMW's queue, the handover letter and the shift handover",
+  privacy: 'The per-person access report (GDPR art. 15)',
+  audit: 'The audit trail',
+  figures: 'Key figures and the cost statement',
+  housing: 'The wooncel: transit homes, registrations, allocations, trajectories, contingent, figures',
+};
+
+export function buildOpenApi(routes: RouteSpec[], info: { title: string; version: string }, serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const ids = new Set<string>();
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
+    const op = operation(r);
+    if (ids.has(op.operationId)) throw new Error(`two routes have the operationId ${op.operationId}`);
+    ids.add(op.operationId);
     paths[path] ??= {};
-    paths[path][r.method] = operation(r);
+    paths[path][r.method] = op;
   }
   return {
     openapi: '3.1.0',
-    info,
+    info: {
+      ...info,
+      description: 'The API of the on-call desk for emergency shelter; the console uses nothing else.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: serverUrl.replace(/\/$/, ''), description: 'This desk (PUBLIC_URL)' }],
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: TAGS[name] ?? name })),
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'permanentie_session' } },
-      schemas: { Error: errorSchema },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'permanentie_session', description: 'Set by sign-in' },
+      },
+      schemas: { Error: jsonSchema(errorSchema, 'output') },
     },
     paths,
   };
 }
 
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: { type: 'string' },
-    issues: {
-      type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-    },
-  },
-};
+/** `get /api/intakes/:id/hold` -> `getIntakesByIdHold`: stable, unique, readable in generated clients. */
+export function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '/')
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((w) => (w.startsWith(':') ? `By${cap(w.slice(1))}` : cap(w)));
+  return method + words.join('');
+}
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 function operation(r: RouteSpec) {
   const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const changes = r.method !== 'get';
   return {
+    operationId: operationId(r.method, r.path),
     summary: r.summary,
     tags: [r.tag],
     'x-policy': r.policy,
     'x-roles': rolesOf(r),
     ...(r.policy === 'public' ? { security: [] } : { security: [{ session: [] }] }),
-    parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+    parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(changes ? [csrfHeader] : [])],
     ...(r.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
       : {}),
     responses: {
-      [String(r.status ?? 200)]: r.response
-        ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } }
-        : { description: 'OK' },
+      ...answer(r),
       400: { description: 'Invalid request; the message names the field', ...errorRef },
-      ...(r.policy === 'public'
-        ? {}
-        : {
-            401: { description: 'Not signed in', ...errorRef },
-            403: { description: 'The role does not hold the policy', ...errorRef },
-          }),
+      ...(r.policy === 'public' ? {} : { 401: { description: 'Not signed in', ...errorRef } }),
+      ...(r.policy !== 'public' || changes
+        ? { 403: { description: forbidden(r.policy !== 'public', changes), ...errorRef } }
+        : {}),
     },
   };
+}
+
+/** The CSRF rule of server/http/mount.ts: every request that is not a GET carries it. */
+const csrfHeader = {
+  name: CSRF_HEADER_NAME,
+  in: 'header',
+  required: true,
+  description: 'Any value (the console sends "permanentie"): a cross-site form cannot send it. Missing: 403.',
+  schema: { type: 'string', minLength: 1 },
+};
+
+function forbidden(roles: boolean, csrf: boolean): string {
+  return [roles ? 'The role does not hold the policy' : null, csrf ? `${CSRF_HEADER_NAME} header missing` : null]
+    .filter(Boolean)
+    .join('; or ');
 }
 
 function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
@@ -71,4 +119,19 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
     required: where === 'path' || (js.required ?? []).includes(name),
     schema: s,
   }));
+}
+
+/** The success answer: its JSON schema, nothing (204), or a file of its content type. */
+function answer(r: RouteSpec) {
+  const a = r.response;
+  if (isSchema(a)) {
+    return {
+      [String(r.status ?? 200)]: {
+        description: 'OK',
+        content: { 'application/json': { schema: jsonSchema(a, 'output') } },
+      },
+    };
+  }
+  if (a.kind === 'none') return { 204: { description: 'Done; no content' } };
+  return { 200: { description: 'OK', content: { [a.contentType]: { schema: { type: 'string' } } } } };
 }

@@ -1,6 +1,7 @@
-// A route is a declaration: method, path, the policy it is under, the zod schemas it validates, a handler.
-// Naming a policy is mandatory, so a route that forgets it does not compile; the OpenAPI document
-// is generated from these same declarations. Which roles hold an ability is declared in server/policies/.
+// A route is a declaration: method, path, the policy it is under, the zod schemas of its request and its
+// answer (from shared/api), a handler. The policy and the answer are mandatory, so a route that forgets
+// either does not compile; the OpenAPI document is generated from these same declarations, and in tests
+// the mount checks every answer against its schema. Which roles hold an ability is in server/policies/.
 import type { Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Role } from '../db/schema';
@@ -9,6 +10,13 @@ import type { AuthUser } from '../auth/session';
 import type { Services } from '../services';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** A route that answers nothing: 204 without a body. */
+export const NO_CONTENT = { kind: 'none' } as const;
+/** A body that is not JSON, sent by the handler itself. */
+export const file = (contentType: string) => ({ kind: 'file', contentType }) as const;
+export type Answer = ZodType | typeof NO_CONTENT | ReturnType<typeof file>;
+export const isSchema = (a: Answer): a is ZodType => '_zod' in a;
 
 export interface HandlerContext<B, Q, P> {
   req: Request;
@@ -35,8 +43,11 @@ export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = Zo
   body?: BS;
   query?: QS;
   params?: PS;
-  /** Response schema for the OpenAPI document (status 200 unless `status` says otherwise). */
-  response?: ZodType;
+  /**
+   * What it answers (status 200 unless `status` says otherwise): the zod schema of its JSON, `NO_CONTENT`
+   * (204, nothing), or `file(type)` for a body that is not JSON (HTML, CSV, iCalendar).
+   */
+  response: Answer;
   status?: number;
   /**
    * The answer holds personal data (people the desk serves, their callers and texts, staff accounts):

@@ -1,11 +1,15 @@
-import { z } from 'zod';
-import { say } from '../../shared/rules/say';
-import { competenceOverrideSchema, intakeInputSchema } from '../../shared/rules/intake/intake-schema';
+import {
+  adoptHoldBody,
+  competenceOverrideSchema,
+  intakeDetailAnswer,
+  intakeHoldBody,
+  intakeInputSchema,
+  intakeListAnswer,
+} from '../../shared/api/intake';
 import { defineRoute } from '../http/route';
 import { adoptHold, createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
 import { listIntakes, readIntake } from './intake.queries';
 import { idParams } from '../http/params';
-import { holdChoiceShape } from '../capacity/hold.schema';
 
 export const intakeRoutes = [
   defineRoute({
@@ -14,6 +18,7 @@ export const intakeRoutes = [
     tag: 'intake',
     policy: 'intakes.change',
     personal: 'audited',
+    response: intakeDetailAnswer,
     status: 201,
     body: intakeInputSchema,
     summary: 'Record an intake (aanmelding); the competent OCMW is decided from the facts, with rule and reason',
@@ -26,6 +31,7 @@ export const intakeRoutes = [
     policy: 'intakes.list',
     personal: 'audited',
     summary: 'Intakes of the last 7 days, newest first (each read is audited)',
+    response: intakeListAnswer,
     handler: ({ user, services }) => listIntakes(services, user!),
   }),
   defineRoute({
@@ -34,6 +40,7 @@ export const intakeRoutes = [
     tag: 'intake',
     policy: 'intakes.read',
     personal: 'audited',
+    response: intakeDetailAnswer,
     params: idParams,
     summary: 'One intake with placement, guarantee, handoff history and earlier contacts of the same person',
     handler: ({ params, user, services }) => readIntake(services, user!, params.id),
@@ -44,6 +51,7 @@ export const intakeRoutes = [
     tag: 'intake',
     policy: 'intakes.change',
     personal: 'audited',
+    response: intakeDetailAnswer,
     params: idParams,
     body: competenceOverrideSchema,
     summary: 'Name another competent OCMW than the rules give, with a written reason (before placement)',
@@ -58,9 +66,10 @@ export const intakeRoutes = [
     tag: 'intake',
     policy: 'intakes.change',
     personal: 'audited',
+    response: intakeDetailAnswer,
     params: idParams,
     status: 201,
-    body: z.strictObject(holdChoiceShape),
+    body: intakeHoldBody,
     summary: 'Hold a place on the board for this person (initials only on the board)',
     handler: async ({ params, body, user, services }) => {
       await holdForIntake(services, user!, params.id, body);
@@ -73,8 +82,9 @@ export const intakeRoutes = [
     tag: 'intake',
     policy: 'intakes.change',
     personal: 'audited',
+    response: intakeDetailAnswer,
     params: idParams,
-    body: z.strictObject({ holdId: z.uuid(say('geen geldige vasthouding-id', 'not a valid hold id')) }),
+    body: adoptHoldBody,
     summary: 'This intake takes over a place held from the board (then place it: guarantee and handoff)',
     handler: async ({ params, body, user, services }) => {
       await adoptHold(services, user!, params.id, body.holdId);
@@ -87,6 +97,7 @@ export const intakeRoutes = [
     tag: 'intake',
     policy: 'intakes.change',
     personal: 'audited',
+    response: intakeDetailAnswer,
     params: idParams,
     summary:
       'The person arrived: the hold becomes the placement, with the cost guarantee and the handoff to the competent OCMW',

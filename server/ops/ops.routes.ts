@@ -1,5 +1,6 @@
 import { MAX_TRIES } from '../telephony/twilio/journal';
 import { defineRoute } from '../http/route';
+import { healthAnswer, webhookJournalAnswer } from '../../shared/api/ops';
 
 export const opsRoutes = [
   defineRoute({
@@ -8,6 +9,7 @@ export const opsRoutes = [
     tag: 'ops',
     policy: 'public',
     summary: 'Liveness and database status: 200 when the database answers, 503 when it does not',
+    response: healthAnswer,
     handler: async ({ res, services }) => {
       const dbUp = await services.ping(1500);
       res.status(dbUp ? 200 : 503).json({
@@ -27,6 +29,7 @@ export const opsRoutes = [
     policy: 'ops.journal',
     summary:
       'Twilio webhooks waiting to be written (journal) and those given up on after repeated failures (parked), without their content',
+    response: webhookJournalAnswer,
     handler: ({ services }) => ({
       pending: services.webhookJournal.size,
       maxTries: MAX_TRIES,

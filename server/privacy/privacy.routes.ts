@@ -1,28 +1,14 @@
 // GDPR art. 15: who read or changed a person's records, and when. The coordinator (or the admin, the
 // data protection contact) looks the person up by name and birth date, or by an intake.
-import { z } from 'zod';
-import { isIsoDate } from '../../shared/rules/wall-clock';
+import { accessReportAnswer, accessReportBody as body } from '../../shared/api/audit';
 import { audit, detailFor } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { personKey } from '../intake/person-key';
 import { say } from '../../shared/rules/say';
 
-// A POST with a body, never a query string: a name and birth date in a URL end up in proxy and access logs.
-const body = z
-  .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
-    birthDate: z
-      .string()
-      .refine(isIsoDate, say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)'))
-      .optional(),
-    intakeId: z.uuid(say('geen geldige id', 'not a valid id')).optional(),
-  })
-  .refine((q) => q.intakeId || (q.name && q.birthDate), {
-    message: say('geef een intakeId, of een naam en een geboortedatum', 'give an intakeId, or a name and a birthDate'),
-    path: ['name'],
-  });
-
+// A POST with a body (shared/api/audit.ts), never a query string: a name and birth date in a URL end up in
+// proxy and access logs.
 export const privacyRoutes = [
   defineRoute({
     method: 'post',
@@ -31,6 +17,7 @@ export const privacyRoutes = [
     policy: 'privacy.accessReport',
     body,
     personal: 'audited',
+    response: accessReportAnswer,
     summary: "Every read and change of one person's records (GDPR art. 15), oldest first",
     handler: async ({ body: q, user, services: { db, clock } }) => {
       const key = q.name && q.birthDate ? personKey(q.name, q.birthDate) : null;

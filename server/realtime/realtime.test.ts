@@ -33,13 +33,13 @@ describe('realtime', () => {
     await helloB;
 
     const gotByOcmw: unknown[] = [];
-    b.on('test:event', (p) => gotByOcmw.push(p));
-    const received = new Promise((resolve) => a.once('test:event', resolve));
-    t.app.services.realtime.publish('test:event', { n: 1 }, ['coordinator']);
-    expect(await received).toEqual({ n: 1 });
-    t.app.services.realtime.publish('test:event', { n: 2 });
-    await new Promise((resolve) => b.once('test:event', resolve));
-    expect(gotByOcmw).toEqual([{ n: 2 }]);
+    b.on('call:updated', (p) => gotByOcmw.push(p));
+    const received = new Promise((resolve) => a.once('call:updated', resolve));
+    t.app.services.realtime.publish('call:updated', { id: 'one' }, ['coordinator']);
+    expect(await received).toEqual({ id: 'one' });
+    t.app.services.realtime.publish('call:updated', { id: 'two' });
+    await new Promise((resolve) => b.once('call:updated', resolve));
+    expect(gotByOcmw).toEqual([{ id: 'two' }]);
   });
 
   it('refuses a socket without a session', async () => {

@@ -8,19 +8,23 @@ import type { Kysely } from 'kysely';
 import { hashToken, sessionOf, tokenFromCookieHeader, type AuthUser } from '../auth/session';
 import type { Clock } from '../clock';
 import type { Database, Role } from '../db/schema';
+import type { ClientToServer, ServerEventName, ServerEventPayload, ServerToClient } from '../../shared/api/events';
+
+/** The socket.io server, typed by the contract: only the events of shared/api/events.ts, with their payloads. */
+export type DeskServer = Server<ClientToServer, ServerToClient>;
 
 export interface Realtime {
-  /** Sends an event to everyone signed in, or only to the given roles. */
-  publish(event: string, payload: unknown, roles?: readonly Role[]): void;
+  /** Sends an event to everyone signed in, or only to the given roles. Events and payloads: shared/api/events.ts. */
+  publish<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, roles?: readonly Role[]): void;
   /** Sends an event to one user's consoles (all their tabs and phones). */
-  publishToUser(userId: string, event: string, payload: unknown): void;
+  publishToUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void;
   /** Disconnects, on every instance, the sockets of one session (logout). */
   endSession(token: string): void;
   /** Disconnects, on every instance, all sockets of one user (password or role changed, account disabled). */
   endUser(userId: string): void;
   /** Disconnects this instance's sockets whose session has expired by the desk's clock (also every 30 s). */
   sweepExpired(): void;
-  io: Server | null;
+  io: DeskServer | null;
   close(): Promise<void>;
 }
 
@@ -59,7 +63,7 @@ export function attachRealtime(
   onError: (err: Error) => void = () => undefined,
   opts: { publicUrl?: string } = {},
 ): Realtime {
-  const io = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
+  const io: DeskServer = new Server(http, { serveClient: false, connectionStateRecovery: undefined });
   // Several instances on one PostgreSQL: events reach the consoles connected to any of them.
   if (pgPool) io.adapter(createAdapter(listenerSafePool(pgPool), { errorHandler: onError }));
   if (opts.publicUrl) io.use(originCheck(new URL(opts.publicUrl).origin));
@@ -97,11 +101,14 @@ export function attachRealtime(
   return {
     io,
     publish(event, payload, roles) {
-      if (roles) io.to(roles.map((r) => `role:${r}`)).emit(event, payload);
-      else io.emit(event, payload);
+      // socket.io's emit cannot follow a generic event name to its payload: the Realtime signature checks the pair.
+      const args = [payload] as Parameters<ServerToClient[typeof event]>;
+      if (roles) io.to(roles.map((r) => `role:${r}`)).emit(event, ...args);
+      else io.emit(event, ...args);
     },
     publishToUser(userId, event, payload) {
-      io.to(`user:${userId}`).emit(event, payload);
+      const args = [payload] as Parameters<ServerToClient[typeof event]>;
+      io.to(`user:${userId}`).emit(event, ...args);
     },
     endSession(token) {
       io.in(sessionRoom(token)).disconnectSockets(true);

@@ -50,9 +50,9 @@ describe('sockets end with their session', () => {
     expect(await gone).toBe('io server disconnect');
     expect(b.connected).toBe(true);
     const later: unknown[] = [];
-    a.on('test:event', (p) => later.push(p));
-    const delivered = new Promise((resolve) => b.once('test:event', resolve));
-    t.app.services.realtime.publish('test:event', { n: 1 });
+    a.on('call:updated', (p) => later.push(p));
+    const delivered = new Promise((resolve) => b.once('call:updated', resolve));
+    t.app.services.realtime.publish('call:updated', { id: 'one' });
     await delivered;
     expect(later).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { audit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
+import { referrerSmsStoppedAnswer } from '../../shared/api/intake';
 import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
 import { announceOutbox, cancelWaitingSms } from '../telephony/outbox/enqueue';
@@ -16,6 +17,7 @@ export const referrerRoutes = [
     policy: 'referrer.cancel',
     params: idParams,
     summary: 'Stop a text to the referrer that has not left yet',
+    response: referrerSmsStoppedAnswer,
     handler: async ({ params, user, services }) => {
       const { db, clock } = services;
       const now = clock.now();
@@ -53,7 +55,7 @@ export const referrerRoutes = [
       });
       announceOutbox(services, stopped.id, 'cancelled');
       if (stopped.intake_id) announceIntake(services, stopped.intake_id);
-      return { id: stopped.id, status: 'cancelled' };
+      return { id: stopped.id, status: 'cancelled' as const };
     },
   }),
 ];

@@ -1,32 +1,9 @@
-import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import { solidarityTarget } from './solidarity';
 import { say } from '../../shared/rules/say';
 import { belgianMunicipalities, closestMunicipalities, localName, ocmwName } from './belgium';
-
-const regionResponse = z.object({
-  region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
-  /** Every region the user may look at (the console's switch when there are several), with its permanence number. */
-  regions: z.array(z.object({ code: z.string(), name: z.string(), permanenceNumber: z.string().nullable() })),
-  municipalities: z.array(
-    z.object({
-      nis: z.string(),
-      name: z.string(),
-      population: z.number(),
-      postcodes: z.string(),
-      eerstelijnszone: z.string(),
-      policeZone: z.string(),
-      placesTarget: z.number(),
-      placesBrought: z.number(),
-    }),
-  ),
-  privacy: z.object({ storeRrn: z.boolean(), retentionDays: z.number() }),
-});
-
-const searchResponse = z.object({
-  municipalities: z.array(z.object({ nis: z.string(), name: z.string(), ocmw: z.string(), served: z.boolean() })),
-});
+import { municipalitySearchAnswer, municipalitySearchQuery, regionAnswer } from '../../shared/api/region';
 
 export const regionRoutes = [
   defineRoute({
@@ -34,10 +11,10 @@ export const regionRoutes = [
     path: '/api/municipalities',
     tag: 'region',
     policy: 'region.read',
-    query: z.strictObject({ q: z.string().trim().min(1).max(80) }),
+    query: municipalitySearchQuery,
     summary:
       'Every Belgian municipality matching a name or NIS code (for competence facts): its OCMW and whether the desk serves it',
-    response: searchResponse,
+    response: municipalitySearchAnswer,
     handler: async ({ query, services: { db } }) => {
       const hits = /^\d{1,5}$/.test(query.q)
         ? belgianMunicipalities()
@@ -68,9 +45,9 @@ export const regionRoutes = [
     path: '/api/region',
     tag: 'region',
     policy: 'region.read',
+    response: regionAnswer,
     summary:
       "The user's current region and its municipalities, with the places each brings against its solidarity target; the user's regions",
-    response: regionResponse,
     handler: async ({ user, services: { db, config } }) => {
       let current = db.selectFrom('regions').select(['code', 'name', 'timezone']).orderBy('position').orderBy('code');
       if (user!.region) current = current.where('code', '=', user!.region);

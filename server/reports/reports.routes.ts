@@ -1,44 +1,21 @@
 // Key figures (kerncijfers) and the cost statement: JSON for the console, CSV for spreadsheets.
 // Coordinators and admins see the region; OCMW staff only their own municipalities.
 import type { Response } from 'express';
-import { z } from 'zod';
 import { nightOf } from '../../shared/rules/night';
 import { toCsv, type CsvCell } from '../../shared/rules/csv';
-import { defineRoute } from '../http/route';
+import { defineRoute, file } from '../http/route';
+import {
+  costsCsvQuery,
+  costsQuery,
+  costStatementAnswer,
+  figuresAnswer,
+  figuresCsvQuery,
+  figuresQuery,
+} from '../../shared/api/figures';
 import { costCsvInput, costStatement } from './costs';
 import { readFigures } from './figures';
-import {
-  checkFilter,
-  defaultPeriod,
-  filterShape,
-  langSchema,
-  monthSchema,
-  nisSchema,
-  periodOf,
-  scopeFor,
-} from './period';
-import { TABLE_NAMES, tableCsvInput } from './tables';
-import { say } from '../../shared/rules/say';
-
-const figuresQuery = z.strictObject(filterShape).superRefine(checkFilter);
-const figuresCsvQuery = z
-  .strictObject({
-    ...filterShape,
-    table: z.enum(TABLE_NAMES, {
-      error: say(`table is een van ${TABLE_NAMES.join(', ')}`, `table must be one of ${TABLE_NAMES.join(', ')}`),
-    }),
-    lang: langSchema.optional(),
-  })
-  .superRefine(checkFilter);
-const costsShape = { month: monthSchema.optional(), ocmw: nisSchema.optional() };
-const costsQuery = z.strictObject(costsShape);
-const costsCsvQuery = z.strictObject({
-  ...costsShape,
-  table: z
-    .enum(['places', 'lines'], { error: say('table is places of lines', 'table must be places or lines') })
-    .optional(),
-  lang: langSchema.optional(),
-});
+import { defaultPeriod, periodOf, scopeFor } from './period';
+import { tableCsvInput } from './tables';
 
 function sendCsv(res: Response, filename: string, header: string[], rows: CsvCell[][], lang: 'nl' | 'en' = 'nl') {
   res.set('content-type', 'text/csv; charset=utf-8');
@@ -58,6 +35,7 @@ export const reportRoutes = [
     tag: 'figures',
     policy: 'figures.read',
     query: figuresQuery,
+    response: figuresAnswer,
     summary:
       'Key figures for a period of nights (default: this month): calls, intakes, placements, occupancy, handoffs, rota coverage',
     handler: async ({ query, user, services: { db, clock } }) =>
@@ -74,6 +52,7 @@ export const reportRoutes = [
     tag: 'figures',
     policy: 'figures.read',
     query: figuresCsvQuery,
+    response: file('text/csv'),
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const period = periodFrom(query, clock.now());
@@ -89,6 +68,7 @@ export const reportRoutes = [
     tag: 'figures',
     policy: 'figures.read',
     query: costsQuery,
+    response: costStatementAnswer,
     summary: 'Cost statement per OCMW for a month (default: this month): guarantees, nights and amounts per place',
     handler: async ({ query, user, services: { db, clock } }) =>
       costStatement(db, monthOr(query.month, clock.now()), scopeFor(user!, query.ocmw)),
@@ -99,6 +79,7 @@ export const reportRoutes = [
     tag: 'figures',
     policy: 'figures.read',
     query: costsCsvQuery,
+    response: file('text/csv'),
     summary: 'The cost statement as CSV: one row per OCMW and place (table=places) or per guarantee (table=lines)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const month = monthOr(query.month, clock.now());

@@ -3,6 +3,7 @@
 // fractions. Only aggregates go in.
 // Each table names the one figure query it is made from, so a CSV runs that query only.
 import type { CsvCell } from '../../shared/rules/csv';
+import { FIGURE_TABLES, type FigureTableName } from '../../shared/api/figures';
 import { categoryLabel, type Lang } from '../../shared/rules/categories';
 import { FIGURE_QUERIES, type FigureQueryName } from './figures';
 import { handoffSummary } from './queries/handoffs';
@@ -214,7 +215,10 @@ export const TABLES = {
 };
 
 export type TableName = keyof typeof TABLES;
-export const TABLE_NAMES = Object.keys(TABLES) as [TableName, ...TableName[]];
+// The contract names the tables (shared/api/figures.ts); both lists must agree, in both directions.
+export const TABLE_NAMES = FIGURE_TABLES;
+const _sameTables: [TableName, FigureTableName] extends [FigureTableName, TableName] ? true : never = true;
+void _sameTables;
 
 /** One table's header and rows, from the one query it needs. */
 export async function tableCsvInput(

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { dueNightGapAlerts, gaps, segments, shiftsOf, wholeShiftsOf } from '../../shared/rules/rota';
-import { defineRoute } from '../http/route';
+import { defineRoute, file, NO_CONTENT } from '../http/route';
 import { notFound } from '../http/errors';
 import { buildIcal, icalSequences, icalUids, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
@@ -10,22 +9,28 @@ import { regionSettings } from '../region/settings';
 import { regionOf } from '../region/scope';
 import { regionsOf } from '../auth/session';
 import { loadRota, staffById } from './roster.queries';
-import { gapsQuery, overrideBody, rangeQuery, rotationBody, swapBody } from './roster.schema';
+import {
+  gapsAnswer,
+  gapsQuery,
+  icalLinkAnswer,
+  icalParams,
+  myShiftsAnswer,
+  nightAlertsAnswer,
+  nightSheetAnswer,
+  onCallAnswer,
+  overrideBody,
+  rangeQuery,
+  rotaAnswer,
+  rotationBody,
+  swapBody,
+  swapDecisionAnswer,
+} from '../../shared/api/rota';
+import { idAnswer } from '../../shared/api/common';
 import { idParams } from '../http/params';
 import { say } from '../../shared/rules/say';
 
 const DAY = 86_400_000;
 const DEFAULT_GAP_ALERT_TIME = '14:00';
-
-const person = z
-  .object({
-    userId: z.string(),
-    name: z.string(),
-    phone: z.string().nullable(),
-    source: z.string(),
-    until: z.string().nullable(),
-  })
-  .nullable();
 
 function range(q: { from?: string; to?: string }, now: Date, days: number) {
   const from = q.from ? new Date(q.from) : now;
@@ -40,15 +45,7 @@ export const rosterRoutes = [
     tag: 'rota',
     policy: 'rota.now',
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
-    response: z.object({
-      at: z.string(),
-      outOfHours: z.boolean(),
-      dayNumber: z.string().nullable(),
-      primary: person,
-      backup: person,
-      coordinator: person,
-      nextHandover: z.string().nullable(),
-    }),
+    response: onCallAnswer,
     handler: ({ user, services }) => onCallNow(services, regionOf(user!)),
   }),
   defineRoute({
@@ -58,6 +55,7 @@ export const rosterRoutes = [
     policy: 'nightSheet.read',
     summary:
       "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
+    response: nightSheetAnswer,
     handler: ({ user, services }) => nightSheet(services, user!.role, regionOf(user!)),
   }),
   defineRoute({
@@ -67,6 +65,7 @@ export const rosterRoutes = [
     policy: 'rota.read',
     query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
+    response: rotaAnswer,
     handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 7);
       const region = regionOf(user!);
@@ -89,6 +88,7 @@ export const rosterRoutes = [
     policy: 'rota.read',
     query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
+    response: gapsAnswer,
     handler: async ({ query, user, services: { db, clock } }) => {
       const now = clock.now();
       return gaps(await loadRota(db, regionOf(user!)), now, new Date(now.getTime() + query.days * DAY));
@@ -100,6 +100,7 @@ export const rosterRoutes = [
     tag: 'rota',
     policy: 'rota.read',
     summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
+    response: nightAlertsAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const region = regionOf(user!);
       const [rota, settings] = await Promise.all([loadRota(db, region), regionSettings(db, region)]);
@@ -113,6 +114,7 @@ export const rosterRoutes = [
     policy: 'rota.read',
     query: rangeQuery,
     summary: 'My own shifts (default: the coming 31 days)',
+    response: myShiftsAnswer,
     handler: async ({ query, user, services: { db, clock } }) => {
       const { from, to } = range(query, clock.now(), 31);
       return { shifts: shiftsOf(await loadRota(db, regionOf(user!)), user!.id, from, to) };
@@ -124,6 +126,7 @@ export const rosterRoutes = [
     tag: 'rota',
     policy: 'rota.read',
     summary: 'A new private iCal URL for my shifts (the previous one stops working)',
+    response: icalLinkAnswer,
     handler: async ({ user, services: { db, config } }) => {
       const token = await rotateIcalToken(db, user!.id);
       return { url: `${config.publicUrl}/ical/${token}.ics` };
@@ -134,9 +137,8 @@ export const rosterRoutes = [
     path: '/ical/:file',
     tag: 'rota',
     policy: 'public',
-    params: z.strictObject({
-      file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')),
-    }),
+    params: icalParams,
+    response: file('text/calendar'),
     summary: "A worker's shifts as iCalendar, by private token (past 7 and coming 90 days)",
     handler: async ({ params, res, services: { db, clock } }) => {
       const owner = await userForIcalToken(db, params.file.replace(/\.ics$/, ''));
@@ -171,6 +173,7 @@ export const rosterRoutes = [
     body: rotationBody,
     status: 201,
     summary: 'Create a rotation: a team taking turns in one slot',
+    response: idAnswer,
     handler: ({ body, user, services }) => saveRotation(services, user!, body),
   }),
   defineRoute({
@@ -181,6 +184,7 @@ export const rosterRoutes = [
     body: rotationBody,
     params: idParams,
     summary: 'Change a rotation',
+    response: idAnswer,
     handler: ({ body, params, user, services }) => saveRotation(services, user!, body, params.id),
   }),
   defineRoute({
@@ -190,6 +194,7 @@ export const rosterRoutes = [
     policy: 'rota.change',
     params: idParams,
     summary: 'Remove a rotation',
+    response: NO_CONTENT,
     handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_rotations', params.id),
   }),
   defineRoute({
@@ -200,6 +205,7 @@ export const rosterRoutes = [
     body: overrideBody,
     status: 201,
     summary: 'Someone replaces someone for a span (wins over swaps and rotations)',
+    response: idAnswer,
     handler: ({ body, user, services }) => createOverride(services, user!, body),
   }),
   defineRoute({
@@ -209,6 +215,7 @@ export const rosterRoutes = [
     policy: 'rota.change',
     params: idParams,
     summary: 'Remove an override',
+    response: NO_CONTENT,
     handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_overrides', params.id),
   }),
   defineRoute({
@@ -219,6 +226,7 @@ export const rosterRoutes = [
     body: swapBody,
     status: 201,
     summary: 'Ask a colleague to take (part of) a shift; a duty worker can only offer their own',
+    response: swapDecisionAnswer,
     handler: ({ body, user, services }) => requestSwap(services, user!, body),
   }),
   ...(
@@ -235,6 +243,7 @@ export const rosterRoutes = [
       policy: 'rota.swap',
       params: idParams,
       summary: `Mark a requested swap ${decision}`,
+      response: swapDecisionAnswer,
       handler: ({ params, user, services }) => decideSwap(services, user!, params.id, decision),
     }),
   ),

@@ -1,15 +1,21 @@
 // The calls as the console sees them: live list with each step of the chain, open alarms, and the
 // call-back that ends an alarm. Callers' numbers are personal data: every read is audited.
-import { z } from 'zod';
 import { auditReads } from '../audit/audit';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
+import {
+  alarmsAnswer,
+  callAnswer,
+  callBackBody,
+  callIdParams,
+  calledBackAnswer,
+  callsAnswer,
+  callsQuery,
+} from '../../shared/api/calls';
 import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
 import { regionOf } from '../region/scope';
-
-const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not a valid call id')) });
 
 export const callRoutes = [
   defineRoute({
@@ -18,7 +24,8 @@ export const callRoutes = [
     tag: 'calls',
     policy: 'calls.read',
     personal: 'audited',
-    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: callsQuery,
+    response: callsAnswer,
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
     handler: async ({ query, user, services: { db, clock } }) => {
       const calls = await listCalls(db, { limit: query.limit, region: regionOf(user!) });
@@ -38,7 +45,8 @@ export const callRoutes = [
     tag: 'calls',
     policy: 'calls.read',
     personal: 'audited',
-    params: idParams,
+    params: callIdParams,
+    response: callAnswer,
     summary: 'One call with its steps, and the earlier calls from the same number',
     handler: async ({ params, user, services: { db, clock } }) => {
       const region = regionOf(user!);
@@ -63,6 +71,7 @@ export const callRoutes = [
     policy: 'calls.read',
     personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
+    response: alarmsAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const calls = await listCalls(db, { openAlarms: true, limit: 50, region: regionOf(user!) });
       await auditReads(
@@ -80,8 +89,9 @@ export const callRoutes = [
     path: '/api/calls/:id/callback',
     tag: 'calls',
     policy: 'calls.handle',
-    params: idParams,
-    body: z.strictObject({ note: z.string().trim().max(500).optional() }),
+    params: callIdParams,
+    body: callBackBody,
+    response: calledBackAnswer,
     summary: 'Record that the caller was rung back: ends the alarm in every console',
     handler: async ({ params, body, user, services }) => {
       const ok = await recordCallBack(services, params.id, user!.id, body.note ?? null, regionOf(user!));

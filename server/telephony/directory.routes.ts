@@ -1,10 +1,10 @@
 // Known callers: the numbers of police zones, emergency departments and services, so the screening
 // message can say who is calling. Numbers are stored in E.164, typed as people write them.
-import { z } from 'zod';
-import { phoneSchema } from '../../shared/rules/phone';
+import { directoryAddedAnswer, directoryAnswer, directoryBody } from '../../shared/api/calls';
+import { placeIdParams as uuidParams } from '../../shared/api/board';
 import { audit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
-import { defineRoute } from '../http/route';
+import { defineRoute, NO_CONTENT } from '../http/route';
 import { refreshLastKnownRota } from './voice/keep-fresh';
 import { say } from '../../shared/rules/say';
 
@@ -16,6 +16,7 @@ export const directoryRoutes = [
     policy: 'directory.read',
     personal: 'request',
     summary: 'Known callers (police, hospitals, services)',
+    response: directoryAnswer,
     handler: async ({ services: { db } }) => ({
       entries: await db
         .selectFrom('directory')
@@ -31,13 +32,8 @@ export const directoryRoutes = [
     tag: 'calls',
     policy: 'directory.change',
     status: 201,
-    body: z.strictObject({
-      number: phoneSchema,
-      name: z.string().trim().min(1).max(120),
-      kind: z.enum(['police', 'hospital', 'service', 'other']),
-      /** The language the desk texts this organisation's people in. */
-      language: z.enum(['nl', 'fr']).optional(),
-    }),
+    body: directoryBody,
+    response: directoryAddedAnswer,
     summary: 'Add a known caller',
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
@@ -65,7 +61,8 @@ export const directoryRoutes = [
     path: '/api/directory/:id',
     tag: 'calls',
     policy: 'directory.change',
-    params: z.strictObject({ id: z.uuid() }),
+    params: uuidParams,
+    response: NO_CONTENT,
     summary: 'Remove a known caller',
     handler: async ({ params, user, services }) => {
       const { db, clock } = services;

@@ -1,14 +1,11 @@
 // The console's call simulator (demo only, without Twilio credentials): a newcomer "phones" the line
 // and watches it reach the worker. It is the fake Twilio network the tests use, driving the real
 // webhook routes of this instance with signed requests; nothing is stubbed on the server side.
-import { z } from 'zod';
-import { phoneSchema } from '../../shared/rules/phone';
+import { simulateBody, simulatedAnswer, simulatorAnswer } from '../../shared/api/calls';
 import { conflict } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { FakeTwilio } from '../fake-twilio/index';
 import { say } from '../../shared/rules/say';
-
-const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
 
 export const simulatorRoutes = [
   defineRoute({
@@ -17,7 +14,7 @@ export const simulatorRoutes = [
     tag: 'calls',
     policy: 'simulator.use',
     summary: 'Whether the demo call simulator runs here (only without Twilio credentials), so the console can hide it',
-    response: z.object({ available: z.boolean() }),
+    response: simulatorAnswer,
     handler: ({ services }) => ({ available: services.config.twilio.sandbox }),
   }),
   defineRoute({
@@ -25,12 +22,8 @@ export const simulatorRoutes = [
     path: '/api/simulator/calls',
     tag: 'calls',
     policy: 'simulator.use',
-    body: z.strictObject({
-      from: phoneSchema,
-      /** What each step of the chain does, in order; steps beyond the list do not answer. */
-      steps: z.array(behaviour).max(3).default(['accepts']),
-      voicemail: z.boolean().default(true),
-    }),
+    body: simulateBody,
+    response: simulatedAnswer,
     summary: 'Demo only: place a simulated call to the line and play it out (watch it in the console)',
     handler: async ({ body, user, services }) => {
       const { config, lastKnownRota, clock, localUrl } = services;

@@ -15,6 +15,8 @@ export async function startSecondInstance(
     database,
     clock: first.clock,
     logger: createLogger('silent'),
+    // Every answer is checked against its schema in shared/api (server/http/answer-check.ts).
+    checkAnswers: true,
     clientDir: null,
   });
   const port = await app.listen(0, '127.0.0.1');

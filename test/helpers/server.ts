@@ -63,6 +63,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     database: db,
     clock,
     logger: opts.logger ?? createLogger('silent'),
+    // Every answer is checked against its schema in shared/api (server/http/answer-check.ts).
+    checkAnswers: true,
     clientDir: opts.clientDir ?? null,
     outboxWorker: opts.outboxWorker ?? false,
   });

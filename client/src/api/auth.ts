@@ -1,7 +1,7 @@
+import type { z } from 'zod';
+import type { spraysAnswer } from '../../../shared/api/auth';
 import { api } from './client';
-import type { User } from './types';
-
-type Me = { user: Omit<User, 'abilities' | 'scope'>; abilities: User['abilities']; scope: User['scope'] };
+import type { Me, User } from './types';
 
 /** Who is signed in, with the abilities and scope the server's policies give them. */
 export async function fetchMe(signal?: AbortSignal, quiet401 = true): Promise<User> {
@@ -20,12 +20,7 @@ export async function logout(): Promise<void> {
   await api<void>('/api/auth/logout', { method: 'POST', quiet401: true });
 }
 
-export interface Spray {
-  username: string;
-  addresses: number;
-  lastFailureAt: string;
-}
+export type { Spray } from '../../../shared/api/auth';
 
 /** Usernames failing from several addresses (coordinators and admins only). */
-export const fetchSprays = (signal: AbortSignal) =>
-  api<{ sprays: Spray[]; windowMinutes: number }>('/api/auth/sprays', { signal });
+export const fetchSprays = (signal: AbortSignal) => api<z.output<typeof spraysAnswer>>('/api/auth/sprays', { signal });

@@ -1,38 +1,10 @@
+// The board: answer types inferred from the contract (shared/api/board.ts).
+import type { z } from 'zod';
+import type { Board, heldAnswer, hotelsAskedAnswer } from '../../../shared/api/board';
 import { api } from './client';
 
-export interface Hold {
-  id: string;
-  unit: number;
-  initials: string;
-  status: 'held' | 'placed';
-  expiresAt: string;
-  createdBy: string;
-}
-export interface Place {
-  id: string;
-  name: string;
-  provider: string;
-  type: string;
-  suits: string[];
-  roomType: string;
-  municipality: { nis: string; name: string; eerstelijnszone: string };
-  costPerNightCents: number;
-  phone: string | null;
-  address: string | null;
-  confidentialAddress: boolean;
-  meetingPoint?: string | null;
-  units: number;
-  free: number;
-  unmet: string[];
-  suitable: boolean;
-  hotelCount: { rooms: number; confirmedBy: string; method: string; confirmedAt: string; stale: boolean } | null;
-  holds: Hold[];
-}
-export interface Board {
-  at: string;
-  night: string;
-  places: Place[];
-}
+export type { Board, Hold, Place } from '../../../shared/api/board';
+
 export interface BoardFilter {
   adults: number;
   children: number;
@@ -55,7 +27,7 @@ export const holdPlace = (body: {
   initials: string;
   household: { adults: number; children: number; needs: string[] };
   overrideReason?: string;
-}) => api<{ id: string; expiresAt: string }>('/api/holds', { method: 'POST', body });
+}) => api<z.output<typeof heldAnswer>>('/api/holds', { method: 'POST', body });
 export const holdAction = (id: string, action: 'place' | 'release' | 'end') =>
   api(`/api/holds/${id}/${action}`, { method: 'POST' });
 export const extendHold = (id: string, minutes: number, reason: string) =>
@@ -63,4 +35,4 @@ export const extendHold = (id: string, minutes: number, reason: string) =>
 export const setHotelCount = (id: string, rooms: number, confirmedBy: string) =>
   api(`/api/places/${id}/count`, { method: 'POST', body: { rooms, confirmedBy, method: 'phone' } });
 export const callThroughDesk = (id: string) => api(`/api/places/${id}/call`, { method: 'POST' });
-export const askHotels = () => api<{ asked: number }>('/api/hotels/ask', { method: 'POST' });
+export const askHotels = () => api<z.output<typeof hotelsAskedAnswer>>('/api/hotels/ask', { method: 'POST' });

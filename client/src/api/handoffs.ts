@@ -1,31 +1,9 @@
+// The OCMW's queue: answer types inferred from the contract (shared/api/handoffs.ts).
+import type { HandoffItem, ShiftSummary } from '../../../shared/api/handoffs';
 import { api } from './client';
 import type { IntakeDetail } from './intake';
 
-export interface HandoffItem {
-  id: string;
-  intakeId: string;
-  reference: string | null;
-  status: 'open' | 'acknowledged' | 'closed';
-  dueAt: string;
-  acknowledgedAt: string | null;
-  outcome: string | null;
-  overdue: boolean;
-  escalated: boolean;
-  ocmw: { nis: string; name: string };
-  person: string;
-  household: { type: string; adults: number; children: number };
-  place: { name: string; type: string } | null;
-  nights: number | null;
-  totalCents: number | null;
-}
-export interface ShiftSummary {
-  night: string;
-  holds: { id: string; initials: string; place: string; expiresAt: string }[];
-  placedTonight: { id: string; initials: string; place: string; placedAt: string }[];
-  missedCalls: { callId: string; from: string | null; callerName: string | null; at: string }[];
-  handoffsOpen: { id: string; ocmw: string; dueAt: string; overdue: boolean }[];
-  staleHotels: { placeId: string; name: string; confirmedAt: string | null }[];
-}
+export type { HandoffItem, ShiftSummary } from '../../../shared/api/handoffs';
 
 export const fetchHandoffs = (signal: AbortSignal) => api<HandoffItem[]>('/api/handoffs', { signal });
 export const fetchHandoff = (id: string, signal?: AbortSignal) => api<IntakeDetail>(`/api/handoffs/${id}`, { signal });

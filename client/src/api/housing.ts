@@ -1,97 +1,32 @@
 // The wooncel API: pool, rules, registrations, proposals, decisions, trajectories, figures.
+// Answer types inferred from the contract (shared/api/housing.ts).
+import type { z } from 'zod';
+import type {
+  housingFiguresAnswer,
+  occupancyAnswer,
+  pendingAllocationsAnswer,
+  poolAnswer,
+  prefillAnswer,
+  proposalAnswer,
+  registrationSchema,
+  rulesAnswer,
+  trajectorySchema,
+} from '../../../shared/api/housing';
 import { api } from './client';
 
-export interface Words {
-  nl: string;
-  en: string;
-}
-export interface Home {
-  id: string;
-  name: string;
-  municipalityNis: string;
-  kind: string;
-  suits: string[];
-  status: 'free' | 'allocated' | 'occupied' | 'inactive';
-  occupiedSince: string | null;
-}
-export interface Pool {
-  homes: Home[];
-  targets: { nis: string; name: string; population: number; target: number; brought: number }[];
-  perInhabitants: number;
-}
-export interface Household {
-  type: string;
-  adults: number;
-  children: number;
-}
-export interface Registration {
-  id: string;
-  municipalityNis: string;
-  personName: string;
-  household: Household;
-  ethos: string;
-  origin: string;
-  urgency: string;
-  supportNeeds: string[];
-  registeredAt: string;
-  status: string;
-  handoffId: string | null;
-}
-export interface Candidate {
-  id: string;
-  rank: number;
-  decidedBy: string | null;
-  daysWaiting: number;
-  reasons: (Words & { criterion: string })[];
-  personName: string;
-  household: Household;
-  urgency: string;
-}
-export interface Proposal {
-  home: { id: string; name: string; kind: string };
-  rules: Words[];
-  ranked: Candidate[];
-  excluded: { id: string; personName: string; reasons: Words[] }[];
-}
-export interface Pending {
-  id: string;
-  homeName: string;
-  personName: string;
-  rank: number;
-  reason: string | null;
-  decidedAt: string;
-}
-export interface Trajectory {
-  id: string;
-  homeName: string;
-  personName: string;
-  household: Household;
-  moveIn: string;
-  guidance: { by: string; frequency: string };
-  endDate: string | null;
-  endKind: string | null;
-  destination: string | null;
-  stayMonths: number;
-}
-export interface Prefill {
-  handoffId: string;
-  municipalityNis: string;
-  personName: string;
-  ethos: string;
-  household: Household;
-}
-export interface Figures {
-  period: { from: string; to: string };
-  registrations: number;
-  housed: { households: number; persons: number; adults: number; children: number };
-  householdTypes: { type: string; count: number }[];
-  origins: { group: string; count: number; origins: { origin: string; count: number }[] }[];
-  finished: { trajectories: number; minMonths: number | null; avgMonths: number | null; maxMonths: number | null };
-  outflow: { kind: string; count: number }[];
-  destinations: { destination: string; name: string | null; count: number }[];
-}
+export type Pool = z.output<typeof poolAnswer>;
+export type Home = Pool['homes'][number];
+export type Registration = z.output<typeof registrationSchema>;
+export type Household = Registration['household'];
+export type Proposal = z.output<typeof proposalAnswer>;
+export type Candidate = Proposal['ranked'][number];
+export type Pending = z.output<typeof pendingAllocationsAnswer>[number];
+export type Trajectory = z.output<typeof trajectorySchema>;
+export type Prefill = z.output<typeof prefillAnswer>;
+export type Figures = z.output<typeof housingFiguresAnswer>;
+export type Words = z.output<typeof rulesAnswer>['words'][number];
 
-export const fetchRules = (signal: AbortSignal) => api<{ words: Words[] }>('/api/housing/rules', { signal });
+export const fetchRules = (signal: AbortSignal) => api<z.output<typeof rulesAnswer>>('/api/housing/rules', { signal });
 export const fetchPool = (signal: AbortSignal) => api<Pool>('/api/housing/homes', { signal });
 export const fetchWaiting = (signal: AbortSignal) =>
   api<Registration[]>('/api/housing/registrations?status=waiting', { signal });
@@ -102,10 +37,7 @@ export const fetchProposal = (homeId: string, signal?: AbortSignal) =>
 export const fetchPrefill = (handoffId: string, signal?: AbortSignal) =>
   api<Prefill>(`/api/housing/prefill/${handoffId}`, { signal });
 export const fetchOccupancy = (from: string, to: string, signal: AbortSignal) =>
-  api<{ month: string; homeDays: number; occupiedDays: number; rate: number }[]>(
-    `/api/housing/occupancy?from=${from}&to=${to}`,
-    { signal },
-  );
+  api<z.output<typeof occupancyAnswer>>(`/api/housing/occupancy?from=${from}&to=${to}`, { signal });
 export const fetchHousingFigures = (signal: AbortSignal) => api<Figures>('/api/housing/figures', { signal });
 export const register = (body: Record<string, unknown>) =>
   api<Registration>('/api/housing/registrations', { method: 'POST', body });

@@ -1,107 +1,13 @@
-import type { CompetenceFacts } from '../../../shared/rules/competence';
+// Intakes: the answers' types are inferred from the contract (shared/api/intake.ts).
+import type { z } from 'zod';
+import type { IntakeDetail, IntakeListItem, referrerSmsStoppedAnswer } from '../../../shared/api/intake';
 import { api } from './client';
 
-export interface Reason {
-  nl: string;
-  en: string;
-}
-export interface HandoffEvent {
-  at: string;
-  kind: string;
-  ocmw: string;
-  by: string | null;
-  detail: Record<string, unknown> | null;
-}
-export interface IntakeDetail {
-  id: string;
-  reference: string | null;
-  status: 'open' | 'held' | 'placed' | 'closed';
-  createdAt: string;
-  call: { id: string; from: string | null; callerName: string | null; startedAt: string } | null;
-  referrer: { kind: string; organisation: string; person?: string; phone?: string; badge?: string };
-  person: { name: string; birthDate: string | null; birthYear: number | null; sex: string | null; rrn: string | null };
-  household: { type: string; adults: number; children: number; childrenAges: number[] | null };
-  ethos: string;
-  previousNights: string | null;
-  needs: string[];
-  story: string | null;
-  facts: CompetenceFacts;
-  competence: {
-    nis: string;
-    name: string;
-    rule: string;
-    reason: Reason;
-    law: { nis: string; rule: string; reason: Reason };
-    agreement?: { label: string };
-    override?: { reason: string };
-  };
-  hold: {
-    id: string;
-    status: string;
-    expiresAt: string;
-    placedAt: string | null;
-    place: {
-      id: string;
-      name: string;
-      type: string;
-      municipality: string;
-      phone: string | null;
-      address: string | null;
-      confidentialAddress: boolean;
-    };
-  } | null;
-  guarantee: {
-    ocmw: { nis: string; name: string };
-    firstNight: string;
-    nights: number;
-    costPerNightCents: number;
-    totalCents: number;
-  } | null;
-  handoff: {
-    id: string;
-    status: 'open' | 'acknowledged' | 'closed';
-    ocmw: { nis: string; name: string };
-    dueAt: string;
-    receivedAt: string;
-    acknowledgedAt: string | null;
-    acknowledgedBy: string | null;
-    outcome: string | null;
-    closedAt: string | null;
-    escalatedAt: string | null;
-    events: HandoffEvent[];
-  } | null;
-  referrerSms: { canText: boolean; why: Reason | null; messages: ReferrerSms[] } | null;
-  earlier: {
-    id: string;
-    createdAt: string;
-    competentName: string;
-    ethos: string;
-    householdType: string;
-    placeName: string | null;
-    outcome: string | null;
-  }[];
-}
-export interface ReferrerSms {
-  id: string;
-  body: string;
-  status: string;
-  createdAt: string;
-  sentAt: string | null;
-  leavesAt: string | null;
-}
+export type { HandoffEvent, IntakeDetail, IntakeListItem, ReferrerSms } from '../../../shared/api/intake';
+export type Reason = IntakeDetail['competence']['reason'];
+
 export const stopReferrerSms = (id: string) =>
-  api<{ id: string; status: string }>(`/api/referrer-sms/${id}/cancel`, { method: 'POST' });
-export interface IntakeListItem {
-  id: string;
-  reference: string | null;
-  name: string;
-  status: string;
-  createdAt: string;
-  householdType: string;
-  children: number;
-  placeName: string | null;
-  holdStatus: string | null;
-}
+  api<z.output<typeof referrerSmsStoppedAnswer>>(`/api/referrer-sms/${id}/cancel`, { method: 'POST' });
 
 export const fetchIntakes = (signal: AbortSignal) => api<IntakeListItem[]>('/api/intakes', { signal });
 export const fetchIntake = (id: string, signal?: AbortSignal) => api<IntakeDetail>(`/api/intakes/${id}`, { signal });

@@ -2,23 +2,9 @@ import { useEffect } from 'react';
 import { api } from './client';
 import { useLive } from './useLive';
 import { useServerNow } from './useSocket';
+import type { OnCallNow } from '../../../shared/api/rota';
 
-export interface OnCallPerson {
-  userId: string;
-  name: string;
-  phone: string | null;
-  source: string;
-  until: string | null;
-}
-export interface OnCallNow {
-  at: string;
-  outOfHours: boolean;
-  dayNumber: string | null;
-  nextHandover: string | null;
-  primary: OnCallPerson | null;
-  backup: OnCallPerson | null;
-  coordinator: OnCallPerson | null;
-}
+export type { OnCallNow, OnCallPerson } from '../../../shared/api/rota';
 
 export const fetchOnCall = (signal: AbortSignal) => api<OnCallNow>('/api/oncall/now', { signal });
 const EVENTS = ['rota:changed'] as const;

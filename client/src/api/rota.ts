@@ -1,42 +1,29 @@
-import type { Override, Rotation, Segment, Swap } from '../../../shared/rules/rota/model';
+// The rota: answer types inferred from the contract (shared/api/rota.ts).
+import type { z } from 'zod';
+import type {
+  gapsAnswer,
+  icalLinkAnswer,
+  myShiftsAnswer,
+  nightAlertsAnswer,
+  RotaRange,
+} from '../../../shared/api/rota';
+import type { Rotation } from '../../../shared/rules/rota/model';
 import { api } from './client';
 
-export type { Override, Rotation, Segment, Swap };
-export interface StaffMember {
-  id: string;
-  name: string;
-  role: string;
-}
-export interface RotaRange {
-  from: string;
-  to: string;
-  segments: Segment[];
-  rotations: Rotation[];
-  overrides: Override[];
-  swaps: Swap[];
-  staff: StaffMember[];
-}
-export interface Shift {
-  start: string;
-  end: string;
-  slot: 'primary' | 'backup' | 'coordinator';
-}
-export interface Gaps {
-  noPrimary: Segment[];
-  warnings: (Segment & { missing: string[] })[];
-}
-export interface NightAlert {
-  night: { date: string; start: string; end: string };
-  gaps: Segment[];
-}
+export type { Override, Rotation, Segment, Swap } from '../../../shared/rules/rota/model';
+export type { RotaRange } from '../../../shared/api/rota';
+export type StaffMember = RotaRange['staff'][number];
+export type Shift = z.output<typeof myShiftsAnswer>['shifts'][number];
+export type Gaps = z.output<typeof gapsAnswer>;
+export type NightAlert = z.output<typeof nightAlertsAnswer>['nightGaps'][number];
 
 export const fetchRota = (from: string, to: string, signal: AbortSignal) =>
   api<RotaRange>(`/api/rota?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { signal });
 export const fetchGaps = (signal: AbortSignal) => api<Gaps>('/api/rota/gaps?days=14', { signal });
 export const fetchNightAlerts = (signal: AbortSignal) =>
-  api<{ nightGaps: NightAlert[] }>('/api/rota/alerts', { signal });
-export const fetchMyShifts = (signal: AbortSignal) => api<{ shifts: Shift[] }>('/api/rota/me', { signal });
-export const newIcalLink = () => api<{ url: string }>('/api/rota/me/ical', { method: 'POST' });
+  api<z.output<typeof nightAlertsAnswer>>('/api/rota/alerts', { signal });
+export const fetchMyShifts = (signal: AbortSignal) => api<z.output<typeof myShiftsAnswer>>('/api/rota/me', { signal });
+export const newIcalLink = () => api<z.output<typeof icalLinkAnswer>>('/api/rota/me/ical', { method: 'POST' });
 export const createOverride = (body: {
   slot: string;
   userId: string | null;

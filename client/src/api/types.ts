@@ -1,58 +1,18 @@
-// Shapes of the server's answers (see the API contract; the server validates the same with zod).
-import type { Ability } from '../../../shared/abilities';
+// Shapes of the server's answers: inferred from the contract (shared/api), which the server's answers
+// are checked against in its tests. Nothing here is written by hand.
+import type { z } from 'zod';
+import type { meAnswer } from '../../../shared/api/auth';
+import type { ErrorBody } from '../../../shared/api/common';
+import type { Health as HealthAnswer } from '../../../shared/api/ops';
 
-export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin' | 'allocator';
+export type { ErrorBody, Role } from '../../../shared/api/common';
+export type { Municipality, RegionAnswer as RegionResponse } from '../../../shared/api/region';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** NIS codes of the municipalities an OCMW staff member works for; empty for other roles. */
-  municipalities: string[];
-  /** The regions the user works in, and the one the console looks at (issue 15). */
-  regions?: string[];
-  region?: string | null;
-  /** What the server lets this user do (its policies): the console shows only what these allow. */
-  abilities: Ability[];
-  /** The municipalities the user's abilities reach (OCMW staff), or null for all. */
-  scope: string[] | null;
-}
+/** `/api/auth/me`'s answer. */
+export type Me = z.output<typeof meAnswer>;
+/** The signed-in user with what the server lets them do (abilities) and the municipalities they reach (scope). */
+export type User = Me['user'] & Pick<Me, 'abilities' | 'scope'>;
 
-export interface Municipality {
-  nis: string;
-  name: string;
-  population: number;
-  postcodes: string;
-  eerstelijnszone: string;
-  policeZone: string;
-  /** Solidarity target: 1 place per 10,000 inhabitants. */
-  placesTarget: number;
-  placesBrought: number;
-}
-
-export interface RegionResponse {
-  region: { code: string; name: string };
-  /** The regions the user may look at (a switch in the header when there are several). */
-  regions?: { code: string; name: string; permanenceNumber: string | null }[];
-  municipalities: Municipality[];
-  /** Whether this deployment may store national register numbers, and how long personal data stay. */
-  privacy?: { storeRrn: boolean; retentionDays: number };
-}
-
-export interface Health {
-  status: 'ok' | 'degraded';
-  database: 'ok' | 'down';
-}
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** Every error body: `error` always, the rest depending on the status. */
-export interface ErrorBody {
-  error: string;
-  issues?: FieldIssue[];
-  retryAfterSeconds?: number;
-}
+/** What the console reads of `/healthz` (a 503 carries the same body; unreachable is "degraded"). */
+export type Health = Pick<HealthAnswer, 'status' | 'database'>;
+export type FieldIssue = NonNullable<ErrorBody['issues']>[number];

@@ -21,7 +21,7 @@ export function useHealth(): Health | null {
       ctrl.abort();
     };
   }, []);
-  useSocketEvent<{ database: 'ok' | 'down' }>('health:changed', ({ database }) =>
+  useSocketEvent('health:changed', ({ database }) =>
     setHealth({ status: database === 'ok' ? 'ok' : 'degraded', database }),
   );
   return health;

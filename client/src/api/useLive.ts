@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, isAbort } from './client';
 import { useSocket, useSocketEvent } from './useSocket';
+import type { ServerEventName } from '../../../shared/api/events';
 
 export interface Live<T> {
   data: T | null;
@@ -12,7 +13,7 @@ export interface Live<T> {
   reload: () => void;
 }
 
-export function useLive<T>(load: (signal: AbortSignal) => Promise<T>, events: readonly string[]): Live<T> {
+export function useLive<T>(load: (signal: AbortSignal) => Promise<T>, events: readonly ServerEventName[]): Live<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);

@@ -1,4 +1,5 @@
 import { useCallback, useContext, useEffect, useRef } from 'react';
+import type { ServerEventName, ServerEventPayload, ServerToClient } from '../../../shared/api/events';
 import { SocketContext, type SocketContextValue } from './socketContext';
 
 /** Connection state ('connecting' | 'live' | 'offline') and the socket itself. */
@@ -6,8 +7,11 @@ export function useSocket(): SocketContextValue {
   return useContext(SocketContext);
 }
 
-/** Calls `handler` for every `event` the server emits, for as long as the component is mounted. */
-export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+/** Calls `handler` for every `event` the server emits (shared/api/events.ts), for as long as the component is mounted. */
+export function useSocketEvent<E extends ServerEventName>(
+  event: E,
+  handler: (payload: ServerEventPayload<E>) => void,
+): void {
   const { socket } = useSocket();
   const latest = useRef(handler);
   useEffect(() => {
@@ -15,10 +19,11 @@ export function useSocketEvent<T>(event: string, handler: (payload: T) => void):
   });
   useEffect(() => {
     if (!socket) return;
-    const listener = (payload: T) => latest.current(payload);
-    socket.on(event, listener);
+    // socket.io's on() cannot follow a generic event name to its listener type; the signature above checks the pair.
+    const listener = ((payload: ServerEventPayload<E>) => latest.current(payload)) as ServerToClient[E];
+    socket.on(event, listener as never);
     return () => {
-      socket.off(event, listener);
+      socket.off(event, listener as never);
     };
   }, [socket, event]);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditReads } from '../../audit/audit';
 import { defineRoute } from '../../http/route';
+import { inboxAnswer, outboxAnswer } from '../../../shared/api/calls';
 import { messageSid, smsSender } from '../twilio/params';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
@@ -49,6 +50,7 @@ export const smsRoutes = [
     policy: 'sms.read',
     personal: 'audited',
     summary: 'The latest 100 outgoing SMS with their delivery state',
+    response: outboxAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100).execute();
       await auditReads(
@@ -80,6 +82,7 @@ export const smsRoutes = [
     policy: 'sms.read',
     personal: 'audited',
     summary: 'The latest 100 SMS received on the permanence number',
+    response: inboxAnswer,
     handler: async ({ user, services: { db, clock } }) => {
       const rows = await db
         .selectFrom('sms_inbound')

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../../auth/session';
 import { conflict, notFound } from '../../http/errors';
 import { defineRoute } from '../../http/route';
+import { callThroughAnswer, placeIdParams } from '../../../shared/api/board';
 import type { Services } from '../../services';
 import { twilioRequest } from '../twilio/rest';
 import { defineTwilioRoute } from '../twilio/webhook';
@@ -58,7 +59,8 @@ export const connectRoutes = [
     path: '/api/places/:id/call',
     tag: 'board',
     policy: 'calls.handle',
-    params: z.strictObject({ id: z.uuid() }),
+    params: placeIdParams,
+    response: callThroughAnswer,
     summary: "Ring my phone, then put me through to the place with the desk's number shown",
     handler: ({ params, user, services }) => callThroughDesk(services, user!, params.id),
   }),

@@ -28,9 +28,7 @@ export function PlacesBoard({ municipalities }: { municipalities: { nis: string;
   const board = useLive(load, EVENTS);
   const [notice, setNotice] = useState<string | null>(null);
   const lead = useCan()('places.change');
-  useSocketEvent<{ initials: string }>('hold:expired', (p) =>
-    setNotice(t('places.holdExpired', { initials: p.initials })),
-  );
+  useSocketEvent('hold:expired', (p) => setNotice(t('places.holdExpired', { initials: p.initials })));
   const [showRest, setShowRest] = useState(false);
   const places = board.data?.places ?? [];
   const first = places.filter((p) => (p.suitable && p.free > 0) || p.holds.length > 0);

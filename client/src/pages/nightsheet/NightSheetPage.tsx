@@ -1,7 +1,7 @@
 // The night sheet: one A4 page printed at shift start, the paper that works when phone, network or
 // server fail. Who is on duty tonight and their numbers, every place with something free (phone and,
 // where the role may see it, address), the region's OCMW contacts, and when it was printed.
-import type { OnCallPerson } from '../../api/oncall';
+import type { NightSheet } from '../../../../shared/api/rota';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -11,24 +11,6 @@ import type { MessageKey } from '../../i18n/nl';
 import { useI18n } from '../../i18n/useT';
 import './nightsheet.css';
 
-interface NightSheet {
-  at: string;
-  night: string;
-  region: string;
-  dutyAt: string;
-  duty: { primary: OnCallPerson | null; backup: OnCallPerson | null; coordinator: OnCallPerson | null };
-  places: {
-    name: string;
-    type: string;
-    municipality: string;
-    free: number;
-    units: number;
-    phone: string | null;
-    address: string | null;
-    confidentialAddress: boolean;
-  }[];
-  ocmws: { municipality: string; name: string; phone: string | null; mobile: string | null; email: string | null }[];
-}
 const fetchSheet = (signal: AbortSignal) => api<NightSheet>('/api/night-sheet', { signal });
 
 export function NightSheetPage() {
