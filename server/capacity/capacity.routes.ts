@@ -5,7 +5,7 @@ import { audit } from '../audit/audit';
 import type { PlaceType, Role } from '../db/schema';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
-import { readBoard } from './board';
+import { boardCache } from './board-cache';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
@@ -51,9 +51,9 @@ export const capacityRoutes = [
     tag: 'board',
     roles: desk,
     query: boardQuery,
-    summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
-    handler: async ({ query, user, services: { db, clock } }) => {
-      const stale = (await regionSettings(db)).board?.staleAfterHours;
+    summary:
+      'Every place with what is free tonight, its holds, and whether it suits the household; with the board version and an ETag (If-None-Match: 304)',
+    handler: async ({ query, user, req, res, services }) => {
       const household =
         query.adults !== undefined || query.children !== undefined || query.needs
           ? householdSchema.parse({
@@ -62,13 +62,18 @@ export const capacityRoutes = [
               needs: query.needs ?? [],
             })
           : undefined;
-      return readBoard(
-        db,
-        clock.now(),
-        user!.role,
-        { household, municipality: query.municipality, types: query.types },
-        stale,
-      );
+      const filter = { household, municipality: query.municipality, types: query.types };
+      const key = JSON.stringify([household ?? null, query.municipality ?? null, query.types ?? null]);
+      const { etag, rest } = await boardCache(services).answer(services, user!.role, filter, key);
+      res.set('ETag', etag);
+      if (req.get('if-none-match') === etag) {
+        res.status(304).end();
+        return;
+      }
+      res
+        .status(200)
+        .type('json')
+        .send(`{"at":${JSON.stringify(services.clock.now().toISOString())},${rest}`);
     },
   }),
   defineRoute({

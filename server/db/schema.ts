@@ -416,7 +416,14 @@ export interface HandoffEventTable {
   detail: Json<Record<string, unknown>> | null;
 }
 
+export interface BoardVersionTable {
+  region_code: string;
+  /** bigint: pg returns it as a string. */
+  version: ColumnType<string, number | string, number | string>;
+}
+
 export interface Database {
+  board_versions: BoardVersionTable;
   intakes: IntakeTable;
   intake_reference_counters: IntakeReferenceCounterTable;
   guarantees: GuaranteeTable;

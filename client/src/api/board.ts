@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, apiIfChanged } from './client';
 
 export interface Hold {
   id: string;
@@ -31,7 +31,16 @@ export interface Place {
 export interface Board {
   at: string;
   night: string;
+  /** The region's board version: a newer one replaces an older one, never the other way round. */
+  version?: number;
   places: Place[];
+}
+/** `board:changed`: the version and, normally, the whole board of the console's role scope, not yet seen for a household. */
+export interface BoardChanged {
+  placeId: string;
+  at: string;
+  version?: number;
+  board?: { at: string; night: string; region: string; version: number; places: Omit<Place, 'unmet' | 'suitable'>[] };
 }
 export interface BoardFilter {
   adults: number;
@@ -50,6 +59,9 @@ export function boardQuery(f: BoardFilter): string {
 }
 
 export const fetchBoard = (query: string, signal: AbortSignal) => api<Board>(`/api/board?${query}`, { signal });
+/** The board unless the server still has the one of `etag` (then null). */
+export const fetchBoardIfChanged = (query: string, etag: string | null, signal: AbortSignal) =>
+  apiIfChanged<Board>(`/api/board?${query}`, etag, { signal });
 export const holdPlace = (body: {
   placeId: string;
   initials: string;

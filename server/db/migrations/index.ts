@@ -16,6 +16,7 @@ import * as m015 from './015_housing';
 import * as m016 from './016_referrer';
 import * as m017 from './017_versions';
 import * as m018 from './018_empty_override';
+import * as m019 from './019_board_versions';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '016_referrer': m016,
   '017_versions': m017,
   '018_empty_override': m018,
+  '019_board_versions': m019,
 };

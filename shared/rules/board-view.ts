@@ -1,0 +1,51 @@
+/**
+ * The board as one worker sees it: the places of tonight (the same for everyone of a role scope) seen
+ * for the household being placed. Suitable and free first, the ordinary before the specialised (refuge,
+ * crisis bed), then nearest: same municipality, same eerstelijnszone, the rest; then by name.
+ * The server answers `GET /api/board` with it and the console applies it to a board that came with a
+ * `board:changed` event, so both always show the same order.
+ */
+import { SPECIALISED_TYPES, unmetNeeds, type Household, type SuitTag } from './suitability';
+
+export interface BoardPlace {
+  name: string;
+  type: string;
+  suits: readonly string[];
+  municipality: { nis: string; eerstelijnszone: string };
+  free: number;
+}
+
+export interface BoardViewFilter {
+  household?: Household | null;
+  /** The municipality where help is asked, with its eerstelijnszone; null: no nearness. */
+  municipality?: { nis: string; eerstelijnszone: string } | null;
+  types?: readonly string[];
+}
+
+export type ViewedPlace<P extends BoardPlace> = P & { unmet: SuitTag[]; suitable: boolean; distance: number };
+
+export function boardView<P extends BoardPlace>(places: readonly P[], f: BoardViewFilter): ViewedPlace<P>[] {
+  const near = f.municipality ?? null;
+  const rows = places
+    .filter((p) => !f.types?.length || f.types.includes(p.type))
+    .map((p) => {
+      const unmet = f.household ? unmetNeeds(p.suits, f.household) : [];
+      const distance = !near
+        ? 0
+        : p.municipality.nis === near.nis
+          ? 0
+          : p.municipality.eerstelijnszone === near.eerstelijnszone
+            ? 1
+            : 2;
+      return { ...p, unmet, suitable: unmet.length === 0, distance };
+    });
+  const special = (r: { type: string }) => Number(SPECIALISED_TYPES.includes(r.type));
+  return rows.sort(
+    (a, b) =>
+      Number(b.suitable) - Number(a.suitable) ||
+      Number(b.free > 0) - Number(a.free > 0) ||
+      special(a) - special(b) ||
+      a.distance - b.distance ||
+      a.name.localeCompare(b.name, 'nl'),
+  );
+}
