@@ -201,6 +201,10 @@ export interface CallTable {
   previous_call_id: string | null;
   /** The open case this call is a call-back about (migration 016). */
   callback_intake_id: Generated<string | null>;
+  /** The desk's night of started_at (local date, noon to noon), kept by PostgreSQL (migration 020). */
+  night: ColumnType<Date | string, never, never>;
+  /** The hour of started_at on the Brussels wall clock, kept by PostgreSQL (migration 020). */
+  local_hour: ColumnType<number, never, never>;
 }
 
 export interface CallLegTable {

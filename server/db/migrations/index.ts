@@ -17,6 +17,7 @@ import * as m016 from './016_referrer';
 import * as m017 from './017_versions';
 import * as m018 from './018_empty_override';
 import * as m019 from './019_board_versions';
+import * as m020 from './020_call_night_hour';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '017_versions': m017,
   '018_empty_override': m018,
   '019_board_versions': m019,
+  '020_call_night_hour': m020,
 };
