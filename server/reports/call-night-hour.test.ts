@@ -41,7 +41,7 @@ describe('a call keeps its night and local hour', () => {
         instants.map((at, i) => ({
           call_sid: `CA${String(i).padStart(32, '0')}`,
           out_of_hours: true,
-          chain: [],
+          chain: JSON.stringify([]),
           outcome: 'answered' as const,
           status: 'completed',
           started_at: new Date(at),
