@@ -54,7 +54,7 @@ async function warnAboutDemoLogins(db: DatabaseHandle): Promise<void> {
   if (present.length) {
     logger.warn(
       { users: present.map((u) => u.username) },
-      'DEMO LOGINS EXIST with password "demo" (permanentie, coordinator, ocmw-turnhout, ocmw-geel, admin): never use this database for real work; start real deployments with SEED=none',
+      'DEMO LOGINS EXIST with password "demo" (the users listed here): never use this database for real work; start real deployments with SEED=none',
     );
   }
 }

@@ -19,10 +19,8 @@ import { ocmwOf, regionContext, resolveMunicipalities, withResolved } from './re
 import { say } from '../../shared/rules/say';
 import { allocateReference } from './reference';
 import { queueReferrerSms } from '../referrer/confirmation';
+import { announceIntake } from './announce';
 
-export function announceIntake(services: Services, id: string) {
-  services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);
-}
 export async function createIntake(services: Services, user: AuthUser, input: IntakeInput): Promise<string> {
   const { db, clock } = services;
   const now = clock.now();

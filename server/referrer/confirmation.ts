@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { regionSettings } from '../region/settings';
 import type { Services } from '../services';
 import { cancelWaitingSms, enqueueSms } from '../telephony/outbox/enqueue';
+import { announceIntake } from '../intake/announce';
 
 export const UNDO_MS = 30_000;
 export const REFERRER_KIND = 'referrer';
@@ -159,6 +160,6 @@ export async function queueReferrerUpdatesForHolds(
   const intakes = await trx.selectFrom('intakes').select(['id', 'hold_id']).where('hold_id', 'in', holdIds).execute();
   for (const i of intakes) await queueReferrerSms(services, trx, i.id, event, i.hold_id!);
   return () => {
-    for (const i of intakes) services.realtime.publish('intakes:changed', { id: i.id }, ['duty_worker', 'coordinator']);
+    for (const i of intakes) announceIntake(services, i.id);
   };
 }

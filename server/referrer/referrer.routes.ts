@@ -6,7 +6,8 @@ import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
 import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
-import { cancelWaitingSms } from '../telephony/outbox/enqueue';
+import { announceOutbox, cancelWaitingSms } from '../telephony/outbox/enqueue';
+import { announceIntake } from '../intake/announce';
 
 const desk: readonly Role[] = ['duty_worker', 'coordinator'];
 
@@ -19,7 +20,7 @@ export const referrerRoutes = [
     params: idParams,
     summary: 'Stop a text to the referrer that has not left yet',
     handler: async ({ params, user, services }) => {
-      const { db, clock, realtime } = services;
+      const { db, clock } = services;
       const now = clock.now();
       const [stopped] = await cancelWaitingSms(
         db,
@@ -53,13 +54,8 @@ export const referrerRoutes = [
         subjectId: stopped.id,
         detail: { cancelled: true },
       });
-      realtime.publish('outbox:changed', { id: stopped.id, status: 'cancelled' }, [
-        'duty_worker',
-        'coordinator',
-        'admin',
-      ]);
-      if (stopped.intake_id)
-        realtime.publish('intakes:changed', { id: stopped.intake_id }, ['duty_worker', 'coordinator']);
+      announceOutbox(services, stopped.id, 'cancelled');
+      if (stopped.intake_id) announceIntake(services, stopped.intake_id);
       return { id: stopped.id, status: 'cancelled' };
     },
   }),

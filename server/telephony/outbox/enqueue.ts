@@ -2,6 +2,7 @@
 // the message exists exactly when the cause does; the worker (outbox worker) sends it.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { Services } from '../../services';
 
 export interface SmsToSend {
   to: string;
@@ -59,4 +60,11 @@ export async function cancelWaitingSms(
   if (which.id !== undefined) q = q.where('id', '=', which.id);
   if (which.intakeId !== undefined) q = q.where('intake_id', '=', which.intakeId);
   return q.returning(['id', 'intake_id']).execute();
+}
+
+const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
+
+/** The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). */
+export function announceOutbox(services: Services, id: string, status: string) {
+  services.realtime.publish('outbox:changed', { id, status }, DESK);
 }

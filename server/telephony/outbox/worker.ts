@@ -7,6 +7,7 @@ import type { Updateable } from 'kysely';
 import type { OutboxTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { TwilioRestError, twilioRequest } from '../twilio/rest';
+import { announceOutbox } from './enqueue';
 
 /** Resends after a temporary delivery failure reported by Twilio's status callback (status.ts). */
 export const MAX_ATTEMPTS = 8;
@@ -15,13 +16,11 @@ export const STUCK_MS = 120_000;
 /** Twilio down for a stretch is retried (every 10 minutes at most) until the message is a day old: a night's alarm is useless after that. */
 export const MAX_AGE_MS = 24 * 3_600_000;
 const BATCH = 10;
-const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
 
 /** 15 s, 30 s, 1 min, ... capped at 10 minutes. */
 export const backoffMs = (attempts: number) => Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 
-const announce = (services: Services, id: string, status: string) =>
-  services.realtime.publish('outbox:changed', { id, status }, DESK);
+const announce = announceOutbox;
 
 export async function processOutboxOnce(services: Services): Promise<number> {
   const { db, clock } = services;
