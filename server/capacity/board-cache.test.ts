@@ -2,7 +2,7 @@
 // real database (PGlite, or PostgreSQL with TEST_DATABASE_URL, where two instances share events too).
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardView } from '../../shared/rules/board-view';
+import { boardView, shiftCountsOf } from '../../shared/rules/board-view';
 import { startSecondInstance } from '../../test/helpers/second-instance';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 
@@ -57,6 +57,14 @@ describe('the board, once per change', () => {
     const now = (await worker.get('/api/board')).body;
     expect(now.version).toBe(forWorker.version);
     expect(boardView(forWorker.board.places, {})).toEqual(now.places);
+    // The shift summary's board figures, counted by the console from the event, are the server's.
+    const summary = (await worker.get('/api/handover')).body;
+    expect(shiftCountsOf(forWorker.board)).toEqual({
+      holds: summary.holds.length,
+      placed: summary.placedTonight.length,
+      staleHotels: summary.staleHotels.length,
+    });
+    expect(shiftCountsOf(forWorker.board).holds).toBeGreaterThan(0);
     await worker.post(`/api/holds/${held.body.id}/release`);
   });
 

@@ -43,7 +43,7 @@ export async function readBoardPlaces(
       .execute(),
     db
       .selectFrom('holds')
-      .select(['id', 'place_id', 'unit_no', 'initials', 'status', 'expires_at', 'created_by', 'household'])
+      .select(['id', 'place_id', 'unit_no', 'initials', 'status', 'expires_at', 'placed_at', 'created_by', 'household'])
       .where('status', 'in', ['held', 'placed'])
       .execute(),
     db.selectFrom('hotel_counts').selectAll().where('night', '=', night).execute(),
@@ -84,6 +84,7 @@ export async function readBoardPlaces(
           status: h.status,
           household: h.household,
           expiresAt: new Date(h.expires_at).toISOString(),
+          placedAt: h.placed_at ? new Date(h.placed_at).toISOString() : null,
           createdBy: h.created_by,
         })),
       };

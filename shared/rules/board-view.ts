@@ -5,6 +5,7 @@
  * The server answers `GET /api/board` with it and the console applies it to a board that came with a
  * `board:changed` event, so both always show the same order.
  */
+import { nightBounds } from './night';
 import { SPECIALISED_TYPES, unmetNeeds, type Household, type SuitTag } from './suitability';
 
 export interface BoardPlace {
@@ -48,4 +49,26 @@ export function boardView<P extends BoardPlace>(places: readonly P[], f: BoardVi
       a.distance - b.distance ||
       a.name.localeCompare(b.name, 'nl'),
   );
+}
+
+/**
+ * The shift summary's board figures (server/handoffs/shift-summary.ts), counted from a board: holds
+ * still held, people placed since the night began, partner hotels without a fresh count. The console
+ * counts them from the board a `board:changed` brings instead of asking the server again.
+ */
+export function shiftCountsOf(board: {
+  night: string;
+  places: readonly {
+    type: string;
+    hotelCount: { stale: boolean } | null;
+    holds: readonly { status: string; placedAt?: string | null }[];
+  }[];
+}): { holds: number; placed: number; staleHotels: number } {
+  const start = nightBounds(board.night).start.toMillis();
+  const holds = board.places.flatMap((p) => p.holds);
+  return {
+    holds: holds.filter((h) => h.status === 'held').length,
+    placed: holds.filter((h) => h.status === 'placed' && h.placedAt && Date.parse(h.placedAt) >= start).length,
+    staleHotels: board.places.filter((p) => p.type === 'hotel' && (!p.hotelCount || p.hotelCount.stale)).length,
+  };
 }

@@ -5,7 +5,7 @@
 // spread over two instances on one PostgreSQL, beside a bare socket.io broadcast of a small payload.
 // The clients run in a second process, so the figure is the server's, not theirs.
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,8 @@ import { Server } from 'socket.io';
 import { startSecondInstance } from '../helpers/second-instance';
 import { ApiClient, startTestServer, type TestServer } from '../helpers/server';
 
-const CLIENTS = 500;
-const CHANGES = 30;
+const CLIENTS = Number(process.env.BENCH_CONSOLES ?? 500);
+const CHANGES = Number(process.env.BENCH_BOARD_CHANGES ?? 30);
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
@@ -79,7 +79,14 @@ async function boardFanout(t: TestServer, urls: string[]): Promise<number[]> {
 }
 
 /** [arrived, visible] samples: from the change to the last console's event, and to its board. */
-async function boardVisible(t: TestServer, urls: string[]): Promise<{ arrived: number[]; visible: number[] }> {
+async function boardVisible(
+  t: TestServer,
+  urls: string[],
+  servers: HttpServer[],
+): Promise<{ arrived: number[]; visible: number[] }> {
+  // Between two changes a loaded machine may leave a connection idle past Node's 5 s; a request sent as
+  // the server closes it is reset. Browsers retry those; here the servers keep connections a minute.
+  for (const s of servers) s.keepAliveTimeout = 60_000;
   const api = new ApiClient(t.url);
   await api.login('permanentie');
   const clients = await remoteClients(urls, api.cookie, './visible-clients.ts');
@@ -133,7 +140,7 @@ export async function benchFanout(): Promise<Record<string, number | null>> {
   const t = await startTestServer();
   try {
     const one = await boardFanout(t, [t.url]);
-    const seen = await boardVisible(t, [t.url]);
+    const seen = await boardVisible(t, [t.url], [t.app.server]);
     let two: number[] | null = null;
     let seenTwo: { arrived: number[]; visible: number[] } | null = null;
     if (t.db.url) {
@@ -141,7 +148,7 @@ export async function benchFanout(): Promise<Record<string, number | null>> {
       const second = await startSecondInstance(t);
       try {
         two = await boardFanout(t, [t.url, second.url]);
-        seenTwo = await boardVisible(t, [t.url, second.url]);
+        seenTwo = await boardVisible(t, [t.url, second.url], [t.app.server, second.app.server]);
       } finally {
         await second.close();
       }

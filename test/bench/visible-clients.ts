@@ -1,7 +1,7 @@
 // The 500 consoles of the board-visible benchmark, in their own process, each doing what the console's
 // board page does on `board:changed`: the board (PlacesBoard) either from the event itself, when it
 // carries a newer board, or fetched again with the page's default filter; and the shift summary
-// (ShiftSummary) fetched again. argv: <count> <cookie> <url> [url...]. Prints "ready" once all are
+// (ShiftSummary) fetched again unless the event carried the board. argv: <count> <cookie> <url> [url...]. Prints "ready" once all are
 // connected and hold a board; then, each time every console holds a board with the expected number of
 // holds initialled "B" (1 after the bench's hold, 0 after its release), "done <arrived> <visible>": when
 // the last console got the event and when the last one held that board (Date.now()).
@@ -96,8 +96,8 @@ function onChanged(c: Console, payload: { version?: number; board?: { version: n
   } else if (!(payload?.version !== undefined && version !== undefined && payload.version <= version)) {
     void fetchBoard(c);
   }
-  // ShiftSummary listens to board:changed too.
-  if (SUMMARY) void get(c, '/api/handover').catch((err: unknown) => console.error(String(err)));
+  // ShiftSummary counts its board figures from an event's board; without one it fetches the summary.
+  if (SUMMARY && !payload?.board) void get(c, '/api/handover').catch((err: unknown) => console.error(String(err)));
 }
 
 const SUMMARY = process.env.BENCH_SUMMARY !== '0';

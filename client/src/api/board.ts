@@ -6,6 +6,8 @@ export interface Hold {
   initials: string;
   status: 'held' | 'placed';
   expiresAt: string;
+  /** When the person arrived (status placed). */
+  placedAt?: string | null;
   createdBy: string;
 }
 export interface Place {
