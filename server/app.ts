@@ -140,7 +140,7 @@ function openApiRoute() {
     method: 'get',
     path: '/api/openapi.json',
     tag: 'ops',
-    roles: 'public',
+    policy: 'public',
     summary: 'This document: OpenAPI 3.1, generated from the request schemas',
     handler: () => buildOpenApi([...apiRoutes], { title: 'Permanentie API', version: '0.1.0' }),
   });

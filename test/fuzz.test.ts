@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../server/db/schema';
 import { apiRoutes } from '../server/routes';
+import { rolesOf } from '../server/http/route';
 import { twilioRoutes } from '../server/telephony/webhooks';
 import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 
@@ -192,7 +193,7 @@ describe('hostile input', () => {
     '%s refuses hostile bodies and writes nothing',
     async (_n, route) => {
       const before = await fingerprint();
-      const client = clients[roleFor(route.roles)];
+      const client = clients[roleFor(rolesOf(route))];
       const path = pathWith(route.path, '00000000-0000-4000-8000-000000000000');
       await fc.assert(
         fc.asyncProperty(
@@ -224,7 +225,7 @@ describe('hostile input', () => {
     '%s refuses hostile query strings and path parameters',
     async (_n, route) => {
       const before = await fingerprint();
-      const client = clients[roleFor(route.roles)];
+      const client = clients[roleFor(rolesOf(route))];
       const path = pathWith(route.path, '00000000-0000-4000-8000-000000000000');
       const declared = Object.keys((route.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
       // A query naming at least one parameter the route does not take is refused whatever the values.

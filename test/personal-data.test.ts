@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../server/db/schema';
 import { apiRoutes } from '../server/routes';
+import { rolesOf } from '../server/http/route';
 import { FakeTwilio } from './fake-twilio';
 import { ApiClient, startTestServer, type TestServer } from './helpers/server';
 
@@ -149,7 +150,7 @@ const reads = async (username: string) =>
   );
 const reader = (roles: readonly Role[]) =>
   (['coordinator', 'duty_worker', 'admin', 'ocmw_staff', 'allocator'] as Role[]).find((r) => roles.includes(r))!;
-const gets = apiRoutes.filter((r) => r.method === 'get' && r.roles !== 'public');
+const gets = apiRoutes.filter((r) => r.method === 'get' && r.policy !== 'public');
 
 describe('routes declared personal', () => {
   it('are declared where the answer can hold the person, the caller or the text', () => {
@@ -161,7 +162,7 @@ describe('routes declared personal', () => {
   it.each(gets.filter((r) => r.personal).map((r) => [r.path, r] as const))(
     'GET %s writes an audit row and is never cached',
     async (_p, route) => {
-      const role = reader(route.roles as readonly Role[]);
+      const role = reader(rolesOf(route) as readonly Role[]);
       const before = await reads(LOGINS[role]);
       const res = await clients[role].get(concrete(route.path));
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -188,7 +189,7 @@ describe('routes declared personal', () => {
 describe('routes not declared personal', () => {
   const cases = gets
     .filter((r) => !r.personal)
-    .flatMap((r) => (r.roles as readonly Role[]).map((role) => [r.path, role, r] as const));
+    .flatMap((r) => (rolesOf(r) as readonly Role[]).map((role) => [r.path, role, r] as const));
   it.each(cases)('GET %s as %s answers without the person, the caller or the text', async (_p, role, route) => {
     const res = await clients[role].get(concrete(route.path));
     const text = JSON.stringify(res.body);

@@ -14,7 +14,7 @@ export const auditRoutes = [
     method: 'get',
     path: '/api/audit',
     tag: 'audit',
-    roles: ['admin'],
+    policy: 'audit.read',
     summary:
       'The audit trail, newest first: who read or changed which record (free text about people left out; this read is audited too)',
     query: auditQuery,

@@ -1,7 +1,8 @@
 // The audit trail: who read or changed which personal record, and every sign-in. Callers pass the
 // executor (the database or the open transaction) so the audit row commits with the change it records.
 import type { Kysely } from 'kysely';
-import type { AuditLogTable, Database } from '../db/schema';
+import type { AuditLogTable, Database, Role } from '../db/schema';
+import { can } from '../policies';
 
 export interface AuditEntry {
   at: Date;
@@ -44,8 +45,6 @@ export async function auditReads(db: Kysely<Database>, at: Date, userId: string,
     .execute();
 }
 
-/** Roles that read intakes, and so may read the free text written about them (reasons, notes). */
-const INTAKE_READERS: readonly string[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
 /** Detail keys that hold codes, ids, counts or names of staff, never text typed about a person. */
 const STRUCTURED = new Set([
   'rule',
@@ -76,8 +75,9 @@ const STRUCTURED = new Set([
  * structured keys, and short values; free text (an override reason, a handoff note, a forward reason)
  * is replaced by the list of what was left out.
  */
-export function detailFor(role: string, detail: unknown): unknown {
-  if (INTAKE_READERS.includes(role) || !detail || typeof detail !== 'object') return detail;
+export function detailFor(role: Role, detail: unknown): unknown {
+  // Who reads intakes may read the free text written about them (reasons, notes).
+  if (can(role, 'intakes.read') || !detail || typeof detail !== 'object') return detail;
   const kept: Record<string, unknown> = {};
   const hidden: string[] = [];
   for (const [k, v] of Object.entries(detail)) {

@@ -2,13 +2,15 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { HttpError, unauthorized } from '../http/errors';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
 import type { Services } from '../services';
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, municipalitiesOf, SESSION_COOKIE, type AuthUser } from './session';
 import { alertIfSprayed, currentSprays } from './spray';
 import { clearFailures, lockedUntil, pairKey, recordFailure, recordPairFailure } from './throttle';
 import { say } from '../../shared/rules/say';
+import { ABILITIES } from '../../shared/abilities';
+import { abilitiesOf, scope } from '../policies';
 
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1, say('vul je gebruikersnaam in', 'username is required')).max(100),
@@ -31,7 +33,7 @@ export const authRoutes = [
     method: 'post',
     path: '/api/auth/login',
     tag: 'auth',
-    roles: 'public',
+    policy: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
     body: loginBody,
     response: z.object({ user: authUserSchema }),
@@ -49,7 +51,7 @@ export const authRoutes = [
     method: 'post',
     path: '/api/auth/logout',
     tag: 'auth',
-    roles: 'public',
+    policy: 'public',
     summary: 'Sign out: ends the session and clears the cookie',
     handler: async ({ req, res, user, services }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
@@ -72,7 +74,7 @@ export const authRoutes = [
     method: 'get',
     path: '/api/auth/sprays',
     tag: 'auth',
-    roles: ['coordinator', 'admin'],
+    policy: 'sprays.read',
     summary: 'Usernames failing to sign in from several addresses within the spray window (possible password spraying)',
     response: z.object({
       sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })),
@@ -87,10 +89,15 @@ export const authRoutes = [
     method: 'get',
     path: '/api/auth/me',
     tag: 'auth',
-    roles: ALL_ROLES,
-    summary: 'The signed-in user and their role',
-    response: z.object({ user: authUserSchema }),
-    handler: ({ user }) => ({ user }),
+    policy: 'signed-in',
+    summary:
+      'The signed-in user, their role, the abilities it holds (what the console shows) and the municipalities their abilities reach (null: all)',
+    response: z.object({
+      user: authUserSchema,
+      abilities: z.array(z.enum(ABILITIES)),
+      scope: z.array(z.string()).nullable(),
+    }),
+    handler: ({ user }) => ({ user, abilities: abilitiesOf(user!.role), scope: scope(user!) }),
   }),
 ];
 

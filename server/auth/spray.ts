@@ -7,9 +7,9 @@ import { leadsToAlert } from '../roster/notifications';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
 import { sprays, type Spray } from './throttle';
+import { rolesWith } from '../policies';
 
 export const SPRAY_EVENT = 'auth:spray';
-const LEADS = ['coordinator', 'admin'] as const;
 
 export const sprayWindowStart = (services: Pick<Services, 'config'>, now: Date) =>
   new Date(now.getTime() - services.config.loginSprayWindowMinutes * 60_000);
@@ -23,7 +23,7 @@ export async function alertIfSprayed(services: Services, username: string, now: 
   const { db, config } = services;
   const [spray] = await sprays(db, sprayWindowStart(services, now), config.loginSprayAddresses, username);
   if (!spray) return false;
-  services.realtime.publish(SPRAY_EVENT, spray, LEADS);
+  services.realtime.publish(SPRAY_EVENT, spray, rolesWith('sprays.read'));
   const [rota, staff] = await Promise.all([
     loadRota(db),
     db

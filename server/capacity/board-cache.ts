@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Role } from '../db/schema';
+import { rolesWith } from '../policies';
 import type { Realtime } from '../realtime/realtime';
 import { regionSettings } from '../region/settings';
 import type { Services } from '../services';
@@ -21,9 +22,10 @@ import {
 } from './board';
 
 const SCOPES: readonly BoardScope[] = ['addresses', 'desk'];
+/** Who gets which board: the roles that read the board (policy `places.read`), by their scope. */
 const ROLES_OF: Record<BoardScope, readonly Role[]> = {
-  addresses: ['coordinator', 'admin'],
-  desk: ['duty_worker'],
+  addresses: rolesWith('places.read').filter((r) => boardScopeOf(r) === 'addresses'),
+  desk: rolesWith('places.read').filter((r) => boardScopeOf(r) === 'desk'),
 };
 /** Answers kept per version and scope (one per household filter asked); the default filter is most of them. */
 const VIEWS_KEPT = 64;
@@ -120,10 +122,7 @@ class BoardCache {
     } catch (err) {
       // Without the database the consoles still hear that something changed; they fetch when it answers.
       services.logger.warn({ err }, 'board version or reading failed; announcing without the board');
-      realtime.publish('board:changed', { placeId, at: clock.now().toISOString() }, [
-        ...ROLES_OF.addresses,
-        ...ROLES_OF.desk,
-      ]);
+      realtime.publish('board:changed', { placeId, at: clock.now().toISOString() }, rolesWith('places.read'));
     }
   }
 

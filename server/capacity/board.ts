@@ -8,19 +8,19 @@ import { boardView, type BoardViewFilter } from '../../shared/rules/board-view';
 import { nightBounds, nightOf } from '../../shared/rules/night';
 import type { Household } from '../../shared/rules/suitability';
 import type { Database, PlaceType, Role } from '../db/schema';
+import { can } from '../policies';
 
 export interface BoardFilter {
   household?: Household;
   municipality?: string;
   types?: PlaceType[];
 }
-/** Who may read a confidential address (a women's refuge): the rest of the desk gets null. */
-const ADDRESS_ROLES: readonly Role[] = ['coordinator', 'admin'];
 export const DEFAULT_STALE_HOURS = 6;
 
 /** The scopes the board differs by: with confidential addresses, or without. */
 export type BoardScope = 'addresses' | 'desk';
-export const boardScopeOf = (role: Role): BoardScope => (ADDRESS_ROLES.includes(role) ? 'addresses' : 'desk');
+/** Who may read a confidential address (a women's refuge, policy `places.addresses`): the rest of the desk gets null. */
+export const boardScopeOf = (role: Role): BoardScope => (can(role, 'places.addresses') ? 'addresses' : 'desk');
 
 export type BoardPlaces = Awaited<ReturnType<typeof readBoardPlaces>>;
 export type BoardPlaceRow = BoardPlaces['places'][BoardScope][number];

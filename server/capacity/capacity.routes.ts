@@ -15,7 +15,6 @@ import { say } from '../../shared/rules/say';
 import { idParams } from '../http/params';
 import { holdChoiceShape } from './hold.schema';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const TYPES = [
   'caw_noodkamer',
   'hotel',
@@ -49,7 +48,7 @@ export const capacityRoutes = [
     method: 'get',
     path: '/api/board',
     tag: 'board',
-    roles: desk,
+    policy: 'places.read',
     query: boardQuery,
     summary:
       'Every place with what is free tonight, its holds, and whether it suits the household; with the board version and an ETag (If-None-Match: 304)',
@@ -80,7 +79,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/holds',
     tag: 'board',
-    roles: desk,
+    policy: 'holds.change',
     status: 201,
     body: z.strictObject({
       ...holdChoiceShape,
@@ -100,7 +99,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/holds/:id/extend',
     tag: 'board',
-    roles: desk,
+    policy: 'holds.change',
     params: idParams,
     body: z.strictObject({
       minutes: z.number().int().min(5).max(240),
@@ -118,7 +117,7 @@ export const capacityRoutes = [
       method: 'post',
       path: `/api/holds/:id/${action}`,
       tag: 'board',
-      roles: desk,
+      policy: 'holds.change',
       params: idParams,
       summary: {
         place: 'Refused (409 intake_required): a board hold is placed through its intake, POST /api/intakes/:id/place',
@@ -132,7 +131,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/places/:id/count',
     tag: 'board',
-    roles: desk,
+    policy: 'places.count',
     params: idParams,
     status: 201,
     body: z.strictObject({
@@ -195,7 +194,7 @@ export const capacityRoutes = [
     method: 'post',
     path: '/api/hotels/ask',
     tag: 'board',
-    roles: desk,
+    policy: 'places.count',
     summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
     handler: async ({ services }) => ({ asked: await askHotels(services) }),
   }),

@@ -12,7 +12,6 @@ import { announceBoard } from './expiry';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
 
-const leads: readonly Role[] = ['coordinator', 'admin'];
 const placeBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
   provider: z.string().trim().min(1).max(120),
@@ -74,7 +73,7 @@ export const placeRoutes = [
     method: 'post',
     path: '/api/places',
     tag: 'board',
-    roles: leads,
+    policy: 'places.change',
     body: placeBody,
     status: 201,
     summary: 'Add a place',
@@ -95,7 +94,7 @@ export const placeRoutes = [
     method: 'put',
     path: '/api/places/:id',
     tag: 'board',
-    roles: leads,
+    policy: 'places.change',
     body: placeBody,
     params: z.strictObject({ id: z.uuid() }),
     summary: 'Change a place (or switch it off with active: false)',

@@ -12,6 +12,7 @@ import { setCompetentMunicipality } from '../intake/intake.state';
 import { announceHandoffs } from './open';
 import { ocmwOf, regionContext, resolveMunicipalities } from '../intake/region-context';
 import type { Services } from '../services';
+import { inScope } from '../policies';
 import { say } from '../../shared/rules/say';
 
 export const FOLLOW_UPS = ['trajectory_started', 'not_reached', 'no_show', 'refused', 'housed', 'other'] as const;
@@ -19,10 +20,16 @@ export type FollowUp = (typeof FOLLOW_UPS)[number];
 /** An OCMW that thinks it is not competent must forward the case in writing within 5 calendar days. */
 export const FORWARD_WITHIN_DAYS = 5;
 
-export async function handoffInScope(services: Services, user: AuthUser, id: string) {
+/** The handoff, whatever its OCMW: only where the caller has already been authorised for it. */
+export async function findHandoff(services: Services, id: string) {
   const h = await services.db.selectFrom('handoffs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!h) throw notFound(say('Deze overdracht bestaat niet.', 'No such handoff.'));
-  if (user.role === 'ocmw_staff' && !user.municipalities.includes(h.ocmw_nis))
+  return h;
+}
+
+export async function handoffInScope(services: Services, user: AuthUser, id: string) {
+  const h = await findHandoff(services, id);
+  if (!inScope(user, h.ocmw_nis))
     throw forbidden(say('Deze overdracht is voor een ander OCMW.', 'This handoff is for another OCMW.'));
   return h;
 }

@@ -3,6 +3,7 @@ import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import type { HandoffStatus } from '../db/schema';
 import type { Services } from '../services';
+import { scope } from '../policies';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -35,8 +36,8 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
       'guarantees.nights',
       'guarantees.total_cents',
     ]);
-  if (user.role === 'ocmw_staff')
-    q = q.where('handoffs.ocmw_nis', 'in', user.municipalities.length ? user.municipalities : ['-']);
+  const own = scope(user);
+  if (own) q = q.where('handoffs.ocmw_nis', 'in', own.length ? own : ['-']);
   if (f.nis) q = q.where('handoffs.ocmw_nis', '=', f.nis);
   q = f.status?.length
     ? q.where('handoffs.status', 'in', f.status)

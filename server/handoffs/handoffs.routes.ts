@@ -1,9 +1,16 @@
 import { auditReads } from '../audit/audit';
 import { z } from 'zod';
-import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
 import { readIntake } from '../intake/intake.queries';
-import { acknowledge, closeHandoff, FOLLOW_UPS, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
+import {
+  acknowledge,
+  closeHandoff,
+  FOLLOW_UPS,
+  findHandoff,
+  forward,
+  handoffInScope,
+  recordFollowUp,
+} from './handoffs.commands';
 import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
 import { say } from '../../shared/rules/say';
@@ -12,10 +19,6 @@ import { idParams } from '../http/params';
 import { handoverBody, recordHandover } from './handover';
 import { handoffLetter } from './letter';
 
-const readers: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
-const desk: readonly Role[] = ['duty_worker', 'coordinator'];
-// The OCMW acts on its handoffs; the coordinator may too (e.g. a warm handover by phone).
-const actors: readonly Role[] = ['ocmw_staff', 'coordinator'];
 const note = z.string().trim().max(2000).optional();
 
 async function detail(services: Parameters<typeof readIntake>[0], user: Parameters<typeof readIntake>[1], id: string) {
@@ -28,7 +31,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handoffs',
     tag: 'handoffs',
-    roles: readers,
+    policy: 'handoffs.read',
     personal: 'audited',
     query: z.strictObject({
       status: z
@@ -46,7 +49,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handoffs/:id',
     tag: 'handoffs',
-    roles: readers,
+    policy: 'handoffs.read',
     personal: 'audited',
     params: idParams,
     summary: 'One handoff with the intake, placement, guarantee, history and earlier contacts (audited)',
@@ -56,7 +59,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/acknowledge',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     summary: 'The OCMW has the case: records who and when',
     handler: async ({ params, user, services }) => {
@@ -68,7 +71,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/follow-up',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     body: z.strictObject({ outcome: z.enum(FOLLOW_UPS), note }),
     summary: 'Record the follow-up: trajectory started, person not reached, ...',
@@ -81,7 +84,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/forward',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     body: z.strictObject({
       toNis: nisCode,
@@ -100,7 +103,8 @@ export const handoffRoutes = [
     summary: 'Forward to the competent OCMW (within 5 calendar days, with the reason); the history stays with the case',
     handler: async ({ params, body, user, services }) => {
       await forward(services, user!, params.id, body);
-      const h = await handoffInScope(services, { ...user!, role: 'coordinator' }, params.id);
+      // Forwarded, it may lie outside the OCMW's scope now: the answer only says where it went.
+      const h = await findHandoff(services, params.id);
       return { id: h.id, ocmwNis: h.ocmw_nis, dueAt: new Date(h.due_at).toISOString(), status: h.status };
     },
   }),
@@ -108,7 +112,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/close',
     tag: 'handoffs',
-    roles: actors,
+    policy: 'handoffs.act',
     params: idParams,
     body: z.strictObject({ note }),
     summary: 'Close the handoff once the follow-up is settled',
@@ -121,7 +125,7 @@ export const handoffRoutes = [
     method: 'post',
     path: '/api/handoffs/:id/handover',
     tag: 'handoffs',
-    roles: desk,
+    policy: 'handoffs.handover',
     params: idParams,
     body: handoverBody,
     summary:
@@ -135,7 +139,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handoffs/:id/letter',
     tag: 'handoffs',
-    roles: desk,
+    policy: 'handoffs.handover',
     params: idParams,
     personal: 'audited',
     query: z.strictObject({ lang: z.enum(['nl', 'fr']).optional() }),
@@ -152,7 +156,7 @@ export const handoffRoutes = [
     method: 'get',
     path: '/api/handover',
     tag: 'handoffs',
-    roles: ['duty_worker', 'coordinator'],
+    policy: 'shiftSummary.read',
     personal: 'request',
     summary:
       'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',

@@ -4,9 +4,10 @@ import type { CompetenceDecision } from '../../shared/rules/competence';
 import type { GuaranteeTerms } from '../../shared/rules/intake/guarantee';
 import type { Executor } from '../db/schema';
 import type { Services } from '../services';
+import { rolesWith } from '../policies';
 
 export function announceHandoffs(services: Services, id: string) {
-  services.realtime.publish('handoffs:changed', { id }, ['duty_worker', 'coordinator', 'ocmw_staff']);
+  services.realtime.publish('handoffs:changed', { id }, rolesWith('handoffs.read'));
 }
 
 export interface NewHandoff {

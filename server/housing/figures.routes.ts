@@ -6,12 +6,11 @@ import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
 import { isIsoDate, localDate } from '../../shared/rules/wall-clock';
 import type { AuthUser } from '../auth/session';
-import type { Role } from '../db/schema';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { HOUSING_TABLES, housingFigures, housingTable } from './figures';
 import { assertMunicipality } from './scope';
+import { scope } from '../policies';
 
-const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'allocator', 'ocmw_staff'];
 const isoDate = z
   .string()
   .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
@@ -35,7 +34,8 @@ function filterOf(
 ) {
   const today = localDate(now);
   if (q.municipality) assertMunicipality(user, q.municipality);
-  const nis = q.municipality ? [q.municipality] : user.role === 'ocmw_staff' ? user.municipalities : null;
+  const own = scope(user);
+  const nis = q.municipality ? [q.municipality] : own && [...own];
   return { from: q.from ?? `${today.slice(0, 4)}-01-01`, to: q.to ?? today, nis };
 }
 
@@ -44,7 +44,7 @@ export const housingFigureRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/housing/figures',
     tag: 'housing',
-    roles: FIGURE_ROLES,
+    policy: 'figures.housing',
     query: z.strictObject(filter).superRefine(check),
     summary:
       "The wooncel's figures for a period: registrations, households and persons housed, origins, finished trajectories, outflow",
@@ -54,7 +54,7 @@ export const housingFigureRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/housing/figures/csv',
     tag: 'housing',
-    roles: FIGURE_ROLES,
+    policy: 'figures.housing',
     query: z
       .strictObject({
         ...filter,

@@ -15,9 +15,8 @@ import { HOUSEHOLD_TYPES } from '../../shared/rules/intake/intake-schema';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
 import { isIsoDate } from '../../shared/rules/wall-clock';
-import type { Role } from '../db/schema';
 import { idParams } from '../http/params';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
 import {
   allocate,
   endTrajectory,
@@ -44,12 +43,6 @@ const isoDate = z
   .string()
   .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'a month is YYYY-MM'));
-// Who works with people's cases: the OCMW (own municipality), the CAW's coordinator, the allocator.
-const CASE_READERS: readonly Role[] = ['ocmw_staff', 'coordinator', 'allocator'];
-const REGISTRARS: readonly Role[] = ['ocmw_staff', 'coordinator'];
-const DECIDERS: readonly Role[] = ['allocator'];
-const POOL_EDITORS: readonly Role[] = ['coordinator', 'allocator'];
-const CONTINGENT_READERS: readonly Role[] = ['ocmw_staff', 'coordinator', 'allocator', 'admin'];
 const statusList = z
   .string()
   .transform((s) => s.split(',').filter(Boolean))
@@ -60,7 +53,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/rules',
     tag: 'housing',
-    roles: ALL_ROLES,
+    policy: 'housing.read',
     summary: "The region's published allocation rules, in words and as configuration (shown to everyone involved)",
     handler: async ({ services }) => {
       const rules = await housingRules(services.db);
@@ -71,7 +64,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/homes',
     tag: 'housing',
-    roles: ALL_ROLES,
+    policy: 'housing.read',
     summary:
       'The pool of transit homes: free, allocated or occupied now, and per municipality what it brings against its target',
     handler: ({ services }) => listPool(services),
@@ -80,7 +73,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/homes',
     tag: 'housing',
-    roles: POOL_EDITORS,
+    policy: 'housing.homes.change',
     status: 201,
     body: z.strictObject({
       name: z.string().trim().min(1).max(120),
@@ -98,7 +91,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/occupancy',
     tag: 'housing',
-    roles: ALL_ROLES,
+    policy: 'housing.read',
     query: z
       .strictObject({ from: month, to: month })
       .refine((q) => q.from <= q.to, { path: ['to'], message: say('ligt vóór from', 'is before from') }),
@@ -109,7 +102,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/prefill/:id',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     params: idParams,
     personal: 'audited',
     summary: 'What a handoff (its id) brings to a registration: name, household, situation, the OCMW (audited)',
@@ -119,7 +112,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/registrations',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     personal: 'audited',
     query: z.strictObject({ status: statusList.optional() }),
     summary: 'The waiting list and other registrations (OCMW staff: their municipalities), oldest first (audited)',
@@ -129,7 +122,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/registrations',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     status: 201,
     body: registrationBody,
     summary: 'Register a household for a transit home: from a handoff (prefilled) or by hand',
@@ -139,7 +132,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/registrations/:id',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     params: idParams,
     personal: 'audited',
     summary: 'One registration (audited)',
@@ -149,7 +142,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/registrations/:id/withdraw',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     params: idParams,
     summary: 'Take a waiting registration off the list',
     handler: ({ params, user, services }) => withdrawRegistration(services, user!, params.id),
@@ -158,7 +151,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/homes/:id/proposal',
     tag: 'housing',
-    roles: ['allocator', 'coordinator'],
+    policy: 'housing.propose',
     params: idParams,
     personal: 'audited',
     summary: 'The waiting households ranked for this home by the published rules, each with its reasons (audited)',
@@ -168,7 +161,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/homes/:id/allocate',
     tag: 'housing',
-    roles: DECIDERS,
+    policy: 'housing.decide',
     params: idParams,
     status: 201,
     body: z.strictObject({
@@ -187,7 +180,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/allocations',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     personal: 'audited',
     summary: 'Allocations awaiting their move-in (audited)',
     handler: ({ user, services }) => pendingAllocations(services, user!),
@@ -196,7 +189,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/allocations/:id/move-in',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.follow',
     params: idParams,
     status: 201,
     body: z.strictObject({
@@ -210,7 +203,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/trajectories',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     personal: 'audited',
     summary: 'Trajectories with their length of stay (OCMW staff: their municipalities; audited)',
     handler: ({ user, services }) => listTrajectories(services, user!),
@@ -219,7 +212,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/trajectories/:id',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.read',
     params: idParams,
     personal: 'audited',
     summary: 'One trajectory (audited)',
@@ -229,7 +222,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/trajectories/:id/end',
     tag: 'housing',
-    roles: CASE_READERS,
+    policy: 'housing.cases.follow',
     params: idParams,
     body: z.strictObject({
       endDate: isoDate,
@@ -248,7 +241,7 @@ export const housingRoutes = [
     method: 'get',
     path: '/api/housing/contingent',
     tag: 'housing',
-    roles: CONTINGENT_READERS,
+    policy: 'housing.contingent.read',
     query: z.strictObject({ year: z.string().regex(/^\d{4}$/, say('een jaar is JJJJ', 'a year is YYYY')) }),
     summary:
       'The accelerated-allocation contingent: per municipality target, granted and available; requests per referrer',
@@ -258,7 +251,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/contingent',
     tag: 'housing',
-    roles: REGISTRARS,
+    policy: 'housing.register',
     status: 201,
     body: z.strictObject({
       municipalityNis: nisCode,
@@ -272,7 +265,7 @@ export const housingRoutes = [
     method: 'post',
     path: '/api/housing/contingent/:id/decide',
     tag: 'housing',
-    roles: DECIDERS,
+    policy: 'housing.decide',
     params: idParams,
     body: z.strictObject({
       status: z.enum(CONTINGENT_STATUSES.filter((s) => s !== 'requested') as ['granted', 'refused', 'withdrawn']),

@@ -3,8 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { allocationRulesSchema, KEMPEN_ALLOCATION, type AllocationRules } from '../../shared/rules/housing/allocation';
 import { say } from '../../shared/rules/say';
 import type { AuthUser } from '../auth/session';
-import type { Database, Role } from '../db/schema';
+import type { Database } from '../db/schema';
 import { forbidden } from '../http/errors';
+import { inScope, rolesWith, scope } from '../policies';
 import { regionSettings } from '../region/settings';
 import type { Services } from '../services';
 
@@ -16,20 +17,20 @@ export async function housingRules(db: Db): Promise<AllocationRules> {
   return parsed.success ? parsed.data : KEMPEN_ALLOCATION;
 }
 
-/** OCMW staff act only for their own municipalities; every other role allowed by the route for all. */
+/** A case outside the user's scope (server/policies: OCMW staff, their own municipalities) is refused. */
 export function assertMunicipality(user: AuthUser, nis: string): void {
-  if (user.role === 'ocmw_staff' && !user.municipalities.includes(nis)) {
+  if (!inScope(user, nis)) {
     throw forbidden(say('Dit dossier hoort bij een ander OCMW.', 'This case belongs to another OCMW.'));
   }
 }
 
-/** The municipalities a query may cover for this user: null means all. */
+/** The municipalities a query may cover for this user (its policy scope): null means all. */
 export function scopeOf(user: AuthUser): string[] | null {
-  return user.role === 'ocmw_staff' ? (user.municipalities.length ? user.municipalities : ['-']) : null;
+  const s = scope(user);
+  // SQL's `in ()` needs one value: a scope of no municipalities matches no row.
+  return s === null ? null : s.length ? [...s] : ['-'];
 }
 
-export const HOUSING_ROLES: readonly Role[] = ['coordinator', 'allocator', 'ocmw_staff', 'admin', 'duty_worker'];
-
 export function announce(services: Services): void {
-  services.realtime.publish('housing:changed', {}, HOUSING_ROLES);
+  services.realtime.publish('housing:changed', {}, rolesWith('housing.read'));
 }

@@ -1,4 +1,4 @@
-// Mounts declared routes: authenticate, authorise by declared roles, check the CSRF header,
+// Mounts declared routes: authenticate, authorise by the declared policy, check the CSRF header,
 // validate, run the handler, present. Every /api path that is not declared answers 404.
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { ZodType } from 'zod';
@@ -8,6 +8,7 @@ import { audit } from '../audit/audit';
 import { forbidden, HttpError, unauthorized, validationError } from './errors';
 import { bilingualZodErrors } from './language';
 import type { RouteSpec } from './route';
+import { can } from '../policies';
 import { say } from '../../shared/rules/say';
 
 /** Header a browser cannot send cross-site without a CORS preflight we never grant: our CSRF defence. */
@@ -68,9 +69,9 @@ async function currentUser(req: Request, services: Services): Promise<AuthUser |
 }
 
 function authorise(route: RouteSpec, user: AuthUser | null): void {
-  if (route.roles === 'public') return;
+  if (route.policy === 'public') return;
   if (!user) throw unauthorized();
-  if (!route.roles.includes(user.role)) throw forbidden();
+  if (route.policy !== 'signed-in' && !can(user, route.policy)) throw forbidden();
 }
 
 function parse(schema: ZodType | undefined, input: unknown, where: 'body' | 'query' | 'params', method: string) {

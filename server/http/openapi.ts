@@ -1,7 +1,7 @@
 // OpenAPI 3.1 generated from the route declarations: the zod schemas that validate requests are the
 // schemas the document shows (OpenAPI 3.1 uses JSON Schema 2020-12, which zod emits natively).
 import { z, type ZodType } from 'zod';
-import type { RouteSpec } from './route';
+import { rolesOf, type RouteSpec } from './route';
 
 const jsonSchema = (s: ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -40,8 +40,9 @@ function operation(r: RouteSpec) {
   return {
     summary: r.summary,
     tags: [r.tag],
-    'x-roles': r.roles,
-    ...(r.roles === 'public' ? { security: [] } : { security: [{ session: [] }] }),
+    'x-policy': r.policy,
+    'x-roles': rolesOf(r),
+    ...(r.policy === 'public' ? { security: [] } : { security: [{ session: [] }] }),
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
     ...(r.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
@@ -51,11 +52,11 @@ function operation(r: RouteSpec) {
         ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } }
         : { description: 'OK' },
       400: { description: 'Invalid request; the message names the field', ...errorRef },
-      ...(r.roles === 'public'
+      ...(r.policy === 'public'
         ? {}
         : {
             401: { description: 'Not signed in', ...errorRef },
-            403: { description: 'Role not allowed', ...errorRef },
+            403: { description: 'The role does not hold the policy', ...errorRef },
           }),
     },
   };

@@ -1,9 +1,10 @@
-// A route is a declaration: method, path, the roles it allows, the zod schemas it validates, a handler.
-// Declaring roles is mandatory, so a route that forgets them does not compile; the OpenAPI document
-// is generated from these same declarations.
+// A route is a declaration: method, path, the policy it is under, the zod schemas it validates, a handler.
+// Naming a policy is mandatory, so a route that forgets it does not compile; the OpenAPI document
+// is generated from these same declarations. Which roles hold an ability is declared in server/policies/.
 import type { Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Role } from '../db/schema';
+import { ROLES, rolesWith, type Ability } from '../policies';
 import type { AuthUser } from '../auth/session';
 import type { Services } from '../services';
 
@@ -26,8 +27,11 @@ export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = Zo
   path: string;
   summary: string;
   tag: string;
-  /** Who may call it: 'public' (no session needed) or the roles allowed. */
-  roles: 'public' | readonly Role[];
+  /**
+   * Who may call it: 'public' (no session needed), 'signed-in' (any signed-in user: who am I), or the
+   * ability a user's role must hold (server/policies/). Finer checks (scope, own shifts) are the handler's.
+   */
+  policy: 'public' | 'signed-in' | Ability;
   body?: BS;
   query?: QS;
   params?: PS;
@@ -50,4 +54,8 @@ export function defineRoute<BS extends ZodType = ZodType, QS extends ZodType = Z
   return spec as unknown as RouteSpec;
 }
 
-export const ALL_ROLES: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin', 'allocator'];
+/** The roles a route lets in ('public': anyone, signed in or not), for the OpenAPI document and tests. */
+export function rolesOf(route: Pick<RouteSpec, 'policy'>): 'public' | readonly Role[] {
+  if (route.policy === 'public') return 'public';
+  return route.policy === 'signed-in' ? ROLES : rolesWith(route.policy);
+}

@@ -2,7 +2,8 @@
 // that change an intake from elsewhere (the referrer's texts, a hold's release) tell the consoles through
 // the owner without an import cycle back into the intake's commands.
 import type { Services } from '../services';
+import { rolesWith } from '../policies';
 
 export function announceIntake(services: Services, id: string) {
-  services.realtime.publish('intakes:changed', { id }, ['duty_worker', 'coordinator']);
+  services.realtime.publish('intakes:changed', { id }, rolesWith('intakes.list'));
 }

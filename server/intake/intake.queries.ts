@@ -9,20 +9,20 @@ import type { Services } from '../services';
 import { say } from '../../shared/rules/say';
 import { letterLanguage } from '../region/belgium';
 import { referrerSmsOf } from '../referrer/referrer.queries';
+import { can, inScope, scope } from '../policies';
 
-const DESK = new Set(['duty_worker', 'coordinator']);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** Throws 403 unless the user may read this intake (OCMW staff: only via a handoff to their municipality). */
+/** Throws 403 unless the user may read this intake (a scoped user: only via a handoff within their scope). */
 export async function assertMayRead(services: Services, user: AuthUser, intakeId: string): Promise<void> {
-  if (DESK.has(user.role)) return;
-  if (user.role === 'ocmw_staff') {
+  if (can(user, 'intakes.read')) {
+    if (scope(user) === null) return;
     const h = await services.db
       .selectFrom('handoffs')
       .select('ocmw_nis')
       .where('intake_id', '=', intakeId)
       .executeTakeFirst();
-    if (h && user.municipalities.includes(h.ocmw_nis)) return;
+    if (h && inScope(user, h.ocmw_nis)) return;
   }
   throw forbidden(say('Dit dossier is niet aan jouw OCMW overgedragen.', 'This case is not handed to your OCMW.'));
 }
@@ -168,8 +168,9 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
       : null,
     earlier: earlier.map((e) => ({ ...e, competentName: name(e.competentNis) })),
     // The desk's view of the texts to the referrer; OCMW staff have no business with them.
-    referrerSms:
-      user.role === 'ocmw_staff' ? null : await referrerSmsOf(services, { id: row.id, referrer: row.referrer }),
+    referrerSms: can(user, 'referrer.read')
+      ? await referrerSmsOf(services, { id: row.id, referrer: row.referrer })
+      : null,
   };
 }
 
@@ -215,8 +216,8 @@ async function earlierContacts(services: Services, user: AuthUser, key: string |
     ])
     .where('intakes.person_key', '=', key)
     .where('intakes.id', '!=', exceptId);
-  if (user.role === 'ocmw_staff')
-    q = q.where('handoffs.ocmw_nis', 'in', user.municipalities.length ? user.municipalities : ['-']);
+  const own = scope(user);
+  if (own) q = q.where('handoffs.ocmw_nis', 'in', own.length ? own : ['-']);
   const rows = await q.orderBy('intakes.created_at', 'desc').limit(20).execute();
   return rows.map((r) => ({
     id: r.id,

@@ -1,22 +1,18 @@
 import { z } from 'zod';
 import { say } from '../../shared/rules/say';
 import { competenceOverrideSchema, intakeInputSchema } from '../../shared/rules/intake/intake-schema';
-import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
 import { adoptHold, createIntake, holdForIntake, overrideCompetence, placeIntake } from './intake.commands';
 import { listIntakes, readIntake } from './intake.queries';
 import { idParams } from '../http/params';
 import { holdChoiceShape } from '../capacity/hold.schema';
 
-// The desk's people; admins manage accounts and do not read personal records.
-const desk: readonly Role[] = ['duty_worker', 'coordinator'];
-
 export const intakeRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/intakes',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     status: 201,
     body: intakeInputSchema,
@@ -27,7 +23,7 @@ export const intakeRoutes = [
     method: 'get',
     path: '/api/intakes',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.list',
     personal: 'audited',
     summary: 'Intakes of the last 7 days, newest first (each read is audited)',
     handler: ({ user, services }) => listIntakes(services, user!),
@@ -36,7 +32,7 @@ export const intakeRoutes = [
     method: 'get',
     path: '/api/intakes/:id',
     tag: 'intake',
-    roles: [...desk, 'ocmw_staff'],
+    policy: 'intakes.read',
     personal: 'audited',
     params: idParams,
     summary: 'One intake with placement, guarantee, handoff history and earlier contacts of the same person',
@@ -46,7 +42,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/competence',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     params: idParams,
     body: competenceOverrideSchema,
@@ -60,7 +56,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/hold',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     params: idParams,
     status: 201,
@@ -75,7 +71,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/adopt-hold',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     params: idParams,
     body: z.strictObject({ holdId: z.uuid(say('geen geldige vasthouding-id', 'not a valid hold id')) }),
@@ -89,7 +85,7 @@ export const intakeRoutes = [
     method: 'post',
     path: '/api/intakes/:id/place',
     tag: 'intake',
-    roles: desk,
+    policy: 'intakes.change',
     personal: 'audited',
     params: idParams,
     summary:

@@ -6,7 +6,7 @@ export const opsRoutes = [
     method: 'get',
     path: '/healthz',
     tag: 'ops',
-    roles: 'public',
+    policy: 'public',
     summary: 'Liveness and database status: 200 when the database answers, 503 when it does not',
     handler: async ({ res, services }) => {
       const dbUp = await services.ping(1500);
@@ -24,7 +24,7 @@ export const opsRoutes = [
     method: 'get',
     path: '/api/ops/webhook-journal',
     tag: 'ops',
-    roles: ['admin'],
+    policy: 'ops.journal',
     summary:
       'Twilio webhooks waiting to be written (journal) and those given up on after repeated failures (parked), without their content',
     handler: ({ services }) => ({

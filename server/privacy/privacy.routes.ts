@@ -28,7 +28,7 @@ export const privacyRoutes = [
     method: 'post',
     path: '/api/privacy/access-report',
     tag: 'privacy',
-    roles: ['coordinator', 'admin'],
+    policy: 'privacy.accessReport',
     body,
     personal: 'audited',
     summary: "Every read and change of one person's records (GDPR art. 15), oldest first",

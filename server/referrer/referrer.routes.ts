@@ -1,6 +1,5 @@
 // The worker stops a referrer's text before it leaves (the 30-second undo).
 import { audit } from '../audit/audit';
-import type { Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { idParams } from '../http/params';
 import { defineRoute } from '../http/route';
@@ -9,14 +8,12 @@ import { REFERRER_KIND } from './confirmation';
 import { announceOutbox, cancelWaitingSms } from '../telephony/outbox/enqueue';
 import { announceIntake } from '../intake/announce';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator'];
-
 export const referrerRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/referrer-sms/:id/cancel',
     tag: 'intake',
-    roles: desk,
+    policy: 'referrer.cancel',
     params: idParams,
     summary: 'Stop a text to the referrer that has not left yet',
     handler: async ({ params, user, services }) => {

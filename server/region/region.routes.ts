@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
 import { solidarityTarget } from './solidarity';
 import { say } from '../../shared/rules/say';
@@ -31,7 +31,7 @@ export const regionRoutes = [
     method: 'get',
     path: '/api/municipalities',
     tag: 'region',
-    roles: ALL_ROLES,
+    policy: 'region.read',
     query: z.strictObject({ q: z.string().trim().min(1).max(80) }),
     summary:
       'Every Belgian municipality matching a name or NIS code (for competence facts): its OCMW and whether the desk serves it',
@@ -65,7 +65,7 @@ export const regionRoutes = [
     method: 'get',
     path: '/api/region',
     tag: 'region',
-    roles: ALL_ROLES,
+    policy: 'region.read',
     summary: 'The region and its municipalities, with the places each brings against its solidarity target',
     response: regionResponse,
     handler: async ({ services: { db, config } }) => {

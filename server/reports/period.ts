@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/session';
 import { forbidden } from '../http/errors';
 import { nisCode } from '../../shared/rules/nis';
 import { say } from '../../shared/rules/say';
+import { scope } from '../policies';
 
 /** Longest period one request may ask: eleven years (ten years of history and some). */
 export const MAX_PERIOD_NIGHTS = 4018;
@@ -97,21 +98,22 @@ export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
  * OCMW staff see only their own municipalities and get 403 asking for another one.
  */
 export function scopeFor(user: AuthUser, municipality: string | undefined): string[] | null {
-  if (user.role === 'ocmw_staff') {
-    if (user.municipalities.length === 0)
+  const own = scope(user);
+  if (own) {
+    if (own.length === 0)
       throw forbidden(
         say('Je account is nog aan geen gemeente gekoppeld.', 'Your account is not linked to a municipality yet.'),
       );
-    if (municipality && !user.municipalities.includes(municipality)) {
-      const own = user.municipalities.join(', ');
+    if (municipality && !own.includes(municipality)) {
+      const list = own.join(', ');
       throw forbidden(
         say(
-          `Je ziet alleen de cijfers van je eigen gemeenten (${own}).`,
-          `You may only see figures of your own municipalities (${own}).`,
+          `Je ziet alleen de cijfers van je eigen gemeenten (${list}).`,
+          `You may only see figures of your own municipalities (${list}).`,
         ),
       );
     }
-    return municipality ? [municipality] : [...user.municipalities];
+    return municipality ? [municipality] : [...own];
   }
   return municipality ? [municipality] : null;
 }

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { nightOf } from '../../shared/rules/night';
 import { toCsv, type CsvCell } from '../../shared/rules/csv';
-import type { Role } from '../db/schema';
 import { defineRoute } from '../http/route';
 import { costCsvInput, costStatement } from './costs';
 import { readFigures } from './figures';
@@ -20,8 +19,6 @@ import {
 } from './period';
 import { TABLE_NAMES, tableCsvInput } from './tables';
 import { say } from '../../shared/rules/say';
-
-const FIGURE_ROLES: readonly Role[] = ['coordinator', 'admin', 'ocmw_staff'];
 
 const figuresQuery = z.strictObject(filterShape).superRefine(checkFilter);
 const figuresCsvQuery = z
@@ -59,7 +56,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: figuresQuery,
     summary:
       'Key figures for a period of nights (default: this month): calls, intakes, placements, occupancy, handoffs, rota coverage',
@@ -74,7 +71,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures/csv',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: figuresCsvQuery,
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
@@ -89,7 +86,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures/costs',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: costsQuery,
     summary: 'Cost statement per OCMW for a month (default: this month): guarantees, nights and amounts per place',
     handler: async ({ query, user, services: { db, clock } }) =>
@@ -99,7 +96,7 @@ export const reportRoutes = [
     method: 'get',
     path: '/api/figures/costs/csv',
     tag: 'figures',
-    roles: FIGURE_ROLES,
+    policy: 'figures.read',
     query: costsCsvQuery,
     summary: 'The cost statement as CSV: one row per OCMW and place (table=places) or per guarantee (table=lines)',
     handler: async ({ query, user, res, services: { db, clock } }) => {

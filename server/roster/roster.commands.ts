@@ -12,6 +12,7 @@ import { loadOverrides, loadSwaps } from './roster.queries';
 import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import type { overrideBody, rotationBody, swapBody } from './roster.schema';
 import { say } from '../../shared/rules/say';
+import { can } from '../policies';
 
 type Trx = Transaction<Database>;
 
@@ -149,7 +150,8 @@ export function deleteRow(services: Services, user: AuthUser, table: 'rota_overr
 }
 
 export function requestSwap(services: Services, user: AuthUser, body: z.output<typeof swapBody>) {
-  if (user.role === 'duty_worker' && body.fromUserId !== user.id) {
+  // Only a lead (who changes the rota anyway) may offer someone else's shift.
+  if (!can(user, 'rota.change') && body.fromUserId !== user.id) {
     throw forbidden(
       say(
         'Een permanentiemedewerker kan alleen de eigen diensten ruilen; vraag andere wijzigingen aan de coördinator.',
@@ -198,7 +200,7 @@ export function decideSwap(services: Services, user: AuthUser, id: string, decis
           `This swap is already ${swap.status}.`,
         ),
       );
-    const lead = user.role === 'coordinator' || user.role === 'admin';
+    const lead = can(user, 'rota.change');
     const allowed =
       decision === 'cancelled' ? swap.requested_by === user.id || lead : swap.to_user_id === user.id || lead;
     if (!allowed)

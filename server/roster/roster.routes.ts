@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { dueNightGapAlerts, gaps, segments, shiftsOf, wholeShiftsOf } from '../../shared/rules/rota';
-import { ALL_ROLES, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
 import { notFound } from '../http/errors';
-import type { Role } from '../db/schema';
 import { buildIcal, icalSequences, icalUids, rotateIcalToken, userForIcalToken } from './ical';
 import { onCallNow } from './oncall';
 import { nightSheet } from './night-sheet';
@@ -13,8 +12,6 @@ import { gapsQuery, overrideBody, rangeQuery, rotationBody, swapBody } from './r
 import { idParams } from '../http/params';
 import { say } from '../../shared/rules/say';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const leads: readonly Role[] = ['coordinator', 'admin'];
 const DAY = 86_400_000;
 const DEFAULT_GAP_ALERT_TIME = '14:00';
 
@@ -39,7 +36,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/oncall/now',
     tag: 'rota',
-    roles: ALL_ROLES,
+    policy: 'rota.now',
     summary: 'Who is on duty now: primary, backup and coordinator, with phone and when each hands over',
     response: z.object({
       at: z.string(),
@@ -56,7 +53,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/night-sheet',
     tag: 'rota',
-    roles: desk,
+    policy: 'nightSheet.read',
     summary:
       "The one-page night sheet: who is on duty tonight and their numbers, the free places, the region's OCMW contacts",
     handler: ({ user, services }) => nightSheet(services, user!.role),
@@ -65,7 +62,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     query: rangeQuery,
     summary: 'The rota between two instants (default: the coming 7 days): who holds each slot, out of hours',
     handler: async ({ query, services: { db, clock } }) => {
@@ -86,7 +83,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota/gaps',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     query: gapsQuery,
     summary: 'Out-of-hours time in the coming days with nobody (or no backup/coordinator) on duty',
     handler: async ({ query, services: { db, clock } }) => {
@@ -98,7 +95,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota/alerts',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     summary: "Gaps in the coming (or running) night, due from the region's alert time the day before",
     handler: async ({ services: { db, clock } }) => {
       const [rota, settings] = await Promise.all([loadRota(db), regionSettings(db)]);
@@ -109,7 +106,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/api/rota/me',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     query: rangeQuery,
     summary: 'My own shifts (default: the coming 31 days)',
     handler: async ({ query, user, services: { db, clock } }) => {
@@ -121,7 +118,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/me/ical',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.read',
     summary: 'A new private iCal URL for my shifts (the previous one stops working)',
     handler: async ({ user, services: { db, config } }) => {
       const token = await rotateIcalToken(db, user!.id);
@@ -132,7 +129,7 @@ export const rosterRoutes = [
     method: 'get',
     path: '/ical/:file',
     tag: 'rota',
-    roles: 'public',
+    policy: 'public',
     params: z.strictObject({
       file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')),
     }),
@@ -158,7 +155,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/rotations',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     body: rotationBody,
     status: 201,
     summary: 'Create a rotation: a team taking turns in one slot',
@@ -168,7 +165,7 @@ export const rosterRoutes = [
     method: 'put',
     path: '/api/rota/rotations/:id',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     body: rotationBody,
     params: idParams,
     summary: 'Change a rotation',
@@ -178,7 +175,7 @@ export const rosterRoutes = [
     method: 'delete',
     path: '/api/rota/rotations/:id',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     params: idParams,
     summary: 'Remove a rotation',
     handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_rotations', params.id),
@@ -187,7 +184,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/overrides',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     body: overrideBody,
     status: 201,
     summary: 'Someone replaces someone for a span (wins over swaps and rotations)',
@@ -197,7 +194,7 @@ export const rosterRoutes = [
     method: 'delete',
     path: '/api/rota/overrides/:id',
     tag: 'rota',
-    roles: leads,
+    policy: 'rota.change',
     params: idParams,
     summary: 'Remove an override',
     handler: ({ params, user, services }) => deleteRow(services, user!, 'rota_overrides', params.id),
@@ -206,7 +203,7 @@ export const rosterRoutes = [
     method: 'post',
     path: '/api/rota/swaps',
     tag: 'rota',
-    roles: desk,
+    policy: 'rota.swap',
     body: swapBody,
     status: 201,
     summary: 'Ask a colleague to take (part of) a shift; a duty worker can only offer their own',
@@ -223,7 +220,7 @@ export const rosterRoutes = [
       method: 'post',
       path: `/api/rota/swaps/:id/${verb}`,
       tag: 'rota',
-      roles: desk,
+      policy: 'rota.swap',
       params: idParams,
       summary: `Mark a requested swap ${decision}`,
       handler: ({ params, user, services }) => decideSwap(services, user!, params.id, decision),

@@ -2,14 +2,12 @@
 // call-back that ends an alarm. Callers' numbers are personal data: every read is audited.
 import { z } from 'zod';
 import { auditReads } from '../audit/audit';
-import type { Role } from '../db/schema';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { recordCallBack } from './voice/alarms';
 import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const idParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not a valid call id')) });
 
 export const callRoutes = [
@@ -17,7 +15,7 @@ export const callRoutes = [
     method: 'get',
     path: '/api/calls',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.read',
     personal: 'audited',
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     summary: 'The latest calls with every step of their chain, who took them, and their alarm',
@@ -37,7 +35,7 @@ export const callRoutes = [
     method: 'get',
     path: '/api/calls/:id',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.read',
     personal: 'audited',
     params: idParams,
     summary: 'One call with its steps, and the earlier calls from the same number',
@@ -55,7 +53,7 @@ export const callRoutes = [
     method: 'get',
     path: '/api/alarms',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.read',
     personal: 'audited',
     summary: 'Calls nobody took and nobody has rung back yet (the red banner)',
     handler: async ({ user, services: { db, clock } }) => {
@@ -74,7 +72,7 @@ export const callRoutes = [
     method: 'post',
     path: '/api/calls/:id/callback',
     tag: 'calls',
-    roles: desk,
+    policy: 'calls.handle',
     params: idParams,
     body: z.strictObject({ note: z.string().trim().max(500).optional() }),
     summary: 'Record that the caller was rung back: ends the alarm in every console',

@@ -3,21 +3,17 @@
 import { z } from 'zod';
 import { phoneSchema } from '../../shared/rules/phone';
 import { audit } from '../audit/audit';
-import type { Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { refreshLastKnownRota } from './voice/keep-fresh';
 import { say } from '../../shared/rules/say';
-
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-const leads: readonly Role[] = ['coordinator', 'admin'];
 
 export const directoryRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/directory',
     tag: 'calls',
-    roles: desk,
+    policy: 'directory.read',
     personal: 'request',
     summary: 'Known callers (police, hospitals, services)',
     handler: async ({ services: { db } }) => ({
@@ -33,7 +29,7 @@ export const directoryRoutes = [
     method: 'post',
     path: '/api/directory',
     tag: 'calls',
-    roles: leads,
+    policy: 'directory.change',
     status: 201,
     body: z.strictObject({
       number: phoneSchema,
@@ -68,7 +64,7 @@ export const directoryRoutes = [
     method: 'delete',
     path: '/api/directory/:id',
     tag: 'calls',
-    roles: leads,
+    policy: 'directory.change',
     params: z.strictObject({ id: z.uuid() }),
     summary: 'Remove a known caller',
     handler: async ({ params, user, services }) => {

@@ -3,13 +3,11 @@
 // webhook routes of this instance with signed requests; nothing is stubbed on the server side.
 import { z } from 'zod';
 import { phoneSchema } from '../../shared/rules/phone';
-import type { Role } from '../db/schema';
 import { conflict } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { FakeTwilio } from '../fake-twilio/index';
 import { say } from '../../shared/rules/say';
 
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
 
 export const simulatorRoutes = [
@@ -17,7 +15,7 @@ export const simulatorRoutes = [
     method: 'get',
     path: '/api/simulator',
     tag: 'calls',
-    roles: desk,
+    policy: 'simulator.use',
     summary: 'Whether the demo call simulator runs here (only without Twilio credentials), so the console can hide it',
     response: z.object({ available: z.boolean() }),
     handler: ({ services }) => ({ available: services.config.twilio.sandbox }),
@@ -26,7 +24,7 @@ export const simulatorRoutes = [
     method: 'post',
     path: '/api/simulator/calls',
     tag: 'calls',
-    roles: desk,
+    policy: 'simulator.use',
     body: z.strictObject({
       from: phoneSchema,
       /** What each step of the chain does, in order; steps beyond the list do not answer. */

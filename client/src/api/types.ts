@@ -1,4 +1,6 @@
 // Shapes of the server's answers (see the API contract; the server validates the same with zod).
+import type { Ability } from '../../../shared/abilities';
+
 export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin' | 'allocator';
 
 export interface User {
@@ -8,6 +10,10 @@ export interface User {
   role: Role;
   /** NIS codes of the municipalities an OCMW staff member works for; empty for other roles. */
   municipalities: string[];
+  /** What the server lets this user do (its policies): the console shows only what these allow. */
+  abilities: Ability[];
+  /** The municipalities the user's abilities reach (OCMW staff), or null for all. */
+  scope: string[] | null;
 }
 
 export interface Municipality {

@@ -13,6 +13,7 @@ import type { OnCallNow } from '../api/oncall';
 import { OnDutyNow } from './OnDutyNow';
 import { ThemeToggle } from './ThemeToggle';
 import { UserBadge } from './UserBadge';
+import { userCan } from '../session/useCan';
 
 interface Props {
   user: User;
@@ -44,7 +45,7 @@ export function Header({ user, connection, onDuty, onLogout }: Props) {
         </button>
         <div className="header-menu" id="header-menu">
           <div className="header-tools">
-            {user.role !== 'ocmw_staff' && <AlarmTest />}
+            {userCan(user, 'calls.read') && <AlarmTest />}
             <LanguageToggle />
             <ThemeToggle />
           </div>

@@ -12,6 +12,7 @@ import { NavBar } from '../components/NavBar';
 import { useT } from '../i18n/useT';
 import { navigate, usePath } from '../routing/router';
 import { useSession } from '../session/useSession';
+import { userCan } from '../session/useCan';
 import { areasFor, homeFor } from './areas';
 import './shell.css';
 
@@ -22,15 +23,15 @@ export function AppShell({ user }: { user: User }) {
   const { state: connection } = useSocket();
   const health = useHealth();
   const onCall = useOnCallNow();
-  const areas = areasFor(user.role);
+  const areas = areasFor(user);
   const area = areas.find((a) => a.path === path);
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(path);
 
-  // "/", unknown paths and areas this role may not use all land on the role's home.
+  // "/", unknown paths and areas this user may not use all land on the user's home.
   useEffect(() => {
-    if (!area) navigate(homeFor(user.role), { replace: true });
-  }, [area, user.role]);
+    if (!area) navigate(homeFor(user), { replace: true });
+  }, [area, user]);
 
   useEffect(() => {
     document.title = area ? `${t(area.label)} – ${t('app.name')}` : t('app.name');
@@ -54,8 +55,8 @@ export function AppShell({ user }: { user: User }) {
         <NavBar items={areas.filter((a) => !a.unlisted)} current={path} />
         <main id="main" className="main" ref={main} tabIndex={-1}>
           <HealthBanner health={health} />
-          {user.role !== 'ocmw_staff' && <AlarmBanner />}
-          {(user.role === 'coordinator' || user.role === 'admin') && <SprayBanner />}
+          {userCan(user, 'calls.read') && <AlarmBanner />}
+          {userCan(user, 'sprays.read') && <SprayBanner />}
           {area && <area.Page />}
         </main>
       </div>

@@ -1,6 +1,8 @@
-// The areas of the console, their URLs and who may use them. Hidden areas are also unreachable by URL.
+// The areas of the console, their URLs and the abilities they need (any one of them), as the server's
+// policies give them in /api/auth/me. Hidden areas are also unreachable by URL.
 import type { ComponentType } from 'react';
-import type { Role } from '../api/types';
+import type { Ability } from '../../../shared/abilities';
+import type { User } from '../api/types';
 import type { NavItem } from '../components/NavBar';
 import { BoardPage } from '../pages/board/BoardPage';
 import { CallsPage } from '../pages/calls/CallsPage';
@@ -10,32 +12,37 @@ import { IntakePage } from '../pages/intake/IntakePage';
 import { RotaPage } from '../pages/rota/RotaPage';
 import { NightSheetPage } from '../pages/nightsheet/NightSheetPage';
 import { HousingPage } from '../pages/housing/HousingPage';
+import { userCan } from '../session/useCan';
 
 export interface Area extends NavItem {
-  roles: readonly Role[];
+  /** Shown to a user holding any of these. */
+  needs: readonly Ability[];
   Page: ComponentType;
   /** Reachable by URL and links, not listed in the navigation (the night sheet). */
   unlisted?: boolean;
 }
 
-const ALL: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff', 'admin'];
-const DESK: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
-// Personal records: the desk's workers and (their own handoffs) the OCMW; admins manage accounts only.
-const CASEWORK: readonly Role[] = ['duty_worker', 'coordinator'];
-const HANDOFFS: readonly Role[] = ['duty_worker', 'coordinator', 'ocmw_staff'];
-const FIGURES: readonly Role[] = ['coordinator', 'admin', 'ocmw_staff'];
-// The wooncel: the pool and the published rules are for everyone involved; casework per role inside the page.
-const HOUSING: readonly Role[] = ['coordinator', 'ocmw_staff', 'allocator', 'admin'];
+// The board: the night's places for the desk; the OCMW sees the region's solidarity table on it.
+const BOARD: readonly Ability[] = ['places.read', 'handoffs.read'];
+// The wooncel: for whoever has housing work beyond reading the pool (the duty worker has none).
+const HOUSING: readonly Ability[] = ['housing.cases.read', 'housing.contingent.read', 'figures.housing'];
 
 export const AREAS: readonly Area[] = [
-  { path: '/bord', icon: 'board', label: 'nav.board', short: 'nav.board.short', roles: ALL, Page: BoardPage },
-  { path: '/oproepen', icon: 'calls', label: 'nav.calls', short: 'nav.calls.short', roles: DESK, Page: CallsPage },
+  { path: '/bord', icon: 'board', label: 'nav.board', short: 'nav.board.short', needs: BOARD, Page: BoardPage },
+  {
+    path: '/oproepen',
+    icon: 'calls',
+    label: 'nav.calls',
+    short: 'nav.calls.short',
+    needs: ['calls.read'],
+    Page: CallsPage,
+  },
   {
     path: '/aanmelding',
     icon: 'intake',
     label: 'nav.intake',
     short: 'nav.intake.short',
-    roles: CASEWORK,
+    needs: ['intakes.list'],
     Page: IntakePage,
   },
   {
@@ -43,16 +50,16 @@ export const AREAS: readonly Area[] = [
     icon: 'handoffs',
     label: 'nav.handoffs',
     short: 'nav.handoffs.short',
-    roles: HANDOFFS,
+    needs: ['handoffs.read'],
     Page: HandoffsPage,
   },
-  { path: '/rooster', icon: 'rota', label: 'nav.rota', short: 'nav.rota.short', roles: DESK, Page: RotaPage },
+  { path: '/rooster', icon: 'rota', label: 'nav.rota', short: 'nav.rota.short', needs: ['rota.read'], Page: RotaPage },
   {
     path: '/nachtblad',
     icon: 'rota',
     label: 'nav.sheet',
     short: 'nav.sheet.short',
-    roles: DESK,
+    needs: ['nightSheet.read'],
     Page: NightSheetPage,
     unlisted: true,
   },
@@ -61,7 +68,7 @@ export const AREAS: readonly Area[] = [
     icon: 'housing',
     label: 'nav.housing',
     short: 'nav.housing.short',
-    roles: HOUSING,
+    needs: HOUSING,
     Page: HousingPage,
   },
   {
@@ -69,19 +76,23 @@ export const AREAS: readonly Area[] = [
     icon: 'figures',
     label: 'nav.figures',
     short: 'nav.figures.short',
-    roles: FIGURES,
+    needs: ['figures.read'],
     Page: FiguresPage,
   },
 ];
 
 export const HOME = '/bord';
 
-/** Where a role lands: OCMW staff on their queue of handoffs (their work), everyone else on the board. */
-export function homeFor(role: Role): string {
-  if (role === 'allocator') return '/wonen';
-  return role === 'ocmw_staff' ? '/overdrachten' : HOME;
+/**
+ * Where a user lands: on the board who works the night's places, else on the OCMW's queue of handoffs
+ * (their work), else on the first area they have (the allocator: the wooncel).
+ */
+export function homeFor(user: Pick<User, 'abilities'>): string {
+  if (userCan(user, 'places.read')) return HOME;
+  if (userCan(user, 'handoffs.read')) return '/overdrachten';
+  return areasFor(user).find((a) => !a.unlisted)?.path ?? HOME;
 }
 
-export function areasFor(role: Role): Area[] {
-  return AREAS.filter((a) => a.roles.includes(role));
+export function areasFor(user: Pick<User, 'abilities'>): Area[] {
+  return AREAS.filter((a) => a.needs.some((ability) => userCan(user, ability)));
 }

@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../../services';
+import { rolesWith } from '../../policies';
 
 export interface SmsToSend {
   to: string;
@@ -62,9 +63,7 @@ export async function cancelWaitingSms(
   return q.returning(['id', 'intake_id']).execute();
 }
 
-const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
-
 /** The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). */
 export function announceOutbox(services: Services, id: string, status: string) {
-  services.realtime.publish('outbox:changed', { id, status }, DESK);
+  services.realtime.publish('outbox:changed', { id, status }, rolesWith('sms.read'));
 }

@@ -16,6 +16,7 @@ import type { Services } from '../../services';
 import { enqueueSms } from '../outbox/enqueue';
 import { acknowledgeLatestAlarm } from '../voice/alarms';
 import { followUp } from '../../referrer/follow-up';
+import { rolesWith } from '../../policies';
 
 const reply = (text: string | null) => {
   const r = new twilio.twiml.MessagingResponse();
@@ -46,7 +47,7 @@ export async function handleInboundSms(services: Services, sid: string, from: st
   if (staff) {
     const stored = await storeInbound(db, { sid, from, body, userId: staff.id, kind, now });
     if (!stored) return reply(null); // Twilio repeated itself: handled already
-    realtime.publish('sms:received', { id: stored }, ['duty_worker', 'coordinator', 'admin']);
+    realtime.publish('sms:received', { id: stored }, rolesWith('sms.read'));
     if (kind === 'beds') return reply(await bedsSummary(db, now));
     if (kind === 'ack') {
       const alarm = await acknowledgeLatestAlarm(services, staff.id);
@@ -77,12 +78,12 @@ export async function handleInboundSms(services: Services, sid: string, from: st
   });
   if (!outcome) return reply(null);
   if ('answer' in outcome) {
-    realtime.publish('sms:received', { id: outcome.id }, ['duty_worker', 'coordinator', 'admin']);
+    realtime.publish('sms:received', { id: outcome.id }, rolesWith('sms.read'));
     return reply(outcome.answer ?? null);
   }
   // Announced after the commit, so a console that refetches on the event reads the new count.
   if (outcome.hotel) announceBoard(services, outcome.hotel);
-  realtime.publish('sms:received', { id: outcome.id }, ['duty_worker', 'coordinator', 'admin']);
+  realtime.publish('sms:received', { id: outcome.id }, rolesWith('sms.read'));
   return reply(outcome.hotel ? 'Bedankt, genoteerd.' : null); // no automatic answer to unknown numbers
 }
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { auditReads } from '../../audit/audit';
-import type { Role } from '../../db/schema';
 import { defineRoute } from '../../http/route';
 import { messageSid, smsSender } from '../twilio/params';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
 import { applySmsStatus } from './status';
-
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 export const smsWebhooks = [
   defineTwilioRoute({
@@ -43,7 +40,7 @@ export const smsRoutes = [
     method: 'get',
     path: '/api/outbox',
     tag: 'calls',
-    roles: desk,
+    policy: 'sms.read',
     personal: 'audited',
     summary: 'The latest 100 outgoing SMS with their delivery state',
     handler: async ({ user, services: { db, clock } }) => {
@@ -74,7 +71,7 @@ export const smsRoutes = [
     method: 'get',
     path: '/api/sms',
     tag: 'calls',
-    roles: desk,
+    policy: 'sms.read',
     personal: 'audited',
     summary: 'The latest 100 SMS received on the permanence number',
     handler: async ({ user, services: { db, clock } }) => {

@@ -3,6 +3,7 @@
 // unknown error) is sent again with backoff.
 import type { Services } from '../../services';
 import { backoffMs, MAX_ATTEMPTS } from '../outbox/worker';
+import { rolesWith } from '../../policies';
 
 const RANK: Record<string, number> = {
   queued: 0,
@@ -74,5 +75,5 @@ export async function applySmsStatus(
       .where('id', '=', row.id)
       .execute();
   }
-  services.realtime.publish('outbox:changed', { id: row.id }, ['duty_worker', 'coordinator', 'admin']);
+  services.realtime.publish('outbox:changed', { id: row.id }, rolesWith('sms.read'));
 }

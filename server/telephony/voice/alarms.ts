@@ -4,8 +4,10 @@
 import type { Services } from '../../services';
 import { enqueueSms } from '../outbox/enqueue';
 import type { CallRow } from './calls.store';
+import { rolesWith } from '../../policies';
 
-const EVERYONE = ['duty_worker', 'coordinator', 'admin'] as const;
+// Every console that shows calls shows the alarm banner.
+const EVERYONE = rolesWith('calls.read');
 
 export async function raiseAlarm(services: Services, call: CallRow, reason: 'voicemail' | 'missed'): Promise<void> {
   const { db, clock, realtime } = services;

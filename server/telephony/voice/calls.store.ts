@@ -5,9 +5,10 @@ import type { ChainStep, Database, LegStatus } from '../../db/schema';
 import type { Services } from '../../services';
 import type { CallPlan } from './last-known-rota';
 import { openCaseOf } from '../../referrer/callback';
+import { rolesWith } from '../../policies';
 
-const DESK = ['duty_worker', 'coordinator', 'admin'] as const;
-export const announce = (services: Services, id: string) => services.realtime.publish('call:updated', { id }, DESK);
+export const announce = (services: Services, id: string) =>
+  services.realtime.publish('call:updated', { id }, rolesWith('calls.read'));
 
 export interface CallRow {
   id: string;

@@ -3,15 +3,12 @@
 import twilio from 'twilio';
 import { z } from 'zod';
 import type { AuthUser } from '../../auth/session';
-import type { Role } from '../../db/schema';
 import { conflict, notFound } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { twilioRequest } from '../twilio/rest';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { say } from '../../../shared/rules/say';
-
-const desk: readonly Role[] = ['duty_worker', 'coordinator', 'admin'];
 
 async function callThroughDesk(services: Services, user: AuthUser, placeId: string) {
   const { db, config } = services;
@@ -60,7 +57,7 @@ export const connectRoutes = [
     method: 'post',
     path: '/api/places/:id/call',
     tag: 'board',
-    roles: desk,
+    policy: 'calls.handle',
     params: z.strictObject({ id: z.uuid() }),
     summary: "Ring my phone, then put me through to the place with the desk's number shown",
     handler: ({ params, user, services }) => callThroughDesk(services, user!, params.id),

@@ -9,14 +9,13 @@ import { useI18n } from '../../i18n/useT';
 import { MunicipalityTable } from './MunicipalityTable';
 import { PlacesBoard } from './PlacesBoard';
 import { ShiftSummary } from './ShiftSummary';
-import { useSession } from '../../session/useSession';
+import { useCan } from '../../session/useCan';
 import './board.css';
 
 export function BoardPage() {
   const { t, formatNumber } = useI18n();
   const region = useApi(fetchRegion);
-  const { state } = useSession();
-  const desk = state.status === 'signedIn' && state.user.role !== 'ocmw_staff';
+  const can = useCan();
 
   if (region.status === 'loading') return <Loading />;
   if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
@@ -34,8 +33,8 @@ export function BoardPage() {
           target: formatNumber(target),
         })}
       </p>
-      {desk && <ShiftSummary />}
-      {desk && <PlacesBoard municipalities={municipalities} />}
+      {can('shiftSummary.read') && <ShiftSummary />}
+      {can('places.read') && <PlacesBoard municipalities={municipalities} />}
       <MunicipalityTable municipalities={municipalities} totalPopulation={population} totalTarget={target} />
     </section>
   );

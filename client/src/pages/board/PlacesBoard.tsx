@@ -18,7 +18,7 @@ import { Filters } from './Filters';
 import { Link } from '../../components/Link';
 import { PlaceCard } from './PlaceCard';
 import { PlaceForm } from './PlaceForm';
-import { useSession } from '../../session/useSession';
+import { useCan } from '../../session/useCan';
 
 export function PlacesBoard({
   municipalities,
@@ -39,8 +39,7 @@ export function PlacesBoard({
   }, [filter, municipalities]);
   const board = useLiveBoard(query, view);
   const [notice, setNotice] = useState<string | null>(null);
-  const { state } = useSession();
-  const lead = state.status === 'signedIn' && (state.user.role === 'coordinator' || state.user.role === 'admin');
+  const lead = useCan()('places.change');
   useSocketEvent<{ initials: string }>('hold:expired', (p) =>
     setNotice(t('places.holdExpired', { initials: p.initials })),
   );

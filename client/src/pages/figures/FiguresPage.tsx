@@ -1,6 +1,6 @@
 // /kerncijfers: the key figures dashboard; ?view=report is the printable monthly report and
 // ?view=costs the printable cost statement. Coordinators and admins see the region, OCMW staff their
-// own municipalities; the duty worker's role has no figures.
+// own municipalities (the scope /api/auth/me sends); who lacks `figures.read` (the duty worker) has none.
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { fetchRegion } from '../../api/region';
 import { useApi } from '../../api/useApi';
@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/useSession';
+import { userCan } from '../../session/useCan';
 import { isDate, isMonth, monthOf, presetRange } from './periods';
 import './figures.css';
 
@@ -26,7 +27,7 @@ export function FiguresPage() {
   const params = useMemo(() => new URLSearchParams(window.location.search), []);
   const user = state.status === 'signedIn' ? state.user : null;
 
-  if (!user || user.role === 'duty_worker') {
+  if (!user || !userCan(user, 'figures.read')) {
     return (
       <section className="figures">
         <h1>{t('nav.figures')}</h1>
@@ -37,7 +38,7 @@ export function FiguresPage() {
   if (region.status === 'loading') return <Loading />;
   if (region.status === 'error') return <ErrorBox message={apiErrorText(t, region.error)} onRetry={region.reload} />;
 
-  const own = user.role === 'ocmw_staff' ? user.municipalities : null;
+  const own = user.scope; // the server's scope: an OCMW's own municipalities, null for the region
   const { municipalities, region: info } = region.data;
   const allowed = (nis: string | null) => (nis && /^\d{5}$/.test(nis) && (!own || own.includes(nis)) ? nis : '');
   const thisMonth = presetRange('thisMonth', serverNow());

@@ -22,16 +22,15 @@ import {
 } from '../../api/housing';
 import { useAction } from '../../api/useAction';
 import { useLive } from '../../api/useLive';
-import type { Role } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
 import { useQueryParam } from '../../routing/router';
 import { EVENTS } from './live';
 
-export function Casework({ role }: { role: Role }) {
+export function Casework({ canRegister }: { canRegister: boolean }) {
   return (
     <>
-      {(role === 'ocmw_staff' || role === 'coordinator') && <RegisterForm />}
+      {canRegister && <RegisterForm />}
       <Waiting />
       <PendingMoveIns />
       <Trajectories />

@@ -18,7 +18,7 @@ import { Loading } from '../../components/Loading';
 import { apiErrorText } from '../../i18n/apiErrorText';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../session/useSession';
+import { useCan } from '../../session/useCan';
 import { Casework } from './Casework';
 import { EVENTS, useWords } from './live';
 import { HousingFigures } from './HousingFigures';
@@ -26,15 +26,14 @@ import './housing.css';
 
 export function HousingPage() {
   const t = useT();
-  const { state } = useSession();
-  const role = state.status === 'signedIn' ? state.user.role : null;
+  const can = useCan();
   return (
     <section className="housing">
       <h1>{t('housing.title')}</h1>
       <Rules />
-      <PoolView canPropose={role === 'allocator' || role === 'coordinator'} canAllocate={role === 'allocator'} />
-      {role && ['ocmw_staff', 'coordinator', 'allocator'].includes(role) && <Casework role={role} />}
-      {role && ['ocmw_staff', 'coordinator', 'allocator', 'admin'].includes(role) && <HousingFigures />}
+      <PoolView canPropose={can('housing.propose')} canAllocate={can('housing.decide')} />
+      {can('housing.cases.read') && <Casework canRegister={can('housing.register')} />}
+      {can('figures.housing') && <HousingFigures />}
     </section>
   );
 }

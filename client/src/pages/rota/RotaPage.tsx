@@ -1,6 +1,7 @@
 // The rota: gaps first (red), then the week or month, my own shifts, swaps, and for coordinators the
 // rotations and overrides. Everything refetches on `rota:changed`, so every console follows.
 import { useSession } from '../../session/useSession';
+import { userCan } from '../../session/useCan';
 import { useT } from '../../i18n/useT';
 import { GapsAlert } from './GapsAlert';
 import { MyShifts } from './MyShifts';
@@ -14,7 +15,7 @@ export function RotaPage() {
   const t = useT();
   const { state } = useSession();
   const user = state.status === 'signedIn' ? state.user : null;
-  const lead = user?.role === 'coordinator' || user?.role === 'admin';
+  const lead = userCan(user, 'rota.change'); // leads change rotations and overrides and decide any swap
   return (
     <section className="rota">
       <h1>{t('nav.rota')}</h1>
