@@ -52,13 +52,11 @@ describe('a call keeps its night and local hour', () => {
     const got = rows
       .map((r) => ({ at: new Date(r.started_at).toISOString(), night: isoDate(r.night), hour: Number(r.local_hour) }))
       .sort((a, b) => a.at.localeCompare(b.at));
-    const want = [...instants]
-      .sort()
-      .map((at) => ({
-        at: new Date(at).toISOString(),
-        night: nightOf(new Date(at)),
-        hour: toZoned(new Date(at)).hour,
-      }));
+    const want = [...instants].sort().map((at) => ({
+      at: new Date(at).toISOString(),
+      night: nightOf(new Date(at)),
+      hour: toZoned(new Date(at)).hour,
+    }));
     expect(got).toEqual(want);
     // Spelled out where it matters: both 02:30s of the autumn change (00:30 and 01:30 UTC) are hour 2
     // of Saturday's night, and 02:30 UTC is 03:30 local.
