@@ -23,6 +23,7 @@ const TABLE_OWNERS: Record<string, string> = {
   places: 'capacity',
   holds: 'capacity',
   hotel_counts: 'capacity',
+  board_versions: 'capacity',
   intakes: 'intake',
   intake_reference_counters: 'intake',
   guarantees: 'handoffs',

@@ -89,12 +89,15 @@ export const authRoutes = [
       if (!user!.regions.includes(body.region))
         throw forbidden(say(`Je werkt niet in regio ${body.region}.`, `You do not work in region ${body.region}.`));
       const token: unknown = req.cookies?.[SESSION_COOKIE];
-      if (typeof token === 'string')
+      if (typeof token === 'string') {
         await services.db
           .updateTable('sessions')
           .set({ region_code: body.region })
           .where('token_hash', '=', hashToken(token))
           .execute();
+        // This session's consoles now hear the new region's board, on every instance.
+        await services.realtime.switchRegion(token, user!.role, body.region);
+      }
       return { user: { ...user!, region: body.region } };
     },
   }),

@@ -1,10 +1,12 @@
 // The board: every place with what is free tonight, its holds with their countdown, how fresh a
-// hotel's count is, and whether it suits the household being placed. Suitable and free first, the
-// ordinary before the specialised (refuge, crisis bed), then nearest: same municipality, same
-// eerstelijnszone, the rest.
+// hotel's count is, and whether it suits the household being placed (shared/rules/board-view.ts:
+// suitable and free first, the ordinary before the specialised, then nearest).
+// `readBoardPlaces` is the part that is the same for every worker of a role scope; the board cache
+// (board-cache.ts) keeps it per change, and the view for a household is applied in memory.
 import type { Kysely } from 'kysely';
-import { nightOf } from '../../shared/rules/night';
-import { SPECIALISED_TYPES, unmetNeeds, type Household } from '../../shared/rules/suitability';
+import { boardView, type BoardViewFilter } from '../../shared/rules/board-view';
+import { nightBounds, nightOf } from '../../shared/rules/night';
+import type { Household } from '../../shared/rules/suitability';
 import type { Database, PlaceType, Role } from '../db/schema';
 import { can } from '../policies';
 
@@ -17,6 +19,97 @@ export interface BoardFilter {
 }
 export const DEFAULT_STALE_HOURS = 6;
 
+/** The scopes the board differs by: with confidential addresses, or without. */
+export type BoardScope = 'addresses' | 'desk';
+/** Who may read a confidential address (a women's refuge, policy `places.addresses`): the rest of the desk gets null. */
+export const boardScopeOf = (role: Role): BoardScope => (can(role, 'places.addresses') ? 'addresses' : 'desk');
+
+export type BoardPlaces = Awaited<ReturnType<typeof readBoardPlaces>>;
+export type BoardPlaceRow = BoardPlaces['places'][BoardScope][number];
+
+/** Every active place with what is free tonight, for the role scope; not yet seen for a household. */
+export async function readBoardPlaces(
+  db: Kysely<Database>,
+  now: Date,
+  scopes: readonly BoardScope[],
+  staleHours = DEFAULT_STALE_HOURS,
+  /** Only this region's places (each region has its own board); every place without one. */
+  region?: string,
+) {
+  const night = nightOf(now);
+  const [places, holds, counts] = await Promise.all([
+    db
+      .selectFrom('places')
+      .innerJoin('municipalities', 'municipalities.nis', 'places.municipality_nis')
+      .selectAll('places')
+      .select(['municipalities.name as municipality_name', 'municipalities.eerstelijnszone'])
+      .where('places.active', '=', true)
+      .$if(region !== undefined, (q) => q.where('places.region_code', '=', region!))
+      .execute(),
+    db
+      .selectFrom('holds')
+      .select(['id', 'place_id', 'unit_no', 'initials', 'status', 'expires_at', 'placed_at', 'created_by', 'household'])
+      .where('status', 'in', ['held', 'placed'])
+      .execute(),
+    db.selectFrom('hotel_counts').selectAll().where('night', '=', night).execute(),
+  ]);
+  const rows = (scope: BoardScope) =>
+    places.map((p) => {
+      const count = counts.find((c) => c.place_id === p.id);
+      const units = p.type === 'hotel' ? (count?.rooms ?? 0) : p.capacity;
+      const own = holds.filter((h) => h.place_id === p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        provider: p.provider,
+        type: p.type,
+        suits: p.suits,
+        roomType: p.room_type,
+        municipality: { nis: p.municipality_nis, name: p.municipality_name, eerstelijnszone: p.eerstelijnszone },
+        costPerNightCents: p.cost_per_night_cents,
+        phone: p.phone,
+        confidentialAddress: p.confidential_address,
+        meetingPoint: p.meeting_point,
+        address: p.confidential_address && scope !== 'addresses' ? null : p.address,
+        units,
+        free: Math.max(0, units - own.length),
+        hotelCount: count
+          ? {
+              rooms: count.rooms,
+              confirmedBy: count.confirmed_by,
+              method: count.method,
+              confirmedAt: new Date(count.confirmed_at).toISOString(),
+              stale: now.getTime() - new Date(count.confirmed_at).getTime() > staleHours * 3_600_000,
+            }
+          : null,
+        holds: own.map((h) => ({
+          id: h.id,
+          unit: h.unit_no,
+          initials: h.initials,
+          status: h.status,
+          household: h.household,
+          expiresAt: new Date(h.expires_at).toISOString(),
+          placedAt: h.placed_at ? new Date(h.placed_at).toISOString() : null,
+          createdBy: h.created_by,
+        })),
+      };
+    });
+  // The board changes by itself when a hotel's count grows stale or the night turns (no event says so).
+  const turns = counts
+    .map((c) => new Date(c.confirmed_at).getTime() + staleHours * 3_600_000)
+    .filter((t) => t >= now.getTime());
+  return {
+    at: now.toISOString(),
+    night,
+    /** Until when this reading holds without a change: the next count growing stale, or the night's end. */
+    validUntil: Math.min(nightEndMs(night), ...turns.map((t) => t + 1)),
+    places: Object.fromEntries(scopes.map((s) => [s, rows(s)])) as Record<BoardScope, ReturnType<typeof rows>>,
+  };
+}
+
+const nightEndMs = (night: string) => nightBounds(night).end.toMillis();
+
+/** The board for one worker: the role's scope, seen for the household (nearness: the municipality's zone). */
 export async function readBoard(
   db: Kysely<Database>,
   now: Date,
@@ -24,89 +117,26 @@ export async function readBoard(
   f: BoardFilter,
   staleHours = DEFAULT_STALE_HOURS,
 ) {
-  const night = nightOf(now);
-  let q = db
-    .selectFrom('places')
-    .innerJoin('municipalities', 'municipalities.nis', 'places.municipality_nis')
-    .selectAll('places')
-    .select(['municipalities.name as municipality_name', 'municipalities.eerstelijnszone'])
-    .where('places.active', '=', true);
-  if (f.types?.length) q = q.where('places.type', 'in', f.types);
-  if (f.region) q = q.where('places.region_code', '=', f.region);
-  const [places, holds, counts, near] = await Promise.all([
-    q.execute(),
-    db
-      .selectFrom('holds')
-      .select(['id', 'place_id', 'unit_no', 'initials', 'status', 'expires_at', 'created_by', 'household'])
-      .where('status', 'in', ['held', 'placed'])
-      .execute(),
-    db.selectFrom('hotel_counts').selectAll().where('night', '=', night).execute(),
-    f.municipality
-      ? db
-          .selectFrom('municipalities')
-          .select(['nis', 'eerstelijnszone'])
-          .where('nis', '=', f.municipality)
-          .executeTakeFirst()
-      : undefined,
+  const scope = boardScopeOf(role);
+  const [read, near] = await Promise.all([
+    readBoardPlaces(db, now, [scope], staleHours, f.region),
+    nearOf(db, f.municipality),
   ]);
-  const rows = places.map((p) => {
-    const count = counts.find((c) => c.place_id === p.id);
-    const units = p.type === 'hotel' ? (count?.rooms ?? 0) : p.capacity;
-    const own = holds.filter((h) => h.place_id === p.id);
-    const unmet = f.household ? unmetNeeds(p.suits, f.household) : [];
-    const distance = !near
-      ? 0
-      : p.municipality_nis === near.nis
-        ? 0
-        : p.eerstelijnszone === near.eerstelijnszone
-          ? 1
-          : 2;
-    return {
-      id: p.id,
-      name: p.name,
-      provider: p.provider,
-      type: p.type,
-      suits: p.suits,
-      roomType: p.room_type,
-      municipality: { nis: p.municipality_nis, name: p.municipality_name, eerstelijnszone: p.eerstelijnszone },
-      costPerNightCents: p.cost_per_night_cents,
-      phone: p.phone,
-      confidentialAddress: p.confidential_address,
-      meetingPoint: p.meeting_point,
-      address: p.confidential_address && !can(role, 'places.addresses') ? null : p.address,
-      units,
-      free: Math.max(0, units - own.length),
-      unmet,
-      suitable: unmet.length === 0,
-      distance,
-      hotelCount: count
-        ? {
-            rooms: count.rooms,
-            confirmedBy: count.confirmed_by,
-            method: count.method,
-            confirmedAt: new Date(count.confirmed_at).toISOString(),
-            stale: now.getTime() - new Date(count.confirmed_at).getTime() > staleHours * 3_600_000,
-          }
-        : null,
-      holds: own.map((h) => ({
-        id: h.id,
-        unit: h.unit_no,
-        initials: h.initials,
-        status: h.status,
-        household: h.household,
-        expiresAt: new Date(h.expires_at).toISOString(),
-        createdBy: h.created_by,
-      })),
-    };
-  });
-  const special = (r: { type: string }) => Number(SPECIALISED_TYPES.includes(r.type));
-  rows.sort(
-    (a, b) =>
-      Number(b.suitable) - Number(a.suitable) ||
-      Number(b.free > 0) - Number(a.free > 0) ||
-      special(a) - special(b) ||
-      a.distance - b.distance ||
-      a.name.localeCompare(b.name, 'nl'),
+  return { at: read.at, night: read.night, places: viewFor(read.places[scope], f, near) };
+}
+
+/** The municipality where help is asked, with its eerstelijnszone (for nearness); null without one. */
+export async function nearOf(db: Kysely<Database>, nis: string | undefined) {
+  if (!nis) return null;
+  return (
+    (await db
+      .selectFrom('municipalities')
+      .select(['nis', 'eerstelijnszone'])
+      .where('nis', '=', nis)
+      .executeTakeFirst()) ?? null
   );
-  return { at: now.toISOString(), night, places: rows };
+}
+
+export function viewFor(places: readonly BoardPlaceRow[], f: BoardFilter, near: BoardViewFilter['municipality']) {
+  return boardView(places, { household: f.household ?? null, municipality: near, types: f.types });
 }

@@ -15,7 +15,7 @@ import {
   hotelCountBody,
   hotelsAskedAnswer,
 } from '../../shared/api/board';
-import { readBoard } from './board';
+import { boardCache } from './board-cache';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
@@ -33,10 +33,10 @@ export const capacityRoutes = [
     policy: 'places.read',
     query: boardQuery,
     response: boardAnswer,
-    summary: 'Every place with what is free tonight, its holds, and whether it suits the household',
-    handler: async ({ query, user, services: { db, clock } }) => {
+    summary:
+      'Every place with what is free tonight, its holds, and whether it suits the household; with the board version and an ETag (If-None-Match: 304)',
+    handler: async ({ query, user, req, res, services }) => {
       const region = regionOf(user!);
-      const stale = (await regionSettings(db, region)).board?.staleAfterHours;
       const household =
         query.adults !== undefined || query.children !== undefined || query.needs
           ? householdSchema.parse({
@@ -45,18 +45,30 @@ export const capacityRoutes = [
               needs: query.needs ?? [],
             })
           : undefined;
-      const board = await readBoard(
-        db,
-        clock.now(),
-        user!.role,
-        { household, municipality: query.municipality, types: query.types, region },
-        stale,
-      );
-      // Solidarity across regions (issue 15 part 4): the neighbours' free places, only when nothing suitable is free here.
-      const neighbours = board.places.some((p) => p.free > 0 && p.suitable)
-        ? []
-        : await neighbourOffers(db, clock.now(), region, household);
-      return { ...board, neighbours };
+      const filter = { household, municipality: query.municipality, types: query.types };
+      const key = JSON.stringify([household ?? null, query.municipality ?? null, query.types ?? null]);
+      const cache = boardCache(services);
+      const { etag, rest, suitableFree } = await cache.answer(services, user!.role, region, filter, key);
+      const at = `{"at":${JSON.stringify(services.clock.now().toISOString())},`;
+      if (!suitableFree) {
+        // Solidarity across regions (issue 15 part 4): the neighbours' free places, only when nothing suitable
+        // is free here. They change with the neighbours' boards, not this one: no ETag then.
+        const neighbours = await neighbourOffers(services.db, services.clock.now(), region, household);
+        res
+          .status(200)
+          .type('json')
+          .send(`${at}${rest.slice(0, -1)},"neighbours":${JSON.stringify(neighbours)}}`);
+        return;
+      }
+      res.set('ETag', etag);
+      if (req.get('if-none-match') === etag) {
+        res.status(304).end();
+        return;
+      }
+      res
+        .status(200)
+        .type('json')
+        .send(`${at}${rest.slice(0, -1)},"neighbours":[]}`);
     },
   }),
   defineRoute({

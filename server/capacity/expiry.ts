@@ -3,14 +3,11 @@
 import { repeat } from '../repeat';
 import type { Services } from '../services';
 import { queueReferrerUpdatesForHolds } from '../referrer/confirmation';
-import { rolesWith } from '../policies';
+import { boardCache } from './board-cache';
 
+/** After the commit of a change to the board: every desk console gets the new board (board-cache.ts). */
 export function announceBoard(services: Services, placeId: string): void {
-  services.realtime.publish(
-    'board:changed',
-    { placeId, at: services.clock.now().toISOString() },
-    rolesWith('places.read'),
-  );
+  boardCache(services).announce(services, placeId);
 }
 
 export async function expireDueHolds(services: Services, placeId?: string): Promise<number> {

@@ -219,6 +219,10 @@ export interface CallTable {
   previous_call_id: string | null;
   /** The open case this call is a call-back about (migration 016). */
   callback_intake_id: Generated<string | null>;
+  /** The desk's night of started_at (local date, noon to noon), kept by PostgreSQL (migration 021). */
+  night: ColumnType<Date | string, never, never>;
+  /** The hour of started_at on the Brussels wall clock, kept by PostgreSQL (migration 021). */
+  local_hour: ColumnType<number, never, never>;
 }
 
 export interface CallLegTable {
@@ -434,7 +438,14 @@ export interface HandoffEventTable {
   detail: Json<Record<string, unknown>> | null;
 }
 
+export interface BoardVersionTable {
+  region_code: string;
+  /** bigint: pg returns it as a string. */
+  version: ColumnType<string, number | string, number | string>;
+}
+
 export interface Database {
+  board_versions: BoardVersionTable;
   intakes: IntakeTable;
   intake_reference_counters: IntakeReferenceCounterTable;
   guarantees: GuaranteeTable;

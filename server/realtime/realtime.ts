@@ -16,6 +16,15 @@ export type DeskServer = Server<ClientToServer, ServerToClient>;
 export interface Realtime {
   /** Sends an event to everyone signed in, or only to the given roles. Events and payloads: shared/api/events.ts. */
   publish<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, roles?: readonly Role[]): void;
+  /** Sends an event to the given roles among the consoles looking at one region (the board of that region). */
+  publishToRegion<E extends ServerEventName>(
+    region: string,
+    event: E,
+    payload: ServerEventPayload<E>,
+    roles: readonly Role[],
+  ): void;
+  /** Moves, on every instance, one session's sockets to the region it switched to. */
+  switchRegion(token: string, role: Role, region: string): Promise<void>;
   /** Sends an event to one user's consoles (all their tabs and phones). */
   publishToUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void;
   /** Disconnects, on every instance, the sockets of one session (logout). */
@@ -90,7 +99,9 @@ export function attachRealtime(
   io.on('connection', (socket) => {
     try {
       const user = socket.data.user as AuthUser;
-      void socket.join([`role:${user.role}`, `user:${user.id}`, socket.data.sessionRoom as string]);
+      const rooms = [`role:${user.role}`, `user:${user.id}`, socket.data.sessionRoom as string];
+      if (user.region) rooms.push(regionRoom(user.region, user.role));
+      void socket.join(rooms);
       socket.emit('hello', { serverTime: clock.now().toISOString(), user: { id: user.id, role: user.role } });
     } catch (err) {
       onError(err instanceof Error ? err : new Error(String(err)));
@@ -105,6 +116,16 @@ export function attachRealtime(
       const args = [payload] as Parameters<ServerToClient[typeof event]>;
       if (roles) io.to(roles.map((r) => `role:${r}`)).emit(event, ...args);
       else io.emit(event, ...args);
+    },
+    publishToRegion(region, event, payload, roles) {
+      const args = [payload] as Parameters<ServerToClient[typeof event]>;
+      io.to(roles.map((r) => regionRoom(region, r))).emit(event, ...args);
+    },
+    async switchRegion(token, role, region) {
+      const sockets = io.in(sessionRoom(token));
+      const rooms = (await sockets.fetchSockets()).flatMap((s) => [...s.rooms].filter((r) => r.startsWith('region:')));
+      if (rooms.length) sockets.socketsLeave([...new Set(rooms)]);
+      sockets.socketsJoin(regionRoom(region, role));
     },
     publishToUser(userId, event, payload) {
       const args = [payload] as Parameters<ServerToClient[typeof event]>;
@@ -160,3 +181,6 @@ function sameHost(origin: string, host: string | undefined): boolean {
     return false;
   }
 }
+
+/** The room of one role's consoles looking at one region: region-scoped events (the board) go there. */
+const regionRoom = (region: string, role: Role) => `region:${region}:role:${role}`;

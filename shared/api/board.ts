@@ -117,6 +117,8 @@ const holdOnBoard = z.object({
   /** The household it was held for (null for holds made before households were stored). */
   household: z.object({ adults: z.number(), children: z.number(), needs: z.array(z.string()) }).nullable(),
   expiresAt: z.string(),
+  /** When the person arrived (status placed). */
+  placedAt: z.string().nullable(),
   createdBy: z.string(),
 });
 
@@ -179,6 +181,9 @@ export const neighbourOffer = z.object({
 export const boardAnswer = z.object({
   at: z.string(),
   night: z.string(),
+  /** The region whose board this is, and its version: a newer one replaces an older one, never the reverse. */
+  region: z.string(),
+  version: z.number(),
   places: z.array(placeOnBoard),
   neighbours: z.array(neighbourOffer),
 });
@@ -194,3 +199,12 @@ export const hotelCountAnswer = z.object({ placeId: z.string(), night: z.string(
 export const hotelsAskedAnswer = z.object({ asked: z.number() });
 export const placeSavedAnswer = z.object({ id: z.string() });
 export const callThroughAnswer = z.object({ callSid: z.string(), ringing: z.string() });
+
+/** The board a `board:changed` event carries: the role scope's places, not yet seen for a household. */
+export const boardOfEvent = z.object({
+  at: z.string(),
+  night: z.string(),
+  region: z.string(),
+  version: z.number(),
+  places: z.array(placeOnBoard.omit({ unmet: true, suitable: true, distance: true })),
+});

@@ -4,6 +4,7 @@
 // personal data beyond what the reader's role already sees.
 import { z } from 'zod';
 import { spraysAnswer } from './auth';
+import { boardOfEvent } from './board';
 import { roleSchema } from './common';
 
 export const serverEvents = {
@@ -11,7 +12,17 @@ export const serverEvents = {
   hello: z.object({ serverTime: z.string(), user: z.object({ id: z.string(), role: roleSchema }) }),
   /** This instance's database went down or came back (not across instances: each tells its own consoles). */
   'health:changed': z.object({ database: z.enum(['ok', 'down']) }),
-  'board:changed': z.object({ placeId: z.string(), at: z.string() }),
+  /**
+   * A place's board changed. Normally with the region's new version and the whole board of the reader's role
+   * scope (server/capacity/board-cache.ts), so 500 consoles need not ask; without them (the database did not
+   * answer) the console fetches.
+   */
+  'board:changed': z.object({
+    placeId: z.string(),
+    at: z.string(),
+    version: z.number().optional(),
+    board: boardOfEvent.optional(),
+  }),
   /** To the worker who made the hold, on all their consoles. */
   'hold:expired': z.object({ holdId: z.string(), placeId: z.string(), initials: z.string() }),
   'intakes:changed': z.object({ id: z.string() }),

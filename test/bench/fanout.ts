@@ -1,9 +1,11 @@
 // Board fanout: 500 connected socket.io clients; the time from an availability change (a hold made
-// over HTTP) to the last client receiving `board:changed`, on one instance and with the clients spread
-// over two instances on one PostgreSQL, beside a bare socket.io broadcast of the same payload. The
-// clients run in a second process (fanout-clients.ts), so the figure is the server's, not theirs.
+// over HTTP) to the last client receiving `board:changed` (`board.fanout.*`), and to the last console
+// holding the new board, as the console's board page gets it: from the event, or by fetching it and
+// the shift summary again (`board.visible.*`, visible-clients.ts). On one instance and with the clients
+// spread over two instances on one PostgreSQL, beside a bare socket.io broadcast of a small payload.
+// The clients run in a second process, so the figure is the server's, not theirs.
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -11,15 +13,15 @@ import { Server } from 'socket.io';
 import { startSecondInstance } from '../helpers/second-instance';
 import { ApiClient, startTestServer, type TestServer } from '../helpers/server';
 
-const CLIENTS = 500;
-const CHANGES = 30;
+const CLIENTS = Number(process.env.BENCH_CONSOLES ?? 500);
+const CHANGES = Number(process.env.BENCH_BOARD_CHANGES ?? 30);
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 /** The clients in a second process; `next()` resolves with the time the next event reached all of them. */
-async function remoteClients(urls: string[], cookie: string | null) {
-  const script = fileURLToPath(new URL('./fanout-clients.ts', import.meta.url));
+async function remoteClients(urls: string[], cookie: string | null, file = './fanout-clients.ts') {
+  const script = fileURLToPath(new URL(file, import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, String(CLIENTS), cookie ?? '-', ...urls], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -40,6 +42,8 @@ async function remoteClients(urls: string[], cookie: string | null) {
   if ((await nextLine()) !== 'ready') throw new Error('clients did not connect');
   return {
     next: async () => Number((await nextLine()).split(' ')[1]),
+    /** For visible-clients.ts: when the last console got the event, and when the last held the board. */
+    nextPair: async () => (await nextLine()).split(' ').slice(1).map(Number) as [number, number],
     close: () => {
       child.stdin!.end();
     },
@@ -74,6 +78,45 @@ async function boardFanout(t: TestServer, urls: string[]): Promise<number[]> {
   return samples;
 }
 
+/** [arrived, visible] samples: from the change to the last console's event, and to its board. */
+async function boardVisible(
+  t: TestServer,
+  urls: string[],
+  servers: HttpServer[],
+): Promise<{ arrived: number[]; visible: number[] }> {
+  // Between two changes a loaded machine may leave a connection idle past Node's 5 s; a request sent as
+  // the server closes it is reset. Browsers retry those; here the servers keep connections a minute.
+  for (const s of servers) s.keepAliveTimeout = 60_000;
+  const api = new ApiClient(t.url);
+  await api.login('permanentie');
+  const clients = await remoteClients(urls, api.cookie, './visible-clients.ts');
+  const place = (await api.get('/api/board')).body.places.find(
+    (p: { name: string }) => p.name === 'Noodwoning Turnhout',
+  );
+  const arrived: number[] = [];
+  const visible: number[] = [];
+  try {
+    for (let i = 0; i < CHANGES; i++) {
+      const started = Date.now();
+      const res = await api.post('/api/holds', {
+        placeId: place.id,
+        initials: 'B',
+        household: { adults: 1, children: 0, needs: [] },
+      });
+      if (res.status !== 201) throw new Error(`hold refused: ${JSON.stringify(res.body)}`);
+      const [a, v] = await clients.nextPair();
+      arrived.push(a - started);
+      visible.push(v - started);
+      await api.post(`/api/holds/${res.body.id}/release`);
+      await clients.nextPair();
+      await new Promise((r) => setTimeout(r, 200)); // let the shift summaries' fetches finish
+    }
+  } finally {
+    clients.close();
+  }
+  return { arrived, visible };
+}
+
 async function bareFanout(): Promise<number[]> {
   const http = createServer();
   const io = new Server(http, { serveClient: false });
@@ -97,18 +140,26 @@ export async function benchFanout(): Promise<Record<string, number | null>> {
   const t = await startTestServer();
   try {
     const one = await boardFanout(t, [t.url]);
+    const seen = await boardVisible(t, [t.url], [t.app.server]);
     let two: number[] | null = null;
+    let seenTwo: { arrived: number[]; visible: number[] } | null = null;
     if (t.db.url) {
       // two instances need PostgreSQL (PGlite is one process)
       const second = await startSecondInstance(t);
       try {
         two = await boardFanout(t, [t.url, second.url]);
+        seenTwo = await boardVisible(t, [t.url, second.url], [t.app.server, second.app.server]);
       } finally {
         await second.close();
       }
     }
     const bare = await bareFanout();
     return {
+      'board.visible.p50': pct(seen.visible, 50),
+      'board.visible.p99': pct(seen.visible, 99),
+      'board.visible.arrived.p99': pct(seen.arrived, 99),
+      'board.visible.2instances.p50': seenTwo && pct(seenTwo.visible, 50),
+      'board.visible.2instances.p99': seenTwo && pct(seenTwo.visible, 99),
       'board.fanout.p50': pct(one, 50),
       'board.fanout.p99': pct(one, 99),
       'board.fanout.2instances.p50': two && pct(two, 50),

@@ -1,6 +1,6 @@
 // `npm run bench:soak`: a busy night at high speed for SOAK_MINUTES (default 30): calls through the
-// line, SMS forwarded through the outbox, holds taken and released, 200 consoles receiving every
-// change. Prints the server's memory and latency every minute, and how much memory grew from the end
+// line, SMS forwarded through the outbox, holds taken and released, SOAK_CONSOLES (500) consoles
+// receiving every change (each board:changed carries the board). Prints the server's memory and latency every minute, and how much memory grew from the end
 // of the first minute to the end: a leak shows as growth that keeps rising.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { signature } from '../../server/fake-twilio/signing';
 import { ApiClient } from '../helpers/server';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
+const CONSOLES = Number(process.env.SOAK_CONSOLES ?? 500);
 const SID = `AC${'5'.repeat(32)}`;
 const TOKEN = 'soak-token-0123456789abc';
 const print = (name: string, value: number, unit: string) => console.log(`bench ${name} ${value.toFixed(1)} ${unit}`);
@@ -45,7 +46,7 @@ const [url, publicUrl] = await new Promise<string[]>((resolve) => {
 
 const worker = new ApiClient(url!);
 await worker.login('permanentie');
-const consoles: Socket[] = Array.from({ length: 200 }, () =>
+const consoles: Socket[] = Array.from({ length: CONSOLES }, () =>
   connect(url!, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: worker.cookie } }),
 );
 let events = 0;

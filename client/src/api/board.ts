@@ -1,9 +1,12 @@
 // The board: answer types inferred from the contract (shared/api/board.ts).
 import type { z } from 'zod';
 import type { Board, heldAnswer, hotelsAskedAnswer } from '../../../shared/api/board';
-import { api } from './client';
+import type { ServerEventPayload } from '../../../shared/api/events';
+import { api, apiIfChanged } from './client';
 
 export type { Board, Hold, Place } from '../../../shared/api/board';
+/** `board:changed`: the version and, normally, the whole board of the console's role scope, not yet seen for a household. */
+export type BoardChanged = ServerEventPayload<'board:changed'>;
 
 export interface BoardFilter {
   adults: number;
@@ -22,6 +25,9 @@ export function boardQuery(f: BoardFilter): string {
 }
 
 export const fetchBoard = (query: string, signal: AbortSignal) => api<Board>(`/api/board?${query}`, { signal });
+/** The board unless the server still has the one of `etag` (then null). */
+export const fetchBoardIfChanged = (query: string, etag: string | null, signal: AbortSignal) =>
+  apiIfChanged<Board>(`/api/board?${query}`, etag, { signal });
 export const holdPlace = (body: {
   placeId: string;
   initials: string;

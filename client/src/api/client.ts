@@ -32,18 +32,37 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(path, opts);
+  return finish<T>(res, opts);
+}
+
+/**
+ * A GET that may be answered "unchanged" (304) when the server's ETag is still `etag`: resolves to
+ * null then, else to the data and the new ETag.
+ */
+export async function apiIfChanged<T>(
+  path: string,
+  etag: string | null,
+  opts: RequestOptions = {},
+): Promise<{ data: T; etag: string | null } | null> {
+  const res = await send(path, opts, etag ? { 'If-None-Match': etag } : {});
+  if (res.status === 304) return null;
+  return { data: await finish<T>(res, opts), etag: res.headers.get('ETag') };
+}
+
+async function send(path: string, opts: RequestOptions, extra: Record<string, string> = {}): Promise<Response> {
   const method = opts.method ?? 'GET';
   // The server answers errors in this language; <html lang> follows the console's language switch.
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': document.documentElement.lang || 'nl-BE',
+    ...extra,
   };
   if (method !== 'GET') headers['X-Requested-With'] = 'permanentie';
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let res: Response;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -54,7 +73,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, null);
   }
+}
 
+async function finish<T>(res: Response, opts: RequestOptions): Promise<T> {
   const data = await readJson(res);
   if (res.ok) return data as T;
   if (res.status === 401 && !opts.quiet401) onUnauthorized?.();

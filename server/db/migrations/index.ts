@@ -17,6 +17,8 @@ import * as m016 from './016_referrer';
 import * as m017 from './017_versions';
 import * as m018 from './018_empty_override';
 import * as m019 from './019_regions';
+import * as m020 from './020_board_versions';
+import * as m021 from './021_call_night_hour';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '017_versions': m017,
   '018_empty_override': m018,
   '019_regions': m019,
+  '020_board_versions': m020,
+  '021_call_night_hour': m021,
 };

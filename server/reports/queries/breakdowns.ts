@@ -22,7 +22,7 @@ export async function timeline(db: Db, scope: FigureScope) {
   const fmt = sql.raw(monthly ? `'YYYY-MM'` : `'YYYY-MM-DD'`);
   const bucket = (column: string) => sql<string>`to_char(${nightExpr(column)}, ${fmt})`;
   const [calls, intakes, placements, nights] = await Promise.all([
-    sql<{ b: string; n: number }>`select ${bucket('c.started_at')} as b, count(*)::int as n from calls c
+    sql<{ b: string; n: number }>`select to_char(c.night, ${fmt}) as b, count(*)::int as n from calls c
       where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('i.created_at')} as b, count(*)::int as n from intakes i
       where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),

@@ -1,7 +1,7 @@
 // Calls on the permanence line. Calls have no municipality (the line serves the whole region), so
 // these figures are region-wide whatever the municipality filter says; the response says so.
 import { sql } from 'kysely';
-import { inPeriod, inRegion, LOCAL, round, type Db, type FigureScope } from '../scope';
+import { inPeriod, inRegion, round, type Db, type FigureScope } from '../scope';
 
 export const OUTCOMES = ['answered', 'missed', 'voicemail', 'ringing'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -22,13 +22,11 @@ export const NIGHT_HOURS = [
 /**
  * Outcomes, by local hour (Brussels wall clock, so across a clock change 02:30 CEST and 02:30 CET
  * are both hour 2) and by weekday of the desk's night (1 = Monday: a call at 01:30 on Saturday is
- * Friday's night).
+ * Friday's night). Both are kept on the call (migration 021), read from the index.
  */
 export async function callsByTime(db: Db, { period, region }: FigureScope) {
   const rows = await sql<{ hour: number; weekday: number; outcome: string; n: number }>`
-    select extract(hour from c.started_at at time zone ${LOCAL})::int as hour,
-           extract(isodow from (c.started_at at time zone ${LOCAL}) - interval '12 hours')::int as weekday,
-           c.outcome, count(*)::int as n
+    select c.local_hour::int as hour, extract(isodow from c.night)::int as weekday, c.outcome, count(*)::int as n
     from calls c where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)}
     group by 1, 2, 3`.execute(db);
   const outcomes = empty();

@@ -1,12 +1,14 @@
 // The live board: filter for the household at hand, suitable places first, hold one in two taps.
-// Refetched on every `board:changed` and after a reconnect, so what it shows is the server's state.
+// Live (useLiveBoard): each `board:changed` brings the new board, seen here for the filter; fetched
+// again after a reconnect, so what it shows is the server's state.
 // On screen the suitable free places and every place with a hold tonight come first, grouped by type
 // (the group of the best match open, and any group with a hold; the others one tap away, with their
 // counts), then the rest (full or unsuitable) behind one button with their count. On paper every place.
-import { useCallback, useState } from 'react';
-import { askHotels, boardQuery, fetchBoard, type BoardFilter, type Place } from '../../api/board';
+import { useMemo, useState } from 'react';
+import type { SuitTag } from '../../../../shared/rules/suitability';
+import { askHotels, boardQuery, type BoardFilter, type Place } from '../../api/board';
 import type { MessageKey } from '../../i18n/nl';
-import { useLive } from '../../api/useLive';
+import { useLiveBoard } from '../../api/useLiveBoard';
 import { useSocketEvent } from '../../api/useSocket';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
@@ -18,14 +20,24 @@ import { PlaceCard } from './PlaceCard';
 import { PlaceForm } from './PlaceForm';
 import { useCan } from '../../session/useCan';
 
-const EVENTS = ['board:changed'] as const;
-
-export function PlacesBoard({ municipalities }: { municipalities: { nis: string; name: string }[] }) {
+export function PlacesBoard({
+  municipalities,
+}: {
+  municipalities: { nis: string; name: string; eerstelijnszone: string }[];
+}) {
   const { t, formatDateTime } = useI18n();
   const [filter, setFilter] = useState<BoardFilter>({ adults: 1, children: 0, needs: [], municipality: '', types: [] });
   const query = boardQuery(filter);
-  const load = useCallback((signal: AbortSignal) => fetchBoard(query, signal), [query]);
-  const board = useLive(load, EVENTS);
+  // The same household and nearness the server makes of the query, for boards that come with an event.
+  const view = useMemo(() => {
+    const near = municipalities.find((m) => m.nis === filter.municipality);
+    return {
+      household: { adults: filter.adults, children: filter.children, needs: filter.needs as SuitTag[] },
+      municipality: near ? { nis: near.nis, eerstelijnszone: near.eerstelijnszone } : null,
+      types: filter.types,
+    };
+  }, [filter, municipalities]);
+  const board = useLiveBoard(query, view);
   const [notice, setNotice] = useState<string | null>(null);
   const lead = useCan()('places.change');
   useSocketEvent('hold:expired', (p) => setNotice(t('places.holdExpired', { initials: p.initials })));
