@@ -1,6 +1,7 @@
 // Solidarity across regions (issue 15 part 4): with nothing suitable free in the Kempen, its board shows the free
 // places of its neighbour Boom-Mechelen-Lier, labelled with that region; a hold there works while both regions
 // agree (region.json `neighbours[].holdsAllowed`), and is refused when one of them does not.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 
@@ -23,6 +24,9 @@ describe("the Kempen's board when it has nothing free", () => {
 
   it("shows Boom-Mechelen-Lier's suitable free places, with their phones, once nothing is free here", async () => {
     await t.db.db.updateTable('places').set({ active: false }).where('region_code', '=', 'kempen').execute();
+    // A fixture's write announces nothing: say the Kempen's board changed, as the places' owner would.
+    await sql`insert into board_versions (region_code, version) values ('kempen', 1)
+      on conflict (region_code) do update set version = board_versions.version + 1`.execute(t.db.db);
     const board = (await worker.get('/api/board?adults=1&children=0&needs=men')).body;
     expect(board.places).toEqual([]);
     expect(board.neighbours).toHaveLength(1);
