@@ -169,6 +169,8 @@ it('in English: plurals of the language, dates in English on the Brussels clock 
   // The rota in English: weekday names and dates of the Brussels calendar.
   await page.goto(`${ctx.server.url}/rooster`);
   await page.getByTestId('rota-day').first().waitFor();
+  // The days show at once; the rota's segments come with its answer.
+  await page.getByTestId('rota-day').getByText('Primary:').first().waitFor();
   // The rota page shows the week of the phone's own today, Monday first: English short weekdays and months.
   const days = await page.getByTestId('rota-day').allTextContents();
   expect(days.map((d) => d.slice(0, 3))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
