@@ -176,5 +176,5 @@ async function bumpVersion({ db }: Services, region: string): Promise<number> {
 }
 
 /** As Express's `json escape`: no `<`, `>` or `&` in a JSON answer. */
-const escapeJson = (json: string) =>
+export const escapeJson = (json: string) =>
   json.replace(/[<>&]/g, (c) => (c === '<' ? '\\u003c' : c === '>' ? '\\u003e' : '\\u0026'));

@@ -15,7 +15,7 @@ import {
   hotelCountBody,
   hotelsAskedAnswer,
 } from '../../shared/api/board';
-import { boardCache } from './board-cache';
+import { boardCache, escapeJson } from './board-cache';
 import { announceBoard } from './expiry';
 import { changeHold, createHold } from './holds';
 import { askHotels } from './hotel-sms';
@@ -57,7 +57,7 @@ export const capacityRoutes = [
         res
           .status(200)
           .type('json')
-          .send(`${at}${rest.slice(0, -1)},"neighbours":${JSON.stringify(neighbours)}}`);
+          .send(`${at}${rest.slice(0, -1)},"neighbours":${escapeJson(JSON.stringify(neighbours))}}`);
         return;
       }
       res.set('ETag', etag);
