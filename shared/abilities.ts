@@ -1,6 +1,7 @@
 // The names of what a signed-in user may do, shared by server and console. Who holds each one is
 // declared on the server (server/policies/); the console receives the signed-in user's list from
 // /api/auth/me and shows what it allows, so it never decides access from a role itself.
+/** @public */
 export const ABILITIES = [
   // places and holds
   'places.read',
@@ -58,4 +59,5 @@ export const ABILITIES = [
   'region.read',
 ] as const;
 
+/** @public */
 export type Ability = (typeof ABILITIES)[number];

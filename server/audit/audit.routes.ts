@@ -2,6 +2,7 @@ import { defineRoute } from '../http/route';
 import { auditAnswer, auditQuery } from '../../shared/api/audit';
 import { audit, detailFor } from './audit';
 
+/** @public */
 export const auditRoutes = [
   defineRoute({
     method: 'get',

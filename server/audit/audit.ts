@@ -13,6 +13,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** @public */
 export async function audit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -27,7 +28,10 @@ export async function audit(db: Kysely<Database>, e: AuditEntry): Promise<void> 
     .execute();
 }
 
-/** Records one read per record: an access report per person must find each of them. */
+/**
+ * Records one read per record: an access report per person must find each of them.
+ * @public
+ */
 export async function auditReads(db: Kysely<Database>, at: Date, userId: string, subjectType: string, ids: string[]) {
   if (ids.length === 0) return;
   await db
@@ -74,6 +78,7 @@ const STRUCTURED = new Set([
  * An audit row's detail as this role may see it: roles that do not read intakes (the admin) get only
  * structured keys, and short values; free text (an override reason, a handoff note, a forward reason)
  * is replaced by the list of what was left out.
+ * @public
  */
 export function detailFor(role: Role, detail: unknown): unknown {
   // Who reads intakes may read the free text written about them (reasons, notes).

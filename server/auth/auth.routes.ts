@@ -22,6 +22,7 @@ import { abilitiesOf, scope } from '../policies';
 // A shared address (a police station behind one NAT) may fail more often than one account.
 const IP_FAILURE_FACTOR = 4;
 
+/** @public */
 export const authRoutes = [
   defineRoute({
     method: 'post',

@@ -2,6 +2,7 @@
 // failed login takes does not reveal whether the username exists.
 import argon2 from 'argon2';
 
+/** @public */
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
 
 let dummyHash: Promise<string> | undefined;

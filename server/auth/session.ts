@@ -4,8 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { readCookies } from '../http/cookies';
 
+/** @public */
 export const SESSION_COOKIE = 'permanentie_session';
 
+/** @public */
 export interface AuthUser {
   id: string;
   username: string;
@@ -19,7 +21,10 @@ export interface AuthUser {
   region: string | null;
 }
 
-/** What the sessions table keeps of a token (and names a session's socket room). */
+/**
+ * What the sessions table keeps of a token (and names a session's socket room).
+ * @public
+ */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: Kysely<Database>, userId: string, now: Date, ttlHours: number) {
@@ -36,11 +41,15 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
+/** @public */
 export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<AuthUser | null> {
   return (await sessionOf(db, token, now))?.user ?? null;
 }
 
-/** The signed-in user and when the session ends (the socket handshake disconnects at that moment). */
+/**
+ * The signed-in user and when the session ends (the socket handshake disconnects at that moment).
+ * @public
+ */
 export async function sessionOf(
   db: Kysely<Database>,
   token: string,
@@ -73,7 +82,10 @@ export async function sessionOf(
   return { user, expiresAt: new Date(row.expires_at) };
 }
 
-/** A user's regions and the current one: the session's choice when the user still belongs to it, else the first. */
+/**
+ * A user's regions and the current one: the session's choice when the user still belongs to it, else the first.
+ * @public
+ */
 export async function regionsOf(
   db: Kysely<Database>,
   userId: string,
@@ -115,7 +127,10 @@ export async function municipalitiesOf(db: Kysely<Database>, userId: string): Pr
   return rows.map((r) => r.municipality_nis);
 }
 
-/** Reads the session cookie from a raw Cookie header (the socket.io handshake has no Express middleware). */
+/**
+ * Reads the session cookie from a raw Cookie header (the socket.io handshake has no Express middleware).
+ * @public
+ */
 export function tokenFromCookieHeader(header: string | undefined): string | null {
   return readCookies(header)[SESSION_COOKIE] ?? null;
 }

@@ -51,6 +51,7 @@ async function changeUser(services: Services, actorId: string, id: string, body:
   services.realtime.endUser(id);
 }
 
+/** @public */
 export const userRoutes = [
   defineRoute({
     method: 'get',

@@ -90,7 +90,10 @@ export async function createUser(
   });
 }
 
-/** Stores the hash of a worker's private iCal token (the rota makes the token; accounts are auth's to write). */
+/**
+ * Stores the hash of a worker's private iCal token (the rota makes the token; accounts are auth's to write).
+ * @public
+ */
 export async function setIcalTokenHash(db: Kysely<Database>, userId: string, hash: string): Promise<void> {
   await db.updateTable('users').set({ ical_token_hash: hash }).where('id', '=', userId).execute();
 }

@@ -17,6 +17,7 @@ export interface BoardFilter {
   /** Only this region's places (issue 15: each region has its own board). */
   region?: string;
 }
+/** @public */
 export const DEFAULT_STALE_HOURS = 6;
 
 /** The scopes the board differs by: with confidential addresses, or without. */
@@ -109,7 +110,10 @@ export async function readBoardPlaces(
 
 const nightEndMs = (night: string) => nightBounds(night).end.toMillis();
 
-/** The board for one worker: the role's scope, seen for the household (nearness: the municipality's zone). */
+/**
+ * The board for one worker: the role's scope, seen for the household (nearness: the municipality's zone).
+ * @public
+ */
 export async function readBoard(
   db: Kysely<Database>,
   now: Date,

@@ -25,6 +25,7 @@ import { regionSettings } from '../region/settings';
 import { say } from '../../shared/rules/say';
 import { idParams } from '../http/params';
 
+/** @public */
 export const capacityRoutes = [
   defineRoute({
     method: 'get',

@@ -5,11 +5,15 @@ import type { Services } from '../services';
 import { queueReferrerUpdatesForHolds } from '../referrer/confirmation';
 import { boardCache } from './board-cache';
 
-/** After the commit of a change to the board: every desk console gets the new board (board-cache.ts). */
+/**
+ * After the commit of a change to the board: every desk console gets the new board (board-cache.ts).
+ * @public
+ */
 export function announceBoard(services: Services, placeId: string): void {
   boardCache(services).announce(services, placeId);
 }
 
+/** @public */
 export async function expireDueHolds(services: Services, placeId?: string): Promise<number> {
   const now = services.clock.now();
   // The expiry and the referrers' updates commit together: a crash leaves both or neither.
@@ -41,5 +45,6 @@ export async function expireDueHolds(services: Services, placeId?: string): Prom
   return expired.length;
 }
 
+/** @public */
 export const startHoldExpiry = (services: Services, everyMs = 15_000) =>
   repeat(services, everyMs, 'hold expiry sweep', () => expireDueHolds(services));

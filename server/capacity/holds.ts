@@ -48,6 +48,7 @@ export async function createHold(services: Services, user: AuthUser, body: NewHo
  * intake) keeps the hold only if the rest of it commits. The caller expires due holds first and tells the
  * board after its commit. A unit taken by a racer a moment ago (unique violation) is given up to a
  * savepoint, and the next free unit is tried.
+ * @public
  */
 export async function insertHold(trx: Executor, now: Date, user: AuthUser, body: NewHold): Promise<HeldUnit> {
   const place = await trx
@@ -143,6 +144,7 @@ export async function insertHold(trx: Executor, now: Date, user: AuthUser, body:
 /**
  * The one step from held to placed, inside the placement's transaction. A hold that expired or was
  * released meanwhile is refused, and the whole placement with it.
+ * @public
  */
 export async function markHoldPlaced(trx: Executor, holdId: string, now: Date) {
   const hold = await trx

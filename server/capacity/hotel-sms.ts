@@ -35,7 +35,10 @@ export async function askHotels(services: Services): Promise<number> {
 }
 
 /** A hotel's reply: true when it was a count for one of our partner hotels (and the board is updated). */
-/** Records a partner hotel's numeric reply; returns its place id (announce it once the caller's transaction commits), or null. */
+/**
+ * Records a partner hotel's numeric reply; returns its place id (announce it once the caller's transaction commits), or null.
+ * @public
+ */
 export async function hotelReply(
   services: Services,
   db: Kysely<Database>,

@@ -46,6 +46,7 @@ async function regionOfPlace(db: Kysely<Database>, nis: string): Promise<string>
   return m.region_code;
 }
 
+/** @public */
 export const placeRoutes = [
   defineRoute({
     method: 'post',

@@ -22,6 +22,7 @@ export function shortName(type: string, name: string): string {
   return bare.toLowerCase().startsWith(`${short.toLowerCase()} `) ? bare : `${short} ${bare}`;
 }
 
+/** @public */
 export async function bedsSummary(db: Kysely<Database>, now: Date, maxLength = 480, region?: string): Promise<string> {
   const board = await readBoard(db, now, 'duty_worker', { region });
   const free = board.places.filter((p) => p.free > 0);

@@ -26,11 +26,13 @@ export class DataFolderInUse extends Error {
   }
 }
 
+/** @public */
 export interface DataLock {
   file: string;
   release(): void;
 }
 
+/** @public */
 export async function lockDataFolder(
   folder: string,
   waitMs: number,

@@ -4,6 +4,7 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kyse
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
+/** @public */
 export type Role = 'duty_worker' | 'coordinator' | 'ocmw_staff' | 'admin' | 'allocator';
 
 export interface RegionTable {
@@ -91,6 +92,7 @@ export interface LoginThrottleTable {
   last_failure_at: Timestamp | null;
 }
 
+/** @public */
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -101,6 +103,7 @@ export interface AuditLogTable {
   detail: Json<Record<string, unknown>> | null;
 }
 
+/** @public */
 export type PlaceType = 'caw_noodkamer' | 'hotel' | 'crisisbed' | 'ocmw_noodwoning' | 'doorgangswoning' | 'vluchthuis';
 
 export interface PlaceTable {
@@ -123,6 +126,7 @@ export interface PlaceTable {
   meeting_point: Generated<string | null>;
 }
 
+/** @public */
 export type Slot = 'primary' | 'backup' | 'coordinator';
 
 export interface RotaRotationTable {
@@ -184,9 +188,14 @@ export interface DirectoryTable {
   language: Generated<'nl' | 'fr'>;
 }
 
+/** @public */
 export type CallOutcome = 'ringing' | 'answered' | 'voicemail' | 'missed';
+/** @public */
 export type LegStatus = 'ringing' | 'screening' | 'accepted' | 'no-key' | 'busy' | 'no-answer' | 'failed' | 'canceled';
-/** One step of a call's chain: who is rung, in which capacity. */
+/**
+ * One step of a call's chain: who is rung, in which capacity.
+ * @public
+ */
 export interface ChainStep {
   role: 'primary' | 'backup' | 'coordinator' | 'day';
   userId: string | null;
@@ -194,6 +203,7 @@ export interface ChainStep {
   number: string;
 }
 
+/** @public */
 export interface CallTable {
   id: Generated<string>;
   /** The region whose permanence number was called (migration 019). */
@@ -259,6 +269,7 @@ export type OutboxStatus =
   | 'failed'
   | 'sandbox'
   | 'cancelled';
+/** @public */
 export interface OutboxTable {
   id: Generated<string>;
   to_number: string;
@@ -303,7 +314,9 @@ export interface SmsInboundTable {
   received_at: Timestamp;
 }
 
+/** @public */
 export type HoldStatus = 'held' | 'placed' | 'released' | 'expired' | 'ended';
+/** @public */
 export interface HoldTable {
   id: Generated<string>;
   place_id: string;
@@ -332,7 +345,9 @@ export interface HotelCountTable {
   recorded_by: string | null;
 }
 
+/** @public */
 export type IntakeStatus = 'open' | 'held' | 'placed' | 'closed';
+/** @public */
 export interface IntakeTable {
   id: Generated<string>;
   call_id: string | null;
@@ -376,6 +391,7 @@ export interface IntakeReferenceCounterTable {
   last_no: number;
 }
 
+/** @public */
 export interface GuaranteeTable {
   id: Generated<string>;
   intake_id: string;
@@ -390,7 +406,9 @@ export interface GuaranteeTable {
   created_at: Timestamp;
 }
 
+/** @public */
 export type HandoffStatus = 'open' | 'acknowledged' | 'closed';
+/** @public */
 export interface HandoffTable {
   id: Generated<string>;
   intake_id: string;
@@ -410,6 +428,7 @@ export interface HandoffTable {
   handover: Json<Handover> | null;
 }
 
+/** @public */
 export interface Handover {
   method: 'phone' | 'email';
   /** Phone: with whom (name, function); e-mail: the address written to. */
@@ -419,6 +438,7 @@ export interface Handover {
   note: string | null;
 }
 
+/** @public */
 export type HandoffEventKind =
   | 'created'
   | 'acknowledged'
@@ -444,6 +464,7 @@ export interface BoardVersionTable {
   version: ColumnType<string, number | string, number | string>;
 }
 
+/** @public */
 export interface Database {
   board_versions: BoardVersionTable;
   intakes: IntakeTable;
@@ -484,7 +505,10 @@ export interface Database {
 export type User = Selectable<UserTable>;
 export type NewPlace = Insertable<PlaceTable>;
 
-/** What an owner's commands and queries take: the database, or the transaction a flow runs them in (a Kysely too). */
+/**
+ * What an owner's commands and queries take: the database, or the transaction a flow runs them in (a Kysely too).
+ * @public
+ */
 export type Executor = Kysely<Database>;
 // The wooncel (migration 015). Dates without a time are ISO text (YYYY-MM-DD), as `first_night`.
 export interface TransitHomeTable {
@@ -500,6 +524,7 @@ export interface TransitHomeTable {
   created_at: Timestamp;
 }
 
+/** @public */
 export type RegistrationStatus = 'waiting' | 'allocated' | 'housed' | 'withdrawn';
 
 export interface HousingRegistrationTable {

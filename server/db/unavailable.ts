@@ -10,6 +10,7 @@ const MESSAGES = [
   /no answer within \d+ ms/i,
 ];
 
+/** @public */
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
   if (!e || typeof e !== 'object') return false;

@@ -29,6 +29,7 @@ export async function findHandoff(services: Services, id: string) {
   return h;
 }
 
+/** @public */
 export async function handoffInScope(services: Services, user: AuthUser, id: string) {
   const h = await findHandoff(services, id);
   if (!inScope(user, h.ocmw_nis))

@@ -25,6 +25,7 @@ async function detail(services: Parameters<typeof readIntake>[0], user: Paramete
   return readIntake(services, user, h.intake_id);
 }
 
+/** @public */
 export const handoffRoutes = [
   defineRoute({
     method: 'get',

@@ -6,6 +6,7 @@ import type { Executor } from '../db/schema';
 import type { Services } from '../services';
 import { rolesWith } from '../policies';
 
+/** @public */
 export function announceHandoffs(services: Services, id: string) {
   services.realtime.publish('handoffs:changed', { id }, rolesWith('handoffs.read'));
 }
@@ -19,7 +20,10 @@ export interface NewHandoff {
   now: Date;
 }
 
-/** Writes the guarantee, the handoff and its 'created' event; returns the handoff's id. */
+/**
+ * Writes the guarantee, the handoff and its 'created' event; returns the handoff's id.
+ * @public
+ */
 export async function openHandoff(trx: Executor, h: NewHandoff): Promise<string> {
   const { intakeId, hold, decision, terms, userId, now } = h;
   await trx

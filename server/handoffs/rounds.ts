@@ -182,6 +182,7 @@ export async function sendMorningDigests(services: Services): Promise<number> {
   return sent;
 }
 
+/** @public */
 export const startHandoffRounds = (services: Services, everyMs = 60_000) =>
   repeat(services, everyMs, 'handoff escalations and digests', async () => {
     await sendMorningDigests(services);

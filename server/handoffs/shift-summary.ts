@@ -134,5 +134,6 @@ async function sendRegionHandoverSms(services: Services, region: string): Promis
     : 0;
 }
 
+/** @public */
 export const startHandoverSms = (services: Services, everyMs = 60_000) =>
   repeat(services, everyMs, 'handover SMS', () => sendHandoverSms(services));

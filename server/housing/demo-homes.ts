@@ -12,6 +12,7 @@ export const DEMO_HOMES = [
   { name: 'Kamerwoning Herentals', nis: '13011', kind: 'kamerwoning', suits: ['men'] },
 ] as const;
 
+/** @public */
 export async function seedDemoHomes(trx: Kysely<Database> | Transaction<Database>): Promise<void> {
   await trx
     .insertInto('transit_homes')

@@ -50,6 +50,7 @@ import {
 } from './registrations';
 import { housingRules } from './scope';
 
+/** @public */
 export const housingRoutes = [
   defineRoute({
     method: 'get',

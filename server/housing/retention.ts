@@ -5,6 +5,7 @@ import { sql, type Transaction } from 'kysely';
 import { localDate } from '../../shared/rules/wall-clock';
 import type { Database } from '../db/schema';
 
+/** @public */
 export async function pseudonymiseHousing(trx: Transaction<Database>, now: Date, before: Date): Promise<number> {
   const ended = trx
     .selectFrom('housing_trajectories')

@@ -19,6 +19,7 @@ export function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** @public */
 export function refuseDeepJson(req: Request, _res: Response, next: NextFunction): void {
   if (depthExceeds(req.body, MAX_DEPTH)) {
     next(

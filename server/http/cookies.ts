@@ -4,6 +4,7 @@
 import { parseCookie } from 'cookie';
 import type { NextFunction, Request, Response } from 'express';
 
+/** @public */
 export function readCookies(header: string | undefined): Record<string, string> {
   if (!header) return {};
   try {
@@ -25,7 +26,10 @@ declare global {
   }
 }
 
-/** Express middleware: `req.cookies` from the Cookie header. */
+/**
+ * Express middleware: `req.cookies` from the Cookie header.
+ * @public
+ */
 export function cookies(req: Request, _res: Response, next: NextFunction): void {
   req.cookies = readCookies(req.headers.cookie);
   next();

@@ -13,6 +13,7 @@ interface BodyParserError {
   message?: string;
 }
 
+/** @public */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     if (res.headersSent) return;

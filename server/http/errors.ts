@@ -2,6 +2,7 @@
 import type { ZodError } from 'zod';
 import { say } from '../../shared/rules/say';
 
+/** @public */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -12,11 +13,16 @@ export class HttpError extends Error {
   }
 }
 
+/** @public */
 export const badRequest = (message: string, extra?: Record<string, unknown>) => new HttpError(400, message, extra);
+/** @public */
 export const unauthorized = (message = say('Meld je eerst aan.', 'Sign in first.')) => new HttpError(401, message);
+/** @public */
 export const forbidden = (message = say('Je rol mag dit niet.', 'Your role may not do this.')) =>
   new HttpError(403, message);
+/** @public */
 export const notFound = (message = say('Niet gevonden.', 'Not found.')) => new HttpError(404, message);
+/** @public */
 export const conflict = (message: string, extra?: Record<string, unknown>) => new HttpError(409, message, extra);
 
 export interface FieldIssue {
@@ -40,7 +46,10 @@ export function validationError(where: 'body' | 'query' | 'params', error: ZodEr
   return badRequest(say(`Ongeldige aanvraag: ${summary}`, `Invalid request: ${summary}`), { issues });
 }
 
-/** A 400 for one field found wrong after validation (e.g. against the database), named as zod would. */
+/**
+ * A 400 for one field found wrong after validation (e.g. against the database), named as zod would.
+ * @public
+ */
 export function fieldError(path: string, message: string): HttpError {
   return badRequest(say(`Ongeldige aanvraag: ${path}: ${message}`, `Invalid request: ${path}: ${message}`), {
     issues: [{ path, message }],

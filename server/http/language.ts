@@ -10,6 +10,7 @@ export function requestLanguage(req: Request): SpeechLang {
   return req.acceptsLanguages('en', 'nl') === 'nl' ? 'nl' : 'en';
 }
 
+/** @public */
 export function speakTheReadersLanguage(req: Request, res: Response, next: NextFunction): void {
   const lang = requestLanguage(req);
   const json = res.json.bind(res);

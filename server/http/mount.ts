@@ -21,6 +21,7 @@ export interface MountOptions {
   checkAnswers?: boolean;
 }
 
+/** @public */
 export function mountRoutes(app: Express, routes: RouteSpec[], services: Services, opts: MountOptions = {}): void {
   for (const route of routes) {
     app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {

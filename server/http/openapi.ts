@@ -29,6 +29,7 @@ const TAGS: Record<string, string> = {
   housing: 'The wooncel: transit homes, registrations, allocations, trajectories, contingent, figures',
 };
 
+/** @public */
 export function buildOpenApi(routes: RouteSpec[], info: { title: string; version: string }, serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const ids = new Set<string>();

@@ -8,7 +8,10 @@ import type { Request } from 'express';
 import type { Config } from '../config';
 import { say } from '../../shared/rules/say';
 
-/** Sign-in attempts (failed or not) from one address. */
+/**
+ * Sign-in attempts (failed or not) from one address.
+ * @public
+ */
 export function loginLimiter(config: Config) {
   return rateLimit({
     windowMs: 60_000,
@@ -31,6 +34,7 @@ export function loginLimiter(config: Config) {
  * Webhook requests refused for their signature, from one address. The limiter is mounted after the
  * signature check and skips every signed request: Twilio itself is never counted, never slowed and
  * never refused, however busy the night; a forger is refused after 30 tries a minute.
+ * @public
  */
 export function refusedWebhookLimiter() {
   return rateLimit({

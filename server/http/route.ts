@@ -11,9 +11,15 @@ import type { Services } from '../services';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** A route that answers nothing: 204 without a body. */
+/**
+ * A route that answers nothing: 204 without a body.
+ * @public
+ */
 export const NO_CONTENT = { kind: 'none' } as const;
-/** A body that is not JSON, sent by the handler itself. */
+/**
+ * A body that is not JSON, sent by the handler itself.
+ * @public
+ */
 export const file = (contentType: string) => ({ kind: 'file', contentType }) as const;
 export type Answer = ZodType | typeof NO_CONTENT | ReturnType<typeof file>;
 export const isSchema = (a: Answer): a is ZodType => '_zod' in a;
@@ -29,6 +35,7 @@ export interface HandlerContext<B, Q, P> {
   services: Services;
 }
 
+/** @public */
 export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = ZodType, PS extends ZodType = ZodType> {
   method: Method;
   /** Express path, e.g. /api/places/:id */
@@ -59,6 +66,7 @@ export interface RouteSpec<BS extends ZodType = ZodType, QS extends ZodType = Zo
   handler: (ctx: HandlerContext<z.output<BS>, z.output<QS>, z.output<PS>>) => Promise<unknown> | unknown;
 }
 
+/** @public */
 export function defineRoute<BS extends ZodType = ZodType, QS extends ZodType = ZodType, PS extends ZodType = ZodType>(
   spec: RouteSpec<BS, QS, PS>,
 ): RouteSpec {

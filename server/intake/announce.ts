@@ -4,6 +4,7 @@
 import type { Services } from '../services';
 import { rolesWith } from '../policies';
 
+/** @public */
 export function announceIntake(services: Services, id: string) {
   services.realtime.publish('intakes:changed', { id }, rolesWith('intakes.list'));
 }

@@ -27,6 +27,7 @@ export async function assertMayRead(services: Services, user: AuthUser, intakeId
   throw forbidden(say('Dit dossier is niet aan jouw OCMW overgedragen.', 'This case is not handed to your OCMW.'));
 }
 
+/** @public */
 export async function readIntake(services: Services, user: AuthUser, id: string) {
   const { db, clock } = services;
   const row = await db.selectFrom('intakes').selectAll().where('id', '=', id).executeTakeFirst();
@@ -178,6 +179,7 @@ export async function readIntake(services: Services, user: AuthUser, id: string)
  * The OCMW of a municipality as the worker needs it: its name in its own language, whether the desk
  * serves it (one of its regions: it sees the handoff in the console) or must hand over by phone or
  * e-mail, and the language of a letter to it.
+ * @public
  */
 export async function ocmwSummary(db: Services['db'], nis: string) {
   const row = await db

@@ -11,6 +11,7 @@ import { adoptHold, createIntake, holdForIntake, overrideCompetence, placeIntake
 import { listIntakes, readIntake } from './intake.queries';
 import { idParams } from '../http/params';
 
+/** @public */
 export const intakeRoutes = [
   defineRoute({
     method: 'post',

@@ -36,7 +36,10 @@ export async function markIntakePlaced(trx: Executor, id: string, decision: Comp
     .execute();
 }
 
-/** A forwarded handoff makes another OCMW competent; the intake follows it. */
+/**
+ * A forwarded handoff makes another OCMW competent; the intake follows it.
+ * @public
+ */
 export async function setCompetentMunicipality(trx: Executor, id: string, nis: string, now: Date) {
   await trx.updateTable('intakes').set({ competent_nis: nis, updated_at: now }).where('id', '=', id).execute();
 }

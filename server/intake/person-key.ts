@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { personMatchText } from '../../shared/rules/intake/person-key';
 
+/** @public */
 export function personKey(name: string, birthDate?: string | null): string | null {
   const text = personMatchText(name, birthDate);
   return text ? createHash('sha256').update(text).digest('hex') : null;

@@ -19,6 +19,7 @@ export interface RegionContext {
   escalateAfterHours: number;
 }
 
+/** @public */
 export async function regionContext(db: Db): Promise<RegionContext> {
   const [rows, settings] = await Promise.all([
     db.selectFrom('municipalities').select(['nis', 'name']).execute(),
@@ -37,6 +38,7 @@ export async function regionContext(db: Db): Promise<RegionContext> {
  * Resolves each named municipality (a NIS code, or a name as typed) to a NIS code the desk knows:
  * every Belgian municipality. Anything else is refused before anything is written, naming the field
  * and, for a typed name, the closest names. Returns path -> NIS.
+ * @public
  */
 export function resolveMunicipalities(
   ctx: RegionContext,
@@ -92,6 +94,7 @@ export function withResolved<T extends object>(facts: T, resolved: Map<string, s
   return copy as T;
 }
 
+/** @public */
 export async function ocmwOf(
   db: Db,
   nis: string,

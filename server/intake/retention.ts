@@ -3,7 +3,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
 
-/** Pseudonymises intakes created before `before`; returns them with their holds, whose initials go too. */
+/**
+ * Pseudonymises intakes created before `before`; returns them with their holds, whose initials go too.
+ * @public
+ */
 export async function pseudonymiseIntakes(db: Executor, before: Date, now: Date) {
   return db
     .updateTable('intakes')

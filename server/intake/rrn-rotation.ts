@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { decryptRrn, encryptRrn, keyId, type RrnKeys } from '../privacy/rrn-crypto';
 
-/** Encrypts plain numbers and re-encrypts those under an old key with the current one; returns how many. */
+/**
+ * Encrypts plain numbers and re-encrypts those under an old key with the current one; returns how many.
+ * @public
+ */
 export async function reencryptRrns(db: Kysely<Database>, keys: RrnKeys): Promise<number> {
   const current = `v1:${keyId(keys.current)}:`;
   const rows = await db.selectFrom('intakes').select(['id', 'rrn']).where('rrn', 'is not', null).execute();

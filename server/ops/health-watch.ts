@@ -3,6 +3,7 @@
 import { repeat } from '../repeat';
 import type { Services } from '../services';
 
+/** @public */
 export function watchDatabaseHealth(services: Services, everyMs = 3000): () => void {
   let up = true;
   return repeat(services, everyMs, 'database health', async () => {

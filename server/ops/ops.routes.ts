@@ -2,6 +2,7 @@ import { MAX_TRIES } from '../telephony/twilio/journal';
 import { defineRoute } from '../http/route';
 import { healthAnswer, webhookJournalAnswer } from '../../shared/api/ops';
 
+/** @public */
 export const opsRoutes = [
   defineRoute({
     method: 'get',

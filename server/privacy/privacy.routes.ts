@@ -9,6 +9,7 @@ import { say } from '../../shared/rules/say';
 
 // A POST with a body (shared/api/audit.ts), never a query string: a name and birth date in a URL end up in
 // proxy and access logs.
+/** @public */
 export const privacyRoutes = [
   defineRoute({
     method: 'post',

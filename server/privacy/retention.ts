@@ -40,5 +40,6 @@ export async function pseudonymiseExpired(
   });
 }
 
+/** @public */
 export const startRetention = (services: Services, everyMs = 3_600_000) =>
   repeat(services, everyMs, 'retention', () => pseudonymiseExpired(services));

@@ -4,19 +4,23 @@
 // still need re-encrypting: reencryptRrns does that at start-up.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
+/** @public */
 export interface RrnKeys {
   current: Buffer;
   previous: Buffer[];
 }
 
+/** @public */
 export const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
+/** @public */
 export function parseRrnKey(base64: string): Buffer {
   const key = Buffer.from(base64, 'base64');
   if (key.length !== 32) throw new Error('RRN_KEY: expected 32 bytes in base64 (openssl rand -base64 32)');
   return key;
 }
 
+/** @public */
 export function encryptRrn(plain: string, keys: RrnKeys): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.current, iv);
@@ -30,7 +34,10 @@ export function encryptRrn(plain: string, keys: RrnKeys): string {
   ].join(':');
 }
 
-/** The plain number; a value stored before encryption (digits only) is returned as it is. */
+/**
+ * The plain number; a value stored before encryption (digits only) is returned as it is.
+ * @public
+ */
 export function decryptRrn(stored: string, keys: RrnKeys): string {
   if (!stored.startsWith('v1:')) return stored;
   const [, kid, iv, tag, ct] = stored.split(':');

@@ -13,6 +13,7 @@ import type { ClientToServer, ServerEventName, ServerEventPayload, ServerToClien
 /** The socket.io server, typed by the contract: only the events of shared/api/events.ts, with their payloads. */
 export type DeskServer = Server<ClientToServer, ServerToClient>;
 
+/** @public */
 export interface Realtime {
   /** Sends an event to everyone signed in, or only to the given roles. Events and payloads: shared/api/events.ts. */
   publish<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, roles?: readonly Role[]): void;
@@ -64,6 +65,7 @@ function listenerSafePool(pool: pg.Pool): pg.Pool {
   });
 }
 
+/** @public */
 export function attachRealtime(
   http: HttpServer,
   db: Kysely<Database>,

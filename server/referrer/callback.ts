@@ -27,6 +27,7 @@ export async function openCaseOf(db: Kysely<Database>, number: string, now: Date
 /**
  * openCaseOf for many calls at once (the call log writes calls in batches): for each, in the same order,
  * the open case of its number in the 12 hours before its own `now`, as openCaseOf would answer.
+ * @public
  */
 export async function openCasesOf(
   db: Kysely<Database>,
@@ -60,7 +61,10 @@ export async function openCasesOf(
   );
 }
 
-/** "Politie Turnhout, over aanmelding K-2412-07, moeder met twee kinderen": who calls about which case. */
+/**
+ * "Politie Turnhout, over aanmelding K-2412-07, moeder met twee kinderen": who calls about which case.
+ * @public
+ */
 export async function callBackWhisper(
   db: Kysely<Database>,
   intakeId: string,

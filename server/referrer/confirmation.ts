@@ -76,6 +76,7 @@ export async function languageOf(
 /**
  * Queues the referrer's text about `event` for an intake, in the caller's transaction. Returns the
  * outbox id, or null when nothing goes (no mobile, no reference, already queued, nothing to correct).
+ * @public
  */
 export async function queueReferrerSms(
   services: Services,
@@ -149,6 +150,7 @@ export async function queueReferrerSms(
  * Queues the referrer's "released" update for each intake of these holds, inside the caller's transaction
  * (the one that releases or expires the holds: a crash leaves both or neither). Returns a function that
  * tells the consoles, to be called once that transaction has committed.
+ * @public
  */
 export async function queueReferrerUpdatesForHolds(
   services: Services,

@@ -16,6 +16,7 @@ const LOOKBACK_MS = 14 * 86_400_000;
 
 export type FollowUp = { handledAs: 'status'; reply: string } | { handledAs: 'status-limited'; reply: null } | null;
 
+/** @public */
 export async function followUp(
   services: Services,
   trx: Transaction<Database>,

@@ -5,6 +5,7 @@ import { REFERRER_KIND, referrerMobile } from './confirmation';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
+/** @public */
 export async function referrerSmsOf(services: Services, intake: { id: string; referrer: Record<string, string> }) {
   const mobile = referrerMobile(intake.referrer);
   const rows = await services.db

@@ -9,6 +9,7 @@ import { REFERRER_KIND } from './confirmation';
 import { announceOutbox, cancelWaitingSms } from '../telephony/outbox/enqueue';
 import { announceIntake } from '../intake/announce';
 
+/** @public */
 export const referrerRoutes = [
   defineRoute({
     method: 'post',

@@ -66,7 +66,10 @@ export function belgianMunicipality(nis: string): BelgianMunicipality | undefine
   return belgianMunicipalities().find((m) => m.nis === nis);
 }
 
-/** The name used in its own language; Brussels is bilingual, Dutch first for this Flemish desk. */
+/**
+ * The name used in its own language; Brussels is bilingual, Dutch first for this Flemish desk.
+ * @public
+ */
 export function localName(m: BelgianMunicipality): string {
   if (m.region === 'flanders') return m.nameNl;
   if (m.region === 'brussels') return m.nameNl === m.nameFr ? m.nameNl : `${m.nameNl} / ${m.nameFr}`;
@@ -92,6 +95,7 @@ export function ocmwName(m: BelgianMunicipality): string {
  * The language of a letter to that OCMW: Dutch in Flanders and Brussels (a Brussels OCMW must answer
  * a Dutch-speaking service in Dutch), French in Wallonia, including the German-speaking OCMWs, which
  * read French (the desk writes no German).
+ * @public
  */
 export function letterLanguage(region: BelgianRegion | null): LetterLanguage {
   return region === 'wallonia' ? 'fr' : 'nl';
@@ -119,7 +123,10 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The municipality whose Dutch, French or German name is exactly what was typed (case and accents ignored). */
+/**
+ * The municipality whose Dutch, French or German name is exactly what was typed (case and accents ignored).
+ * @public
+ */
 export function municipalityByName(typed: string): BelgianMunicipality | undefined {
   const q = fold(typed);
   const hits = belgianMunicipalities().filter((m) => [m.nameNl, m.nameFr, m.nameDe].some((n) => fold(n) === q));
@@ -129,6 +136,7 @@ export function municipalityByName(typed: string): BelgianMunicipality | undefin
 /**
  * The closest names to what was typed, best first: names starting with it, then by edit distance of
  * the name (or its start, for a half-typed name) in any of the three languages.
+ * @public
  */
 export function closestMunicipalities(typed: string, limit = 3): BelgianMunicipality[] {
   const q = fold(typed);

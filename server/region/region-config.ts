@@ -11,6 +11,7 @@ import { belgianMunicipality } from './belgium';
 export { calendarSchema, weeklyHoursSchema } from '../../shared/rules/calendar-schema';
 
 // Belgian number in E.164: fixed lines have 8 digits after +32, mobiles (4xx) 9.
+/** @public */
 export const belgianPhone = z
   .string()
   .regex(/^\+32(4[5-9]\d{7}|[1-9]\d{7})$/, 'expected a Belgian number in E.164 (+32...)');
@@ -136,6 +137,7 @@ export const regionConfigSchema = regionObjectSchema.superRefine((r, ctx) => {
 export type { Calendar, WeeklyHours } from '../../shared/rules/calendar-schema';
 export type MunicipalityConfig = z.infer<typeof municipalitySchema>;
 export type OcmwConfig = z.infer<typeof ocmwSchema>;
+/** @public */
 export type RegionConfig = z.infer<typeof regionConfigSchema>;
 
 /** Validates raw data; throws one error listing every bad field as `path.to.field: message`. */
@@ -170,12 +172,16 @@ export function loadRegionConfig(code = 'kempen'): RegionConfig {
   return config;
 }
 
-/** The regions shipped as data: every folder under data/ but the national list. */
+/**
+ * The regions shipped as data: every folder under data/ but the national list.
+ * @public
+ */
 export const SHIPPED_REGIONS = ['kempen', 'boom-mechelen-lier'] as const;
 
 /**
  * Several regions for one deployment, checked against each other: no municipality or permanence number in two
  * regions, neighbours that exist. Throws naming the region and the field.
+ * @public
  */
 export function loadRegionConfigs(codes: readonly string[]): RegionConfig[] {
   const configs = codes.map((c) => loadRegionConfig(c));

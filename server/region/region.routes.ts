@@ -5,6 +5,7 @@ import { say } from '../../shared/rules/say';
 import { belgianMunicipalities, closestMunicipalities, localName, ocmwName } from './belgium';
 import { municipalitySearchAnswer, municipalitySearchQuery, regionAnswer } from '../../shared/api/region';
 
+/** @public */
 export const regionRoutes = [
   defineRoute({
     method: 'get',

@@ -33,6 +33,7 @@ export type RegionSettings = z.infer<typeof regionSettingsSchema>;
 /**
  * A region's settings, checked: a broken row fails loudly, here. Without a code: the first region's (what a caller
  * not yet scoped to a region gets; every capability that is scoped passes the user's or the call's region).
+ * @public
  */
 export async function regionSettings(db: Db, code?: string | null): Promise<RegionSettings> {
   let query = db.selectFrom('regions').select(['code', 'settings']).orderBy('position').orderBy('code');
@@ -46,7 +47,10 @@ export async function regionSettings(db: Db, code?: string | null): Promise<Regi
   return parsed.data;
 }
 
-/** The region's office hours. With no region yet every hour is out of hours: the line then always rings the rota. */
+/**
+ * The region's office hours. With no region yet every hour is out of hours: the line then always rings the rota.
+ * @public
+ */
 export async function regionCalendar(db: Db, code?: string | null): Promise<Calendar> {
   return (await regionSettings(db, code)).officeHours ?? { hours: {} };
 }

@@ -28,6 +28,7 @@ type FilterQuery = { from?: string | undefined; to?: string | undefined; municip
 const periodFrom = (q: FilterQuery, now: Date) => (q.from && q.to ? periodOf(q.from, q.to) : defaultPeriod(now));
 const monthOr = (month: string | undefined, now: Date) => month ?? nightOf(now).slice(0, 7);
 
+/** @public */
 export const reportRoutes = [
   defineRoute({
     method: 'get',

@@ -87,7 +87,10 @@ interface Staff {
   role: string;
 }
 
-/** Who hears about trouble: the coordinator on call, or every coordinator when none is (with a phone). */
+/**
+ * Who hears about trouble: the coordinator on call, or every coordinator when none is (with a phone).
+ * @public
+ */
 export function leadsToAlert<T extends Staff>(rota: Rota, staff: T[], now: Date): T[] {
   const onCallId = onDuty(rota, now).coordinator?.userId;
   const onCall = staff.filter((s) => s.id === onCallId && s.phone);
@@ -116,5 +119,6 @@ export function upcomingStarts(rota: Rota, userId: string, now: Date, minutes: n
   return runs.filter((r) => Date.parse(r.start) > now.getTime() && Date.parse(r.start) <= until);
 }
 
+/** @public */
 export const startRotaNotifications = (services: Services, everyMs = 60_000) =>
   repeat(services, everyMs, 'rota notifications', () => sendRotaNotifications(services));

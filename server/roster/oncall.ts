@@ -23,7 +23,10 @@ export interface OnCallNow {
   nextHandover: string | null;
 }
 
-/** Who is on duty in a region (its rota, its staff, its day number). */
+/**
+ * Who is on duty in a region (its rota, its staff, its day number).
+ * @public
+ */
 export async function onCallNow(
   services: Pick<Services, 'db' | 'clock'>,
   region: string,

@@ -62,7 +62,10 @@ export async function loadSwaps(db: Db, region: string): Promise<Swap[]> {
   }));
 }
 
-/** One region's rota: its office hours, rotations, overrides and swaps. */
+/**
+ * One region's rota: its office hours, rotations, overrides and swaps.
+ * @public
+ */
 export async function loadRota(db: Db, region: string): Promise<Rota> {
   const [calendar, rotations, overrides, swaps] = await Promise.all([
     regionCalendar(db, region),

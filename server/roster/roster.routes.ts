@@ -38,6 +38,7 @@ function range(q: { from?: string; to?: string }, now: Date, days: number) {
   return { from, to };
 }
 
+/** @public */
 export const rosterRoutes = [
   defineRoute({
     method: 'get',

@@ -75,6 +75,7 @@ async function isEmpty(db: Db): Promise<boolean> {
 /**
  * Runs with SEED=none too: the desk cannot work without its municipalities and OCMWs. `codes`: the regions this
  * deployment serves (one folder each under server/region/data/), checked against each other first.
+ * @public
  */
 export async function seedRegionIfEmpty(
   db: Kysely<Database>,
@@ -217,10 +218,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
 /** Demo contact mobiles of two OCMWs (morning digest, escalations); real ones come from region.json. */
 const DEMO_OCMW_MOBILES: Record<string, string> = { '13040': '+32476400040', '13008': '+32476400008' };
 
-/** Usernames with the well-known password `demo`: the server warns while they exist. */
+/**
+ * Usernames with the well-known password `demo`: the server warns while they exist.
+ * @public
+ */
 export const DEMO_LOGINS: readonly string[] = DEMO_USERS.map((u) => u.username);
 export const DEMO_PASSWORD = 'demo';
 
+/** @public */
 export async function seedDemo(
   db: Kysely<Database>,
   opts: {

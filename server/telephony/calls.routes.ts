@@ -17,6 +17,7 @@ import { listCalls } from './calls.queries';
 import { say } from '../../shared/rules/say';
 import { regionOf } from '../region/scope';
 
+/** @public */
 export const callRoutes = [
   defineRoute({
     method: 'get',

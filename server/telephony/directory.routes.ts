@@ -8,6 +8,7 @@ import { defineRoute, NO_CONTENT } from '../http/route';
 import { refreshLastKnownRota } from './voice/keep-fresh';
 import { say } from '../../shared/rules/say';
 
+/** @public */
 export const directoryRoutes = [
   defineRoute({
     method: 'get',

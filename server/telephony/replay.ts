@@ -20,6 +20,7 @@ export async function applyJournalEntry(
   return { ok: !outcome.failed(), reason: outcome.reason() };
 }
 
+/** @public */
 export const startJournalReplay = (services: Services, everyMs = 3000) =>
   repeat(services, everyMs, 'webhook journal replay', () =>
     services.webhookJournal.replay(services, applyJournalEntry),

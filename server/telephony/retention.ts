@@ -2,6 +2,7 @@
 // SMS texts in and out. Every update is conditional, so instances may run this side by side.
 import type { Executor } from '../db/schema';
 
+/** @public */
 export async function pseudonymiseLine(db: Executor, before: Date): Promise<{ calls: number; sms: number }> {
   const calls = await db
     .updateTable('calls')

@@ -7,6 +7,7 @@ import { defineRoute } from '../http/route';
 import { FakeTwilio } from '../fake-twilio/index';
 import { say } from '../../shared/rules/say';
 
+/** @public */
 export const simulatorRoutes = [
   defineRoute({
     method: 'get',

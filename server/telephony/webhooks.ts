@@ -7,4 +7,5 @@ import { smsWebhooks } from './sms/sms.routes';
 /** Resolves once the call log a call's webhooks started is written: the HTTP adapter and the replay wait on it. */
 export { afterCallLogged as webhookWritesSettled } from './voice/incoming';
 
+/** @public */
 export const twilioRoutes: TwilioRoute[] = [...voiceRoutes, ...connectWebhooks, ...smsWebhooks];

@@ -4,6 +4,7 @@ import { say } from '../rules/say';
 import { isIsoDate } from '../rules/wall-clock';
 import { roleSchema } from './common';
 
+/** @public */
 export const auditQuery = z.strictObject({
   subjectType: z.string().min(1).max(50).optional(),
   subjectId: z.string().min(1).max(100).optional(),
@@ -14,6 +15,7 @@ export const auditQuery = z.strictObject({
 /** What was done, as stored: structured fields; free text about people is left out for readers who are not the desk. */
 const detail = z.record(z.string(), z.unknown()).nullable();
 
+/** @public */
 export const auditAnswer = z.object({
   entries: z.array(
     z.object({
@@ -31,6 +33,7 @@ export const auditAnswer = z.object({
 });
 
 // A POST with a body, never a query string: a name and birth date in a URL end up in proxy and access logs.
+/** @public */
 export const accessReportBody = z
   .strictObject({
     name: z.string().trim().min(1).max(120).optional(),
@@ -45,6 +48,7 @@ export const accessReportBody = z
     path: ['name'],
   });
 
+/** @public */
 export const accessReportAnswer = z.object({
   intakes: z.array(z.object({ id: z.string(), createdAt: z.string() })),
   entries: z.array(

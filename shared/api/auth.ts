@@ -6,11 +6,13 @@ import { nisCode } from '../rules/nis';
 import { phoneSchema } from '../rules/phone';
 import { idAnswer, roleSchema } from './common';
 
+/** @public */
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1, say('vul je gebruikersnaam in', 'username is required')).max(100),
   password: z.string().min(1, say('vul je wachtwoord in', 'password is required')).max(1000),
 });
 
+/** @public */
 export const authUserSchema = z.object({
   id: z.string(),
   username: z.string(),
@@ -22,25 +24,34 @@ export const authUserSchema = z.object({
   regions: z.array(z.string()),
   region: z.string().nullable(),
 });
+/** @public */
 export type User = z.output<typeof authUserSchema>;
 
+/** @public */
 export const userAnswer = z.object({ user: authUserSchema });
+/** @public */
 export const regionSwitchBody = z.strictObject({
   region: z.string().regex(/^[a-z0-9-]+$/, say('geen regiocode', 'not a region code')),
 });
-/** `/api/auth/me`: the user, the abilities their role holds (what the console shows), the municipalities they reach (null: all). */
+/**
+ * `/api/auth/me`: the user, the abilities their role holds (what the console shows), the municipalities they reach (null: all).
+ * @public
+ */
 export const meAnswer = z.object({
   user: authUserSchema,
   abilities: z.array(z.enum(ABILITIES)),
   scope: z.array(z.string()).nullable(),
 });
 
+/** @public */
 export const spraysAnswer = z.object({
   sprays: z.array(z.object({ username: z.string(), addresses: z.number(), lastFailureAt: z.string() })),
   windowMinutes: z.number(),
 });
+/** @public */
 export type Spray = z.output<typeof spraysAnswer>['sprays'][number];
 
+/** @public */
 export const newUserSchema = z
   .strictObject({
     username: z
@@ -77,6 +88,7 @@ export const newUserSchema = z
   });
 
 // A changed password, role or a disabled account ends every session of that user.
+/** @public */
 export const userChangeBody = z
   .strictObject({
     role: roleSchema.optional(),
@@ -87,6 +99,7 @@ export const userChangeBody = z
     message: say('niets te wijzigen', 'nothing to change'),
   });
 
+/** @public */
 export const usersAnswer = z.object({
   users: z.array(
     z.object({
@@ -100,4 +113,5 @@ export const usersAnswer = z.object({
   ),
 });
 
+/** @public */
 export const userCreatedAnswer = idAnswer;

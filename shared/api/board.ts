@@ -6,6 +6,7 @@ import { say } from '../rules/say';
 import { householdSchema, SUIT_TAGS } from '../rules/suitability';
 import { csvList } from './common';
 
+/** @public */
 export const PLACE_TYPES = [
   'caw_noodkamer',
   'hotel',
@@ -14,8 +15,10 @@ export const PLACE_TYPES = [
   'doorgangswoning',
   'vluchthuis',
 ] as const;
+/** @public */
 export const placeTypeSchema = z.enum(PLACE_TYPES);
 
+/** @public */
 export const boardQuery = z
   .strictObject({
     adults: z.coerce.number().int().min(0).max(20).optional(),
@@ -30,7 +33,10 @@ export const boardQuery = z
     message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
   });
 
-/** What a worker chooses when holding a place, from the board or from an intake: one definition. */
+/**
+ * What a worker chooses when holding a place, from the board or from an intake: one definition.
+ * @public
+ */
 export const holdChoiceShape = {
   placeId: z.uuid(say('geen geldige plaats-id', 'not a valid place id')),
   minutes: z.number().int().min(15).max(240).optional(),
@@ -49,6 +55,7 @@ export const holdChoiceShape = {
     .optional(),
 };
 
+/** @public */
 export const holdBody = z.strictObject({
   ...holdChoiceShape,
   initials: z
@@ -61,6 +68,7 @@ export const holdBody = z.strictObject({
   household: householdSchema,
 });
 
+/** @public */
 export const extendHoldBody = z.strictObject({
   minutes: z.number().int().min(5).max(240),
   reason: z
@@ -70,6 +78,7 @@ export const extendHoldBody = z.strictObject({
     .max(300),
 });
 
+/** @public */
 export const hotelCountBody = z.strictObject({
   rooms: z.number().int().min(0).max(50),
   confirmedBy: z
@@ -86,9 +95,13 @@ export const hotelCountBody = z.strictObject({
   method: z.enum(['phone', 'sms', 'console']),
 });
 
-/** `/api/places/:id` (zod's own message for a malformed id). */
+/**
+ * `/api/places/:id` (zod's own message for a malformed id).
+ * @public
+ */
 export const placeIdParams = z.strictObject({ id: z.uuid() });
 
+/** @public */
 export const placeBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
   provider: z.string().trim().min(1).max(120),
@@ -122,6 +135,7 @@ const holdOnBoard = z.object({
   createdBy: z.string(),
 });
 
+/** @public */
 export const placeOnBoard = z.object({
   id: z.string(),
   name: z.string(),
@@ -154,10 +168,15 @@ export const placeOnBoard = z.object({
     .nullable(),
   holds: z.array(holdOnBoard),
 });
+/** @public */
 export type Place = z.output<typeof placeOnBoard>;
+/** @public */
 export type Hold = Place['holds'][number];
 
-/** A neighbouring region's suitable free places, shown only when nothing suitable is free here (issue 15). */
+/**
+ * A neighbouring region's suitable free places, shown only when nothing suitable is free here (issue 15).
+ * @public
+ */
 export const neighbourOffer = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   /** Whether the two regions agreed that this desk may hold their places. */
@@ -178,6 +197,7 @@ export const neighbourOffer = z.object({
   ),
 });
 
+/** @public */
 export const boardAnswer = z.object({
   at: z.string(),
   night: z.string(),
@@ -187,20 +207,30 @@ export const boardAnswer = z.object({
   places: z.array(placeOnBoard),
   neighbours: z.array(neighbourOffer),
 });
+/** @public */
 export type Board = z.output<typeof boardAnswer>;
 
+/** @public */
 export const heldAnswer = z.object({ id: z.string(), placeId: z.string(), unit: z.number(), expiresAt: z.string() });
+/** @public */
 export const holdChangedAnswer = z.object({
   id: z.string(),
   status: z.enum(['held', 'placed', 'released', 'expired', 'ended']),
   expiresAt: z.string(),
 });
+/** @public */
 export const hotelCountAnswer = z.object({ placeId: z.string(), night: z.string(), rooms: z.number() });
+/** @public */
 export const hotelsAskedAnswer = z.object({ asked: z.number() });
+/** @public */
 export const placeSavedAnswer = z.object({ id: z.string() });
+/** @public */
 export const callThroughAnswer = z.object({ callSid: z.string(), ringing: z.string() });
 
-/** The board a `board:changed` event carries: the role scope's places, not yet seen for a household. */
+/**
+ * The board a `board:changed` event carries: the role scope's places, not yet seen for a household.
+ * @public
+ */
 export const boardOfEvent = z.object({
   at: z.string(),
   night: z.string(),

@@ -4,12 +4,16 @@ import { z } from 'zod';
 import { phoneSchema } from '../rules/phone';
 import { say } from '../rules/say';
 
+/** @public */
 export const callIdParams = z.strictObject({ id: z.uuid(say('geen geldige oproep-id', 'not a valid call id')) });
+/** @public */
 export const callsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+/** @public */
 export const callBackBody = z.strictObject({ note: z.string().trim().max(500).optional() });
 
 const chainRole = z.enum(['primary', 'backup', 'coordinator', 'day']);
 
+/** @public */
 export const callSchema = z.object({
   id: z.string(),
   sid: z.string(),
@@ -49,15 +53,22 @@ export const callSchema = z.object({
     })
     .nullable(),
 });
+/** @public */
 export type Call = z.output<typeof callSchema>;
+/** @public */
 export type CallLeg = Call['legs'][number];
 
+/** @public */
 export const callsAnswer = z.object({ calls: z.array(callSchema) });
+/** @public */
 export const callAnswer = z.object({ call: callSchema, earlier: z.array(callSchema) });
+/** @public */
 export const alarmsAnswer = z.object({ alarms: z.array(callSchema) });
+/** @public */
 export const calledBackAnswer = z.object({ id: z.string(), calledBack: z.literal(true) });
 
 const directoryKind = z.enum(['police', 'hospital', 'service', 'other']);
+/** @public */
 export const directoryBody = z.strictObject({
   number: phoneSchema,
   name: z.string().trim().min(1).max(120),
@@ -65,6 +76,7 @@ export const directoryBody = z.strictObject({
   /** The language the desk texts this organisation's people in. */
   language: z.enum(['nl', 'fr']).optional(),
 });
+/** @public */
 export const directoryAnswer = z.object({
   entries: z.array(
     z.object({
@@ -76,16 +88,20 @@ export const directoryAnswer = z.object({
     }),
   ),
 });
+/** @public */
 export const directoryAddedAnswer = z.object({ id: z.string(), number: z.string() });
 
+/** @public */
 export const simulatorAnswer = z.object({ available: z.boolean() });
 const behaviour = z.enum(['accepts', 'silent', 'busy', 'no-answer', 'fails']);
+/** @public */
 export const simulateBody = z.strictObject({
   from: phoneSchema,
   /** What each step of the chain does, in order; steps beyond the list do not answer. */
   steps: z.array(behaviour).max(3).default(['accepts']),
   voicemail: z.boolean().default(true),
 });
+/** @public */
 export const simulatedAnswer = z.object({
   sid: z.string(),
   dialled: z.array(z.object({ number: z.string(), outcome: z.string() })),
@@ -93,6 +109,7 @@ export const simulatedAnswer = z.object({
   heard: z.array(z.string()),
 });
 
+/** @public */
 export const outboxAnswer = z.object({
   messages: z.array(
     z.object({
@@ -108,8 +125,10 @@ export const outboxAnswer = z.object({
     }),
   ),
 });
+/** @public */
 export type OutboxMessage = z.output<typeof outboxAnswer>['messages'][number];
 
+/** @public */
 export const inboxAnswer = z.object({
   messages: z.array(
     z.object({
@@ -122,4 +141,5 @@ export const inboxAnswer = z.object({
     }),
   ),
 });
+/** @public */
 export type InboxMessage = z.output<typeof inboxAnswer>['messages'][number];

@@ -7,6 +7,7 @@ import { spraysAnswer } from './auth';
 import { boardOfEvent } from './board';
 import { roleSchema } from './common';
 
+/** @public */
 export const serverEvents = {
   /** On connecting: the server's clock (the console's "now") and who the socket belongs to. */
   hello: z.object({ serverTime: z.string(), user: z.object({ id: z.string(), role: roleSchema }) }),
@@ -37,10 +38,18 @@ export const serverEvents = {
   'auth:spray': spraysAnswer.shape.sprays.element,
 } as const;
 
+/** @public */
 export type ServerEventName = keyof typeof serverEvents;
+/** @public */
 export type ServerEventPayload<E extends ServerEventName> = z.output<(typeof serverEvents)[E]>;
 
-/** socket.io's map of what the server emits (its second type parameter). */
+/**
+ * socket.io's map of what the server emits (its second type parameter).
+ * @public
+ */
 export type ServerToClient = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void };
-/** The console sends nothing over the socket: every change is an HTTP request. */
+/**
+ * The console sends nothing over the socket: every change is an HTTP request.
+ * @public
+ */
 export type ClientToServer = Record<string, never>;

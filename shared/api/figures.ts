@@ -5,19 +5,29 @@ import { nisCode } from '../rules/nis';
 import { say } from '../rules/say';
 import { isIsoDate } from '../rules/wall-clock';
 
-/** Longest period one request may ask: eleven years (ten years of history and some). */
+/**
+ * Longest period one request may ask: eleven years (ten years of history and some).
+ * @public
+ */
 export const MAX_PERIOD_NIGHTS = 4018;
 const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+/** @public */
 export const nightsBetween = (from: string, to: string) => dayNo(to) - dayNo(from) + 1;
 
 const date = (field: string) => z.string().refine(isIsoDate, `${field} must be a date YYYY-MM-DD`);
+/** @public */
 export const nisSchema = nisCode;
+/** @public */
 export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'month must be YYYY-MM'));
+/** @public */
 export const langSchema = z.enum(['nl', 'en'], { error: say('lang is nl of en', 'lang must be nl or en') });
 
-/** from/to (both or neither) and an optional municipality: the dashboard's filter. */
+/**
+ * from/to (both or neither) and an optional municipality: the dashboard's filter.
+ * @public
+ */
 export const filterShape = {
   from: date('from').optional(),
   to: date('to').optional(),
@@ -25,6 +35,7 @@ export const filterShape = {
 };
 
 type FilterInput = { from?: string | undefined; to?: string | undefined };
+/** @public */
 export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
   if ((q.from === undefined) !== (q.to === undefined)) {
     ctx.addIssue({
@@ -54,7 +65,10 @@ export const checkFilter = (q: FilterInput, ctx: z.RefinementCtx) => {
   }
 };
 
-/** The tables of the dashboard one CSV download can hold (server/reports/tables.ts builds each). */
+/**
+ * The tables of the dashboard one CSV download can hold (server/reports/tables.ts builds each).
+ * @public
+ */
 export const FIGURE_TABLES = [
   'calls_outcomes',
   'calls_by_hour',
@@ -72,9 +86,12 @@ export const FIGURE_TABLES = [
   'referrer_loop',
   'municipalities',
 ] as const;
+/** @public */
 export type FigureTableName = (typeof FIGURE_TABLES)[number];
 
+/** @public */
 export const figuresQuery = z.strictObject(filterShape).superRefine(checkFilter);
+/** @public */
 export const figuresCsvQuery = z
   .strictObject({
     ...filterShape,
@@ -85,7 +102,9 @@ export const figuresCsvQuery = z
   })
   .superRefine(checkFilter);
 const costsShape = { month: monthSchema.optional(), ocmw: nisSchema.optional() };
+/** @public */
 export const costsQuery = z.strictObject(costsShape);
+/** @public */
 export const costsCsvQuery = z.strictObject({
   ...costsShape,
   table: z
@@ -107,6 +126,7 @@ const placementCounts = {
   occupancy: maybe,
 };
 
+/** @public */
 export const figuresAnswer = z.object({
   period: z.object({ from: z.string(), to: z.string(), nights: n, start: z.string(), end: z.string() }),
   /** The municipalities the figures are limited to; null: the whole region. */
@@ -177,9 +197,11 @@ export const figuresAnswer = z.object({
     callBacksPerCase: maybe,
   }),
 });
+/** @public */
 export type Figures = z.output<typeof figuresAnswer>;
 
 const costTotals = { guarantees: n, nights: n, totalCents: n };
+/** @public */
 export const costStatementAnswer = z.object({
   month: z.string(),
   from: z.string(),
@@ -214,4 +236,5 @@ export const costStatementAnswer = z.object({
   ),
   total: z.object(costTotals),
 });
+/** @public */
 export type CostStatement = z.output<typeof costStatementAnswer>;

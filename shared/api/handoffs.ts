@@ -6,14 +6,18 @@ import { say } from '../rules/say';
 import { csvList } from './common';
 import { HANDOFF_STATUSES } from './intake';
 
+/** @public */
 export const FOLLOW_UPS = ['trajectory_started', 'not_reached', 'no_show', 'refused', 'housed', 'other'] as const;
 const note = z.string().trim().max(2000).optional();
 
+/** @public */
 export const handoffsQuery = z.strictObject({
   status: csvList(z.enum(HANDOFF_STATUSES)).optional(),
   municipality: nisCode.optional(),
 });
+/** @public */
 export const followUpBody = z.strictObject({ outcome: z.enum(FOLLOW_UPS), note });
+/** @public */
 export const forwardBody = z.strictObject({
   toNis: nisCode,
   reason: z
@@ -28,7 +32,9 @@ export const forwardBody = z.strictObject({
     )
     .max(2000),
 });
+/** @public */
 export const closeBody = z.strictObject({ note });
+/** @public */
 export const letterQuery = z.strictObject({ lang: z.enum(['nl', 'fr']).optional() });
 
 const handoverAt = z.iso.datetime({
@@ -39,6 +45,7 @@ const handoverAt = z.iso.datetime({
   ),
 });
 const handoverNote = z.string().trim().max(1000).optional();
+/** @public */
 export const handoverBody = z.discriminatedUnion('method', [
   z.strictObject({
     method: z.literal('phone'),
@@ -59,6 +66,7 @@ export const handoverBody = z.discriminatedUnion('method', [
   }),
 ]);
 
+/** @public */
 export const handoffListAnswer = z.array(
   z.object({
     id: z.string(),
@@ -78,8 +86,10 @@ export const handoffListAnswer = z.array(
     totalCents: z.number().nullable(),
   }),
 );
+/** @public */
 export type HandoffItem = z.output<typeof handoffListAnswer>[number];
 
+/** @public */
 export const forwardedAnswer = z.object({
   id: z.string(),
   ocmwNis: z.string(),
@@ -87,6 +97,7 @@ export const forwardedAnswer = z.object({
   status: z.enum(HANDOFF_STATUSES),
 });
 
+/** @public */
 export const shiftSummaryAnswer = z.object({
   at: z.string(),
   night: z.string(),
@@ -98,4 +109,5 @@ export const shiftSummaryAnswer = z.object({
   handoffsOpen: z.array(z.object({ id: z.string(), ocmw: z.string(), dueAt: z.string(), overdue: z.boolean() })),
   staleHotels: z.array(z.object({ placeId: z.string(), name: z.string(), confirmedAt: z.string().nullable() })),
 });
+/** @public */
 export type ShiftSummary = z.output<typeof shiftSummaryAnswer>;

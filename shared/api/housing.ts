@@ -23,6 +23,7 @@ const isoDate = z
   .string()
   .refine(isIsoDate, { message: say('geen bestaande datum (JJJJ-MM-DD)', 'not an existing date (YYYY-MM-DD)') });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, say('een maand is JJJJ-MM', 'a month is YYYY-MM'));
+/** @public */
 export const REGISTRATION_STATUSES = ['waiting', 'allocated', 'housed', 'withdrawn'] as const;
 const statusList = z
   .string()
@@ -31,6 +32,7 @@ const statusList = z
 
 // --- requests ---
 
+/** @public */
 export const homeBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
   municipalityNis: nisCode,
@@ -40,12 +42,15 @@ export const homeBody = z.strictObject({
   activeFrom: isoDate,
   activeTo: isoDate.nullable().optional(),
 });
+/** @public */
 export const occupancyQuery = z
   .strictObject({ from: month, to: month })
   .refine((q) => q.from <= q.to, { path: ['to'], message: say('ligt vóór from', 'is before from') });
+/** @public */
 export const registrationsQuery = z.strictObject({ status: statusList.optional() });
 
 const required = say('verplicht zonder overdracht', 'required without a handoff');
+/** @public */
 export const registrationBody = z
   .strictObject({
     handoffId: z.uuid(say('geen geldige id', 'not a valid id')).optional(),
@@ -64,6 +69,7 @@ export const registrationBody = z
     }
   });
 
+/** @public */
 export const allocateBody = z.strictObject({
   registrationId: z.uuid(say('geen geldige id', 'not a valid id')),
   reason: z
@@ -73,10 +79,12 @@ export const allocateBody = z.strictObject({
     .max(2000)
     .optional(),
 });
+/** @public */
 export const moveInBody = z.strictObject({
   moveIn: isoDate,
   guidance: z.strictObject({ by: z.enum(GUIDANCE_BY), frequency: z.enum(GUIDANCE_FREQUENCY) }),
 });
+/** @public */
 export const endTrajectoryBody = z.strictObject({
   endDate: isoDate,
   kind: z.enum(END_KINDS),
@@ -87,14 +95,17 @@ export const endTrajectoryBody = z.strictObject({
       say('een NIS-code, outside_region of unknown', 'a NIS code, outside_region or unknown'),
     ),
 });
+/** @public */
 export const contingentQuery = z.strictObject({
   year: z.string().regex(/^\d{4}$/, say('een jaar is JJJJ', 'a year is YYYY')),
 });
+/** @public */
 export const contingentBody = z.strictObject({
   municipalityNis: nisCode,
   referrer: z.enum(REFERRERS),
   householdType: z.enum(HOUSEHOLD_TYPES),
 });
+/** @public */
 export const contingentDecisionBody = z.strictObject({
   status: z.enum(CONTINGENT_STATUSES.filter((s) => s !== 'requested') as ['granted', 'refused', 'withdrawn']),
 });
@@ -104,6 +115,7 @@ export const contingentDecisionBody = z.strictObject({
 const household = z.object({ type: z.string(), adults: z.number(), children: z.number() });
 const n = z.number();
 
+/** @public */
 export const rulesAnswer = z.object({
   rules: z.object({
     /** The criteria in the order they decide. */
@@ -114,6 +126,7 @@ export const rulesAnswer = z.object({
   words: z.array(reasonSchema),
 });
 
+/** @public */
 export const poolAnswer = z.object({
   homes: z.array(
     z.object({
@@ -135,8 +148,10 @@ export const poolAnswer = z.object({
   perInhabitants: n,
 });
 
+/** @public */
 export const occupancyAnswer = z.array(z.object({ month: z.string(), homeDays: n, occupiedDays: n, rate: n }));
 
+/** @public */
 export const prefillAnswer = z.object({
   handoffId: z.string(),
   municipalityNis: z.string(),
@@ -145,6 +160,7 @@ export const prefillAnswer = z.object({
   household,
 });
 
+/** @public */
 export const registrationSchema = z.object({
   id: z.string(),
   municipalityNis: z.string(),
@@ -159,6 +175,7 @@ export const registrationSchema = z.object({
   registeredAt: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
 });
+/** @public */
 export const registrationsAnswer = z.array(registrationSchema);
 
 const criterionReason = z.object({ criterion: z.string(), nl: z.string(), en: z.string() });
@@ -170,6 +187,7 @@ const candidate = {
   urgency: z.enum(URGENCIES),
   reasons: z.array(criterionReason),
 };
+/** @public */
 export const proposalAnswer = z.object({
   home: z.object({
     id: z.string(),
@@ -184,6 +202,7 @@ export const proposalAnswer = z.object({
   excluded: z.array(z.object(candidate)),
 });
 
+/** @public */
 export const allocatedAnswer = z.object({
   id: z.string(),
   homeId: z.string(),
@@ -191,6 +210,7 @@ export const allocatedAnswer = z.object({
   rank: n,
   reason: z.string().nullable(),
 });
+/** @public */
 export const pendingAllocationsAnswer = z.array(
   z.object({
     id: z.string(),
@@ -205,6 +225,7 @@ export const pendingAllocationsAnswer = z.array(
   }),
 );
 
+/** @public */
 export const trajectorySchema = z.object({
   id: z.string(),
   registrationId: z.string(),
@@ -220,8 +241,10 @@ export const trajectorySchema = z.object({
   destination: z.string().nullable(),
   stayMonths: n,
 });
+/** @public */
 export const trajectoriesAnswer = z.array(trajectorySchema);
 
+/** @public */
 export const contingentAnswer = z.object({
   year: z.string(),
   perInhabitants: n,
@@ -240,11 +263,14 @@ export const contingentAnswer = z.object({
     }),
   ),
 });
+/** @public */
 export const contingentChangedAnswer = z.object({ id: z.string(), status: z.enum(CONTINGENT_STATUSES) });
+/** @public */
 export const homeCreatedAnswer = idAnswer;
 
 // --- figures ---
 
+/** @public */
 export const HOUSING_TABLES = [
   'summary',
   'household_types',
@@ -264,7 +290,9 @@ const checkFigureFilter = (q: { from?: string | undefined; to?: string | undefin
   if (q.from && q.to && q.from > q.to)
     ctx.addIssue({ code: 'custom', path: ['to'], message: say('ligt vóór from', 'is before from') });
 };
+/** @public */
 export const housingFiguresQuery = z.strictObject(figureFilter).superRefine(checkFigureFilter);
+/** @public */
 export const housingFiguresCsvQuery = z
   .strictObject({
     ...figureFilter,
@@ -276,6 +304,7 @@ export const housingFiguresCsvQuery = z
   .superRefine(checkFigureFilter);
 
 const maybe = z.number().nullable();
+/** @public */
 export const housingFiguresAnswer = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   registrations: n,

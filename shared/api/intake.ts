@@ -2,19 +2,25 @@
 // the texts to the referrer. The intake form's own schema lives with the rules (shared/rules/intake).
 import { z } from 'zod';
 import { COMPETENCE_RULES, competenceFactsSchema } from '../rules/competence';
-import { competenceOverrideSchema, intakeInputSchema, REFERRER_KINDS } from '../rules/intake/intake-schema';
+import { REFERRER_KINDS } from '../rules/intake/intake-schema';
 import { say } from '../rules/say';
 import { holdChoiceShape } from './board';
 import { reasonSchema } from './common';
 
-export { competenceOverrideSchema, intakeInputSchema };
+/** @public */
+export { competenceOverrideSchema, intakeInputSchema } from '../rules/intake/intake-schema';
+/** @public */
 export const intakeHoldBody = z.strictObject(holdChoiceShape);
+/** @public */
 export const adoptHoldBody = z.strictObject({
   holdId: z.uuid(say('geen geldige vasthouding-id', 'not a valid hold id')),
 });
 
+/** @public */
 export const INTAKE_STATUSES = ['open', 'held', 'placed', 'closed'] as const;
+/** @public */
 export const HANDOFF_STATUSES = ['open', 'acknowledged', 'closed'] as const;
+/** @public */
 export const HANDOFF_EVENT_KINDS = [
   'created',
   'acknowledged',
@@ -27,7 +33,10 @@ export const HANDOFF_EVENT_KINDS = [
 ] as const;
 const rule = z.enum(COMPETENCE_RULES);
 
-/** The OCMW as the worker needs it: served by the desk (sees the handoff) or handed over by phone or e-mail. */
+/**
+ * The OCMW as the worker needs it: served by the desk (sees the handoff) or handed over by phone or e-mail.
+ * @public
+ */
 export const ocmwSummarySchema = z.object({
   nis: z.string(),
   name: z.string(),
@@ -38,6 +47,7 @@ export const ocmwSummarySchema = z.object({
   letterLanguage: z.enum(['nl', 'fr']),
 });
 
+/** @public */
 export const handoverSchema = z.object({
   method: z.enum(['phone', 'email']),
   /** Phone: with whom (name, function); e-mail: the address written to. */
@@ -47,6 +57,7 @@ export const handoverSchema = z.object({
   note: z.string().nullable(),
 });
 
+/** @public */
 export const handoffEventSchema = z.object({
   at: z.string(),
   kind: z.enum(HANDOFF_EVENT_KINDS),
@@ -54,8 +65,10 @@ export const handoffEventSchema = z.object({
   by: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
+/** @public */
 export type HandoffEvent = z.output<typeof handoffEventSchema>;
 
+/** @public */
 export const referrerSmsSchema = z.object({
   id: z.string(),
   body: z.string(),
@@ -65,8 +78,10 @@ export const referrerSmsSchema = z.object({
   /** Until it is first tried, the worker may still stop it. */
   leavesAt: z.string().nullable(),
 });
+/** @public */
 export type ReferrerSms = z.output<typeof referrerSmsSchema>;
 
+/** @public */
 export const intakeDetailAnswer = z.object({
   id: z.string(),
   reference: z.string().nullable(),
@@ -176,8 +191,10 @@ export const intakeDetailAnswer = z.object({
     .object({ canText: z.boolean(), why: reasonSchema.nullable(), messages: z.array(referrerSmsSchema) })
     .nullable(),
 });
+/** @public */
 export type IntakeDetail = z.output<typeof intakeDetailAnswer>;
 
+/** @public */
 export const intakeListAnswer = z.array(
   z.object({
     id: z.string(),
@@ -192,6 +209,8 @@ export const intakeListAnswer = z.array(
     placeName: z.string().nullable(),
   }),
 );
+/** @public */
 export type IntakeListItem = z.output<typeof intakeListAnswer>[number];
 
+/** @public */
 export const referrerSmsStoppedAnswer = z.object({ id: z.string(), status: z.literal('cancelled') });

@@ -1,6 +1,7 @@
 // Liveness and the webhook journal.
 import { z } from 'zod';
 
+/** @public */
 export const healthAnswer = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['ok', 'down']),
@@ -9,8 +10,10 @@ export const healthAnswer = z.object({
   instance: z.number(),
   time: z.string(),
 });
+/** @public */
 export type Health = z.output<typeof healthAnswer>;
 
+/** @public */
 export const webhookJournalAnswer = z.object({
   pending: z.number(),
   maxTries: z.number(),
@@ -27,7 +30,10 @@ export const webhookJournalAnswer = z.object({
   ),
 });
 
-/** `GET /api/openapi.json`: an OpenAPI 3.1 document (its parts are JSON Schema, described by OpenAPI itself). */
+/**
+ * `GET /api/openapi.json`: an OpenAPI 3.1 document (its parts are JSON Schema, described by OpenAPI itself).
+ * @public
+ */
 export const openApiAnswer = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({ title: z.string(), version: z.string() }),

@@ -1,12 +1,15 @@
 // The region, its municipalities, and the Belgian municipality search.
 import { z } from 'zod';
 
+/** @public */
 export const municipalitySearchQuery = z.strictObject({ q: z.string().trim().min(1).max(80) });
 
+/** @public */
 export const municipalitySearchAnswer = z.object({
   municipalities: z.array(z.object({ nis: z.string(), name: z.string(), ocmw: z.string(), served: z.boolean() })),
 });
 
+/** @public */
 export const municipalitySchema = z.object({
   nis: z.string(),
   name: z.string(),
@@ -18,8 +21,10 @@ export const municipalitySchema = z.object({
   placesTarget: z.number(),
   placesBrought: z.number(),
 });
+/** @public */
 export type Municipality = z.output<typeof municipalitySchema>;
 
+/** @public */
 export const regionAnswer = z.object({
   region: z.object({ code: z.string(), name: z.string(), timezone: z.string() }),
   /** Every region the user may look at (the console's switch when there are several), with its permanence number. */
@@ -28,4 +33,5 @@ export const regionAnswer = z.object({
   /** Whether this deployment may store national register numbers, and how long personal data stay. */
   privacy: z.object({ storeRrn: z.boolean(), retentionDays: z.number() }),
 });
+/** @public */
 export type RegionAnswer = z.output<typeof regionAnswer>;

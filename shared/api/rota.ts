@@ -26,6 +26,7 @@ const span = <T extends z.ZodRawShape>(shape: T) =>
     { path: ['end'], message: say('het einde moet na het begin liggen', 'end must be after start') },
   );
 
+/** @public */
 export const rotationBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   slot,
@@ -40,6 +41,7 @@ export const rotationBody = z.strictObject({
   position: z.number().int().min(0).max(1000).optional(),
 });
 
+/** @public */
 export const overrideBody = span({
   slot,
   /** null: nobody, the slot stays empty for the span. */
@@ -48,6 +50,7 @@ export const overrideBody = span({
   reason: z.string().trim().max(500).optional(),
 });
 
+/** @public */
 export const swapBody = span({
   slot,
   fromUserId: z.uuid(),
@@ -58,6 +61,7 @@ export const swapBody = span({
   message: say('je kunt niet met jezelf ruilen', 'cannot swap with yourself'),
 });
 
+/** @public */
 export const rangeQuery = z
   .strictObject({ from: instant.optional(), to: instant.optional() })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), {
@@ -69,6 +73,7 @@ export const rangeQuery = z
     message: say('een periode is hoogstens 62 dagen', 'a range is at most 62 days'),
   });
 
+/** @public */
 export const gapsQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(62).default(14) });
 
 const person = z
@@ -81,6 +86,7 @@ const person = z
   })
   .nullable();
 
+/** @public */
 export const onCallAnswer = z.object({
   at: z.string(),
   outOfHours: z.boolean(),
@@ -91,10 +97,15 @@ export const onCallAnswer = z.object({
   coordinator: person,
   nextHandover: z.string().nullable(),
 });
+/** @public */
 export type OnCallNow = z.output<typeof onCallAnswer>;
+/** @public */
 export type OnCallPerson = NonNullable<OnCallNow['primary']>;
 
-/** A stretch of out-of-hours time with constant holders (user ids; null: nobody). */
+/**
+ * A stretch of out-of-hours time with constant holders (user ids; null: nobody).
+ * @public
+ */
 export const segmentSchema = z.object({
   start: z.string(),
   end: z.string(),
@@ -103,6 +114,7 @@ export const segmentSchema = z.object({
   coordinator: z.string().nullable(),
 });
 
+/** @public */
 export const rotationSchema = z.object({
   id: z.string(),
   name: z.string().optional(),
@@ -113,6 +125,7 @@ export const rotationSchema = z.object({
   every: z.object({ unit: z.enum(['day', 'week']), count: z.number() }),
   endDate: z.string().nullable().optional(),
 });
+/** @public */
 export const overrideSchema = z.object({
   id: z.string(),
   slot,
@@ -122,6 +135,7 @@ export const overrideSchema = z.object({
   end: z.string(),
   reason: z.string().optional(),
 });
+/** @public */
 export const swapSchema = z.object({
   id: z.string(),
   slot,
@@ -132,6 +146,7 @@ export const swapSchema = z.object({
   end: z.string(),
 });
 
+/** @public */
 export const rotaAnswer = z.object({
   from: z.string(),
   to: z.string(),
@@ -141,13 +156,16 @@ export const rotaAnswer = z.object({
   swaps: z.array(swapSchema),
   staff: z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema })),
 });
+/** @public */
 export type RotaRange = z.output<typeof rotaAnswer>;
 
+/** @public */
 export const gapsAnswer = z.object({
   noPrimary: z.array(segmentSchema),
   warnings: z.array(segmentSchema.extend({ missing: z.array(slot) })),
 });
 
+/** @public */
 export const nightAlertsAnswer = z.object({
   nightGaps: z.array(
     z.object({
@@ -157,15 +175,21 @@ export const nightAlertsAnswer = z.object({
   ),
 });
 
+/** @public */
 export const shiftSchema = z.object({ start: z.string(), end: z.string(), slot });
+/** @public */
 export const myShiftsAnswer = z.object({ shifts: z.array(shiftSchema) });
+/** @public */
 export const icalLinkAnswer = z.object({ url: z.string() });
+/** @public */
 export const icalParams = z.strictObject({
   file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, say('geen agendalink', 'not a calendar link')),
 });
 
+/** @public */
 export const swapDecisionAnswer = z.object({ id: z.string(), status: swapSchema.shape.status });
 
+/** @public */
 export const nightSheetAnswer = z.object({
   at: z.string(),
   /** The desk's night (YYYY-MM-DD, noon to noon) the sheet is for. */
@@ -196,4 +220,5 @@ export const nightSheetAnswer = z.object({
     }),
   ),
 });
+/** @public */
 export type NightSheet = z.output<typeof nightSheetAnswer>;

@@ -8,6 +8,7 @@
 import { nightBounds } from './night';
 import { SPECIALISED_TYPES, unmetNeeds, type Household, type SuitTag } from './suitability';
 
+/** @public */
 export interface BoardPlace {
   name: string;
   type: string;
@@ -16,6 +17,7 @@ export interface BoardPlace {
   free: number;
 }
 
+/** @public */
 export interface BoardViewFilter {
   household?: Household | null;
   /** The municipality where help is asked, with its eerstelijnszone; null: no nearness. */
@@ -23,11 +25,13 @@ export interface BoardViewFilter {
   types?: readonly string[];
 }
 
+/** @public */
 export type ViewedPlace<P extends BoardPlace> = P & { unmet: SuitTag[]; suitable: boolean; distance: number };
 
 /** Dutch order of names; one collator (localeCompare with a locale builds one per call, 100x slower). */
 const byName = new Intl.Collator('nl');
 
+/** @public */
 export function boardView<P extends BoardPlace>(places: readonly P[], f: BoardViewFilter): ViewedPlace<P>[] {
   const near = f.municipality ?? null;
   const rows = places
@@ -58,6 +62,7 @@ export function boardView<P extends BoardPlace>(places: readonly P[], f: BoardVi
  * The shift summary's board figures (server/handoffs/shift-summary.ts), counted from a board: holds
  * still held, people placed since the night began, partner hotels without a fresh count. The console
  * counts them from the board a `board:changed` brings instead of asking the server again.
+ * @public
  */
 export function shiftCountsOf(board: {
   night: string;

@@ -6,11 +6,16 @@
 import { z } from 'zod';
 import { isHhmm, isIsoDate, minutesOf } from './wall-clock';
 
+/** @public */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** @public */
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** @public */
 export type Interval = { start: string; end: string };
+/** @public */
 export type WeeklyHours = Partial<Record<Weekday, Interval[]>>;
+/** @public */
 export type Calendar = {
   hours: WeeklyHours;
   /** Extra whole closed days (YYYY-MM-DD), e.g. 11 Jul, 2 Nov, 15 Nov, 26 Dec. */
@@ -21,6 +26,7 @@ export type Calendar = {
 
 const hhmm = z.string().refine(isHhmm, { message: 'time must be HH:mm (00:00-23:59, or 24:00 as an end)' });
 
+/** @public */
 export const intervalSchema = z
   .object({ start: hhmm, end: hhmm })
   .refine((i) => !isHhmm(i.start) || !isHhmm(i.end) || minutesOf(i.end) > minutesOf(i.start), {
@@ -43,6 +49,7 @@ const dayIntervals = z.array(intervalSchema).superRefine((list, ctx) => {
   }
 });
 
+/** @public */
 export const weeklyHoursSchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, dayIntervals.optional()])) as Record<
     Weekday,
@@ -53,6 +60,7 @@ export const weeklyHoursSchema = z.strictObject(
 
 const isoDate = z.string().refine(isIsoDate, { message: 'date must be an existing YYYY-MM-DD date' });
 
+/** @public */
 export const calendarSchema = z.strictObject({
   hours: weeklyHoursSchema,
   closureDays: z.array(isoDate).optional(),

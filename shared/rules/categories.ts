@@ -3,10 +3,12 @@
  * caller, place type, call outcome), in Dutch and English, for what leaves the desk as text (CSV).
  * The console says the same words through its own messages; server/reports/exports.test.ts checks
  * the two agree. A code without a word here (a new one) is written as the code itself.
+ * @public
  */
 export type Lang = 'nl' | 'en';
 type Words = Record<string, readonly [nl: string, en: string]>;
 
+/** @public */
 export const CATEGORY_LABELS = {
   household: {
     alleenstaande_man: ['Alleenstaande man', 'Single man'],
@@ -56,9 +58,13 @@ export const CATEGORY_LABELS = {
   },
 } as const satisfies Record<string, Words>;
 
+/** @public */
 export type Category = keyof typeof CATEGORY_LABELS;
 
-/** The word for `code` in `lang`; the code itself when it has none. */
+/**
+ * The word for `code` in `lang`; the code itself when it has none.
+ * @public
+ */
 export function categoryLabel(category: Category, code: string, lang: Lang): string {
   const words = (CATEGORY_LABELS[category] as Words)[code];
   return words ? words[lang === 'nl' ? 0 : 1] : code;

@@ -11,6 +11,7 @@ import { say } from './say';
 
 const nis = municipalityRef;
 
+/** @public */
 export const competenceFactsSchema = z
   .strictObject({
     /** Where the request for help is made (where police found the person, the hospital's town, ...). */
@@ -53,8 +54,10 @@ export const competenceFactsSchema = z
       });
     }
   });
+/** @public */
 export type CompetenceFacts = z.output<typeof competenceFactsSchema>;
 
+/** @public */
 export const COMPETENCE_RULES = [
   'student',
   'asylum',
@@ -67,9 +70,13 @@ export const COMPETENCE_RULES = [
   'rent_guarantee_departure',
   'residence',
 ] as const;
+/** @public */
 export type CompetenceRule = (typeof COMPETENCE_RULES)[number];
 
-/** A regional agreement: for these rules, the municipality of the place the person is placed in takes over. */
+/**
+ * A regional agreement: for these rules, the municipality of the place the person is placed in takes over.
+ * @public
+ */
 export const agreementSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: z.string().min(1),
@@ -81,12 +88,15 @@ export const agreementSchema = z.strictObject({
     .min(1)
     .optional(),
 });
+/** @public */
 export type Agreement = z.output<typeof agreementSchema>;
 
+/** @public */
 export interface Reason {
   nl: string;
   en: string;
 }
+/** @public */
 export interface CompetenceDecision {
   nis: string;
   rule: CompetenceRule;
@@ -99,7 +109,10 @@ export interface CompetenceDecision {
 
 type NameOf = (nis: string) => string;
 
-/** The law's answer (DOMAIN.md rows 1-9 and the rent-guarantee rule), first match wins. */
+/**
+ * The law's answer (DOMAIN.md rows 1-9 and the rent-guarantee rule), first match wins.
+ * @public
+ */
 export function legalCompetence(
   f: CompetenceFacts,
   name: NameOf,
@@ -219,6 +232,7 @@ export function legalCompetence(
   };
 }
 
+/** @public */
 export interface DecideOptions {
   name: NameOf;
   agreements?: readonly Agreement[];
@@ -228,6 +242,7 @@ export interface DecideOptions {
   override?: { nis: string; reason: string } | null;
 }
 
+/** @public */
 export function decideCompetence(f: CompetenceFacts, o: DecideOptions): CompetenceDecision {
   const law = legalCompetence(f, o.name);
   if (o.override) {
@@ -263,7 +278,10 @@ export function decideCompetence(f: CompetenceFacts, o: DecideOptions): Competen
   return { nis: law.nis, rule: law.rule, reason: law.reason, law };
 }
 
-/** Every municipality a set of facts names, so the server can refuse unknown ones by field. */
+/**
+ * Every municipality a set of facts names, so the server can refuse unknown ones by field.
+ * @public
+ */
 export function namedMunicipalities(f: CompetenceFacts): { path: string; nis: string }[] {
   const out: { path: string; nis: string }[] = [{ path: 'requestNis', nis: f.requestNis }];
   const add = (path: string, v: string | null | undefined) => {

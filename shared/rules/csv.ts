@@ -7,8 +7,10 @@
  * Pure: no I/O.
  */
 
+/** @public */
 export type CsvCell = string | number | boolean | Date | null | undefined;
 
+/** @public */
 export interface CsvOptions {
   /** Default ';'. */
   separator?: string;
@@ -18,9 +20,11 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/** @public */
 export const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** @public */
 export function csvCell(value: CsvCell, opts: CsvOptions = {}): string {
   const sep = opts.separator ?? ';';
   let text: string;
@@ -35,7 +39,10 @@ export function csvCell(value: CsvCell, opts: CsvOptions = {}): string {
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV document: a header row and the data rows. */
+/**
+ * One CSV document: a header row and the data rows.
+ * @public
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], opts: CsvOptions = {}): string {
   const sep = opts.separator ?? ';';
   const line = (cells: readonly CsvCell[]) => cells.map((c) => csvCell(c, opts)).join(sep);
@@ -46,6 +53,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 /**
  * Reads CSV back (tests, and anyone importing an export): quoted cells with doubled quotes and line
  * breaks inside, CRLF or LF line ends, a leading BOM ignored. Returns rows of raw strings.
+ * @public
  */
 export function parseCsv(text: string, separator = ';'): string[][] {
   const src = text.startsWith(BOM) ? text.slice(1) : text;

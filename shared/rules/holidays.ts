@@ -7,6 +7,7 @@
 import Holidays from 'date-holidays';
 import { isIsoDate } from './wall-clock';
 
+/** @public */
 export type PublicHoliday = { date: string; name: string };
 
 // Building the calendar and computing a year is slow, so both are done once.
@@ -14,6 +15,7 @@ let be: Holidays | undefined;
 const byYear = new Map<number, readonly PublicHoliday[]>();
 const datesByYear = new Map<number, ReadonlySet<string>>();
 
+/** @public */
 export function publicHolidays(year: number): PublicHoliday[] {
   if (!Number.isInteger(year)) throw new Error(`year must be an integer, got ${year}`);
   let list = byYear.get(year);
@@ -31,6 +33,7 @@ export function publicHolidays(year: number): PublicHoliday[] {
   return list.map((h) => ({ ...h }));
 }
 
+/** @public */
 export function isPublicHoliday(isoDate: string): boolean {
   if (!isIsoDate(isoDate)) throw new Error(`date must be YYYY-MM-DD, got "${isoDate}"`);
   const year = Number(isoDate.slice(0, 4));

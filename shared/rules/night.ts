@@ -7,14 +7,19 @@
 import type { DateTime } from 'luxon';
 import { addDays, atLocal, localDate, toZoned, type Instant } from './wall-clock';
 
+/** @public */
 export const NIGHT_STARTS_AT = '12:00';
 
-/** The local date D of the night that `at` falls in. */
+/**
+ * The local date D of the night that `at` falls in.
+ * @public
+ */
 export function nightOf(at: Instant): string {
   const day = localDate(at);
   return toZoned(at) < atLocal(day, NIGHT_STARTS_AT) ? addDays(day, -1) : day;
 }
 
+/** @public */
 export function nightBounds(night: string): { start: DateTime; end: DateTime } {
   return { start: atLocal(night, NIGHT_STARTS_AT), end: atLocal(addDays(night, 1), NIGHT_STARTS_AT) };
 }

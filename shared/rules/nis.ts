@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { say } from './say';
 
+/** @public */
 export const nisCode = z.string().regex(/^\d{5}$/, say('een NIS-code heeft 5 cijfers', 'a NIS code has 5 digits'));
 
 /**
  * Where a municipality is named in competence facts: its NIS code, or its name as typed (Dutch,
  * French or German). The server turns a name into its code, or answers 400 with the closest names.
+ * @public
  */
 export const municipalityRef = z
   .string()

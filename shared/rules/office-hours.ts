@@ -13,12 +13,18 @@ import { WEEKDAYS } from './calendar-schema';
 import { isPublicHoliday } from './holidays';
 import { addDays, atLocal, isoWeekday, localDate, toZoned, type Instant } from './wall-clock';
 
-/** The Kempen region's office-hours window: out of hours is everything outside it. */
+/**
+ * The Kempen region's office-hours window: out of hours is everything outside it.
+ * @public
+ */
 export const DEFAULT_REGION_OFFICE_HOURS: Calendar = deepFreeze({
   hours: weekdays([{ start: '08:30', end: '17:00' }]),
 });
 
-/** A typical OCMW counter (Mon-Fri 9:00-11:30); real ones come from each OCMW's config. */
+/**
+ * A typical OCMW counter (Mon-Fri 9:00-11:30); real ones come from each OCMW's config.
+ * @public
+ */
 export const EXAMPLE_OCMW_HOURS: Calendar = deepFreeze({
   hours: weekdays([{ start: '09:00', end: '11:30' }]),
   closureDays: [],
@@ -41,12 +47,16 @@ const MAX_SCAN_DAYS = 400;
 
 type Window = { start: DateTime; end: DateTime };
 
+/** @public */
 export function isClosedDay(cal: Calendar, isoDate: string): boolean {
   if (cal.closureDays?.includes(isoDate)) return true;
   return (cal.observePublicHolidays ?? true) && isPublicHoliday(isoDate);
 }
 
-/** The open windows of one local date, sorted, as instants. */
+/**
+ * The open windows of one local date, sorted, as instants.
+ * @public
+ */
 export function windowsOn(cal: Calendar, isoDate: string): Window[] {
   if (isClosedDay(cal, isoDate)) return [];
   const day = WEEKDAYS[isoWeekday(isoDate) - 1];
@@ -90,35 +100,49 @@ function windowAtOrAfter(cal: Calendar, at: DateTime, merge: boolean): Window {
   throw new Error('unreachable'); // windowsFrom throws when it runs out
 }
 
+/** @public */
 export function isOpen(cal: Calendar, at: Instant): boolean {
   const t = toZoned(at);
   return windowsOn(cal, localDate(t)).some((w) => w.start <= t && t < w.end);
 }
 
+/** @public */
 export function isOutOfHours(cal: Calendar, at: Instant): boolean {
   return !isOpen(cal, at);
 }
 
-/** `at` itself when open; otherwise the start of the next open window. */
+/**
+ * `at` itself when open; otherwise the start of the next open window.
+ * @public
+ */
 export function nextOpening(cal: Calendar, at: Instant): DateTime {
   const t = toZoned(at);
   if (isOpen(cal, t)) return t;
   return windowAtOrAfter(cal, t, false).start;
 }
 
-/** The end of the current open window, or of the next one when closed now. */
+/**
+ * The end of the current open window, or of the next one when closed now.
+ * @public
+ */
 export function nextClosing(cal: Calendar, at: Instant): DateTime {
   return windowAtOrAfter(cal, toZoned(at), true).end;
 }
 
-/** The next instant strictly after `at` where open/closed flips. */
+/**
+ * The next instant strictly after `at` where open/closed flips.
+ * @public
+ */
 export function nextChange(cal: Calendar, at: Instant): DateTime {
   const t = toZoned(at);
   const w = windowAtOrAfter(cal, t, isOpen(cal, t));
   return w.start <= t ? w.end : w.start;
 }
 
-/** Local date (YYYY-MM-DD) of the next opening: today when open now. When a handoff is due. */
+/**
+ * Local date (YYYY-MM-DD) of the next opening: today when open now. When a handoff is due.
+ * @public
+ */
 export function nextWorkingDay(cal: Calendar, at: Instant): string {
   return localDate(nextOpening(cal, at));
 }

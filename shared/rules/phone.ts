@@ -11,6 +11,7 @@ import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'l
 import { z } from 'zod';
 import { say } from './say';
 
+/** @public */
 export type PhoneType =
   | 'mobile'
   | 'fixed'
@@ -24,6 +25,7 @@ export type PhoneType =
   | 'uan'
   | 'voicemail';
 
+/** @public */
 export type ParsedPhone =
   | { ok: true; e164: string; national: string; country?: string; type?: PhoneType }
   | { ok: false; error: string };
@@ -46,6 +48,7 @@ const TYPES: Record<NonNullable<NumberType>, PhoneType> = {
 // "ext") is refused rather than silently dropped, so a mistyped O for 0 is caught.
 const ALLOWED = /^\+?[\d\s/.\-()]+$/;
 
+/** @public */
 export function parsePhone(input: string, defaultCountry: CountryCode = 'BE'): ParsedPhone {
   const raw = input.trim();
   const be = defaultCountry === 'BE';
@@ -98,14 +101,20 @@ export function parsePhone(input: string, defaultCountry: CountryCode = 'BE'): P
   };
 }
 
-/** For display: Belgian numbers in national format ("0470 12 34 56"), others international. */
+/**
+ * For display: Belgian numbers in national format ("0470 12 34 56"), others international.
+ * @public
+ */
 export function formatPhone(e164: string): string {
   const p = parsePhoneNumberFromString(e164, { extract: false });
   if (!p) return e164;
   return p.country === 'BE' ? p.formatNational() : p.formatInternational();
 }
 
-/** Accepts a typed phone number, outputs E.164 (e.g. "+32470123456"). */
+/**
+ * Accepts a typed phone number, outputs E.164 (e.g. "+32470123456").
+ * @public
+ */
 export const phoneSchema = z.string().transform((input, ctx) => {
   const r = parsePhone(input);
   if (!r.ok) {

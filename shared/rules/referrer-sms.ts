@@ -8,10 +8,15 @@ import { DateTime } from 'luxon';
 import { formatPhone } from './phone';
 import { ZONE } from './wall-clock';
 
+/** @public */
 export type ReferrerEvent = 'held' | 'moved' | 'released' | 'arrived';
+/** @public */
 export type ReferrerLanguage = 'nl' | 'fr';
 
-/** A place as a referrer may learn it: `address` is null for a confidential one. */
+/**
+ * A place as a referrer may learn it: `address` is null for a confidential one.
+ * @public
+ */
 export interface PlaceForReferrer {
   name: string;
   address: string | null;
@@ -19,6 +24,7 @@ export interface PlaceForReferrer {
   phone: string | null;
 }
 
+/** @public */
 export interface ReferrerText {
   lang: ReferrerLanguage;
   event: ReferrerEvent;
@@ -43,6 +49,7 @@ function where(p: PlaceForReferrer, lang: ReferrerLanguage, desk: string): strin
     : `adres vertrouwelijk, bel ${phone} voor de afspraakplaats`;
 }
 
+/** @public */
 export function referrerText(m: ReferrerText): string {
   const desk = formatPhone(m.deskNumber);
   const nl = m.lang !== 'fr';
@@ -65,7 +72,10 @@ export function referrerText(m: ReferrerText): string {
   }
 }
 
-/** The status a referrer gets back when texting the reference: no personal data, only the case's state. */
+/**
+ * The status a referrer gets back when texting the reference: no personal data, only the case's state.
+ * @public
+ */
 export function referrerStatusText(
   lang: ReferrerLanguage,
   reference: string,

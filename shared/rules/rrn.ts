@@ -13,7 +13,10 @@ import { say } from './say';
 const FORMATTED = /^(\d{2})\.(\d{2})\.(\d{2})-(\d{3})\.(\d{2})$/;
 const PLAIN = /^\d{11}$/;
 
-/** The 11 digits of a number typed as YY.MM.DD-SSS.CC or as 11 digits; null for anything else. */
+/**
+ * The 11 digits of a number typed as YY.MM.DD-SSS.CC or as 11 digits; null for anything else.
+ * @public
+ */
 export function normalizeRrn(input: string): string | null {
   const s = input.trim();
   if (PLAIN.test(s)) return s;
@@ -27,6 +30,7 @@ function checkDigits(first9: string, bornFrom2000: boolean): number {
   return 97 - (n % 97);
 }
 
+/** @public */
 export function isValidRrn(input: string): boolean {
   const d = normalizeRrn(input);
   if (!d) return false;
@@ -39,20 +43,29 @@ export function isValidRrn(input: string): boolean {
   return checkDigits(first9, false) === cc || checkDigits(first9, true) === cc;
 }
 
-/** Is this a BIS number (month + 20 or + 40) rather than a national register number? */
+/**
+ * Is this a BIS number (month + 20 or + 40) rather than a national register number?
+ * @public
+ */
 export function isBisNumber(input: string): boolean {
   const d = normalizeRrn(input);
   return d !== null && isValidRrn(d) && Number(d.slice(2, 4)) >= 20;
 }
 
-/** "85.07.30-***.**": keeps the birth-date part, hides serial and check digits. */
+/**
+ * "85.07.30-***.**": keeps the birth-date part, hides serial and check digits.
+ * @public
+ */
 export function maskRrn(input: string): string {
   const d = normalizeRrn(input);
   if (!d) return '**.**.**-***.**'; // unparseable: show nothing rather than leak part of it
   return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-***.**`;
 }
 
-/** Accepts either format, outputs the 11 digits. */
+/**
+ * Accepts either format, outputs the 11 digits.
+ * @public
+ */
 export const rrnSchema = z.string().transform((input, ctx) => {
   const d = normalizeRrn(input);
   if (!d || !isValidRrn(d)) {

@@ -3,6 +3,7 @@
 // language at the edge (`inLanguage`), where the request says which one it wants.
 // Pairs are framed with control characters no person types: STX nl US en ETX.
 
+/** @public */
 export type SpeechLang = 'nl' | 'en';
 
 const OPEN = '\u0002';
@@ -10,18 +11,27 @@ const SPLIT = '\u001f';
 const CLOSE = '\u0003';
 const PAIR = /\u0002([^\u0002\u0003\u001f]*)\u001f([^\u0002\u0003\u001f]*)\u0003/g;
 
-/** One sentence in Dutch and English. A pair inside either half is resolved to that half's language. */
+/**
+ * One sentence in Dutch and English. A pair inside either half is resolved to that half's language.
+ * @public
+ */
 export function say(nl: string, en: string): string {
   return `${OPEN}${strip(inLanguage(nl, 'nl'))}${SPLIT}${strip(inLanguage(en, 'en'))}${CLOSE}`;
 }
 
-/** Every pair in `text` replaced by its `lang` half; text without pairs comes back unchanged. */
+/**
+ * Every pair in `text` replaced by its `lang` half; text without pairs comes back unchanged.
+ * @public
+ */
 export function inLanguage(text: string, lang: SpeechLang): string {
   if (!text.includes(OPEN)) return text;
   return text.replace(PAIR, (_m, nl: string, en: string) => (lang === 'nl' ? nl : en));
 }
 
-/** Resolves every string inside a JSON-like value (an error body with its issues). */
+/**
+ * Resolves every string inside a JSON-like value (an error body with its issues).
+ * @public
+ */
 export function resolveSpeech<T>(value: T, lang: SpeechLang): T {
   if (typeof value === 'string') return inLanguage(value, lang) as T;
   if (Array.isArray(value)) return value.map((v) => resolveSpeech(v, lang)) as T;

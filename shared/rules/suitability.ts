@@ -7,8 +7,11 @@
 import { z } from 'zod';
 import { say } from './say';
 
+/** @public */
 export const SUIT_TAGS = ['men', 'women', 'families', 'children', 'pets', 'wheelchair'] as const;
+/** @public */
 export type SuitTag = (typeof SUIT_TAGS)[number];
+/** @public */
 export const SUIT_TAG_NL: Record<SuitTag, string> = {
   men: 'mannen',
   women: 'vrouwen',
@@ -18,6 +21,7 @@ export const SUIT_TAG_NL: Record<SuitTag, string> = {
   wheelchair: 'rolstoelgebruikers',
 };
 
+/** @public */
 export const householdSchema = z
   .strictObject({
     adults: z.number().int().min(0).max(20),
@@ -28,15 +32,20 @@ export const householdSchema = z
     message: say('een huishouden telt minstens één persoon', 'a household has at least one person'),
     path: ['adults'],
   });
+/** @public */
 export type Household = z.output<typeof householdSchema>;
 
+/** @public */
 export function requiredTags(h: Household): SuitTag[] {
   const tags = new Set<SuitTag>(h.needs);
   if (h.children > 0) tags.add('children');
   return [...tags];
 }
 
-/** The tags the place does not meet; empty when it suits. */
+/**
+ * The tags the place does not meet; empty when it suits.
+ * @public
+ */
 export function unmetNeeds(placeSuits: readonly string[], h: Household): SuitTag[] {
   const suits = new Set(placeSuits);
   const family = suits.has('families') && h.children > 0 && h.adults > 0;
@@ -54,5 +63,6 @@ export function unmetNeeds(placeSuits: readonly string[], h: Household): SuitTag
  * Places for a particular need (a refuge from violence, a psychiatric crisis bed): they may suit on
  * paper, but are offered after the ordinary places, so a family is not steered to the women's refuge
  * and a man whose house burned is not offered a crisis bed first.
+ * @public
  */
 export const SPECIALISED_TYPES: readonly string[] = ['vluchthuis', 'crisisbed'];

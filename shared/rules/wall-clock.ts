@@ -18,15 +18,20 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 
+/** @public */
 export const ZONE = 'Europe/Brussels';
 const zone = IANAZone.create(ZONE);
 
-/** Anything the rules accept as "a moment": a luxon DateTime, a JS Date, epoch ms or an ISO string. */
+/**
+ * Anything the rules accept as "a moment": a luxon DateTime, a JS Date, epoch ms or an ISO string.
+ * @public
+ */
 export type Instant = DateTime | Date | number | string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
+/** @public */
 export function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
@@ -34,30 +39,43 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
+/** @public */
 export function isHhmm(s: string): boolean {
   return HHMM.test(s);
 }
 
-/** Minutes since local midnight for "HH:mm" (24:00 -> 1440). */
+/**
+ * Minutes since local midnight for "HH:mm" (24:00 -> 1440).
+ * @public
+ */
 export function minutesOf(hhmm: string): number {
   if (!isHhmm(hhmm)) throw new Error(`time must be HH:mm (00:00-24:00), got "${hhmm}"`);
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-/** Calendar arithmetic on ISO dates is done in UTC, where every day has 24 hours. */
+/**
+ * Calendar arithmetic on ISO dates is done in UTC, where every day has 24 hours.
+ * @public
+ */
 export function addDays(isoDate: string, days: number): string {
   if (!isIsoDate(isoDate)) throw new Error(`date must be YYYY-MM-DD, got "${isoDate}"`);
   const ms = Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** ISO weekday of an ISO date: 1 = Monday ... 7 = Sunday. */
+/**
+ * ISO weekday of an ISO date: 1 = Monday ... 7 = Sunday.
+ * @public
+ */
 export function isoWeekday(isoDate: string): number {
   const d = new Date(`${addDays(isoDate, 0)}T00:00:00Z`).getUTCDay();
   return d === 0 ? 7 : d;
 }
 
-/** The instant at local wall time `hhmm` on `isoDate` in Europe/Brussels, DST rules above. */
+/**
+ * The instant at local wall time `hhmm` on `isoDate` in Europe/Brussels, DST rules above.
+ * @public
+ */
 export function atLocal(isoDate: string, hhmm: string): DateTime {
   if (!isIsoDate(isoDate)) throw new Error(`date must be YYYY-MM-DD, got "${isoDate}"`);
   const minutes = minutesOf(hhmm);
@@ -92,6 +110,7 @@ export function atLocal(isoDate: string, hhmm: string): DateTime {
 /**
  * Any accepted instant as a DateTime in ZONE. ISO strings with an offset or "Z" are absolute;
  * ISO strings without one are Brussels wall time and go through `atLocal` (same DST rules).
+ * @public
  */
 export function toZoned(at: Instant): DateTime {
   let dt: DateTime;
@@ -106,7 +125,10 @@ export function toZoned(at: Instant): DateTime {
   return dt;
 }
 
-/** The local (Brussels) calendar date of an instant, as YYYY-MM-DD. */
+/**
+ * The local (Brussels) calendar date of an instant, as YYYY-MM-DD.
+ * @public
+ */
 export function localDate(at: Instant): string {
   return toZoned(at).toFormat('yyyy-MM-dd');
 }

@@ -34,6 +34,7 @@ export interface HistoryContext {
   regionCalendar: Calendar;
 }
 
+/** @public */
 export interface Batch {
   calls: ReturnType<typeof callRow>[];
   holds: ReturnType<typeof holdRow>[];
@@ -42,11 +43,13 @@ export interface Batch {
   handoffs: ReturnType<typeof handoffRow>[];
 }
 
+/** @public */
 export const emptyBatch = (): Batch => ({ calls: [], holds: [], intakes: [], guarantees: [], handoffs: [] });
 const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 const pick = <T>(rng: Rng, list: readonly T[]) => list[Math.floor(rng() * list.length)]!;
 
+/** @public */
 export class HistoryGenerator {
   /** Per place, per unit: the first night (day number) it is free again. */
   private readonly freeFrom = new Map<string, number[]>();

@@ -6,7 +6,10 @@ import { isoWeekday } from '../../../shared/rules/wall-clock';
 
 export type Rng = () => number;
 
-/** mulberry32: a small, fast, seedable generator (uniform in [0, 1)). */
+/**
+ * mulberry32: a small, fast, seedable generator (uniform in [0, 1)).
+ * @public
+ */
 export function seeded(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
@@ -46,7 +49,10 @@ export function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]
 
 const WEEKDAY = [0.95, 0.9, 0.9, 0.95, 1.25, 1.3, 1.1]; // nights of Monday ... Sunday
 
-/** Relative busyness of a night: winter peak in mid-January, weekends, public holidays, +4% a year. */
+/**
+ * Relative busyness of a night: winter peak in mid-January, weekends, public holidays, +4% a year.
+ * @public
+ */
 export function nightWeight(night: string, yearsIn: number): number {
   const doy = (Date.parse(`${night}T00:00:00Z`) - Date.parse(`${night.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000;
   const season = 1 + 0.35 * Math.cos((2 * Math.PI * (doy - 15)) / 365.25);

@@ -17,6 +17,7 @@ import type {
 const iso = (d: Date | string) => new Date(d);
 const addSec = (d: Date | string, s: number) => new Date(iso(d).getTime() + s * 1000);
 
+/** @public */
 export function callRow(p: {
   startedAt: Date | string;
   outcome: CallOutcome;
@@ -50,6 +51,7 @@ export function callRow(p: {
   } satisfies Insertable<CallTable> & { id: string };
 }
 
+/** @public */
 export interface IntakeFacts {
   createdAt: Date | string;
   createdBy: string;
@@ -66,6 +68,7 @@ export interface IntakeFacts {
   id?: string;
 }
 
+/** @public */
 export function intakeRow(p: IntakeFacts) {
   const id = p.id ?? randomUUID();
   const person = p.person;
@@ -106,6 +109,7 @@ export function intakeRow(p: IntakeFacts) {
   } satisfies Insertable<IntakeTable> & { id: string };
 }
 
+/** @public */
 export function holdRow(p: {
   placeId: string;
   unitNo?: number;
@@ -137,6 +141,7 @@ export function holdRow(p: {
   } satisfies Insertable<HoldTable> & { id: string };
 }
 
+/** @public */
 export function guaranteeRow(p: {
   intakeId: string;
   holdId: string;
@@ -163,6 +168,7 @@ export function guaranteeRow(p: {
   } satisfies Insertable<GuaranteeTable>;
 }
 
+/** @public */
 export function handoffRow(p: {
   intakeId: string;
   ocmwNis: string;

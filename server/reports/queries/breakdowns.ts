@@ -16,6 +16,7 @@ import { handoffsOnTime } from './handoffs';
 /** Up to this many nights the timeline has one bar per night; beyond it one per month. */
 export const NIGHTLY_UP_TO = 62;
 
+/** @public */
 export async function timeline(db: Db, scope: FigureScope) {
   const { period, nis, region } = scope;
   const monthly = period.nights > NIGHTLY_UP_TO;
@@ -59,7 +60,10 @@ function bucketKeys(from: string, to: string, monthly: boolean): string[] {
   return keys;
 }
 
-/** Per competent municipality: intakes, children, placements, nights and their cost, handoffs on time. */
+/**
+ * Per competent municipality: intakes, children, placements, nights and their cost, handoffs on time.
+ * @public
+ */
 export async function byMunicipality(db: Db, scope: FigureScope) {
   const { period, nis } = scope;
   const [names, intakes, placements, nights, handoffs] = await Promise.all([

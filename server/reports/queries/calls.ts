@@ -23,6 +23,7 @@ export const NIGHT_HOURS = [
  * Outcomes, by local hour (Brussels wall clock, so across a clock change 02:30 CEST and 02:30 CET
  * are both hour 2) and by weekday of the desk's night (1 = Monday: a call at 01:30 on Saturday is
  * Friday's night). Both are kept on the call (migration 021), read from the index.
+ * @public
  */
 export async function callsByTime(db: Db, { period, region }: FigureScope) {
   const rows = await sql<{ hour: number; weekday: number; outcome: string; n: number }>`
@@ -46,7 +47,10 @@ export async function callsByTime(db: Db, { period, region }: FigureScope) {
 
 export const REFERRER_KINDS = ['police', 'hospital', 'service', 'other', 'unknown'] as const;
 
-/** By kind of caller, from the directory of known numbers; a number not in it is "unknown". */
+/**
+ * By kind of caller, from the directory of known numbers; a number not in it is "unknown".
+ * @public
+ */
 export async function callsByReferrer(db: Db, { period, region }: FigureScope) {
   const rows = await sql<{ kind: string; outcome: string; n: number }>`
     select coalesce(d.kind, 'unknown') as kind, c.outcome, count(*)::int as n
@@ -58,7 +62,10 @@ export async function callsByReferrer(db: Db, { period, region }: FigureScope) {
   return [...byKind].map(([kind, c]) => ({ kind, ...c }));
 }
 
-/** Seconds from the start of a call to the moment someone accepted it (answered calls). */
+/**
+ * Seconds from the start of a call to the moment someone accepted it (answered calls).
+ * @public
+ */
 export async function timeToAnswer(db: Db, { period, region }: FigureScope) {
   const r = await sql<{ n: number; mean: number | null; median: number | null; p90: number | null }>`
     select count(*)::int as n, avg(s)::float8 as mean,

@@ -13,6 +13,7 @@ export const ON_TIME_GRACE_HOURS = 24;
  * Handoffs created in the period (by intakes.competent_nis). The moment of response is the
  * acknowledgement or, for one closed without it, the closing. Without a response yet: late once the
  * grace has passed, pending before. Grouped by municipality; the dashboard sums them.
+ * @public
  */
 export async function handoffsOnTime(db: Db, { period, nis, now }: FigureScope) {
   const grace = sql.raw(`interval '${ON_TIME_GRACE_HOURS} hours'`);
@@ -28,6 +29,7 @@ export async function handoffsOnTime(db: Db, { period, nis, now }: FigureScope) 
   return rows.rows;
 }
 
+/** @public */
 export function handoffSummary(rows: { total: number; on_time: number; late: number; pending: number }[]) {
   const sum = (k: 'total' | 'on_time' | 'late' | 'pending') => rows.reduce((a, r) => a + r[k], 0);
   const onTime = sum('on_time');

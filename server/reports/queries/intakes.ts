@@ -19,7 +19,10 @@ function ordered(known: readonly string[], found: Map<string, Row>): [string, Ro
   return [...known, ...extra].map((k) => [k, found.get(k)]);
 }
 
-/** Households by type (children counted on their own), ETHOS situations and referrers: one scan. */
+/**
+ * Households by type (children counted on their own), ETHOS situations and referrers: one scan.
+ * @public
+ */
 export async function intakeMix(db: Db, { period, nis }: FigureScope) {
   const rows = await sql<Row>`
     select household_type, ethos, referrer_kind,
@@ -53,7 +56,10 @@ export async function intakeMix(db: Db, { period, nis }: FigureScope) {
   };
 }
 
-/** Minutes from the start of the call to the placement (intakes.call_id -> calls, intakes.hold_id -> holds). */
+/**
+ * Minutes from the start of the call to the placement (intakes.call_id -> calls, intakes.hold_id -> holds).
+ * @public
+ */
 export async function callToPlacement(db: Db, { period, nis }: FigureScope) {
   const r = await sql<{ n: number; mean: number | null; median: number | null; p90: number | null }>`
     select count(*)::int as n, avg(m)::float8 as mean,

@@ -55,7 +55,10 @@ export async function nightsByType(db: Db, { period, nis }: FigureScope) {
   };
 }
 
-/** One table: placements, nights, capacity and occupancy for each place type. */
+/**
+ * One table: placements, nights, capacity and occupancy for each place type.
+ * @public
+ */
 export async function placeTypeTable(db: Db, scope: FigureScope) {
   const [placed, { used, capacity }] = await Promise.all([placementsByType(db, scope), nightsByType(db, scope)]);
   const types = [

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { inPeriod, inScope, round, share, type Db, type FigureScope } from '../scope';
 
+/** @public */
 export async function referrerLoop(db: Db, { period, nis }: FigureScope) {
   const [counts, timing] = await Promise.all([
     sql<{ intakes: number; held: number; confirmed: number; callbacks: number; called_back: number }>`

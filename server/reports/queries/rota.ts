@@ -15,6 +15,7 @@ const CHUNK_MS = (MAX_RANGE_DAYS - 1) * 86_400_000;
 const kept = new Map<string, ReturnType<typeof coverageOf>>();
 const KEEP = 16;
 
+/** @public */
 export async function rotaCoverage(db: Db, { period, region }: FigureScope) {
   const code = region ?? (await firstRegion(db));
   if (!code) return { outOfHoursHours: 0, coveredHours: 0, uncoveredHours: 0, coverage: share(0, 0), gaps: 0 };

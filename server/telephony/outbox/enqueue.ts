@@ -18,6 +18,7 @@ export interface SmsToSend {
   intakeId?: string;
 }
 
+/** @public */
 export async function enqueueSms(
   db: Kysely<Database> | Transaction<Database>,
   now: Date,
@@ -45,6 +46,7 @@ export async function enqueueSms(
 /**
  * Stops texts of one kind that have not been tried yet (the referrer's 30 seconds, or a newer text for the
  * same case), by id or by case; returns the ones stopped. A text already tried is left to the worker.
+ * @public
  */
 export async function cancelWaitingSms(
   db: Kysely<Database> | Transaction<Database>,
@@ -63,7 +65,10 @@ export async function cancelWaitingSms(
   return q.returning(['id', 'intake_id']).execute();
 }
 
-/** The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). */
+/**
+ * The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...).
+ * @public
+ */
 export function announceOutbox(services: Services, id: string, status: string) {
   services.realtime.publish('outbox:changed', { id, status }, rolesWith('sms.read'));
 }

@@ -9,7 +9,10 @@ import type { Services } from '../../services';
 import { TwilioRestError, twilioRequest } from '../twilio/rest';
 import { announceOutbox } from './enqueue';
 
-/** Resends after a temporary delivery failure reported by Twilio's status callback (status.ts). */
+/**
+ * Resends after a temporary delivery failure reported by Twilio's status callback (status.ts).
+ * @public
+ */
 export const MAX_ATTEMPTS = 8;
 /** Default for OUTBOX_STUCK_SECONDS. */
 export const STUCK_MS = 120_000;
@@ -17,7 +20,10 @@ export const STUCK_MS = 120_000;
 export const MAX_AGE_MS = 24 * 3_600_000;
 const BATCH = 10;
 
-/** 15 s, 30 s, 1 min, ... capped at 10 minutes. */
+/**
+ * 15 s, 30 s, 1 min, ... capped at 10 minutes.
+ * @public
+ */
 export const backoffMs = (attempts: number) => Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 
 const announce = announceOutbox;
@@ -157,6 +163,7 @@ async function sendOne(
   }
 }
 
+/** @public */
 export function startOutboxWorker(services: Services, everyMs = 1000): { stop(): void; kick(): void } {
   let running = false;
   const run = () => {

@@ -7,6 +7,7 @@ import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
 import { applySmsStatus } from './status';
 
+/** @public */
 export const smsWebhooks = [
   defineTwilioRoute({
     path: '/twilio/sms',
@@ -42,6 +43,7 @@ export const smsWebhooks = [
   }),
 ];
 
+/** @public */
 export const smsRoutes = [
   defineRoute({
     method: 'get',

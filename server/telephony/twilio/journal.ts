@@ -11,6 +11,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, unlin
 import { join } from 'node:path';
 import type { Services } from '../../services';
 
+/** @public */
 export interface JournalEntry {
   path: string;
   params: Record<string, string>;
@@ -28,7 +29,10 @@ export interface ParkedEntry {
   parkedAt: string;
 }
 
-/** Replays an entry may fail while the database answers before it is parked and the journal moves on. */
+/**
+ * Replays an entry may fail while the database answers before it is parked and the journal moves on.
+ * @public
+ */
 export const MAX_TRIES = 5;
 const PARKED_FILE = 'webhook-journal-parked.jsonl';
 
@@ -39,7 +43,10 @@ const FILE_PATTERN = /^webhook-journal-(\d+)-[0-9a-f]+\.jsonl$/;
 /** Far more than a night of calls; beyond it the oldest entries go (and are logged). */
 const MAX_ENTRIES = 5000;
 
-/** Called where a database step of a webhook failed (and the webhook answered anyway). */
+/**
+ * Called where a database step of a webhook failed (and the webhook answered anyway).
+ * @public
+ */
 export function markDatabaseFailure(err?: unknown): void {
   const store = tracking.getStore();
   if (!store) return;
@@ -63,6 +70,7 @@ export async function tracked<T>(
   return { result, failed: () => store.failed, reason: () => store.reason };
 }
 
+/** @public */
 export class WebhookJournal {
   private entries: JournalEntry[] = [];
   private replaying = false;

@@ -11,7 +11,9 @@ const sidOf = (...prefixes: string[]) =>
       new RegExp(`^(${prefixes.join('|')})[0-9a-f]{32}$`),
       `expected ${prefixes.join(' or ')} followed by 32 hex digits`,
     );
+/** @public */
 export const callSid = sidOf('CA');
+/** @public */
 export const messageSid = sidOf('SM', 'MM');
 
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -30,7 +32,10 @@ export const ANONYMOUS_CALLERS = new Set([
   '+8656696',
 ]);
 
-/** A caller: E.164, or null when the number was withheld. Anything else does not validate. */
+/**
+ * A caller: E.164, or null when the number was withheld. Anything else does not validate.
+ * @public
+ */
 export const callerNumber = z
   .string()
   .max(32)
@@ -40,7 +45,10 @@ export const callerNumber = z
   )
   .transform((v) => (ANONYMOUS_CALLERS.has(v.toLowerCase()) ? null : v));
 
-/** An SMS sender: E.164, a short code, or an alphanumeric sender ID. */
+/**
+ * An SMS sender: E.164, a short code, or an alphanumeric sender ID.
+ * @public
+ */
 export const smsSender = z
   .string()
   .regex(

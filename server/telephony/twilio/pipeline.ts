@@ -14,6 +14,7 @@ export interface TwilioHandlerContext<P, Q> {
   services: Services;
 }
 
+/** @public */
 export interface TwilioRoute<PS extends ZodType = ZodType, QS extends ZodType = ZodType> {
   path: string;
   summary: string;
@@ -26,6 +27,7 @@ export interface TwilioRoute<PS extends ZodType = ZodType, QS extends ZodType = 
   onInvalid?: (services: Services, raw: Record<string, string>) => Promise<string> | string;
 }
 
+/** @public */
 export function defineTwilioRoute<PS extends ZodType, QS extends ZodType = ZodType>(
   r: TwilioRoute<PS, QS>,
 ): TwilioRoute {
@@ -49,6 +51,7 @@ const fallbackAnswer = (path: string) =>
  * Runs one webhook. Parameters are cleaned of NUL and control characters first (also for entries journalled
  * before the edge cleaned them). A handler that throws is answered safely and reported as failed, so the
  * caller can journal it; it never throws itself.
+ * @public
  */
 export async function runWebhook(
   route: TwilioRoute,

@@ -2,6 +2,7 @@
 // and Twilio's error message in the exception. TWILIO_API_URL lets a test double stand in.
 import type { TwilioConfig } from '../../config';
 
+/** @public */
 export class TwilioRestError extends Error {
   constructor(
     readonly status: number,
@@ -12,6 +13,7 @@ export class TwilioRestError extends Error {
   }
 }
 
+/** @public */
 export async function twilioRequest(
   cfg: TwilioConfig,
   path: string,

@@ -17,6 +17,7 @@ export type Settled = (callSid: string | undefined) => Promise<void>;
 
 const form = express.urlencoded({ extended: false, limit: '64kb' });
 
+/** @public */
 export function mountTwilioRoutes(app: Express, routes: TwilioRoute[], services: Services, settled: Settled): void {
   // Voice and SMS count refused requests in separate buckets, so a flood on one never touches the other;
   // a request with a valid signature is Twilio's own and is never counted or refused.

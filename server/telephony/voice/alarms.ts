@@ -43,7 +43,10 @@ export async function raiseAlarm(services: Services, call: CallRow, reason: 'voi
   if (raised) realtime.publish('alarm:changed', { callId: call.id }, EVERYONE);
 }
 
-/** SMS "OK" from a worker: they take the latest open alarm. */
+/**
+ * SMS "OK" from a worker: they take the latest open alarm.
+ * @public
+ */
 export async function acknowledgeLatestAlarm(
   services: Services,
   userId: string,
@@ -68,7 +71,10 @@ export async function acknowledgeLatestAlarm(
   return { callId: open.call_id, from: open.from_number };
 }
 
-/** The banner goes away only when someone records that the caller was rung back. */
+/**
+ * The banner goes away only when someone records that the caller was rung back.
+ * @public
+ */
 export async function recordCallBack(
   services: Services,
   callId: string,

@@ -53,6 +53,7 @@ async function callThroughDesk(services: Services, user: AuthUser, placeId: stri
   return { callSid: String(call.sid), ringing: me.phone };
 }
 
+/** @public */
 export const connectRoutes = [
   defineRoute({
     method: 'post',
@@ -66,6 +67,7 @@ export const connectRoutes = [
   }),
 ];
 
+/** @public */
 export const connectWebhooks = [
   defineTwilioRoute({
     path: '/twilio/voice/connect',

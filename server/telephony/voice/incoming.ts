@@ -104,7 +104,10 @@ function track(sid: string, write: Promise<unknown>): void {
   });
 }
 export const rememberedChain = (sid: string): ChainStep[] => chains.get(sid) ?? [];
-/** Waits (briefly) until the call's log row is written, if this process is writing it. */
+/**
+ * Waits (briefly) until the call's log row is written, if this process is writing it.
+ * @public
+ */
 export const afterCallLogged = async (sid: string | undefined) => {
   if (sid) await pending.get(sid);
 };

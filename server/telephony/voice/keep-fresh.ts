@@ -7,6 +7,7 @@ import { readSnapshot } from './last-known-rota';
 
 const REFRESH_MS = 15_000;
 
+/** @public */
 export async function refreshLastKnownRota(services: Services, opts: { throwOnError?: boolean } = {}): Promise<void> {
   try {
     await services.lastKnownRota.remember(await readSnapshot(services.db, services.clock.now()));
@@ -16,6 +17,7 @@ export async function refreshLastKnownRota(services: Services, opts: { throwOnEr
   }
 }
 
+/** @public */
 export function keepRotaFresh(services: Services): () => void {
   void services.lastKnownRota.loadFromDisk().then(() => refreshLastKnownRota(services));
   const stopRefresh = repeat(services, REFRESH_MS, 'last-known rota refresh', () => refreshLastKnownRota(services));

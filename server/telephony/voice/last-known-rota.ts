@@ -67,6 +67,7 @@ export async function readSnapshot(db: Kysely<Database>, at: Date): Promise<Rota
 /** A snapshot younger than this is used as is; older, the line reads the database first. */
 export const FRESH_MS = 120_000;
 
+/** @public */
 export class LastKnownRota {
   private current: RotaSnapshot | null = null;
   private readAt = -Infinity;

@@ -21,6 +21,7 @@ const stepQuery = z.looseObject({
   caller: z.string().max(120).optional(),
 });
 
+/** @public */
 export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice',

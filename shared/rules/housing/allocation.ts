@@ -18,9 +18,12 @@ import {
   type Urgency,
 } from './housing';
 
+/** @public */
 export const CRITERIA = ['children', 'urgency', 'waiting', 'fit'] as const;
+/** @public */
 export type Criterion = (typeof CRITERIA)[number];
 
+/** @public */
 export const allocationRulesSchema = z.strictObject({
   /** The criteria in order of precedence; each appears once. */
   order: z
@@ -37,30 +40,38 @@ export const allocationRulesSchema = z.strictObject({
   /** Transit homes and the accelerated-allocation contingent per municipality: 1 per this many inhabitants. */
   perInhabitants: z.number().int().min(1000),
 });
+/** @public */
 export type AllocationRules = z.infer<typeof allocationRulesSchema>;
 
-/** The Kempen's rules (also the default of a region without a `housing` section). */
+/**
+ * The Kempen's rules (also the default of a region without a `housing` section).
+ * @public
+ */
 export const KEMPEN_ALLOCATION: AllocationRules = {
   order: ['children', 'urgency', 'waiting', 'fit'],
   maxPersons: { kamerwoning: 2, '1_bedroom': 3, '2_bedrooms': 5, '3_bedrooms': 7 },
   perInhabitants: 10000,
 };
 
+/** @public */
 export interface Home {
   kind: HomeKind;
   suits: readonly HomeSuits[];
 }
+/** @public */
 export interface Candidate {
   id: string;
   household: Household;
   urgency: Urgency;
   registeredAt: Date | string;
 }
+/** @public */
 export interface Reason {
   criterion: Criterion | 'fits';
   nl: string;
   en: string;
 }
+/** @public */
 export interface Ranked {
   id: string;
   rank: number;
@@ -68,10 +79,12 @@ export interface Ranked {
   decidedBy: Criterion | 'registered_first' | null;
   daysWaiting: number;
 }
+/** @public */
 export interface Excluded {
   id: string;
   reasons: Reason[];
 }
+/** @public */
 export interface Ranking {
   order: Criterion[];
   ranked: Ranked[];
@@ -91,7 +104,10 @@ const SUITS_NL: Record<HomeSuits, string> = {
 };
 const URGENCY_NL: Record<Urgency, string> = { normal: 'gewoon', high: 'hoog', acute: 'acuut' };
 
-/** Why a home does not suit a household (empty when it does). */
+/**
+ * Why a home does not suit a household (empty when it does).
+ * @public
+ */
 export function misfit(rules: AllocationRules, home: Home, h: Household): Reason[] {
   const out: Reason[] = [];
   const tag = suitsTag(h);
@@ -114,7 +130,10 @@ export function misfit(rules: AllocationRules, home: Home, h: Household): Reason
   return out;
 }
 
-/** Whole calendar days (Brussels) from registration to now. */
+/**
+ * Whole calendar days (Brussels) from registration to now.
+ * @public
+ */
 export function daysWaiting(registeredAt: Date | string, now: Date): number {
   const a = Date.parse(`${localDate(new Date(registeredAt))}T00:00:00Z`);
   const b = Date.parse(`${localDate(now)}T00:00:00Z`);
@@ -162,7 +181,10 @@ function reasonFor(criterion: Criterion, k: Keyed): Reason {
   }
 }
 
-/** Ranks the waiting candidates for one home. Ties on every criterion go to whoever registered first. */
+/**
+ * Ranks the waiting candidates for one home. Ties on every criterion go to whoever registered first.
+ * @public
+ */
 export function rankCandidates(
   rules: AllocationRules,
   home: Home,
@@ -203,7 +225,10 @@ export function rankCandidates(
   return { order: [...rules.order], ranked, excluded };
 }
 
-/** The rule set in words, for everyone involved (the console shows it beside every proposal). */
+/**
+ * The rule set in words, for everyone involved (the console shows it beside every proposal).
+ * @public
+ */
 export function describeRules(rules: AllocationRules): { nl: string; en: string }[] {
   const words: Record<Criterion, { nl: string; en: string }> = {
     children: {
@@ -232,4 +257,5 @@ export function describeRules(rules: AllocationRules): { nl: string; en: string 
     },
   ];
 }
+/** @public */
 export { HOME_SUITS };

@@ -9,6 +9,7 @@ import { nightOf } from '../night';
 import { nextOpening } from '../office-hours';
 import { localDate, toZoned, type Instant } from '../wall-clock';
 
+/** @public */
 export interface GuaranteeTerms {
   /** The local date D of the first night (D 12:00 to D+1 12:00). */
   firstNight: string;
@@ -23,6 +24,7 @@ export interface GuaranteeTerms {
 
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
+/** @public */
 export function guaranteeTerms(placedAt: Instant, ocmwCalendar: Calendar, costPerNightCents: number): GuaranteeTerms {
   const firstNight = nightOf(placedAt);
   const due = nextOpening(ocmwCalendar, placedAt);

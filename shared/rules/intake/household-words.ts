@@ -12,6 +12,7 @@ const BASE: Record<string, string> = {
   gezin_met_kinderen: 'gezin',
 };
 
+/** @public */
 export function householdWords(type: string, children: number): string {
   const base = BASE[type] ?? type.replace(/_/g, ' ');
   if (!type.endsWith('_met_kinderen')) return base;

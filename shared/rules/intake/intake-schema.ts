@@ -11,6 +11,7 @@ import { competenceFactsSchema } from '../competence';
 import { municipalityRef } from '../nis';
 import { say } from '../say';
 
+/** @public */
 export const HOUSEHOLD_TYPES = [
   'alleenstaande_man',
   'alleenstaande_vrouw',
@@ -19,9 +20,13 @@ export const HOUSEHOLD_TYPES = [
   'vader_met_kinderen',
   'gezin_met_kinderen',
 ] as const;
+/** @public */
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
 
-/** ETHOS Light (FEANTSA) 1-6, plus the Flemish counts' "threatened eviction". */
+/**
+ * ETHOS Light (FEANTSA) 1-6, plus the Flemish counts' "threatened eviction".
+ * @public
+ */
 export const ETHOS = [
   'public_space',
   'emergency_shelter',
@@ -31,11 +36,17 @@ export const ETHOS = [
   'with_family_friends',
   'threatened_eviction',
 ] as const;
+/** @public */
 export const NEEDS = ['medical', 'psychiatric', 'addiction', 'pets', 'wheelchair'] as const;
+/** @public */
 export const REFERRER_KINDS = ['police', 'hospital', 'social_service', 'self', 'other'] as const;
+/** @public */
 export const SEXES = ['f', 'm', 'x'] as const;
 
-/** The adults a household type implies, and whether it has children. */
+/**
+ * The adults a household type implies, and whether it has children.
+ * @public
+ */
 export const HOUSEHOLD_SHAPE: Record<HouseholdType, { adults: [number, number]; children: boolean }> = {
   alleenstaande_man: { adults: [1, 1], children: false },
   alleenstaande_vrouw: { adults: [1, 1], children: false },
@@ -55,6 +66,7 @@ const text = (max: number) =>
     .max(max, say(`hoogstens ${max} tekens`, `at most ${max} characters`));
 const typeName = (type: string) => type.replace(/_/g, ' ');
 
+/** @public */
 export const householdInputSchema = z
   .strictObject({
     type: z.enum(HOUSEHOLD_TYPES),
@@ -114,8 +126,10 @@ export const householdInputSchema = z
       });
     }
   });
+/** @public */
 export type HouseholdInput = z.output<typeof householdInputSchema>;
 
+/** @public */
 export const personSchema = z
   .strictObject({
     /** Name, or initials when that is all the caller gives. */
@@ -131,6 +145,7 @@ export const personSchema = z
     message: say('klopt niet met de geboortedatum', 'does not match the birth date'),
   });
 
+/** @public */
 export const referrerSchema = z.strictObject({
   kind: z.enum(REFERRER_KINDS),
   organisation: z
@@ -144,7 +159,10 @@ export const referrerSchema = z.strictObject({
   badge: text(60).optional(),
 });
 
-/** The worker names another competent OCMW than the rules give, always with a written reason. */
+/**
+ * The worker names another competent OCMW than the rules give, always with a written reason.
+ * @public
+ */
 export const competenceOverrideSchema = z.strictObject({
   nis: municipalityRef,
   reason: z
@@ -160,6 +178,7 @@ export const competenceOverrideSchema = z.strictObject({
     .max(1000),
 });
 
+/** @public */
 export const intakeInputSchema = z.strictObject({
   callId: z.uuid(say('geen geldige oproep-id', 'not a valid call id')).optional(),
   referrer: referrerSchema,
@@ -172,9 +191,13 @@ export const intakeInputSchema = z.strictObject({
   facts: competenceFactsSchema,
   override: competenceOverrideSchema.optional(),
 });
+/** @public */
 export type IntakeInput = z.output<typeof intakeInputSchema>;
 
-/** The board's household (who a place must suit) from an intake's facts. */
+/**
+ * The board's household (who a place must suit) from an intake's facts.
+ * @public
+ */
 export function boardHousehold(h: HouseholdInput, sex: (typeof SEXES)[number] | undefined, needs: readonly string[]) {
   const tags = new Set<'men' | 'women' | 'families' | 'pets' | 'wheelchair'>();
   if (
@@ -190,7 +213,10 @@ export function boardHousehold(h: HouseholdInput, sex: (typeof SEXES)[number] | 
   return { adults: h.adults, children: h.children, needs: [...tags] };
 }
 
-/** Initials for the board ("Maria Janssens" -> "M.J."); the board never shows full names. */
+/**
+ * Initials for the board ("Maria Janssens" -> "M.J."); the board never shows full names.
+ * @public
+ */
 export function initialsOf(name: string): string {
   const parts = name
     .trim()
@@ -204,4 +230,5 @@ export function initialsOf(name: string): string {
   );
 }
 
+/** @public */
 export { personMatchText } from './person-key';

@@ -11,7 +11,10 @@ const MARK = /\p{M}/u;
 // Latin letters with a stroke or ligature have no decomposition; these are their usual spellings.
 const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ς: 'σ' };
 
-/** The name as the key compares it: NFKC, case-folded, safe diacritics removed, words of letters and digits. */
+/**
+ * The name as the key compares it: NFKC, case-folded, safe diacritics removed, words of letters and digits.
+ * @public
+ */
 export function normalisedName(name: string): string {
   let out = '';
   let base = '';
@@ -29,7 +32,10 @@ export function normalisedName(name: string): string {
     .trim();
 }
 
-/** The key text: normalised name and birth date. Null without a birth date or without a letter or digit in the name. */
+/**
+ * The key text: normalised name and birth date. Null without a birth date or without a letter or digit in the name.
+ * @public
+ */
 export function personMatchText(name: string, birthDate: string | undefined | null): string | null {
   if (!birthDate) return null;
   const n = normalisedName(name);

@@ -8,13 +8,17 @@
 import { nightOf } from '../night';
 import type { Instant } from '../wall-clock';
 
+/** @public */
 export interface ReferenceParts {
   letter: string;
   night: string;
   no: number;
 }
 
-/** The letter of a region: its configured `reference.letter`, else the first letter of its name. */
+/**
+ * The letter of a region: its configured `reference.letter`, else the first letter of its name.
+ * @public
+ */
 export function regionLetter(name: string, configured?: string | null): string {
   const letter = (configured ?? name)
     .normalize('NFKD')
@@ -24,10 +28,12 @@ export function regionLetter(name: string, configured?: string | null): string {
   return letter || 'X';
 }
 
+/** @public */
 export function referenceNight(at: Instant): string {
   return nightOf(at);
 }
 
+/** @public */
 export function formatReference(p: ReferenceParts): string {
   const [, mm, dd] = p.night.split('-');
   return `${p.letter}-${dd}${mm}-${String(p.no).padStart(2, '0')}`;
@@ -36,6 +42,7 @@ export function formatReference(p: ReferenceParts): string {
 /**
  * A reference as a person types or texts it: "K-2412-07", "k 2412 7", "K241207", "ref K-2412-07".
  * Returns the canonical form, or null when the text holds none.
+ * @public
  */
 export function parseReference(text: string): string | null {
   const m = /(?:^|[^A-Za-z0-9])([A-Za-z])[\s\-./]*(\d{2})(\d{2})[\s\-./]*(\d{1,3})(?![0-9])/.exec(` ${text.trim()}`);

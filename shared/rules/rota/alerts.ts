@@ -15,12 +15,16 @@ import { gaps } from './segments';
 import { addDays } from '../wall-clock';
 import { nightBounds } from '../night';
 
+/** @public */
 export interface NightGapAlert {
   night: { date: string; start: string; end: string };
   gaps: Segment[];
 }
 
-/** The night alerts due at `now` (at most two: the night still running and the one about to come). */
+/**
+ * The night alerts due at `now` (at most two: the night still running and the one about to come).
+ * @public
+ */
 export function dueNightGapAlerts(rota: Rota, now: Date, gapAlertTime: string): NightGapAlert[] {
   const t = now.getTime();
   const today = localDateOf(t);

@@ -21,7 +21,10 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
-/** The Brussels UTC offset in minutes at ms. */
+/**
+ * The Brussels UTC offset in minutes at ms.
+ * @public
+ */
 export function offsetAt(ms: number): number {
   const hour = Math.floor(ms / HOUR_MS);
   const cached = offsetByHour.get(hour);
@@ -31,18 +34,27 @@ export function offsetAt(ms: number): number {
   return a === b ? remember(offsetByHour, hour, a) : zone.offset(ms);
 }
 
-/** The Brussels local date (YYYY-MM-DD) of ms. */
+/**
+ * The Brussels local date (YYYY-MM-DD) of ms.
+ * @public
+ */
 export function localDateOf(ms: number): string {
   return new Date(ms + offsetAt(ms) * 60_000).toISOString().slice(0, 10);
 }
 
-/** atLocal(isoDate, hhmm) as epoch ms, memoised. */
+/**
+ * atLocal(isoDate, hhmm) as epoch ms, memoised.
+ * @public
+ */
 export function atLocalMs(isoDate: string, hhmm: string): number {
   const key = `${isoDate}T${hhmm}`;
   return localMs.get(key) ?? remember(localMs, key, atLocal(isoDate, hhmm).toMillis());
 }
 
-/** ms as an ISO string with the Brussels offset, e.g. 2025-10-26T02:30:00+02:00 (ms only when not 0). */
+/**
+ * ms as an ISO string with the Brussels offset, e.g. 2025-10-26T02:30:00+02:00 (ms only when not 0).
+ * @public
+ */
 export function isoAt(ms: number): string {
   const off = offsetAt(ms);
   const local = new Date(ms + off * 60_000).toISOString().replace(/\.000Z$|Z$/, '');

@@ -11,7 +11,10 @@ import { ZONE, addDays, toZoned, type Instant } from '../wall-clock';
 
 const DAY_MS = 86_400_000;
 
-/** A rotation with its numbers worked out once per calculation. */
+/**
+ * A rotation with its numbers worked out once per calculation.
+ * @public
+ */
 export interface PreparedRotation {
   members: readonly string[];
   startDate: string;
@@ -22,6 +25,7 @@ export interface PreparedRotation {
   endMs: number;
 }
 
+/** @public */
 export function prepareRotation(r: Rotation): PreparedRotation {
   if (r.members.length === 0) throw new Error(`rotation ${r.id}: members must list at least one user id`);
   const periodDays = r.every.count * (r.every.unit === 'week' ? 7 : 1);
@@ -42,12 +46,18 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Epoch ms of handover k (k >= 0). */
+/**
+ * Epoch ms of handover k (k >= 0).
+ * @public
+ */
 export function handoverMs(p: PreparedRotation, k: number): number {
   return atLocalMs(addDays(p.startDate, k * p.periodDays), p.handoverTime);
 }
 
-/** The turn index in force at t: the largest k with handover k <= t, or -1 before the first. Ignores endDate. */
+/**
+ * The turn index in force at t: the largest k with handover k <= t, or -1 before the first. Ignores endDate.
+ * @public
+ */
 export function turnIndex(p: PreparedRotation, t: number): number {
   if (t < p.firstMs) return -1;
   let k = Math.max(0, Math.floor(daysBetween(p.startDate, localDateOf(t)) / p.periodDays));
@@ -58,7 +68,10 @@ export function turnIndex(p: PreparedRotation, t: number): number {
   return k;
 }
 
-/** The member holding the rotation at t, or null outside [first handover, end). */
+/**
+ * The member holding the rotation at t, or null outside [first handover, end).
+ * @public
+ */
 export function memberAt(p: PreparedRotation, t: number): string | null {
   if (t < p.firstMs || t >= p.endMs) return null;
   return p.members[turnIndex(p, t) % p.members.length] ?? null;
@@ -67,6 +80,7 @@ export function memberAt(p: PreparedRotation, t: number): string | null {
 /**
  * The first instant after t at which this rotation's answer (memberAt) can change: its start, its end,
  * or a handover to a different member (handovers to the same person are skipped). Infinity if none.
+ * @public
  */
 export function nextRotationChange(p: PreparedRotation, t: number): number {
   if (t < p.firstMs) return p.firstMs;
@@ -79,7 +93,10 @@ export function nextRotationChange(p: PreparedRotation, t: number): number {
   return p.endMs; // everyone in the team is the same person: only the end changes anything
 }
 
-/** Every handover instant in [from, to) (including the first, excluding the end), ascending. */
+/**
+ * Every handover instant in [from, to) (including the first, excluding the end), ascending.
+ * @public
+ */
 export function handoversBetween(p: PreparedRotation, from: number, to: number): number[] {
   const out: number[] = [];
   for (let k = Math.max(0, turnIndex(p, from)); ; k++) {
@@ -91,13 +108,19 @@ export function handoversBetween(p: PreparedRotation, from: number, to: number):
 
 // ---- Public helpers on a plain Rotation (for views and tests) ----
 
-/** The instant of handover k of a rotation (turn k starts then), in Brussels time. */
+/**
+ * The instant of handover k of a rotation (turn k starts then), in Brussels time.
+ * @public
+ */
 export function handoverAt(rotation: Rotation, k: number): DateTime {
   if (!Number.isInteger(k) || k < 0) throw new Error(`turn must be a whole number >= 0, got ${k}`);
   return DateTime.fromMillis(handoverMs(prepareRotation(rotation), k), { zone: ZONE });
 }
 
-/** The turn of a rotation in force at an instant, ignoring overrides and swaps; null when it covers nobody. */
+/**
+ * The turn of a rotation in force at an instant, ignoring overrides and swaps; null when it covers nobody.
+ * @public
+ */
 export function turnAt(
   rotation: Rotation,
   at: Instant,

@@ -8,9 +8,12 @@ import { calendarSchema } from '../calendar-schema';
 import { isIsoDate } from '../wall-clock';
 import { say } from '../say';
 
+/** @public */
 export const SLOTS = ['primary', 'backup', 'coordinator'] as const;
+/** @public */
 export type Slot = (typeof SLOTS)[number];
 
+/** @public */
 export interface Rotation {
   id: string;
   /** Optional label ("Weekploeg A"); ignored by the calculator. */
@@ -27,6 +30,7 @@ export interface Rotation {
   endDate?: string | null;
 }
 
+/** @public */
 export interface Override {
   id: string;
   slot: Slot;
@@ -43,8 +47,10 @@ export interface Override {
   reason?: string;
 }
 
+/** @public */
 export type SwapStatus = 'requested' | 'accepted' | 'rejected' | 'cancelled';
 
+/** @public */
 export interface Swap {
   id: string;
   slot: Slot;
@@ -55,6 +61,7 @@ export interface Swap {
   status: SwapStatus;
 }
 
+/** @public */
 export interface Rota {
   /** The region's office hours: the rota is on duty OUT of these hours. */
   calendar: Calendar;
@@ -63,14 +70,20 @@ export interface Rota {
   swaps: Swap[];
 }
 
-/** Who holds one slot at an instant, by which rule, and until when (null: no change within the horizon). */
+/**
+ * Who holds one slot at an instant, by which rule, and until when (null: no change within the horizon).
+ * @public
+ */
 export interface SlotHolder {
   userId: string;
   source: 'rotation' | 'swap' | 'override';
   until: string | null;
 }
 
-/** A maximal piece of out-of-hours time with constant holders. ISO instants with Brussels offset. */
+/**
+ * A maximal piece of out-of-hours time with constant holders. ISO instants with Brussels offset.
+ * @public
+ */
 export interface Segment {
   start: string;
   end: string;
@@ -83,6 +96,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 // An absolute instant: date, time, and "Z" or an offset. Local times without offset are ambiguous here.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/** @public */
 export function isIsoInstant(s: string): boolean {
   return ISO_INSTANT.test(s) && isIsoDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s));
 }
@@ -100,8 +114,10 @@ const instant = (field: string) =>
 const endAfterStart = (s: { start: string; end: string }) =>
   !isIsoInstant(s.start) || !isIsoInstant(s.end) || Date.parse(s.end) > Date.parse(s.start);
 
+/** @public */
 export const slotSchema = slot;
 
+/** @public */
 export const rotationSchema = z
   .object({
     id: id('id'),
@@ -137,6 +153,7 @@ export const rotationSchema = z
     path: ['endDate'],
   });
 
+/** @public */
 export const overrideSchema = z
   .object({
     id: id('id'),
@@ -152,6 +169,7 @@ export const overrideSchema = z
     path: ['end'],
   });
 
+/** @public */
 export const swapSchema = z
   .object({
     id: id('id'),
@@ -173,6 +191,7 @@ export const swapSchema = z
     path: ['toUserId'],
   });
 
+/** @public */
 export const rotaSchema = z.object({
   calendar: calendarSchema,
   rotations: z.array(rotationSchema),

@@ -45,10 +45,14 @@ import { isOpen } from '../office-hours';
 import { toZoned, type Instant } from '../wall-clock';
 import { isoAt } from './clock';
 
-/** How far ahead `until` and `nextHandover` look. */
+/**
+ * How far ahead `until` and `nextHandover` look.
+ * @public
+ */
 export const HORIZON_DAYS = 400;
 const DAY_MS = 86_400_000;
 
+/** @public */
 export interface OnDuty {
   outOfHours: boolean;
   primary: SlotHolder | null;
@@ -58,11 +62,15 @@ export interface OnDuty {
   nextHandover: string | null;
 }
 
-/** Who holds each slot at `at`, whether the rota is ringing (out of hours), and when that changes. */
+/**
+ * Who holds each slot at `at`, whether the rota is ringing (out of hours), and when that changes.
+ * @public
+ */
 export function onDuty(rota: Rota, at: Instant): OnDuty {
   return onDutyPrepared(rota, prepareRota(rota), toZoned(at).toMillis());
 }
 
+/** @public */
 export function onDutyPrepared(rota: Rota, prepared: PreparedRota, t: number): OnDuty {
   const limit = t + HORIZON_DAYS * DAY_MS;
   const changes: number[] = [];

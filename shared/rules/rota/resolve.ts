@@ -20,18 +20,24 @@ interface PreparedSwap extends Span {
   from: string;
   to: string;
 }
+/** @public */
 export interface PreparedSlot {
   rotations: PreparedRotation[];
   overrides: PreparedOverride[];
   swaps: PreparedSwap[];
 }
+/** @public */
 export type PreparedRota = Record<Slot, PreparedSlot>;
 
+/** @public */
 export type Holder = Omit<SlotHolder, 'until'>;
 
 const ABSOLUTE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
-/** Epoch ms of an ISO instant (absolute strings fast; local ones through the wall-clock rules). */
+/**
+ * Epoch ms of an ISO instant (absolute strings fast; local ones through the wall-clock rules).
+ * @public
+ */
 export function instantMs(iso: string): number {
   const ms = ABSOLUTE.test(iso) ? Date.parse(iso) : toZoned(iso).toMillis();
   if (Number.isNaN(ms)) throw new Error(`not a valid instant: ${iso}`);
@@ -42,6 +48,7 @@ function span(x: Override | Swap): Span {
   return { start: instantMs(x.start), end: instantMs(x.end) };
 }
 
+/** @public */
 export function prepareRota(rota: Rota): PreparedRota {
   const out = {} as PreparedRota;
   for (const slot of SLOTS) {
@@ -62,7 +69,10 @@ export function prepareRota(rota: Rota): PreparedRota {
 
 const inside = (s: Span, t: number) => s.start <= t && t < s.end;
 
-/** Who holds the slot at t and by which rule; null when nobody does. */
+/**
+ * Who holds the slot at t and by which rule; null when nobody does.
+ * @public
+ */
 export function holderAt(p: PreparedSlot, t: number): Holder | null {
   let base: Holder | null = null;
   for (const r of p.rotations) {
@@ -83,7 +93,10 @@ export function holderAt(p: PreparedSlot, t: number): Holder | null {
   return override.userId === null ? null : { userId: override.userId, source: 'override' };
 }
 
-/** The first instant after t at which holderAt can change (a rule starts or ends); Infinity if none. */
+/**
+ * The first instant after t at which holderAt can change (a rule starts or ends); Infinity if none.
+ * @public
+ */
 export function nextCandidate(p: PreparedSlot, t: number): number {
   let next = Infinity;
   for (const r of p.rotations) next = Math.min(next, nextRotationChange(r, t));
@@ -94,7 +107,10 @@ export function nextCandidate(p: PreparedSlot, t: number): number {
   return next;
 }
 
-/** The first instant after t, before limit, at which the slot's user changes; null if none. */
+/**
+ * The first instant after t, before limit, at which the slot's user changes; null if none.
+ * @public
+ */
 export function nextUserChange(p: PreparedSlot, t: number, limit: number): number | null {
   const now = holderAt(p, t)?.userId ?? null;
   for (let c = nextCandidate(p, t); c < limit; c = nextCandidate(p, c)) {

@@ -11,7 +11,10 @@ import { holderAt, nextCandidate, prepareRota } from './resolve';
 import { windowsOn } from '../office-hours';
 import { addDays, localDate, toZoned, type Instant } from '../wall-clock';
 
-/** Longest range segments/gaps/shiftsOf accept, so one request cannot ask for centuries. */
+/**
+ * Longest range segments/gaps/shiftsOf accept, so one request cannot ask for centuries.
+ * @public
+ */
 export const MAX_RANGE_DAYS = 400;
 const DAY_MS = 86_400_000;
 
@@ -28,6 +31,7 @@ function range(from: Instant, to: Instant): Range {
  * The out-of-hours pieces of [from, to): the complement of the calendar's open windows, read day by
  * day with windowsOn (the same data isOpen and nextChange use). Unlike nextChange this also works for
  * a calendar that never opens (every hour out of hours) or never closes.
+ * @public
  */
 export function outOfHoursWindows(cal: Calendar, from: number, to: number): Range[] {
   if (to <= from) return [];
@@ -48,7 +52,10 @@ export function outOfHoursWindows(cal: Calendar, from: number, to: number): Rang
   return out;
 }
 
-/** Out-of-hours time in [from, to) split into maximal pieces where all three holders are constant. */
+/**
+ * Out-of-hours time in [from, to) split into maximal pieces where all three holders are constant.
+ * @public
+ */
 export function segments(rota: Rota, from: Instant, to: Instant): Segment[] {
   const [a, b] = range(from, to);
   const prepared = prepareRota(rota);
@@ -77,6 +84,7 @@ export function segments(rota: Rota, from: Instant, to: Instant): Segment[] {
   return out;
 }
 
+/** @public */
 export interface Gaps {
   /** Out-of-hours time with nobody in the primary slot: a shift with nobody on it. */
   noPrimary: Segment[];
@@ -84,6 +92,7 @@ export interface Gaps {
   warnings: (Segment & { missing: Slot[] })[];
 }
 
+/** @public */
 export function gaps(rota: Rota, from: Instant, to: Instant): Gaps {
   const all = segments(rota, from, to);
   return {
@@ -94,6 +103,7 @@ export function gaps(rota: Rota, from: Instant, to: Instant): Gaps {
   };
 }
 
+/** @public */
 export interface Shift {
   start: string;
   end: string;
@@ -103,6 +113,7 @@ export interface Shift {
 /**
  * The out-of-hours time in [from, to) in which userId holds a slot: one entry per slot per
  * uninterrupted stretch (touching segments with the same slot are joined), sorted by start then slot.
+ * @public
  */
 export function shiftsOf(rota: Rota, userId: string, from: Instant, to: Instant): Shift[] {
   const out: Shift[] = [];
@@ -126,6 +137,7 @@ export function shiftsOf(rota: Rota, userId: string, from: Instant, to: Instant)
  * shiftsOf, but each shift whole: a shift running across `from` or `to` keeps its real start and
  * end instead of being cut at the edge, so a feed fetched at any instant names it the same way.
  * The range looked at widens (doubling) until no shift in [from, to) touches its edges.
+ * @public
  */
 export function wholeShiftsOf(rota: Rota, userId: string, from: Instant, to: Instant): Shift[] {
   const [a, b] = range(from, to);

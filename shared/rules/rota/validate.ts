@@ -38,10 +38,12 @@ function overlap(
     : say(`overlapt met ruil ${hit.id} van ${from} tot ${to}`, `overlaps swap ${hit.id} from ${from} to ${to}`);
 }
 
+/** @public */
 export function validateRotation(candidate: Rotation): string | null {
   return problems(rotationSchema.safeParse(candidate));
 }
 
+/** @public */
 export function validateOverride(existing: Override[], candidate: Override): string | null {
   const shape = problems(overrideSchema.safeParse(candidate));
   if (shape) return shape;
@@ -52,6 +54,7 @@ export function validateOverride(existing: Override[], candidate: Override): str
   );
 }
 
+/** @public */
 export function validateSwap(existing: Swap[], candidate: Swap): string | null {
   const shape = problems(swapSchema.safeParse(candidate));
   if (shape || candidate.status !== 'accepted') return shape;
