@@ -1,6 +1,6 @@
 // The dashboard: every figure query by name (the bench times each one), and the one answer they make.
 import { byMunicipality, timeline } from './queries/breakdowns';
-import { callsByReferrer, callsByTime, timeToAnswer } from './queries/calls';
+import { callFigures } from './queries/calls';
 import { handoffsOnTime, handoffSummary } from './queries/handoffs';
 import { callToPlacement, intakeMix } from './queries/intakes';
 import { placeTypeTable } from './queries/placements';
@@ -9,9 +9,7 @@ import { rotaCoverage } from './queries/rota';
 import type { Db, FigureScope } from './scope';
 
 export const FIGURE_QUERIES = {
-  calls_by_time: callsByTime,
-  calls_by_referrer: callsByReferrer,
-  time_to_answer: timeToAnswer,
+  calls: callFigures,
   intake_mix: intakeMix,
   call_to_placement: callToPlacement,
   place_types: placeTypeTable,
@@ -38,20 +36,22 @@ export const NOTES = {
 
 export async function readFigures(db: Db, scope: FigureScope) {
   const q = FIGURE_QUERIES;
-  const [time, referrers, answer, mix, toPlacement, places, handoffs, rota, line, municipalities, loop] =
-    await Promise.all([
-      q.calls_by_time(db, scope),
-      q.calls_by_referrer(db, scope),
-      q.time_to_answer(db, scope),
-      q.intake_mix(db, scope),
-      q.call_to_placement(db, scope),
-      q.place_types(db, scope),
-      q.handoffs(db, scope),
-      q.rota_coverage(db, scope),
-      q.timeline(db, scope),
-      q.by_municipality(db, scope),
-      q.referrer_loop(db, scope),
-    ]);
+  // The calls' one scan feeds the timeline too, and the handoffs both their summary and the table
+  // per municipality: each is read once, while the other queries run beside it.
+  const calls = q.calls(db, scope);
+  const handoffRows = q.handoffs(db, scope);
+  const [call, mix, toPlacement, places, handoffs, rota, line, municipalities, loop] = await Promise.all([
+    calls,
+    q.intake_mix(db, scope),
+    q.call_to_placement(db, scope),
+    q.place_types(db, scope),
+    handoffRows,
+    q.rota_coverage(db, scope),
+    q.timeline(db, scope, calls),
+    q.by_municipality(db, scope, handoffRows),
+    q.referrer_loop(db, scope),
+  ]);
+  const { byNight: _byNight, ...callsShown } = call;
   const { period } = scope;
   return {
     period: {
@@ -63,7 +63,7 @@ export async function readFigures(db: Db, scope: FigureScope) {
     },
     municipalities: scope.nis,
     notes: NOTES,
-    calls: { regionWide: true as const, ...time, byReferrer: referrers, timeToAnswer: answer },
+    calls: { regionWide: true as const, ...callsShown },
     intakes: { ...mix, callToPlacement: toPlacement },
     placements: places,
     handoffs: handoffSummary(handoffs),

@@ -49,25 +49,27 @@ const stats = (unit: Col) =>
 
 export const TABLES = {
   calls_outcomes: table(
-    'calls_by_time',
+    'calls',
     [
       ['uitkomst', 'outcome'],
       ['oproepen', 'calls'],
     ],
     (c, lang) => outcomeCols.map(([, key]) => [categoryLabel('outcome', key, lang), c.outcomes[key]]),
   ),
-  calls_by_hour: table('calls_by_time', [['uur', 'hour'], ...outcomeCols], (c) =>
+  calls_by_hour: table('calls', [['uur', 'hour'], ...outcomeCols], (c) =>
     c.byHour.map((r) => [r.hour, ...outcomes(r)]),
   ),
   calls_by_weekday: table(
-    'calls_by_time',
+    'calls',
     [['weekdag van de nacht (1 = maandag)', 'weekday of the night (1 = Monday)'], ...outcomeCols],
     (c) => c.byWeekday.map((r) => [r.weekday, ...outcomes(r)]),
   ),
-  calls_by_referrer: table('calls_by_referrer', [['soort beller', 'caller kind'], ...outcomeCols], (rows, lang) =>
-    rows.map((r) => [categoryLabel('caller', r.kind, lang), ...outcomes(r)]),
+  calls_by_referrer: table('calls', [['soort beller', 'caller kind'], ...outcomeCols], (c, lang) =>
+    c.byReferrer.map((r) => [categoryLabel('caller', r.kind, lang), ...outcomes(r)]),
   ),
-  time_to_answer: table('time_to_answer', stats(['s', 's']), (t) => [[t.count, t.meanSec, t.medianSec, t.p90Sec]]),
+  time_to_answer: table('calls', stats(['s', 's']), ({ timeToAnswer: t }) => [
+    [t.count, t.meanSec, t.medianSec, t.p90Sec],
+  ]),
   households: table(
     'intake_mix',
     [

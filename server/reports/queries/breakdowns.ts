@@ -1,30 +1,27 @@
 // What happened per night (or per month, for periods longer than two months) and per municipality.
 import { sql } from 'kysely';
 import { addDays } from '../../../shared/rules/wall-clock';
-import {
-  guaranteeOverlaps,
-  inPeriod,
-  inRegion,
-  inScope,
-  nightExpr,
-  nightsInPeriod,
-  type Db,
-  type FigureScope,
-} from '../scope';
-import { handoffsOnTime } from './handoffs';
+import { guaranteeOverlaps, inPeriod, inScope, nightExpr, nightsInPeriod, type Db, type FigureScope } from '../scope';
+import { callFigures, type CallFigures } from './calls';
+import { handoffsOnTime, type HandoffRow } from './handoffs';
 
 /** Up to this many nights the timeline has one bar per night; beyond it one per month. */
 export const NIGHTLY_UP_TO = 62;
 
-/** @public */
-export async function timeline(db: Db, scope: FigureScope) {
-  const { period, nis, region } = scope;
+/**
+ * Calls, intakes, placements and guarantee nights per night or month. The calls come from the call
+ * figures' one scan when the dashboard passes it; a guarantee's nights are counted per (first night,
+ * nights) and spread over their dates here, instead of a row per night in SQL.
+ * @public
+ */
+export async function timeline(db: Db, scope: FigureScope, calls?: Promise<CallFigures>) {
+  const { period, nis } = scope;
   const monthly = period.nights > NIGHTLY_UP_TO;
   const fmt = sql.raw(monthly ? `'YYYY-MM'` : `'YYYY-MM-DD'`);
   const bucket = (column: string) => sql<string>`to_char(${nightExpr(column)}, ${fmt})`;
-  const [calls, intakes, placements, nights] = await Promise.all([
-    sql<{ b: string; n: number }>`select to_char(c.night, ${fmt}) as b, count(*)::int as n from calls c
-      where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)} group by 1`.execute(db),
+  const keyOf = (night: string) => (monthly ? night.slice(0, 7) : night);
+  const [callNights, intakes, placements, stays] = await Promise.all([
+    (calls ?? callFigures(db, scope)).then((c) => c.byNight),
     sql<{ b: string; n: number }>`select ${bucket('i.created_at')} as b, count(*)::int as n from intakes i
       where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('h.placed_at')} as b, count(*)::int as n from holds h
@@ -32,23 +29,29 @@ export async function timeline(db: Db, scope: FigureScope) {
       where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)} group by 1`.execute(
       db,
     ),
-    // Each guarantee night on its own date, kept when it lies in the period.
-    sql<{ b: string; n: number }>`select to_char(g.first_night::date + k, ${fmt}) as b, count(*)::int as n
+    sql<{ first: string; nights: number; n: number }>`select g.first_night as first, g.nights, count(*)::int as n
       from guarantees g ${nis === null ? sql`` : sql`join intakes i on i.id = g.intake_id and ${inScope('i.competent_nis', nis)}`}
-      cross join lateral generate_series(0, g.nights - 1) as k
-      where ${guaranteeOverlaps(period)} and g.first_night::date + k between ${period.from}::date and ${period.to}::date
-      group by 1`.execute(db),
+      where ${guaranteeOverlaps(period)} group by 1, 2`.execute(db),
   ]);
-  const get = (rows: { b: string; n: number }[]) => new Map(rows.map((r) => [r.b, r.n]));
-  const [c, i, p, n] = [calls, intakes, placements, nights].map((r) => get(r.rows));
+  const c = new Map<string, number>();
+  for (const [night, n] of callNights) c.set(keyOf(night), (c.get(keyOf(night)) ?? 0) + n);
+  const [i, p] = [intakes, placements].map((r) => new Map(r.rows.map((row) => [row.b, row.n])));
+  // Each guarantee night on its own date, kept when it lies in the period.
+  const g = new Map<string, number>();
+  for (const stay of stays.rows) {
+    for (let k = 0; k < stay.nights; k++) {
+      const night = addDays(stay.first, k);
+      if (night >= period.from && night <= period.to) g.set(keyOf(night), (g.get(keyOf(night)) ?? 0) + stay.n);
+    }
+  }
   return {
     bucket: monthly ? ('month' as const) : ('night' as const),
     rows: bucketKeys(period.from, period.to, monthly).map((key) => ({
       key,
-      calls: c!.get(key) ?? 0,
+      calls: c.get(key) ?? 0,
       intakes: i!.get(key) ?? 0,
       placements: p!.get(key) ?? 0,
-      nights: n!.get(key) ?? 0,
+      nights: g.get(key) ?? 0,
     })),
   };
 }
@@ -61,12 +64,13 @@ function bucketKeys(from: string, to: string, monthly: boolean): string[] {
 }
 
 /**
- * Per competent municipality: intakes, children, placements, nights and their cost, handoffs on time.
+ * Per competent municipality: intakes, children, placements, nights and their cost, handoffs on time
+ * (read once for the dashboard's summary and this table when the dashboard passes them).
  * @public
  */
-export async function byMunicipality(db: Db, scope: FigureScope) {
+export async function byMunicipality(db: Db, scope: FigureScope, handoffs?: Promise<HandoffRow[]>) {
   const { period, nis } = scope;
-  const [names, intakes, placements, nights, handoffs] = await Promise.all([
+  const [names, intakes, placements, nights, handoffRows] = await Promise.all([
     db.selectFrom('municipalities').select(['nis', 'name', 'region_code']).orderBy('name').execute(),
     sql<{
       nis: string;
@@ -90,10 +94,10 @@ export async function byMunicipality(db: Db, scope: FigureScope) {
         coalesce(sum(${nightsInPeriod(period)} * g.cost_per_night_cents), 0)::float8 as cents
       from guarantees g join intakes i on i.id = g.intake_id
       where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
-    handoffsOnTime(db, scope),
+    handoffs ?? handoffsOnTime(db, scope),
   ]);
   const by = <T extends { nis: string }>(rows: T[]) => new Map(rows.map((r) => [r.nis, r]));
-  const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffs)];
+  const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffRows)];
   // The region's municipalities always; one elsewhere in Belgium only when an intake made it competent.
   const active = (n: string) => iM.has(n) || pM.has(n) || nM.has(n) || hM.has(n);
   return names

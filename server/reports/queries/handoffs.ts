@@ -9,15 +9,24 @@ import { inPeriod, inScope, share, type Db, type FigureScope } from '../scope';
  */
 export const ON_TIME_GRACE_HOURS = 24;
 
+/** Handoffs of one competent municipality. @public */
+export interface HandoffRow {
+  nis: string;
+  total: number;
+  on_time: number;
+  late: number;
+  pending: number;
+}
+
 /**
  * Handoffs created in the period (by intakes.competent_nis). The moment of response is the
  * acknowledgement or, for one closed without it, the closing. Without a response yet: late once the
  * grace has passed, pending before. Grouped by municipality; the dashboard sums them.
  * @public
  */
-export async function handoffsOnTime(db: Db, { period, nis, now }: FigureScope) {
+export async function handoffsOnTime(db: Db, { period, nis, now }: FigureScope): Promise<HandoffRow[]> {
   const grace = sql.raw(`interval '${ON_TIME_GRACE_HOURS} hours'`);
-  const rows = await sql<{ nis: string; total: number; on_time: number; late: number; pending: number }>`
+  const rows = await sql<HandoffRow>`
     select i.competent_nis as nis, count(*)::int as total,
       count(*) filter (where coalesce(h.acknowledged_at, h.closed_at) <= h.due_at + ${grace})::int as on_time,
       count(*) filter (where coalesce(h.acknowledged_at, h.closed_at) > h.due_at + ${grace}
