@@ -646,7 +646,7 @@ export const en: Record<MessageKey, string> = {
   'neighbours.free': '{free} free',
   'neighbours.counted': 'Count of {time}',
   'neighbours.noHolds': 'No agreement to hold places in {region}: ring the place.',
-  'neighbours.held': '{place} ({region}) held for {initials}, until {time}.',
+  'neighbours.held': '{place} ({region}) is held for {initials}',
   'neighbours.noPhone': 'No phone number',
   'neighbours.call': 'Call {phone}',
 };

@@ -645,7 +645,7 @@ export const nl = {
   'neighbours.free': '{free} vrij',
   'neighbours.counted': 'Telling van {time}',
   'neighbours.noHolds': 'Geen afspraak om bij {region} vast te houden: bel de plaats.',
-  'neighbours.held': '{place} ({region}) vastgehouden voor {initials}, tot {time}.',
+  'neighbours.held': '{place} ({region}) is vastgehouden voor {initials}',
   'neighbours.noPhone': 'Geen telefoonnummer',
   'neighbours.call': 'Bel {phone}',
 } as const satisfies Record<string, string>;
