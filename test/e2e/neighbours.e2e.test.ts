@@ -72,7 +72,7 @@ it("shows Boom-Mechelen-Lier's places to ring, labelled as theirs, and holds one
   expect(await heldAt('Nachtopvang Mechelen')).toEqual([{ initials: 'R.T.', status: 'held' }]);
 });
 
-it("shows the server's reason when Boom-Mechelen-Lier withdrew the agreement, holds nothing, then offers no hold", async () => {
+it("says the server's reason once Boom-Mechelen-Lier withdrew, holds nothing, then offers no hold", async () => {
   const sofie = await signIn('permanentie');
   const region = await boardForAMan(sofie);
   const boom = region.locator('[data-place="Noodwoning Boom"]');
@@ -94,7 +94,8 @@ it("shows the server's reason when Boom-Mechelen-Lier withdrew the agreement, ho
   const alert = boom.getByRole('alert');
   await alert.waitFor();
   expect(await alert.textContent()).toBe(
-    'Noodwoning Boom hoort bij regio Boom-Mechelen-Lier; er is geen afspraak om daar plaatsen vast te houden. Bel de plaats.',
+    'Noodwoning Boom hoort bij regio Boom-Mechelen-Lier; ' +
+      'er is geen afspraak om daar plaatsen vast te houden. Bel de plaats.',
   );
   expect(await heldAt('Noodwoning Boom')).toEqual([]);
   expect(await boom.getByTestId('neighbour-initials').inputValue()).toBe('J.D.'); // what was typed stays
