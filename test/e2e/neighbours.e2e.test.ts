@@ -1,9 +1,11 @@
 // Solidarity across regions in the console (issue 15 part 4): with nothing free in the Kempen, the duty worker's
 // board shows Boom-Mechelen-Lier's suitable free places, labelled as that region's, each with its phone to ring;
-// "Vasthouden" holds one there while both regions agree, and says the server's reason when one withdrew.
+// "Vasthouden" holds one there (on the board and on an intake) while both regions agree, and says the server's
+// reason when one withdrew.
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/server';
 import { consoleUnderTest } from './console';
 
 const { ctx, signIn } = consoleUnderTest({ regions: ['kempen', 'boom-mechelen-lier'] });
@@ -17,11 +19,11 @@ beforeAll(async () => {
     on conflict (region_code) do update set version = board_versions.version + 1`.execute(db);
 });
 
-/** The board for a man on his own, as the worker filters it. */
-async function boardForAMan(page: Page) {
+/** The board for a man on his own, as the worker filters it, once it lists `places` of Boom-Mechelen-Lier. */
+async function boardForAMan(page: Page, places: number) {
   await page.locator('label.chip', { hasText: 'mannen' }).click();
   const region = page.getByTestId('neighbours').locator('[data-region="boom-mechelen-lier"]');
-  await expect.poll(() => region.getByTestId('neighbour-place').count()).toBe(5);
+  await expect.poll(() => region.getByTestId('neighbour-place').count()).toBe(places);
   return region;
 }
 
@@ -36,7 +38,7 @@ const heldAt = (placeName: string) =>
 it("shows Boom-Mechelen-Lier's places to ring, labelled as theirs, and holds one there", async () => {
   const sofie = await signIn('permanentie');
   expect(await sofie.getByTestId('suitable-count').textContent()).toBe('Geen geschikte vrije plaats');
-  const region = await boardForAMan(sofie);
+  const region = await boardForAMan(sofie, 5);
   expect(await sofie.locator('#neighbours-title').textContent()).toBe('Vrije plaatsen bij de buren');
   // demo-places.boom-mechelen-lier.json for a man on his own (hand-counted in solidarity.test.ts): the two
   // Mechelen emergency rooms (1 each), the Mechelen night shelter (4), the Lier room (1), Noodwoning Boom (1).
@@ -72,9 +74,31 @@ it("shows Boom-Mechelen-Lier's places to ring, labelled as theirs, and holds one
   expect(await heldAt('Nachtopvang Mechelen')).toEqual([{ initials: 'R.T.', status: 'held' }]);
 });
 
+it("the intake offers the neighbours' places too, and holds one there for the person", async () => {
+  const api = new ApiClient(ctx.server.url);
+  await api.login('permanentie');
+  const created = await api.post('/api/intakes', {
+    referrer: { kind: 'police', organisation: 'PZ Turnhout' },
+    person: { name: 'Jan Testman', birthDate: '1980-03-01' },
+    household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+    ethos: 'public_space',
+    facts: { requestNis: '13040', housing: 'homeless' },
+  });
+  expect(created.status).toBe(201);
+  const sofie = await signIn('permanentie', `/aanmelding?id=${created.body.id}`);
+  const region = sofie.getByTestId('intake-actions').locator('[data-region="boom-mechelen-lier"]');
+  await expect.poll(() => region.getByTestId('neighbour-place').count()).toBe(5);
+  const lier = region.locator('[data-place="CAW noodkamer Lier"]');
+  expect(await lier.getByTestId('neighbour-phone').getAttribute('href')).toMatch(/^tel:\+32/);
+  expect(await lier.getByTestId('neighbour-initials').count()).toBe(0); // the intake knows whom it holds for
+  await lier.getByTestId('neighbour-hold').click();
+  await sofie.getByTestId('intake-place').waitFor(); // held: "Aangekomen" is next
+  expect(await heldAt('CAW noodkamer Lier')).toEqual([{ initials: 'J.T.', status: 'held' }]);
+});
+
 it("says the server's reason once Boom-Mechelen-Lier withdrew, holds nothing, then offers no hold", async () => {
   const sofie = await signIn('permanentie');
-  const region = await boardForAMan(sofie);
+  const region = await boardForAMan(sofie, 4); // the Lier room was held for the intake
   const boom = region.locator('[data-place="Noodwoning Boom"]');
   await boom.getByTestId('neighbour-hold').waitFor(); // shown while both regions agreed
 
@@ -102,7 +126,7 @@ it("says the server's reason once Boom-Mechelen-Lier withdrew, holds nothing, th
 
   await sofie.reload();
   await sofie.getByText('Live', { exact: true }).first().waitFor();
-  const after = await boardForAMan(sofie);
+  const after = await boardForAMan(sofie, 4);
   expect(await after.getByTestId('neighbour-hold').count()).toBe(0);
   expect(await after.locator('.notice-warn').textContent()).toBe(
     'Geen afspraak om bij Boom-Mechelen-Lier vast te houden: bel de plaats.',
