@@ -2,6 +2,8 @@
 // board shows Boom-Mechelen-Lier's suitable free places, labelled as that region's, each with its phone to ring;
 // "Vasthouden" holds one there (on the board and on an intake) while both regions agree, and says the server's
 // reason when one withdrew.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
@@ -25,6 +27,23 @@ async function boardForAMan(page: Page, places: number) {
   const region = page.getByTestId('neighbours').locator('[data-region="boom-mechelen-lier"]');
   await expect.poll(() => region.getByTestId('neighbour-place').count()).toBe(places);
   return region;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page, as test/e2e/trust.e2e.test.ts reads them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () =>
+    (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
 const heldAt = (placeName: string) =>
@@ -72,6 +91,7 @@ it("shows Boom-Mechelen-Lier's places to ring, labelled as theirs, and holds one
   await expect.poll(() => shelter.getAttribute('data-free')).toBe('3'); // the board fetched again
   expect(await region.locator('h3').textContent()).toBe('Regio Boom-Mechelen-Lier: 5 plaatsen, 7 vrij');
   expect(await heldAt('Nachtopvang Mechelen')).toEqual([{ initials: 'R.T.', status: 'held' }]);
+  expect(await seriousViolations(sofie)).toEqual([]);
 });
 
 it("the intake offers the neighbours' places too, and holds one there for the person", async () => {
