@@ -5,6 +5,8 @@ import type { ServerEventPayload } from '../../../shared/api/events';
 import { api, apiIfChanged } from './client';
 
 export type { Board, Hold, Place } from '../../../shared/api/board';
+/** A neighbouring region's suitable free places (issue 15 part 4). */
+export type NeighbourOffer = Board['neighbours'][number];
 /** `board:changed`: the version and, normally, the whole board of the console's role scope, not yet seen for a household. */
 export type BoardChanged = ServerEventPayload<'board:changed'>;
 

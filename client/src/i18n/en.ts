@@ -640,4 +640,13 @@ export const en: Record<MessageKey, string> = {
   'rota.leaveEmpty': 'Nobody: leave the line empty (calls go straight to the next)',
   'rota.nobodyShort': 'Nobody (line left empty)',
   'confirm.emptyLine': 'Leave this line empty? Calls then go straight to the next in the chain.',
+  'neighbours.title': 'Free places in neighbouring regions',
+  'neighbours.intro': 'Nothing suitable is free here. These places belong to another region: ring the place.',
+  'neighbours.region': 'Region {region}: {places, plural, one {# place} other {# places}}, {units} free',
+  'neighbours.free': '{free} free',
+  'neighbours.counted': 'Count of {time}',
+  'neighbours.noHolds': 'No agreement to hold places in {region}: ring the place.',
+  'neighbours.held': '{place} ({region}) is held for {initials}',
+  'neighbours.noPhone': 'No phone number',
+  'neighbours.call': 'Call {phone}',
 };

@@ -639,6 +639,15 @@ export const nl = {
   'rota.leaveEmpty': 'Niemand: lijn leeg laten (oproepen gaan meteen naar de volgende)',
   'rota.nobodyShort': 'Niemand (lijn leeg)',
   'confirm.emptyLine': 'Deze lijn leeg laten? Oproepen gaan dan meteen naar de volgende in de keten.',
+  'neighbours.title': 'Vrije plaatsen bij de buren',
+  'neighbours.intro': 'Hier is niets geschikts vrij. Deze plaatsen horen bij een andere regio: bel de plaats.',
+  'neighbours.region': 'Regio {region}: {places, plural, one {# plaats} other {# plaatsen}}, {units} vrij',
+  'neighbours.free': '{free} vrij',
+  'neighbours.counted': 'Telling van {time}',
+  'neighbours.noHolds': 'Geen afspraak om bij {region} vast te houden: bel de plaats.',
+  'neighbours.held': '{place} ({region}) is vastgehouden voor {initials}',
+  'neighbours.noPhone': 'Geen telefoonnummer',
+  'neighbours.call': 'Bel {phone}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

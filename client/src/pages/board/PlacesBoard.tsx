@@ -6,7 +6,7 @@
 // counts), then the rest (full or unsuitable) behind one button with their count. On paper every place.
 import { useMemo, useState } from 'react';
 import type { SuitTag } from '../../../../shared/rules/suitability';
-import { askHotels, boardQuery, type BoardFilter, type Place } from '../../api/board';
+import { askHotels, boardQuery, holdPlace, type BoardFilter, type Place } from '../../api/board';
 import type { MessageKey } from '../../i18n/nl';
 import { useLiveBoard } from '../../api/useLiveBoard';
 import { useSocketEvent } from '../../api/useSocket';
@@ -16,6 +16,7 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import { useI18n } from '../../i18n/useT';
 import { Filters } from './Filters';
 import { Link } from '../../components/Link';
+import { NeighbourOffers } from './NeighbourOffers';
 import { PlaceCard } from './PlaceCard';
 import { PlaceForm } from './PlaceForm';
 import { useCan } from '../../session/useCan';
@@ -103,6 +104,18 @@ export function PlacesBoard({
           <h3 className="place-group-title" data-testid="suitable-count">
             {t('places.suitableFree', { n: suitableFree })}
           </h3>
+          <NeighbourOffers
+            neighbours={board.data.neighbours}
+            askInitials
+            hold={(placeId, initials) =>
+              holdPlace({
+                placeId,
+                initials,
+                household: { adults: filter.adults, children: filter.children, needs: filter.needs },
+              })
+            }
+            onHeld={board.reload}
+          />
           {groups.map((g, i) => {
             const open = isOpen(g, i);
             const id = `place-group-${g.type}`;

@@ -8,6 +8,7 @@ import { useAction } from '../../api/useAction';
 import { useLive } from '../../api/useLive';
 import type { MessageKey } from '../../i18n/nl';
 import { useT } from '../../i18n/useT';
+import { NeighbourOffers } from '../board/NeighbourOffers';
 
 type Muni = { nis: string; name: string };
 
@@ -106,6 +107,14 @@ function PlacePicker({ c, onChange }: { c: IntakeDetail; onChange: (c: IntakeDet
         ))}
       </ul>
       {board.data && places.length === 0 && <p className="notice notice-warn">{t('intake.noPlaces')}</p>}
+      {board.data && (
+        <NeighbourOffers
+          neighbours={board.data.neighbours}
+          askInitials={false}
+          hold={(placeId) => holdForIntake(c.id, placeId)}
+          onHeld={onChange}
+        />
+      )}
       {act.error && (
         <p className="notice notice-error" role="alert">
           {act.error}
