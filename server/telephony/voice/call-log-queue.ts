@@ -4,7 +4,7 @@
 // written within milliseconds; at 2,000 it holds a few hundred, so the database work per call shrinks
 // as the load grows instead of queueing up. A batch that fails fails each of its calls: the webhook
 // adapter journals them (twilio/journal.ts) and the journal replays them, in order, once the database
-// answers, exactly as when one call's write failed before.
+// answers, exactly as when one call's write failed before. A batch is announced to the consoles once.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../../services';
@@ -44,8 +44,7 @@ class CallLogQueue {
             batch.map((w) => w.call),
           );
           for (const w of batch) w.done();
-          const servicesOf = new Map(batch.map((w) => [w.call.sid, w.services]));
-          for (const { sid, id } of inserted) announce(servicesOf.get(sid)!, id);
+          announceBatch(batch, inserted);
         } catch (err) {
           for (const w of batch) w.done(err ?? new Error('call log batch failed'));
         }
@@ -54,6 +53,19 @@ class CallLogQueue {
       this.running = false;
     }
   }
+}
+
+/**
+ * One `call:updated` per batch (per app), naming the batch's last new call: the consoles refetch their
+ * list on the event whatever id it names, so one event says all of it, where one per call made a burst
+ * of hundreds of calls cost hundreds of broadcasts (on PostgreSQL, hundreds of NOTIFYs) right when the
+ * line is busiest.
+ */
+function announceBatch(batch: Waiting[], inserted: { sid: string; id: string }[]): void {
+  const servicesOf = new Map(batch.map((w) => [w.call.sid, w.services]));
+  const last = new Map<Services, string>();
+  for (const { sid, id } of inserted) last.set(servicesOf.get(sid)!, id);
+  for (const [services, id] of last) announce(services, id);
 }
 
 const queues = new WeakMap<Kysely<Database>, CallLogQueue>();

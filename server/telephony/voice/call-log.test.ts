@@ -8,7 +8,9 @@ import type { ManualClock } from '../../clock';
 import { createLogger } from '../../logger';
 import { signature } from '../../fake-twilio/signing';
 import { outageFor, type Outage } from '../../../test/helpers/outage';
-import { startTestServer, type TestServer } from '../../../test/helpers/server';
+import { io as connect } from 'socket.io-client';
+import { ApiClient, startTestServer, type TestServer } from '../../../test/helpers/server';
+import { logCall } from './call-log-queue';
 
 const TOKEN = 'call-log-token-0123456789';
 const PUBLIC = 'https://desk.example.be';
@@ -151,5 +153,36 @@ describe('the call log after a burst', () => {
     const rows = await rowsOf(sids);
     expect(new Set(rows.map((r) => r.call_sid)).size).toBe(sids.length);
     expect(rows.map((r) => r.from_number).sort()).toEqual(burst.map((c) => c.from).sort());
+  });
+
+  it('announces a batch to the consoles once, naming its last call', async () => {
+    const coordinator = new ApiClient(t.url);
+    await coordinator.login('coordinator');
+    const socket = connect(t.url, {
+      extraHeaders: { cookie: coordinator.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    try {
+      await new Promise((resolve) => socket.once('hello', resolve));
+      const events: { id: string }[] = [];
+      socket.on('call:updated', (e: { id: string }) => events.push(e));
+      // Twenty calls in one turn of the event loop make one batch (the queue drains after this turn).
+      const plan = { outOfHours: true, chain: [], callerName: null, source: 'database' as const, region: 'kempen' };
+      const burst = Array.from({ length: 20 }, (_, i) => ({
+        sid: newSid(),
+        from: `+3247033${String(i).padStart(4, '0')}`,
+      }));
+      const at = t.clock.now();
+      await Promise.all(burst.map((c) => logCall(t.app.services, { sid: c.sid, from: c.from, to: null, plan, at })));
+      const rows = await rowsOf(burst.map((c) => c.sid));
+      expect(rows).toHaveLength(20);
+      await waitFor('the batch announced', async () => events.length > 0);
+      await new Promise((r) => setTimeout(r, 500)); // time for any further event to arrive
+      const last = rows.find((r) => r.call_sid === burst[19]!.sid)!;
+      expect(events).toEqual([{ id: last.id }]);
+    } finally {
+      socket.close();
+    }
   });
 });
