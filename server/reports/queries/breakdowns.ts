@@ -8,6 +8,7 @@ import {
   inScope,
   nightExpr,
   nightsInPeriod,
+  placedIn,
   type Db,
   type FigureScope,
 } from '../scope';
@@ -18,7 +19,7 @@ export const NIGHTLY_UP_TO = 62;
 
 /** @public */
 export async function timeline(db: Db, scope: FigureScope) {
-  const { period, nis, region } = scope;
+  const { period, nis, region, intakeRegion } = scope;
   const monthly = period.nights > NIGHTLY_UP_TO;
   const fmt = sql.raw(monthly ? `'YYYY-MM'` : `'YYYY-MM-DD'`);
   const bucket = (column: string) => sql<string>`to_char(${nightExpr(column)}, ${fmt})`;
@@ -26,17 +27,19 @@ export async function timeline(db: Db, scope: FigureScope) {
     sql<{ b: string; n: number }>`select to_char(c.night, ${fmt}) as b, count(*)::int as n from calls c
       where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('i.created_at')} as b, count(*)::int as n from intakes i
-      where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+      where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('h.placed_at')} as b, count(*)::int as n from holds h
-      ${nis === null ? sql`` : sql`join intakes i on i.hold_id = h.id and ${inScope('i.competent_nis', nis)}`}
-      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)} group by 1`.execute(
-      db,
-    ),
+      ${nis === null && !intakeRegion ? sql`` : sql`left join intakes i on i.hold_id = h.id`}
+      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
+        and ${inScope('i.competent_nis', nis)} and ${placedIn(intakeRegion)} group by 1`.execute(db),
     // Each guarantee night on its own date, kept when it lies in the period.
     sql<{ b: string; n: number }>`select to_char(g.first_night::date + k, ${fmt}) as b, count(*)::int as n
-      from guarantees g ${nis === null ? sql`` : sql`join intakes i on i.id = g.intake_id and ${inScope('i.competent_nis', nis)}`}
+      from guarantees g ${nis === null && !intakeRegion ? sql`` : sql`join intakes i on i.id = g.intake_id`}
       cross join lateral generate_series(0, g.nights - 1) as k
-      where ${guaranteeOverlaps(period)} and g.first_night::date + k between ${period.from}::date and ${period.to}::date
+      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)}
+        and g.first_night::date + k between ${period.from}::date and ${period.to}::date
       group by 1`.execute(db),
   ]);
   const get = (rows: { b: string; n: number }[]) => new Map(rows.map((r) => [r.b, r.n]));
@@ -65,7 +68,7 @@ function bucketKeys(from: string, to: string, monthly: boolean): string[] {
  * @public
  */
 export async function byMunicipality(db: Db, scope: FigureScope) {
-  const { period, nis } = scope;
+  const { period, nis, intakeRegion } = scope;
   const [names, intakes, placements, nights, handoffs] = await Promise.all([
     db.selectFrom('municipalities').select(['nis', 'name', 'region_code']).orderBy('name').execute(),
     sql<{
@@ -73,15 +76,14 @@ export async function byMunicipality(db: Db, scope: FigureScope) {
       n: number;
       children: number;
     }>`select i.competent_nis as nis, count(*)::int as n, coalesce(sum(i.children), 0)::int as children
-      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(
-      db,
-    ),
+      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     sql<{
       nis: string;
       n: number;
     }>`select i.competent_nis as nis, count(*)::int as n from holds h join intakes i on i.hold_id = h.id
       where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
-        and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+        and ${inScope('i.competent_nis', nis)} and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     sql<{
       nis: string;
       nights: number;
@@ -89,15 +91,17 @@ export async function byMunicipality(db: Db, scope: FigureScope) {
     }>`select i.competent_nis as nis, coalesce(sum(${nightsInPeriod(period)}), 0)::int as nights,
         coalesce(sum(${nightsInPeriod(period)} * g.cost_per_night_cents), 0)::float8 as cents
       from guarantees g join intakes i on i.id = g.intake_id
-      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     handoffsOnTime(db, scope),
   ]);
   const by = <T extends { nis: string }>(rows: T[]) => new Map(rows.map((r) => [r.nis, r]));
   const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffs)];
-  // The region's municipalities always; one elsewhere in Belgium only when an intake made it competent.
+  // The region's municipalities always; any other only when one of the region's intakes made it competent.
   const active = (n: string) => iM.has(n) || pM.has(n) || nM.has(n) || hM.has(n);
+  const own = (r: string | null) => r !== null && (!intakeRegion || r === intakeRegion);
   return names
-    .filter((m) => (nis === null || nis.includes(m.nis)) && (m.region_code !== null || active(m.nis)))
+    .filter((m) => (nis === null || nis.includes(m.nis)) && (own(m.region_code) || active(m.nis)))
     .map((m) => ({
       nis: m.nis,
       name: m.name,
