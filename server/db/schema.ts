@@ -383,6 +383,8 @@ export interface IntakeTable {
   /** `K-2412-07` (migration 016); unique with `reference_night`, which keeps the year. */
   reference: string | null;
   reference_night: string | null;
+  /** The region whose desk recorded the intake (migration 022): the figures of that region count it. */
+  region_code: string;
 }
 
 export interface IntakeReferenceCounterTable {

@@ -20,10 +20,12 @@ import { say } from '../../shared/rules/say';
 import { allocateReference } from './reference';
 import { queueReferrerSms } from '../referrer/confirmation';
 import { announceIntake } from './announce';
+import { regionOf } from '../region/scope';
 
 export async function createIntake(services: Services, user: AuthUser, input: IntakeInput): Promise<string> {
   const { db, clock } = services;
   const now = clock.now();
+  const region = regionOf(user);
   if (input.person.birthDate && input.person.birthDate > localDate(now)) {
     throw fieldError('body.person.birthDate', say('ligt in de toekomst', 'lies in the future'));
   }
@@ -62,6 +64,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
         reference: ref.reference,
         reference_night: ref.night,
         call_id: input.callId ?? null,
+        region_code: region,
         created_by: user.id,
         created_at: now,
         updated_at: now,

@@ -1,11 +1,12 @@
 // The cost statement (kostenstaat) per OCMW per month, for settlement between OCMWs: the guarantees
 // an OCMW gave (guarantees.ocmw_nis) whose first night lies in the month, with their nights and amounts,
-// per place. A guarantee is counted whole in the month of its first night, as it is invoiced.
+// per place. A guarantee is counted whole in the month of its first night, as it is invoiced. A region's
+// statement holds the guarantees of its own intakes (intakes.region_code), wherever the place lies.
 import { sql } from 'kysely';
 import type { CsvCell } from '../../shared/rules/csv';
 import { categoryLabel } from '../../shared/rules/categories';
 import { monthPeriod } from './period';
-import { inScope, type Db } from './scope';
+import { inRegion, inScope, type Db } from './scope';
 import { euro, type Lang } from './tables';
 
 interface Line {
@@ -23,18 +24,20 @@ interface Line {
   place_municipality: string;
 }
 
-export async function costStatement(db: Db, month: string, nis: string[] | null) {
+export async function costStatement(db: Db, month: string, nis: string[] | null, region: string | null = null) {
   const { from, to } = monthPeriod(month);
   const rows = await sql<Line>`
     select g.id as guarantee_id, g.ocmw_nis, coalesce(o.name, m.name) as ocmw_name, g.first_night, g.nights,
            g.cost_per_night_cents, g.total_cents, p.id as place_id, p.name as place, p.type,
            p.municipality_nis as place_nis, pm.name as place_municipality
     from guarantees g
+    join intakes i on i.id = g.intake_id
     join places p on p.id = g.place_id
     join municipalities m on m.nis = g.ocmw_nis
     join municipalities pm on pm.nis = p.municipality_nis
     left join lateral (select name from ocmws where municipality_nis = g.ocmw_nis order by id limit 1) o on true
     where g.first_night between ${from} and ${to} and ${inScope('g.ocmw_nis', nis)}
+      and ${inRegion('i.region_code', region)}
     order by m.name, p.name, g.first_night, g.id`.execute(db);
   const ocmws = new Map<string, ReturnType<typeof newOcmw>>();
   function newOcmw(l: Line) {

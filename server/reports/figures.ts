@@ -29,7 +29,8 @@ export const NOTES = {
     'Calls have no municipality: the line serves the whole region, so call figures are region-wide whatever the municipality filter.',
   rota: 'Rota coverage is region-wide and computed from the rota as it is stored now.',
   municipality:
-    'Intakes, placements, nights, guarantees and handoffs are filtered by the competent municipality (intakes.competent_nis).',
+    'Intakes, placements, nights, guarantees and handoffs are those of the region whose desk recorded the intake ' +
+    "(OCMW staff: any region's), filtered by the competent municipality (intakes.competent_nis).",
   occupancy:
     "Occupancy = nights used / (capacity of the region's active places of that type x nights in the period); with a municipality filter it is that municipality's share of the regional pool.",
 };

@@ -54,6 +54,14 @@ export function defaultPeriod(now: Date): Period {
 }
 
 /**
+ * The region whose intakes a user's figures count: the current region, except for OCMW staff, who see their
+ * municipalities' intakes whichever region's desk recorded them (as they see their handoffs from any region).
+ */
+export function intakeRegionFor(user: AuthUser): string | null {
+  return scope(user) === null ? user.region : null;
+}
+
+/**
  * Which municipalities (NIS) a user may see figures of, given the filter: null means the whole region.
  * OCMW staff see only their own municipalities and get 403 asking for another one.
  */

@@ -14,7 +14,7 @@ import {
 } from '../../shared/api/figures';
 import { costCsvInput, costStatement } from './costs';
 import { readFigures } from './figures';
-import { defaultPeriod, periodOf, scopeFor } from './period';
+import { defaultPeriod, intakeRegionFor, periodOf, scopeFor } from './period';
 import { tableCsvInput } from './tables';
 
 function sendCsv(res: Response, filename: string, header: string[], rows: CsvCell[][], lang: 'nl' | 'en' = 'nl') {
@@ -45,6 +45,7 @@ export const reportRoutes = [
         nis: scopeFor(user!, query.municipality),
         now: clock.now(),
         region: user!.region,
+        intakeRegion: intakeRegionFor(user!),
       }),
   }),
   defineRoute({
@@ -57,7 +58,13 @@ export const reportRoutes = [
     summary: 'One table of the key figures as CSV (UTF-8 with BOM, semicolons)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const period = periodFrom(query, clock.now());
-      const scope = { period, nis: scopeFor(user!, query.municipality), now: clock.now(), region: user!.region };
+      const scope = {
+        period,
+        nis: scopeFor(user!, query.municipality),
+        now: clock.now(),
+        region: user!.region,
+        intakeRegion: intakeRegionFor(user!),
+      };
       const { header, rows } = await tableCsvInput(query.table, db, scope, query.lang ?? 'nl');
       const where = query.municipality ? `-${query.municipality}` : '';
       sendCsv(res, `kerncijfers-${query.table}-${period.from}_${period.to}${where}.csv`, header, rows, query.lang);
@@ -72,7 +79,7 @@ export const reportRoutes = [
     response: costStatementAnswer,
     summary: 'Cost statement per OCMW for a month (default: this month): guarantees, nights and amounts per place',
     handler: async ({ query, user, services: { db, clock } }) =>
-      costStatement(db, monthOr(query.month, clock.now()), scopeFor(user!, query.ocmw)),
+      costStatement(db, monthOr(query.month, clock.now()), scopeFor(user!, query.ocmw), intakeRegionFor(user!)),
   }),
   defineRoute({
     method: 'get',
@@ -84,7 +91,7 @@ export const reportRoutes = [
     summary: 'The cost statement as CSV: one row per OCMW and place (table=places) or per guarantee (table=lines)',
     handler: async ({ query, user, res, services: { db, clock } }) => {
       const month = monthOr(query.month, clock.now());
-      const statement = await costStatement(db, month, scopeFor(user!, query.ocmw));
+      const statement = await costStatement(db, month, scopeFor(user!, query.ocmw), intakeRegionFor(user!));
       const table = query.table ?? 'places';
       const { header, rows } = costCsvInput(statement, table, query.lang ?? 'nl');
       sendCsv(res, `kostenstaat-${month}${query.ocmw ? `-${query.ocmw}` : ''}-${table}.csv`, header, rows, query.lang);

@@ -13,6 +13,12 @@ export interface FigureScope {
   now: Date;
   /** The region whose calls and rota count (issue 15); absent or null: every call, the first region's rota. */
   region?: string | null;
+  /**
+   * The region whose intakes count (intakes.region_code), and with them their placements, nights, guarantees and
+   * handoffs; its active places are the capacity. Absent or null: every region's (OCMW staff, whose municipality
+   * scope reaches across regions), with the capacity of `region`.
+   */
+  intakeRegion?: string | null;
 }
 
 export type Db = Kysely<Database>;
@@ -28,6 +34,16 @@ export function inScope(column: string, nis: string[] | null): RawBuilder<boolea
 /** `column` = the scope's region, or true without one. */
 export function inRegion(column: string, region: string | null | undefined): RawBuilder<boolean> {
   return region ? sql<boolean>`${sql.ref(column)} = ${region}` : sql<boolean>`true`;
+}
+
+/**
+ * A placement (alias h, with intakes i left-joined on i.hold_id) in the region: its intake's region, or for a
+ * hold without an intake its place's; true without a region.
+ */
+export function placedIn(region: string | null | undefined): RawBuilder<boolean> {
+  return region
+    ? sql<boolean>`coalesce(i.region_code, (select pr.region_code from places pr where pr.id = h.place_id)) = ${region}`
+    : sql<boolean>`true`;
 }
 
 /** `column` (a timestamptz) within the period's instants. */

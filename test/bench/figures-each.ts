@@ -25,7 +25,13 @@ if (!(await db.selectFrom('calls').select('id').limit(1).executeTakeFirst())) {
   await sql`vacuum analyze`.execute(db);
 }
 const year = now.getUTCFullYear() - 1;
-const scope: FigureScope = { period: periodOf(`${year}-01-01`, `${year}-12-31`), nis: null, now, region: 'kempen' };
+const scope: FigureScope = {
+  period: periodOf(`${year}-01-01`, `${year}-12-31`),
+  nis: null,
+  now,
+  region: 'kempen',
+  intakeRegion: 'kempen',
+};
 
 async function p95(fn: () => Promise<unknown>): Promise<number> {
   await fn();

@@ -66,6 +66,8 @@ export interface IntakeFacts {
   /** Tests put personal data here to prove no figure shows it; history has none (pseudonymised). */
   person?: { name: string; birthDate?: string; story?: string; referrerPhone?: string };
   id?: string;
+  /** The region whose desk recorded it (default: the Kempen, the fixtures' region). */
+  region?: string;
 }
 
 /** @public */
@@ -75,6 +77,7 @@ export function intakeRow(p: IntakeFacts) {
   return {
     id,
     call_id: p.callId ?? null,
+    region_code: p.region ?? 'kempen',
     created_by: p.createdBy,
     created_at: iso(p.createdAt),
     updated_at: iso(p.createdAt),

@@ -1,7 +1,17 @@
 // What happened per night (or per month, for periods longer than two months) and per municipality.
 import { sql } from 'kysely';
 import { addDays } from '../../../shared/rules/wall-clock';
-import { guaranteeOverlaps, inPeriod, inScope, nightExpr, nightsInPeriod, type Db, type FigureScope } from '../scope';
+import {
+  guaranteeOverlaps,
+  inPeriod,
+  inRegion,
+  inScope,
+  nightExpr,
+  nightsInPeriod,
+  placedIn,
+  type Db,
+  type FigureScope,
+} from '../scope';
 import { callFigures, type CallFigures } from './calls';
 import { handoffsOnTime, type HandoffRow } from './handoffs';
 
@@ -15,7 +25,7 @@ export const NIGHTLY_UP_TO = 62;
  * @public
  */
 export async function timeline(db: Db, scope: FigureScope, calls?: Promise<CallFigures>) {
-  const { period, nis } = scope;
+  const { period, nis, intakeRegion } = scope;
   const monthly = period.nights > NIGHTLY_UP_TO;
   const fmt = sql.raw(monthly ? `'YYYY-MM'` : `'YYYY-MM-DD'`);
   const bucket = (column: string) => sql<string>`to_char(${nightExpr(column)}, ${fmt})`;
@@ -23,15 +33,16 @@ export async function timeline(db: Db, scope: FigureScope, calls?: Promise<CallF
   const [callNights, intakes, placements, stays] = await Promise.all([
     (calls ?? callFigures(db, scope)).then((c) => c.byNight),
     sql<{ b: string; n: number }>`select ${bucket('i.created_at')} as b, count(*)::int as n from intakes i
-      where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+      where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     sql<{ b: string; n: number }>`select ${bucket('h.placed_at')} as b, count(*)::int as n from holds h
-      ${nis === null ? sql`` : sql`join intakes i on i.hold_id = h.id and ${inScope('i.competent_nis', nis)}`}
-      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)} group by 1`.execute(
-      db,
-    ),
+      ${nis === null && !intakeRegion ? sql`` : sql`left join intakes i on i.hold_id = h.id`}
+      where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
+        and ${inScope('i.competent_nis', nis)} and ${placedIn(intakeRegion)} group by 1`.execute(db),
     sql<{ first: string; nights: number; n: number }>`select g.first_night as first, g.nights, count(*)::int as n
-      from guarantees g ${nis === null ? sql`` : sql`join intakes i on i.id = g.intake_id and ${inScope('i.competent_nis', nis)}`}
-      where ${guaranteeOverlaps(period)} group by 1, 2`.execute(db),
+      from guarantees g ${nis === null && !intakeRegion ? sql`` : sql`join intakes i on i.id = g.intake_id`}
+      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1, 2`.execute(db),
   ]);
   const c = new Map<string, number>();
   for (const [night, n] of callNights) c.set(keyOf(night), (c.get(keyOf(night)) ?? 0) + n);
@@ -69,7 +80,7 @@ function bucketKeys(from: string, to: string, monthly: boolean): string[] {
  * @public
  */
 export async function byMunicipality(db: Db, scope: FigureScope, handoffs?: Promise<HandoffRow[]>) {
-  const { period, nis } = scope;
+  const { period, nis, intakeRegion } = scope;
   const [names, intakes, placements, nights, handoffRows] = await Promise.all([
     db.selectFrom('municipalities').select(['nis', 'name', 'region_code']).orderBy('name').execute(),
     sql<{
@@ -77,15 +88,14 @@ export async function byMunicipality(db: Db, scope: FigureScope, handoffs?: Prom
       n: number;
       children: number;
     }>`select i.competent_nis as nis, count(*)::int as n, coalesce(sum(i.children), 0)::int as children
-      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(
-      db,
-    ),
+      from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     sql<{
       nis: string;
       n: number;
     }>`select i.competent_nis as nis, count(*)::int as n from holds h join intakes i on i.hold_id = h.id
       where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
-        and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+        and ${inScope('i.competent_nis', nis)} and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     sql<{
       nis: string;
       nights: number;
@@ -93,15 +103,17 @@ export async function byMunicipality(db: Db, scope: FigureScope, handoffs?: Prom
     }>`select i.competent_nis as nis, coalesce(sum(${nightsInPeriod(period)}), 0)::int as nights,
         coalesce(sum(${nightsInPeriod(period)} * g.cost_per_night_cents), 0)::float8 as cents
       from guarantees g join intakes i on i.id = g.intake_id
-      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)} group by 1`.execute(db),
+      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
+        and ${inRegion('i.region_code', intakeRegion)} group by 1`.execute(db),
     handoffs ?? handoffsOnTime(db, scope),
   ]);
   const by = <T extends { nis: string }>(rows: T[]) => new Map(rows.map((r) => [r.nis, r]));
   const [iM, pM, nM, hM] = [by(intakes.rows), by(placements.rows), by(nights.rows), by(handoffRows)];
-  // The region's municipalities always; one elsewhere in Belgium only when an intake made it competent.
+  // The region's municipalities always; any other only when one of the region's intakes made it competent.
   const active = (n: string) => iM.has(n) || pM.has(n) || nM.has(n) || hM.has(n);
+  const own = (r: string | null) => r !== null && (!intakeRegion || r === intakeRegion);
   return names
-    .filter((m) => (nis === null || nis.includes(m.nis)) && (m.region_code !== null || active(m.nis)))
+    .filter((m) => (nis === null || nis.includes(m.nis)) && (own(m.region_code) || active(m.nis)))
     .map((m) => ({
       nis: m.nis,
       name: m.name,

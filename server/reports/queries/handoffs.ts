@@ -1,6 +1,6 @@
 // Handoffs to the competent OCMW: acknowledged on time or not.
 import { sql } from 'kysely';
-import { inPeriod, inScope, share, type Db, type FigureScope } from '../scope';
+import { inPeriod, inRegion, inScope, share, type Db, type FigureScope } from '../scope';
 
 /**
  * Grace after due_at within which an acknowledgement still counts as on time. The handoff falls due
@@ -24,7 +24,7 @@ export interface HandoffRow {
  * grace has passed, pending before. Grouped by municipality; the dashboard sums them.
  * @public
  */
-export async function handoffsOnTime(db: Db, { period, nis, now }: FigureScope): Promise<HandoffRow[]> {
+export async function handoffsOnTime(db: Db, { period, nis, now, intakeRegion }: FigureScope): Promise<HandoffRow[]> {
   const grace = sql.raw(`interval '${ON_TIME_GRACE_HOURS} hours'`);
   const rows = await sql<HandoffRow>`
     select i.competent_nis as nis, count(*)::int as total,
@@ -34,6 +34,7 @@ export async function handoffsOnTime(db: Db, { period, nis, now }: FigureScope):
       count(*) filter (where coalesce(h.acknowledged_at, h.closed_at) is null and h.due_at + ${grace} >= ${now})::int as pending
     from handoffs h join intakes i on i.id = h.intake_id
     where ${inPeriod('h.created_at', period)} and ${inScope('i.competent_nis', nis)}
+      and ${inRegion('i.region_code', intakeRegion)}
     group by 1`.execute(db);
   return rows.rows;
 }

@@ -1,7 +1,7 @@
 // Intakes (aanmeldingen) of the period, limited to the competent municipality (intakes.competent_nis).
 import { sql } from 'kysely';
 import { ETHOS, HOUSEHOLD_TYPES, REFERRER_KINDS } from '../../../shared/rules/intake/intake-schema';
-import { inPeriod, inScope, round, type Db, type FigureScope } from '../scope';
+import { inPeriod, inRegion, inScope, round, type Db, type FigureScope } from '../scope';
 
 interface Row {
   household_type: string | null;
@@ -23,12 +23,13 @@ function ordered(known: readonly string[], found: Map<string, Row>): [string, Ro
  * Households by type (children counted on their own), ETHOS situations and referrers: one scan.
  * @public
  */
-export async function intakeMix(db: Db, { period, nis }: FigureScope) {
+export async function intakeMix(db: Db, { period, nis, intakeRegion }: FigureScope) {
   const rows = await sql<Row>`
     select household_type, ethos, referrer_kind,
            grouping(household_type, ethos, referrer_kind)::int as set,
            count(*)::int as n, coalesce(sum(adults), 0)::int as adults, coalesce(sum(children), 0)::int as children
     from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+      and ${inRegion('i.region_code', intakeRegion)}
     group by grouping sets ((), (household_type), (ethos), (referrer_kind))`.execute(db);
   // grouping() is a bit mask: household_type 4, ethos 2, referrer_kind 1, a bit set where the row is not grouped by it.
   const total = rows.rows.find((r) => r.set === 7);
@@ -60,16 +61,15 @@ export async function intakeMix(db: Db, { period, nis }: FigureScope) {
  * Minutes from the start of the call to the placement (intakes.call_id -> calls, intakes.hold_id -> holds).
  * @public
  */
-export async function callToPlacement(db: Db, { period, nis }: FigureScope) {
+export async function callToPlacement(db: Db, { period, nis, intakeRegion }: FigureScope) {
   const r = await sql<{ n: number; mean: number | null; median: number | null; p90: number | null }>`
     select count(*)::int as n, avg(m)::float8 as mean,
            percentile_cont(0.5) within group (order by m)::float8 as median,
            percentile_cont(0.9) within group (order by m)::float8 as p90
     from (select extract(epoch from h.placed_at - c.started_at)::float8 / 60 as m
           from intakes i join calls c on c.id = i.call_id join holds h on h.id = i.hold_id
-          where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)} and h.placed_at is not null) x`.execute(
-    db,
-  );
+          where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+            and ${inRegion('i.region_code', intakeRegion)} and h.placed_at is not null) x`.execute(db);
   const row = r.rows[0]!;
   const m = (v: number | null) => (v === null ? null : round(v));
   return { count: row.n, meanMin: m(row.mean), medianMin: m(row.median), p90Min: m(row.p90) };

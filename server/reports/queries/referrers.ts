@@ -2,10 +2,10 @@
 // long after the start of their call, and how often they called back about a case. Counted over the
 // intakes created in the period (in scope of the municipality filter), like the other intake figures.
 import { sql } from 'kysely';
-import { inPeriod, inScope, round, share, type Db, type FigureScope } from '../scope';
+import { inPeriod, inRegion, inScope, round, share, type Db, type FigureScope } from '../scope';
 
 /** @public */
-export async function referrerLoop(db: Db, { period, nis }: FigureScope) {
+export async function referrerLoop(db: Db, { period, nis, intakeRegion }: FigureScope) {
   const [counts, timing] = await Promise.all([
     sql<{ intakes: number; held: number; confirmed: number; callbacks: number; called_back: number }>`
       select count(*)::int as intakes,
@@ -16,9 +16,8 @@ export async function referrerLoop(db: Db, { period, nis }: FigureScope) {
       from (select i.hold_id is not null or i.status in ('placed', 'closed') as ever_held,
                    (select min(o.sent_at) from outbox o where o.intake_id = i.id and o.kind = 'referrer' and o.status in ('sent', 'delivered')) as confirmed_at,
                    (select count(*) from calls cb where cb.callback_intake_id = i.id) as callbacks
-            from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}) x`.execute(
-      db,
-    ),
+            from intakes i where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+              and ${inRegion('i.region_code', intakeRegion)}) x`.execute(db),
     sql<{ n: number; mean: number | null; median: number | null; p90: number | null }>`
       select count(*)::int as n, avg(m)::float8 as mean,
              percentile_cont(0.5) within group (order by m)::float8 as median,
@@ -27,6 +26,7 @@ export async function referrerLoop(db: Db, { period, nis }: FigureScope) {
             from intakes i join calls c on c.id = i.call_id
             join outbox o on o.intake_id = i.id and o.kind = 'referrer' and o.status in ('sent', 'delivered')
             where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+              and ${inRegion('i.region_code', intakeRegion)}
             group by i.id) x`.execute(db),
   ]);
   const c = counts.rows[0]!;
