@@ -79,7 +79,7 @@ async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedRegionIfEmpty(
   db: Kysely<Database>,
-  codes: string | readonly string[] = 'kempen',
+  codes: string | readonly string[],
 ): Promise<{ seeded: boolean }> {
   const configs = loadRegionConfigs(typeof codes === 'string' ? [codes] : codes);
   return db.transaction().execute(async (trx) => {
@@ -93,6 +93,22 @@ export async function seedRegionIfEmpty(
 export async function seedRegions(trx: Db, configs: readonly RegionConfig[]): Promise<void> {
   for (const config of configs) await seedRegion(trx, config, { syncNational: false });
   await syncBelgium(trx);
+}
+
+/**
+ * What a start seeds into an empty database: the configured regions (REGIONS), with their demo places, duty teams
+ * and logins under SEED=demo, or their region data alone under SEED=none. A database that holds regions already is
+ * left as it is.
+ * @public
+ */
+export async function seedOnStart(
+  db: Kysely<Database>,
+  config: { seed: 'demo' | 'none'; regions: readonly string[] },
+  opts: { hashPassword: (pw: string) => Promise<string>; now?: Date },
+): Promise<{ seeded: boolean }> {
+  return config.seed === 'demo'
+    ? seedDemo(db, { hashPassword: opts.hashPassword, now: opts.now, regions: config.regions })
+    : seedRegionIfEmpty(db, config.regions);
 }
 
 const placeTypes = [
