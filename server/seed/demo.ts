@@ -157,7 +157,7 @@ const directoryEntry = z.object({
   kind: z.enum(['police', 'hospital', 'service', 'other']),
 });
 
-/** Known callers (police zones, emergency departments, services), so the worker hears who calls. */
+/** The Kempen's known callers (police zones, emergency departments, services), so the worker hears who calls. */
 export function loadDemoDirectory() {
   const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-directory.json'), 'utf8')) as {
     entries: unknown;
@@ -320,7 +320,12 @@ export async function seedDemo(
           await trx.insertInto('user_regions').values({ user_id: id, region_code: region }).execute();
     }
     for (const code of codes) await seedDemoRota(trx, ids, code, opts.now);
-    await trx.insertInto('directory').values(loadDemoDirectory()).execute();
+    // The demo's known callers are the Kempen's police zones, emergency departments and services.
+    if (codes.has('kempen'))
+      await trx
+        .insertInto('directory')
+        .values(loadDemoDirectory().map((e) => ({ ...e, region_code: 'kempen' })))
+        .execute();
     await seedDemoHomes(trx);
     return { seeded: true };
   });

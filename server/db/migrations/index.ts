@@ -19,6 +19,7 @@ import * as m018 from './018_empty_override';
 import * as m019 from './019_regions';
 import * as m020 from './020_board_versions';
 import * as m021 from './021_call_night_hour';
+import * as m023 from './023_directory_region';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '019_regions': m019,
   '020_board_versions': m020,
   '021_call_night_hour': m021,
+  '023_directory_region': m023,
 };
