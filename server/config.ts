@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { parseRrnKey, type RrnKeys } from './privacy/rrn-crypto';
+import { SHIPPED_REGIONS } from './region/region-config';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -28,12 +29,38 @@ const trustProxy = z
     return list;
   });
 
+// The regions a deployment serves: comma-separated codes of folders under server/region/data, in the order they are
+// loaded (the first is the first region: a number no region claims reaches it). Default: every shipped region.
+const regionList = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const codes = v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const known: readonly string[] = SHIPPED_REGIONS;
+    const unknown = codes.filter((c) => !known.includes(c));
+    const twice = codes.filter((c, i) => codes.indexOf(c) !== i);
+    if (!codes.length || unknown.length || twice.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: unknown.length
+          ? `unknown region ${unknown.join(', ')}; known regions: ${known.join(', ')}`
+          : twice.length
+            ? `region ${twice.join(', ')} named twice`
+            : `expected comma-separated region codes; known regions: ${known.join(', ')}`,
+      });
+    return codes;
+  });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   SEED: z.enum(['demo', 'none']).default('demo'),
+  REGIONS: regionList.default([...SHIPPED_REGIONS]),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -88,6 +115,8 @@ export type Config = {
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
   seed: 'demo' | 'none';
+  /** The regions this deployment serves (REGIONS), in load order: the first is the first region. */
+  regions: string[];
   publicUrl: string;
   sessionTtlHours: number;
   loginMaxFailures: number;
@@ -152,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/$/, '')}/pglite` },
     seed: e.SEED,
+    regions: e.REGIONS,
     publicUrl,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

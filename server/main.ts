@@ -8,7 +8,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index';
 import { createLogger } from './logger';
 import { reencryptRrns } from './intake/rrn-rotation';
 import { hashPassword } from './auth/passwords';
-import { DEMO_LOGINS, seedDemo, seedRegionIfEmpty } from './seed/demo';
+import { DEMO_LOGINS, seedOnStart } from './seed/demo';
 import { syncBelgiumIfChanged } from './region/belgium-sync';
 
 // Everything the desk writes (PGlite's files, the journal, the last-known rota) is for its own user only.
@@ -35,13 +35,13 @@ async function main(): Promise<void> {
     const n = await reencryptRrns(database.db, config.rrnKeys);
     if (n) logger.info({ rrns: n }, 'national register numbers encrypted with the current RRN_KEY');
   }
-  if (config.seed === 'demo') {
-    const { seeded } = await seedDemo(database.db, { hashPassword, now: systemClock.now() });
-    if (seeded) logger.info('demo data loaded: the Kempen and Boom-Mechelen-Lier regions, places and a duty team each');
-    await warnAboutDemoLogins(database);
-  } else {
-    await seedRegionIfEmpty(database.db);
-  }
+  const { seeded } = await seedOnStart(database.db, config, { hashPassword, now: systemClock.now() });
+  if (seeded)
+    logger.info(
+      { regions: config.regions },
+      config.seed === 'demo' ? 'demo data loaded: the regions, places and a duty team each' : 'region data loaded',
+    );
+  if (config.seed === 'demo') await warnAboutDemoLogins(database);
   // A database from before migration 011, or from before a new list, gets every Belgian municipality.
   if (await syncBelgiumIfChanged(database.db, new Date())) logger.info('Belgian municipalities loaded');
   app = createApp({ config, database, clock: systemClock, logger });

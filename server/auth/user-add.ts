@@ -42,10 +42,11 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const database = openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    await seedRegionIfEmpty(database.db);
+    await seedRegionIfEmpty(database.db, config.regions);
     const first = await database.db
       .selectFrom('regions')
       .select('code')

@@ -123,7 +123,13 @@ export const capacityRoutes = [
     handler: async ({ params, body, user, services }) => {
       const { db, clock } = services;
       const now = clock.now();
-      const place = await db.selectFrom('places').select(['id', 'type']).where('id', '=', params.id).executeTakeFirst();
+      // Only a hotel of the user's current region: another region's counts are that region's desk's to record.
+      const place = await db
+        .selectFrom('places')
+        .select(['id', 'type'])
+        .where('id', '=', params.id)
+        .where('region_code', '=', regionOf(user!))
+        .executeTakeFirst();
       if (!place || place.type !== 'hotel')
         throw notFound(say('Geen partnerhotel met deze id.', 'No partner hotel with this id.'));
       const row = {

@@ -8,6 +8,7 @@ import type { Database, Role } from '../db/schema';
 import { fieldError, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { announceBoard } from './expiry';
+import { regionOf } from '../region/scope';
 import { say } from '../../shared/rules/say';
 
 const columns = (b: z.output<typeof placeBody>) => ({
@@ -26,12 +27,16 @@ const columns = (b: z.output<typeof placeBody>) => ({
   ...(b.meetingPoint !== undefined ? { meeting_point: b.meetingPoint || null } : {}), // left out: kept as it is
 });
 
-/** A place lies in one of the desk's regions: a municipality outside them is refused, naming the field. */
-async function regionOfPlace(db: Kysely<Database>, nis: string): Promise<string> {
+/**
+ * A place lies in the user's current region (issue 15): a municipality outside it, or outside every region, is
+ * refused with 400 naming the field. An admin of several regions switches region first.
+ */
+async function checkInRegion(db: Kysely<Database>, nis: string, region: string): Promise<void> {
   const m = await db
     .selectFrom('municipalities')
-    .select(['region_code', 'name'])
-    .where('nis', '=', nis)
+    .leftJoin('regions', 'regions.code', 'municipalities.region_code')
+    .select(['municipalities.region_code', 'municipalities.name', 'regions.name as region_name'])
+    .where('municipalities.nis', '=', nis)
     .executeTakeFirst();
   if (!m) throw fieldError('body.municipalityNis', say(`onbekende gemeente ${nis}`, `unknown municipality ${nis}`));
   if (!m.region_code) {
@@ -43,7 +48,15 @@ async function regionOfPlace(db: Kysely<Database>, nis: string): Promise<string>
       ),
     );
   }
-  return m.region_code;
+  if (m.region_code !== region) {
+    throw fieldError(
+      'body.municipalityNis',
+      say(
+        `${m.name} (${nis}) ligt in regio ${m.region_name}, niet in de regio waarin je werkt`,
+        `${m.name} (${nis}) lies in region ${m.region_name}, not in the region you are working in`,
+      ),
+    );
+  }
 }
 
 /** @public */
@@ -59,7 +72,8 @@ export const placeRoutes = [
     summary: 'Add a place',
     handler: async ({ body, user, services }) => {
       const { db, clock } = services;
-      const regionCode = await regionOfPlace(db, body.municipalityNis);
+      const regionCode = regionOf(user!);
+      await checkInRegion(db, body.municipalityNis, regionCode);
       const row = await db
         .insertInto('places')
         .values({ ...columns(body), region_code: regionCode })
@@ -81,25 +95,21 @@ export const placeRoutes = [
     summary: 'Change a place (or switch it off with active: false)',
     handler: async ({ params, body, user, services }) => {
       const { db, clock } = services;
-      const regionCode = await regionOfPlace(db, body.municipalityNis);
+      const region = regionOf(user!);
+      // Another region's place is not there for this user: 404, whatever the body says.
       const current = await db
         .selectFrom('places')
-        .select('region_code')
+        .select('id')
         .where('id', '=', params.id)
+        .where('region_code', '=', region)
         .executeTakeFirst();
-      if (current && current.region_code !== regionCode) {
-        throw fieldError(
-          'body.municipalityNis',
-          say(
-            `${body.municipalityNis} ligt buiten de regio van deze plaats`,
-            `${body.municipalityNis} lies outside this place's region`,
-          ),
-        );
-      }
+      if (!current) throw notFound(say('Deze plaats bestaat niet.', 'No such place.'));
+      await checkInRegion(db, body.municipalityNis, region);
       const row = await db
         .updateTable('places')
         .set(columns(body))
         .where('id', '=', params.id)
+        .where('region_code', '=', region)
         .returning('id')
         .executeTakeFirst();
       if (!row) throw notFound(say('Deze plaats bestaat niet.', 'No such place.'));

@@ -186,6 +186,8 @@ export interface DirectoryTable {
   kind: DirectoryKind;
   /** The language the organisation is texted in (migration 016). */
   language: Generated<'nl' | 'fr'>;
+  /** The region whose desk keeps this entry (migration 023); the number is unique across regions. */
+  region_code: string;
 }
 
 /** @public */

@@ -172,14 +172,13 @@ function argValue(name: string, fallback: number): number {
 async function main() {
   const { loadConfig } = await import('../config');
   const { migrateToLatest, openDatabase } = await import('../db/index');
-  const { seedDemo, seedRegionIfEmpty } = await import('../seed/demo');
+  const { seedOnStart } = await import('../seed/demo');
   const { hashPassword } = await import('../auth/passwords');
   const config = loadConfig();
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    if (config.seed === 'demo') await seedDemo(database.db, { hashPassword, now: new Date() });
-    else await seedRegionIfEmpty(database.db);
+    await seedOnStart(database.db, config, { hashPassword, now: new Date() });
     const started = Date.now();
     const result = await seedHistory(database.db, {
       years: argValue('years', HISTORY_DEFAULTS.years),

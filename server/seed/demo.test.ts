@@ -71,7 +71,7 @@ describe('seedDemo on an empty database', () => {
         },
       }),
     ).toEqual({ seeded: false });
-    expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: false });
+    expect(await seedRegionIfEmpty(h.db, 'kempen')).toEqual({ seeded: false });
     expect(await count()).toEqual(before);
     expect(hashed).toBe(0);
   });
@@ -139,7 +139,7 @@ describe('seedRegionIfEmpty', () => {
   });
 
   it('seeds region, municipalities and OCMWs but no demo data', async () => {
-    expect(await seedRegionIfEmpty(h.db)).toEqual({ seeded: true });
+    expect(await seedRegionIfEmpty(h.db, 'kempen')).toEqual({ seeded: true });
     const region = await h.db.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
     expect(region.settings).toHaveProperty('officeHours');
     expect(await h.db.selectFrom('ocmws').select('id').execute()).toHaveLength(565);

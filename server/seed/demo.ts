@@ -79,7 +79,7 @@ async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedRegionIfEmpty(
   db: Kysely<Database>,
-  codes: string | readonly string[] = 'kempen',
+  codes: string | readonly string[],
 ): Promise<{ seeded: boolean }> {
   const configs = loadRegionConfigs(typeof codes === 'string' ? [codes] : codes);
   return db.transaction().execute(async (trx) => {
@@ -93,6 +93,22 @@ export async function seedRegionIfEmpty(
 export async function seedRegions(trx: Db, configs: readonly RegionConfig[]): Promise<void> {
   for (const config of configs) await seedRegion(trx, config, { syncNational: false });
   await syncBelgium(trx);
+}
+
+/**
+ * What a start seeds into an empty database: the configured regions (REGIONS), with their demo places, duty teams
+ * and logins under SEED=demo, or their region data alone under SEED=none. A database that holds regions already is
+ * left as it is.
+ * @public
+ */
+export async function seedOnStart(
+  db: Kysely<Database>,
+  config: { seed: 'demo' | 'none'; regions: readonly string[] },
+  opts: { hashPassword: (pw: string) => Promise<string>; now?: Date },
+): Promise<{ seeded: boolean }> {
+  return config.seed === 'demo'
+    ? seedDemo(db, { hashPassword: opts.hashPassword, now: opts.now, regions: config.regions })
+    : seedRegionIfEmpty(db, config.regions);
 }
 
 const placeTypes = [
@@ -141,7 +157,7 @@ const directoryEntry = z.object({
   kind: z.enum(['police', 'hospital', 'service', 'other']),
 });
 
-/** Known callers (police zones, emergency departments, services), so the worker hears who calls. */
+/** The Kempen's known callers (police zones, emergency departments, services), so the worker hears who calls. */
 export function loadDemoDirectory() {
   const raw = JSON.parse(readFileSync(fromRoot('server/seed/data/demo-directory.json'), 'utf8')) as {
     entries: unknown;
@@ -304,7 +320,12 @@ export async function seedDemo(
           await trx.insertInto('user_regions').values({ user_id: id, region_code: region }).execute();
     }
     for (const code of codes) await seedDemoRota(trx, ids, code, opts.now);
-    await trx.insertInto('directory').values(loadDemoDirectory()).execute();
+    // The demo's known callers are the Kempen's police zones, emergency departments and services.
+    if (codes.has('kempen'))
+      await trx
+        .insertInto('directory')
+        .values(loadDemoDirectory().map((e) => ({ ...e, region_code: 'kempen' })))
+        .execute();
     await seedDemoHomes(trx);
     return { seeded: true };
   });

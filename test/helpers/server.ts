@@ -8,7 +8,7 @@ import { hashPassword } from '../../server/auth/passwords';
 import { ManualClock, type Clock } from '../../server/clock';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, type Logger } from '../../server/logger';
-import { seedDemo, seedRegionIfEmpty } from '../../server/seed/demo';
+import { seedDemo, seedOnStart, seedRegionIfEmpty } from '../../server/seed/demo';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export interface TestServer {
@@ -21,8 +21,9 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  seed?: 'demo' | 'region' | 'none';
-  /** The regions the demo seeds (default: the Kempen alone, what most tests are written for). */
+  /** `startup`: seed as the server's start does, from SEED and REGIONS in `env`. */
+  seed?: 'demo' | 'region' | 'none' | 'startup';
+  /** The regions `demo` and `region` seed (default: the Kempen alone, what most tests are written for). */
   regions?: string[];
   clock?: Clock;
   env?: Record<string, string>;
@@ -45,7 +46,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const db = await createTestDatabase();
   const seed = opts.seed ?? 'demo';
   if (seed === 'demo') await seedDemo(db.db, { hashPassword: cachedHash, regions: opts.regions ?? ['kempen'] });
-  if (seed === 'region') await seedRegionIfEmpty(db.db);
+  if (seed === 'region') await seedRegionIfEmpty(db.db, opts.regions ?? ['kempen']);
   const clock = opts.clock ?? new ManualClock('2026-10-25T01:30:00Z');
   // Each server its own data folder: the last-known rota on disk must not leak between tests.
   const dataDir = mkdtempSync(join(tmpdir(), 'permanentie-test-'));
@@ -58,6 +59,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     LOGIN_RATE_PER_MINUTE: '10000',
     ...opts.env,
   });
+  if (seed === 'startup') await seedOnStart(db.db, config, { hashPassword: cachedHash, now: clock.now() });
   const app = createApp({
     config,
     database: db,

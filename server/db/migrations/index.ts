@@ -20,6 +20,7 @@ import * as m019 from './019_regions';
 import * as m020 from './020_board_versions';
 import * as m021 from './021_call_night_hour';
 import * as m022 from './022_intake_region';
+import * as m023 from './023_directory_region';
 import * as m024 from './024_call_figures_region';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '020_board_versions': m020,
   '021_call_night_hour': m021,
   '022_intake_region': m022,
+  '023_directory_region': m023,
   '024_call_figures_region': m024,
 };
