@@ -3,7 +3,7 @@
 // which zod emits natively). `npm run openapi:lint` runs Redocly's linter on it in CI.
 import { z, type ZodType } from 'zod';
 import { errorSchema } from '../../shared/api/common';
-import type { TwilioRoute } from '../telephony/twilio/pipeline';
+import type { TwilioAnswer } from '../../shared/api/twilio';
 import { CSRF_HEADER_NAME } from './csrf';
 import { isSchema, rolesOf, type RouteSpec } from './route';
 
@@ -31,10 +31,21 @@ const TAGS: Record<string, string> = {
   twilio: "Twilio's webhooks: the permanence line's calls, the chain, voicemail, SMS and status callbacks",
 };
 
+/** What the document needs of a Twilio webhook declaration (server/telephony/twilio/pipeline.ts, TwilioRoute). */
+interface WebhookSpec {
+  path: string;
+  summary: string;
+  params: ZodType;
+  query?: ZodType;
+  answer: TwilioAnswer;
+  /** Set when invalid parameters are answered with TwiML rather than 400. */
+  onInvalid?: unknown;
+}
+
 /** @public */
 export function buildOpenApi(
   routes: RouteSpec[],
-  webhooks: TwilioRoute[],
+  webhooks: WebhookSpec[],
   info: { title: string; version: string },
   serverUrl: string,
 ) {
@@ -150,7 +161,7 @@ function answer(r: RouteSpec) {
  * A Twilio webhook (server/telephony/twilio/webhook.ts): POSTed by Twilio, form-encoded, signed instead of
  * signed in, answered with TwiML or nothing. Refusals are plain text, read by developers in Twilio's debugger.
  */
-function webhookOperation(w: TwilioRoute) {
+function webhookOperation(w: WebhookSpec) {
   const text = (description: string) => ({ description, content: { 'text/plain': { schema: { type: 'string' } } } });
   return {
     operationId: operationId('post', w.path),
