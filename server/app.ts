@@ -49,6 +49,8 @@ export interface AppOptions {
 
 export interface App {
   server: Server;
+  /** The Express app itself: tests read the routes it mounted (server/ops/ops.test.ts). */
+  express: express.Express;
   services: Services;
   listen(port?: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -109,6 +111,7 @@ export function createApp(opts: AppOptions): App {
 
   return {
     server,
+    express: app,
     services,
     listen: (port = opts.config.port, host = opts.config.host) =>
       new Promise((resolve, reject) => {
@@ -141,7 +144,7 @@ export function createApp(opts: AppOptions): App {
 
 /** The document for this desk: served at /api/openapi.json, linted by `npm run openapi:lint`. */
 export const openApiDocument = (publicUrl: string): ReturnType<typeof buildOpenApi> =>
-  buildOpenApi([...apiRoutes, openApiRoute()], { title: 'Permanentie API', version: '0.1.0' }, publicUrl);
+  buildOpenApi([...apiRoutes, openApiRoute()], twilioRoutes, { title: 'Permanentie API', version: '0.1.0' }, publicUrl);
 
 function openApiRoute(): RouteSpec {
   return defineRoute({

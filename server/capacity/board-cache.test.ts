@@ -1,10 +1,11 @@
 // The board computed once per change and sent with its version: real socket.io clients, real HTTP, a
 // real database (PGlite, or PostgreSQL with TEST_DATABASE_URL, where two instances share events too).
-import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boardView, shiftCountsOf } from '../../shared/rules/board-view';
 import { startSecondInstance } from '../../test/helpers/second-instance';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { eventProblems, openCheckedSocket } from '../../test/helpers/socket';
 
 let t: TestServer;
 const sockets: Socket[] = [];
@@ -15,6 +16,10 @@ afterAll(async () => {
   for (const s of sockets) s.close();
   await t.close();
 });
+// Every event the consoles received, boards included, kept its schema in shared/api/events.ts.
+afterEach(() => {
+  expect(sockets.flatMap(eventProblems)).toEqual([]);
+});
 
 async function as(username: string, url = t.url) {
   const c = new ApiClient(url);
@@ -22,7 +27,7 @@ async function as(username: string, url = t.url) {
   return c;
 }
 async function live(c: ApiClient, url = t.url) {
-  const s = connect(url, { extraHeaders: { cookie: c.cookie }, transports: ['websocket'], reconnection: false });
+  const s = openCheckedSocket(url, c.cookie);
   sockets.push(s);
   await new Promise((r) => s.once('hello', r));
   return s;

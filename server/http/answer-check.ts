@@ -4,6 +4,7 @@
 // fields, so the test that caused it fails. Production never runs this: it costs a parse per answer,
 // and a desk at 3 a.m. is better served by an answer with one undocumented field than by a 500.
 import type { Response } from 'express';
+import type { ZodType } from 'zod';
 import type { Logger } from '../logger';
 import { isSchema, type RouteSpec } from './route';
 
@@ -15,15 +16,24 @@ export function answerProblems(route: RouteSpec, body: unknown): string[] {
     return [`declares ${route.response.kind === 'none' ? 'no content' : route.response.contentType} but answered JSON`];
   }
   const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
-  const parsed = route.response.safeParse(sent);
+  return schemaProblems(route.response, sent, 'answer');
+}
+
+/**
+ * What is wrong with a value as it travelled (JSON) against its schema: its issues, or the fields the schema
+ * does not describe, each named from `root`. Also used by tests for socket.io events (test/helpers/socket.ts).
+ * @public
+ */
+export function schemaProblems(schema: ZodType, sent: unknown, root: string): string[] {
+  const parsed = schema.safeParse(sent);
   if (!parsed.success) {
     return parsed.error.issues
       .slice(0, MAX_PROBLEMS)
-      .map((i) => `${['answer', ...i.path.map(String)].join('.')}: ${i.message}`);
+      .map((i) => `${[root, ...i.path.map(String)].join('.')}: ${i.message}`);
   }
   const extra: string[] = [];
-  undescribed(sent, parsed.data, 'answer', extra);
-  return extra.map((p) => `${p}: not described in the answer schema`);
+  undescribed(sent, parsed.data, root, extra);
+  return extra.map((p) => `${p}: not described in the ${root} schema`);
 }
 
 // zod strips keys an object schema does not name: whatever the parse dropped was sent but not described.

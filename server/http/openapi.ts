@@ -3,6 +3,7 @@
 // which zod emits natively). `npm run openapi:lint` runs Redocly's linter on it in CI.
 import { z, type ZodType } from 'zod';
 import { errorSchema } from '../../shared/api/common';
+import type { TwilioAnswer } from '../../shared/api/twilio';
 import { CSRF_HEADER_NAME } from './csrf';
 import { isSchema, rolesOf, type RouteSpec } from './route';
 
@@ -27,20 +28,39 @@ const TAGS: Record<string, string> = {
   audit: 'The audit trail',
   figures: 'Key figures and the cost statement',
   housing: 'The wooncel: transit homes, registrations, allocations, trajectories, contingent, figures',
+  twilio: "Twilio's webhooks: the permanence line's calls, the chain, voicemail, SMS and status callbacks",
 };
 
+/** What the document needs of a Twilio webhook declaration (server/telephony/twilio/pipeline.ts, TwilioRoute). */
+interface WebhookSpec {
+  path: string;
+  summary: string;
+  params: ZodType;
+  query?: ZodType;
+  answer: TwilioAnswer;
+  /** Set when invalid parameters are answered with TwiML rather than 400. */
+  onInvalid?: unknown;
+}
+
 /** @public */
-export function buildOpenApi(routes: RouteSpec[], info: { title: string; version: string }, serverUrl: string) {
+export function buildOpenApi(
+  routes: RouteSpec[],
+  webhooks: WebhookSpec[],
+  info: { title: string; version: string },
+  serverUrl: string,
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   const ids = new Set<string>();
-  for (const r of routes) {
-    const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const op = operation(r);
+  const add = (method: string, routePath: string, op: { operationId: string }) => {
+    const path = routePath.replace(/:(\w+)/g, '{$1}');
     if (ids.has(op.operationId)) throw new Error(`two routes have the operationId ${op.operationId}`);
     ids.add(op.operationId);
     paths[path] ??= {};
-    paths[path][r.method] = op;
-  }
+    paths[path][method] = op;
+  };
+  for (const r of routes) add(r.method, r.path, operation(r));
+  for (const w of webhooks) add('post', w.path, webhookOperation(w));
+  const tags = [...routes.map((r) => r.tag), ...(webhooks.length > 0 ? ['twilio'] : [])];
   return {
     openapi: '3.1.0',
     info: {
@@ -49,7 +69,7 @@ export function buildOpenApi(routes: RouteSpec[], info: { title: string; version
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: serverUrl.replace(/\/$/, ''), description: 'This desk (PUBLIC_URL)' }],
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: TAGS[name] ?? name })),
+    tags: [...new Set(tags)].map((name) => ({ name, description: TAGS[name] ?? name })),
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'permanentie_session', description: 'Set by sign-in' },
@@ -136,3 +156,48 @@ function answer(r: RouteSpec) {
   if (a.kind === 'none') return { 204: { description: 'Done; no content' } };
   return { 200: { description: 'OK', content: { [a.contentType]: { schema: { type: 'string' } } } } };
 }
+
+/**
+ * A Twilio webhook (server/telephony/twilio/webhook.ts): POSTed by Twilio, form-encoded, signed instead of
+ * signed in, answered with TwiML or nothing. Refusals are plain text, read by developers in Twilio's debugger.
+ */
+function webhookOperation(w: WebhookSpec) {
+  const text = (description: string) => ({ description, content: { 'text/plain': { schema: { type: 'string' } } } });
+  return {
+    operationId: operationId('post', w.path),
+    summary: w.summary,
+    tags: ['twilio'],
+    'x-policy': 'twilio-signature',
+    security: [],
+    parameters: [twilioSignatureHeader, ...parameters(w.query, 'query')],
+    requestBody: {
+      required: true,
+      content: { 'application/x-www-form-urlencoded': { schema: jsonSchema(w.params) } },
+    },
+    responses: {
+      ...(w.answer === 'twiml'
+        ? {
+            200: {
+              description: 'TwiML: what Twilio does next',
+              content: { 'text/xml': { schema: { type: 'string' } } },
+            },
+          }
+        : { 204: { description: 'Applied; no content' } }),
+      // The voice URL answers invalid parameters with TwiML too: the call still rings the rota.
+      ...(w.onInvalid ? {} : { 400: text('Invalid parameters; the message names them') }),
+      403: text('X-Twilio-Signature missing or wrong'),
+      429: text('Too many refused requests from this address'),
+    },
+  };
+}
+
+/** The signature rule of server/telephony/twilio/webhook.ts: checked before anything else. */
+const twilioSignatureHeader = {
+  name: 'X-Twilio-Signature',
+  in: 'header',
+  required: true,
+  description:
+    "Twilio's signature of PUBLIC_URL with the path and query, and the POST parameters, keyed with the account's " +
+    'auth token. Missing or wrong: 403.',
+  schema: { type: 'string', minLength: 1 },
+};

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { auditReads } from '../../audit/audit';
 import { defineRoute } from '../../http/route';
 import { inboxAnswer, outboxAnswer } from '../../../shared/api/calls';
-import { messageSid, smsSender } from '../twilio/params';
+import { smsParams, smsStatusParams, smsStatusQuery } from '../../../shared/api/twilio';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
 import { applySmsStatus } from './status';
@@ -12,24 +11,17 @@ export const smsWebhooks = [
   defineTwilioRoute({
     path: '/twilio/sms',
     summary: 'Messaging URL of the permanence number',
-    params: z.looseObject({
-      MessageSid: messageSid,
-      From: smsSender,
-      Body: z.string().max(1600).default(''),
-      To: z.string().max(32).optional(),
-    }),
+    params: smsParams,
+    answer: 'twiml',
     handler: ({ params, services }) =>
       handleInboundSms(services, params.MessageSid, params.From, params.Body, params.To ?? null),
   }),
   defineTwilioRoute({
     path: '/twilio/sms/status',
     summary: 'Delivery status of an SMS we sent',
-    params: z.looseObject({
-      MessageSid: messageSid,
-      MessageStatus: z.string().min(1).max(32),
-      ErrorCode: z.string().max(16).optional(),
-    }),
-    query: z.looseObject({ outbox: z.uuid().optional() }),
+    params: smsStatusParams,
+    query: smsStatusQuery,
+    answer: 'none',
     handler: async ({ params, query, services }) => {
       await applySmsStatus(
         services,

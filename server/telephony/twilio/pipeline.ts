@@ -2,6 +2,7 @@
 // tracked, and say what happened. The HTTP adapter (webhook.ts) and the journal replay (replay.ts) both go
 // through here, so a replayed webhook meets exactly the checks and handler the live one did.
 import type { z, ZodType } from 'zod';
+import type { TwilioAnswer } from '../../../shared/api/twilio';
 import { inLanguage } from '../../../shared/rules/say';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import type { Services } from '../../services';
@@ -14,22 +15,33 @@ export interface TwilioHandlerContext<P, Q> {
   services: Services;
 }
 
-/** @public */
-export interface TwilioRoute<PS extends ZodType = ZodType, QS extends ZodType = ZodType> {
+/**
+ * A webhook is a declaration like an API route (server/http/route.ts): its path, the schemas of what Twilio
+ * sends (shared/api/twilio.ts) and what it answers; the OpenAPI document is generated from these too.
+ * @public
+ */
+export interface TwilioRoute<
+  PS extends ZodType = ZodType,
+  QS extends ZodType = ZodType,
+  A extends TwilioAnswer = TwilioAnswer,
+> {
   path: string;
   summary: string;
   /** The POST parameters Twilio sends; unknown ones are kept, missing ones are the schema's business. */
   params: PS;
   query?: QS;
-  /** TwiML to answer with, or null for an empty 204 (status callbacks). */
-  handler: (ctx: TwilioHandlerContext<z.output<PS>, z.output<QS>>) => Promise<string | null> | string | null;
+  /** 'twiml': the handler answers TwiML (text/xml); 'none': it answers null, an empty 204 (status callbacks). */
+  answer: A;
+  handler: (
+    ctx: TwilioHandlerContext<z.output<PS>, z.output<QS>>,
+  ) => Promise<A extends 'twiml' ? string : null> | (A extends 'twiml' ? string : null);
   /** TwiML to answer with when the parameters do not validate (the voice route still dials). */
   onInvalid?: (services: Services, raw: Record<string, string>) => Promise<string> | string;
 }
 
 /** @public */
-export function defineTwilioRoute<PS extends ZodType, QS extends ZodType = ZodType>(
-  r: TwilioRoute<PS, QS>,
+export function defineTwilioRoute<PS extends ZodType, A extends TwilioAnswer, QS extends ZodType = ZodType>(
+  r: TwilioRoute<PS, QS, A>,
 ): TwilioRoute {
   return r as unknown as TwilioRoute;
 }
@@ -44,8 +56,8 @@ export type WebhookOutcome =
   | { kind: 'answered'; twiml: string | null; failed: () => boolean; reason: () => string | null };
 
 /** A safe answer when the handler failed: Twilio hangs up politely, status callbacks get nothing. */
-const fallbackAnswer = (path: string) =>
-  path.includes('status') ? null : '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+const fallbackAnswer = (route: TwilioRoute) =>
+  route.answer === 'none' ? null : '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /**
  * Runs one webhook. Parameters are cleaned of NUL and control characters first (also for entries journalled
@@ -75,7 +87,7 @@ export async function runWebhook(
       if (!isDatabaseUnavailable(err)) {
         services.logger.error({ err: errorSummary(err), path: route.path }, 'webhook step failed; journalled');
       }
-      return fallbackAnswer(route.path);
+      return fallbackAnswer(route);
     }
   });
   return { kind: 'answered', twiml: run.result, failed: run.failed, reason: run.reason };

@@ -1,11 +1,11 @@
 // "Call to confirm": the desk rings the worker's phone first, then puts them through to the hotel
 // with the desk's number as caller ID, so the worker's private number stays hidden.
 import twilio from 'twilio';
-import { z } from 'zod';
 import type { AuthUser } from '../../auth/session';
 import { conflict, notFound } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { callThroughAnswer, placeIdParams } from '../../../shared/api/board';
+import { connectParams, connectQuery } from '../../../shared/api/twilio';
 import type { Services } from '../../services';
 import { twilioRequest } from '../twilio/rest';
 import { defineTwilioRoute } from '../twilio/webhook';
@@ -72,8 +72,9 @@ export const connectWebhooks = [
   defineTwilioRoute({
     path: '/twilio/voice/connect',
     summary: "The worker answered the desk's call: dial the place",
-    params: z.looseObject({}),
-    query: z.looseObject({ place: z.uuid() }),
+    params: connectParams,
+    query: connectQuery,
+    answer: 'twiml',
     handler: async ({ query, services }) => {
       const place = await services.db
         .selectFrom('places')

@@ -1,8 +1,16 @@
 // The permanence line's voice webhooks. The flow: /voice greets and dials step 0 with screening
 // (/screen → /screened); Twilio reports each step at /dialled, which dials the next step or, after
 // the last, records a voicemail (/recorded) and raises the alarm; /status closes the call.
-import { z } from 'zod';
-import { callSid, callerNumber } from '../twilio/params';
+import {
+  callSid,
+  dialledParams,
+  recordedParams,
+  screenedParams,
+  screenParams,
+  stepQuery,
+  voiceParams,
+  voiceStatusParams,
+} from '../../../shared/api/twilio';
 import { defineTwilioRoute } from '../twilio/webhook';
 import { raiseAlarm } from './alarms';
 import { findCall, legAccepted, legPickedUp, recordingReceived, stepEnded } from './calls.store';
@@ -11,22 +19,13 @@ import { applyCallStatus } from './status';
 import * as twiml from './twiml';
 import { callBackWhisper } from '../../referrer/callback';
 
-const callParams = z.looseObject({
-  CallSid: callSid.optional(),
-  From: callerNumber.optional(),
-  To: callerNumber.optional(),
-});
-const stepQuery = z.looseObject({
-  step: z.coerce.number().int().min(0).max(20),
-  caller: z.string().max(120).optional(),
-});
-
 /** @public */
 export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice',
     summary: 'Voice URL of the permanence number: greet, then ring the chain',
-    params: callParams,
+    params: voiceParams,
+    answer: 'twiml',
     handler: ({ params, services }) =>
       answerIncoming(services, params.CallSid ?? null, params.From ?? null, params.To ?? null),
     // A number Twilio should never send still rings the rota; the call is logged when its Sid is sound.
@@ -35,7 +34,8 @@ export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice/screen',
     summary: 'The worker picked up: tell who calls, wait for 1',
-    params: z.looseObject({ ParentCallSid: callSid.optional(), CallSid: callSid.optional() }),
+    params: screenParams,
+    answer: 'twiml',
     query: stepQuery,
     handler: async ({ params, query, services }) => {
       await afterCallLogged(params.ParentCallSid);
@@ -55,7 +55,8 @@ export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice/screened',
     summary: 'The worker pressed a key (or not): 1 accepts the call',
-    params: z.looseObject({ ParentCallSid: callSid.optional(), Digits: z.string().max(10).optional() }),
+    params: screenedParams,
+    answer: 'twiml',
     query: stepQuery,
     handler: async ({ params, query, services }) => {
       if (params.Digits !== '1') return twiml.hangup();
@@ -72,7 +73,8 @@ export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice/dialled',
     summary: 'A step of the chain ended: done, next step, or voicemail',
-    params: z.looseObject({ CallSid: callSid, DialCallStatus: z.string().max(32).optional() }),
+    params: dialledParams,
+    answer: 'twiml',
     query: stepQuery,
     handler: async ({ params, query, services }) => {
       const wasAccepted = acceptedInMemory.has(`${params.CallSid}:${query.step}`);
@@ -92,11 +94,8 @@ export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice/recorded',
     summary: 'The caller left a message',
-    params: z.looseObject({
-      CallSid: callSid,
-      RecordingUrl: z.string().url().max(500),
-      RecordingDuration: z.coerce.number().int().optional(),
-    }),
+    params: recordedParams,
+    answer: 'twiml',
     handler: async ({ params, services }) => {
       await afterCallLogged(params.CallSid);
       const call = await safely(services, () => findCall(services.db, params.CallSid));
@@ -112,12 +111,8 @@ export const voiceRoutes = [
   defineTwilioRoute({
     path: '/twilio/voice/status',
     summary: 'Call status callback, applied in SequenceNumber order',
-    params: z.looseObject({
-      CallSid: callSid,
-      CallStatus: z.string().min(1).max(32),
-      SequenceNumber: z.coerce.number().int().min(0).optional(),
-      CallDuration: z.coerce.number().int().min(0).optional(),
-    }),
+    params: voiceStatusParams,
+    answer: 'none',
     handler: async ({ params, services }) => {
       await afterCallLogged(params.CallSid);
       await applyCallStatus(
