@@ -136,3 +136,41 @@ describe('seeding a database', () => {
     );
   });
 });
+
+describe('seeding several regions', () => {
+  let t: TestServer;
+  const now = new Date('2026-11-23T10:00:00Z');
+  const regions = ['kempen', 'boom-mechelen-lier'];
+  beforeAll(async () => {
+    t = await startTestServer({ seed: 'demo', regions });
+  });
+  afterAll(() => t.close());
+
+  it('fills each region with its own calls, intakes and placements in its own places, and refuses an unknown one', async () => {
+    const db = t.db.db;
+    await expect(
+      seedHistory(db, { years: 0.2, calls: 10, intakes: 1, seed: 3, now, regions: ['nowhere'] }),
+    ).rejects.toThrow(/Unknown region\(s\) nowhere/);
+    const result = await seedHistory(db, { years: 0.5, calls: 1000, intakes: 200, seed: 3, now, regions });
+    const calls = await db.selectFrom('calls').select('region_code').where('call_sid', 'like', 'HIST%').execute();
+    expect(calls).toHaveLength(result.calls);
+    for (const region of regions) {
+      // Each region got about the asked numbers of its own (1,000 calls and 200 intakes).
+      const own = calls.filter((c) => c.region_code === region).length;
+      expect(own).toBeGreaterThan(900);
+      expect(own).toBeLessThan(1100);
+      const intakes = await db.selectFrom('intakes').select('id').where('region_code', '=', region).execute();
+      expect(intakes.length).toBeGreaterThan(150);
+    }
+    // A placement is made in a place of the region whose desk recorded the intake.
+    const crossed = await db
+      .selectFrom('intakes')
+      .innerJoin('holds', 'holds.id', 'intakes.hold_id')
+      .innerJoin('places', 'places.id', 'holds.place_id')
+      .whereRef('places.region_code', '!=', 'intakes.region_code')
+      .where('intakes.status', '=', 'placed')
+      .select('intakes.id')
+      .execute();
+    expect(crossed).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // for the key figures (and their benchmark), written in big multi-row inserts. Opens the database like
 // the server (DATABASE_URL, else PGlite in DATA_DIR), migrates, loads the demo data on an empty one
 // (SEED=demo), and refuses to run twice. Everything it writes is pseudonymised: no names, no stories.
-//   npm run seed:history -- --years 10 --calls 300000 --intakes 50000 --seed 7
+//   npm run seed:history -- --years 10 --calls 300000 --intakes 50000 --seed 7 --regions kempen,boom-mechelen-lier
 import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Calendar } from '../../shared/rules/calendar-schema';
@@ -29,18 +29,51 @@ const QUIET_DAYS = 7;
 /** PostgreSQL takes at most 65,535 parameters per statement; stay well under. */
 const MAX_PARAMS = 30_000;
 
-export async function seedHistory(db: Kysely<Database>, opts: HistoryOptions) {
+export interface HistoryTotals {
+  first: string;
+  last: string;
+  calls: number;
+  intakes: number;
+  holds: number;
+  guarantees: number;
+  handoffs: number;
+}
+
+/**
+ * Fills one region (`region`; default the Kempen when loaded, else the first region) or several
+ * (`regions`), each with the asked numbers of its own: its calls, intakes and placements in its own
+ * places, with its own duty team. Each region draws from its own seed (seed + its position in the list).
+ */
+export async function seedHistory(
+  db: Kysely<Database>,
+  opts: HistoryOptions & { regions?: string[] },
+): Promise<HistoryTotals> {
   if (await db.selectFrom('calls').select('id').where('call_sid', 'like', 'HIST%').limit(1).executeTakeFirst()) {
     throw new Error(
       'This database already has a generated history; start from an empty database to generate it again.',
     );
   }
-  // One region's history (the Kempen's when it is loaded, else the first region's); issue 15 asks for several.
   const codes = (await db.selectFrom('regions').select('code').orderBy('position').orderBy('code').execute()).map(
     (r) => r.code,
   );
-  const region = opts.region ?? (codes.includes('kempen') ? 'kempen' : codes[0]);
-  if (!region) throw new Error('No region: load the demo data first (SEED=demo on an empty database).');
+  const unknown = (opts.regions ?? []).filter((r) => !codes.includes(r));
+  if (unknown.length) throw new Error(`Unknown region(s) ${unknown.join(', ')}; loaded: ${codes.join(', ')}.`);
+  const regions = opts.regions ?? [opts.region ?? (codes.includes('kempen') ? 'kempen' : codes[0])];
+  const all: HistoryTotals[] = [];
+  for (const [i, region] of regions.entries()) {
+    if (region) all.push(await seedRegionHistory(db, { ...opts, seed: opts.seed + i }, region));
+  }
+  const totals = all[0] && {
+    ...all[0],
+    ...Object.fromEntries(
+      (['calls', 'intakes', 'holds', 'guarantees', 'handoffs'] as const).map((k) => [k, all.reduce((a, t) => a + t[k], 0)]),
+    ),
+  };
+  if (!totals) throw new Error('No region: load the demo data first (SEED=demo on an empty database).');
+  return totals;
+}
+
+async function seedRegionHistory(db: Kysely<Database>, opts: HistoryOptions, region: string): Promise<HistoryTotals> {
   const [users, directory, municipalities, places, ocmws, calendar] = await Promise.all([
     db
       .selectFrom('users')
@@ -180,7 +213,14 @@ async function main() {
     await migrateToLatest(database.db);
     await seedOnStart(database.db, config, { hashPassword, now: new Date() });
     const started = Date.now();
+    // Every loaded region unless --regions names some (comma-separated codes).
+    const i = process.argv.indexOf('--regions');
+    const regions =
+      i >= 0
+        ? (process.argv[i + 1] ?? '').split(',').filter(Boolean)
+        : (await database.db.selectFrom('regions').select('code').orderBy('position').execute()).map((r) => r.code);
     const result = await seedHistory(database.db, {
+      regions,
       years: argValue('years', HISTORY_DEFAULTS.years),
       calls: argValue('calls', HISTORY_DEFAULTS.calls),
       intakes: argValue('intakes', HISTORY_DEFAULTS.intakes),

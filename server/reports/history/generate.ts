@@ -129,6 +129,7 @@ export class HistoryGenerator {
       ethos: ethos(rng, referrerKind),
       referrerKind,
       callId: call?.row.id ?? null,
+      region: ctx.region,
     };
     const holdAt = plus(createdAt, between(rng, 5, 20));
     const placedAt = plus(holdAt, between(rng, 20, 90));
