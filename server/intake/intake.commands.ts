@@ -38,7 +38,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
       ),
     );
   }
-  const ctx = await regionContext(db);
+  const ctx = await regionContext(db, region);
   const resolved = resolveMunicipalities(ctx, [
     ...namedMunicipalities(input.facts).map((f) => ({ ...f, path: `facts.${f.path}` })),
     ...(input.override ? [{ path: 'override.nis', nis: input.override.nis }] : []),
@@ -132,7 +132,7 @@ export async function overrideCompetence(
       ),
     );
   }
-  const ctx = await regionContext(db);
+  const ctx = await regionContext(db, row.region_code);
   body = withResolved(body, resolveMunicipalities(ctx, [{ path: 'nis', nis: body.nis }]));
   const decision = decideCompetence(row.facts as unknown as CompetenceFacts, {
     name: ctx.name,
@@ -276,7 +276,7 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
         'Hold a place for this person first; the placement turns that hold into a stay.',
       ),
     );
-  const ctx = await regionContext(db);
+  const ctx = await regionContext(db, row.region_code);
   const result = await db.transaction().execute(async (trx) => {
     const hold = await markHoldPlaced(trx, row.hold_id!, now);
     const place = await trx

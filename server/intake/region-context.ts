@@ -19,11 +19,15 @@ export interface RegionContext {
   escalateAfterHours: number;
 }
 
-/** @public */
-export async function regionContext(db: Db): Promise<RegionContext> {
+/**
+ * The context of one region's desk: its agreements and escalation delay (issue 15: each region has its
+ * own); without a code, the first region's. The municipalities are every Belgian one, whatever the region.
+ * @public
+ */
+export async function regionContext(db: Db, region?: string | null): Promise<RegionContext> {
   const [rows, settings] = await Promise.all([
     db.selectFrom('municipalities').select(['nis', 'name']).execute(),
-    regionSettings(db),
+    regionSettings(db, region),
   ]);
   const names = new Map(rows.map((r) => [r.nis, r.name]));
   return {
