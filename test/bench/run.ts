@@ -6,7 +6,7 @@ import { loadRota } from '../../server/roster/roster.queries';
 import { ApiClient, startTestServer } from '../helpers/server';
 import { benchVoice } from './voice';
 import { benchFanout } from './fanout';
-import { benchFigures } from './figures';
+import { benchFigures, benchFiguresFlanders } from './figures';
 import { benchRestart } from './restart';
 
 if (process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
@@ -53,6 +53,12 @@ async function main() {
   }
   // Key figures over ten years of generated history (seeding takes a while, the queries do not).
   for (const [name, value] of Object.entries(await benchFigures()))
+    print(name, value, name.endsWith('.seconds') ? 's' : 'ms');
+  // Issue 15: one region's figures on ten years of five regions (PostgreSQL only).
+  const flanders = await benchFiguresFlanders();
+  if (!flanders)
+    console.log('bench figures.max_query.flanders.p95 n/a ms (five regions need DATABASE_URL: PostgreSQL)');
+  for (const [name, value] of Object.entries(flanders ?? {}))
     print(name, value, name.endsWith('.seconds') ? 's' : 'ms');
 }
 
