@@ -66,7 +66,10 @@ export async function seedHistory(
   const totals = all[0] && {
     ...all[0],
     ...Object.fromEntries(
-      (['calls', 'intakes', 'holds', 'guarantees', 'handoffs'] as const).map((k) => [k, all.reduce((a, t) => a + t[k], 0)]),
+      (['calls', 'intakes', 'holds', 'guarantees', 'handoffs'] as const).map((k) => [
+        k,
+        all.reduce((a, t) => a + t[k], 0),
+      ]),
     ),
   };
   if (!totals) throw new Error('No region: load the demo data first (SEED=demo on an empty database).');
