@@ -171,8 +171,9 @@ export const capacityRoutes = [
     path: '/api/hotels/ask',
     tag: 'board',
     policy: 'places.count',
-    summary: 'Text every partner hotel: how many rooms tonight? (once per night; a numeric reply updates the board)',
+    summary:
+      "Text the region's partner hotels: how many rooms tonight? (once per night; a numeric reply updates the board)",
     response: hotelsAskedAnswer,
-    handler: async ({ services }) => ({ asked: await askHotels(services) }),
+    handler: async ({ services, user }) => ({ asked: await askHotels(services, regionOf(user!)) }),
   }),
 ];

@@ -9,12 +9,14 @@ import { enqueueSms } from '../telephony/outbox/enqueue';
 export const HOTEL_QUESTION =
   'Permanentie noodopvang: hoeveel kamers kunt u ons vannacht geven? Antwoord met enkel een getal (0 als er geen zijn).';
 
-export async function askHotels(services: Services): Promise<number> {
+/** Texts the partner hotels of one region (the asking worker's): another region asks its own. */
+export async function askHotels(services: Services, region: string): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
   const hotels = await db
     .selectFrom('places')
     .select(['id', 'phone'])
+    .where('region_code', '=', region)
     .where('type', '=', 'hotel')
     .where('active', '=', true)
     .where('phone', 'is not', null)

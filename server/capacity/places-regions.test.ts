@@ -111,3 +111,27 @@ describe('places per region', () => {
     expect(await counts()).toEqual([{ rooms: 3 }]);
   });
 });
+
+describe("asking the partner hotels for tonight's rooms", () => {
+  it("texts the asking worker's region's hotels only; the other region asks its own", async () => {
+    const hotelPhones = async (who: string) =>
+      ((await as[who]!.get('/api/board?types=hotel')).body.places as { phone: string | null }[])
+        .map((h) => h.phone)
+        .filter((p): p is string => p !== null);
+    const texted = async () =>
+      (await t.db.db.selectFrom('outbox').select('to_number').where('kind', '=', 'hotel').execute()).map(
+        (r) => r.to_number,
+      );
+    const kempen = await hotelPhones('permanentie');
+    const bml = await hotelPhones('coordinator-bml');
+    expect(kempen.length).toBeGreaterThan(0);
+    expect(bml.length).toBeGreaterThan(0);
+    // Each hotel is texted once a night (the outbox's dedupe key), so the numbers texted grow by a set.
+    const before = new Set(await texted());
+    expect((await as.permanentie!.post('/api/hotels/ask')).body.asked).toBe(kempen.length);
+    const afterKempen = new Set(await texted());
+    expect([...afterKempen].filter((n) => !before.has(n)).sort()).toEqual([...kempen].sort());
+    expect((await as['coordinator-bml']!.post('/api/hotels/ask')).body.asked).toBe(bml.length);
+    expect((await texted()).filter((n) => !afterKempen.has(n)).sort()).toEqual([...bml].sort());
+  });
+});
