@@ -268,13 +268,20 @@ describe('reconnect', () => {
     socket.on('board:changed', (e) => missed.push(e));
     socket.disconnect(); // the phone loses its connection
     const other = await as('permanentie');
+    // A console that stays connected: once it has the change's event, the event has gone out (announcements
+    // are coalesced and sent after the commit, so the hold's answer alone does not say it has).
+    const watcher = connect(t.url, { extraHeaders: { cookie: other.cookie }, transports: ['websocket'] });
+    sockets.push(watcher);
+    await new Promise((r) => watcher.once('hello', r));
     const home = await placeNamed(other, 'Noodwoning Geel');
+    const announced = new Promise((r) => watcher.once('board:changed', r));
     const held = await other.post('/api/holds', {
       placeId: home.id,
       initials: 'R.C.',
       household: { adults: 1, children: 0, needs: [] },
     });
     expect(held.status).toBe(201);
+    await announced;
     const back = new Promise((r) => socket.once('hello', r));
     socket.connect(); // and gets it back
     await back;
