@@ -1,7 +1,7 @@
 // The handoffs' background round, run every minute by every instance. Each message is claimed by a
 // conditional UPDATE ... RETURNING in the transaction that queues it, so with two instances it goes once:
-//  - escalation: not acknowledged `escalateAfterHours` after it fell due -> one SMS per OCMW, with the
-//    count, to its contact and the coordinator on call;
+//  - escalation: not acknowledged `escalateAfterHours` (of the OCMW's region) after it fell due -> one SMS
+//    per OCMW, with the count, to its contact and the coordinator on call;
 //  - morning digest: when an OCMW is open, its handoffs that fell due and were not yet in a digest
 //    -> one SMS with the count and the link (the printable list is the console's queue).
 import { firstRegion } from '../region/scope';
@@ -22,17 +22,25 @@ const hhmm = (d: Date) =>
 export async function escalateLateHandoffs(services: Services): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
-  const { escalateAfterHours } = await regionContext(db);
-  const limit = new Date(now.getTime() - escalateAfterHours * 3_600_000);
+  // Each OCMW's handoffs are late after the delay of the region that serves it (issue 15: each region has
+  // its own `escalateAfterHours`); so every OCMW with a handoff past due is looked at, and its own limit claims.
   const late = await db
     .selectFrom('handoffs')
     .select('ocmw_nis')
     .distinct()
     .where('status', '=', 'open')
     .where('escalated_at', 'is', null)
-    .where('due_at', '<=', limit)
+    .where('due_at', '<=', now)
     .execute();
   if (late.length === 0) return 0;
+  const limits = new Map<string | null, Date>();
+  const limitOf = async (region: string | null) => {
+    if (!limits.has(region)) {
+      const { escalateAfterHours } = await regionContext(db, region);
+      limits.set(region, new Date(now.getTime() - escalateAfterHours * 3_600_000));
+    }
+    return limits.get(region)!;
+  };
   // The coordinator on call of the OCMW's region hears about it; an OCMW outside the regions: the first region's.
   const first = await firstRegion(db);
   const coordinators = new Map<string, { id: string; phone: string | null } | undefined>();
@@ -56,8 +64,8 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
       .select('region_code')
       .where('nis', '=', ocmw_nis)
       .executeTakeFirst();
-    const coordinator = await coordinatorOf(own?.region_code ?? first);
-    const ids = await escalateOcmw(services, ocmw_nis, limit, coordinator);
+    const region = own?.region_code ?? first;
+    const ids = await escalateOcmw(services, ocmw_nis, await limitOf(region), await coordinatorOf(region));
     count += ids.length;
     for (const id of ids) announceHandoffs(services, id);
   }
