@@ -4,6 +4,7 @@
 // Mechelen, served by Boom-Mechelen-Lier) and one who asked in Turnhout (13040, the Kempen's).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeHomeless } from '../../test/helpers/placement';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 import { ManualClock } from '../clock';
 import { escalateLateHandoffs } from './rounds';
@@ -26,28 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function placed(requestNis: string, name: string) {
-  const intake = (
-    await worker.post('/api/intakes', {
-      referrer: { kind: 'police', organisation: 'PZ Test' },
-      person: { name, birthDate: '1990-05-02' },
-      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
-      ethos: 'public_space',
-      facts: { requestNis, housing: 'homeless' },
-    })
-  ).body;
-  const board = (await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as {
-    id: string;
-    suitable: boolean;
-    free: number;
-    type: string;
-  }[];
-  const place = board.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel')!;
-  expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
-  const res = await worker.post(`/api/intakes/${intake.id}/place`);
-  expect(res.status).toBe(200);
-  return res.body.handoff as { id: string; dueAt: string; ocmw: { nis: string } };
-}
+const placed = async (requestNis: string, name: string) => (await placeHomeless(worker, requestNis, name)).handoff;
 
 const escalated = async (id: string) =>
   (await t.db.db.selectFrom('handoffs').select('escalated_at').where('id', '=', id).executeTakeFirstOrThrow())

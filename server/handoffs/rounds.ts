@@ -26,11 +26,11 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
   // its own `escalateAfterHours`); so every OCMW with a handoff past due is looked at, and its own limit claims.
   const late = await db
     .selectFrom('handoffs')
-    .select('ocmw_nis')
-    .distinct()
+    .select((eb) => ['ocmw_nis', eb.fn.min('due_at').as('oldest')])
     .where('status', '=', 'open')
     .where('escalated_at', 'is', null)
     .where('due_at', '<=', now)
+    .groupBy('ocmw_nis')
     .execute();
   if (late.length === 0) return 0;
   const limits = new Map<string | null, Date>();
@@ -58,14 +58,16 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
     return coordinators.get(region);
   };
   let count = 0;
-  for (const { ocmw_nis } of late) {
+  for (const { ocmw_nis, oldest } of late) {
     const own = await db
       .selectFrom('municipalities')
       .select('region_code')
       .where('nis', '=', ocmw_nis)
       .executeTakeFirst();
     const region = own?.region_code ?? first;
-    const ids = await escalateOcmw(services, ocmw_nis, await limitOf(region), await coordinatorOf(region));
+    const limit = await limitOf(region);
+    if (new Date(oldest) > limit) continue; // past due, not yet late for its region: no transaction for it
+    const ids = await escalateOcmw(services, ocmw_nis, limit, await coordinatorOf(region));
     count += ids.length;
     for (const id of ids) announceHandoffs(services, id);
   }

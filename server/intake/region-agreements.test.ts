@@ -5,6 +5,7 @@
 // placed in another municipality of the region under that agreement, the place's municipality is competent.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeHomeless } from '../../test/helpers/placement';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
 
 let t: TestServer;
@@ -26,30 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function placeHomelessFromMechelen(worker: ApiClient) {
-  const intake = (
-    await worker.post('/api/intakes', {
-      referrer: { kind: 'police', organisation: 'PZ Mechelen-Willebroek' },
-      person: { name: 'Ruben Testman', birthDate: '1990-05-02' },
-      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
-      ethos: 'public_space',
-      facts: { requestNis: '12025', housing: 'homeless' },
-    })
-  ).body;
-  const board = (await worker.get('/api/board?adults=1&children=0&needs=men')).body.places as {
-    id: string;
-    suitable: boolean;
-    free: number;
-    type: string;
-    municipality: { nis: string };
-  }[];
-  const place = board.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel' && p.municipality.nis !== '12025');
-  expect(place).toBeDefined();
-  expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place!.id })).status).toBe(201);
-  const placed = await worker.post(`/api/intakes/${intake.id}/place`);
-  expect(placed.status).toBe(200);
-  return { placeNis: place!.municipality.nis, handoff: placed.body.handoff as { ocmw: { nis: string } } };
-}
+const placeHomelessFromMechelen = (worker: ApiClient) =>
+  placeHomeless(worker, '12025', 'Ruben Testman', (p) => p.municipality.nis !== '12025');
 
 describe("a region's own agreements", () => {
   it("apply to its desk's placement: the place's municipality takes over", async () => {
