@@ -32,7 +32,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** Every figure query, the cost statement and the dashboard for one year of one region, by bench name. */
-async function timeQueries(db: Kysely<Database>, now: Date, suffix = ''): Promise<Record<string, number>> {
+export async function timeQueries(db: Kysely<Database>, now: Date, suffix = ''): Promise<Record<string, number>> {
   const year = now.getUTCFullYear() - 1;
   const scope: FigureScope = {
     period: periodOf(`${year}-01-01`, `${year}-12-31`),
