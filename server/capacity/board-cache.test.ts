@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boardView, shiftCountsOf } from '../../shared/rules/board-view';
 import { startSecondInstance } from '../../test/helpers/second-instance';
 import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { type BoardEvent, rowsOf, seenAfter } from '../../test/helpers/board';
 import { eventProblems, openCheckedSocket } from '../../test/helpers/socket';
 
 let t: TestServer;
@@ -32,16 +33,13 @@ async function live(c: ApiClient, url = t.url) {
   await new Promise((r) => s.once('hello', r));
   return s;
 }
-interface Changed {
-  version: number;
-  board: { version: number; at: string; night: string; places: any[] };
-}
+type Changed = BoardEvent;
 const next = (s: Socket) => new Promise<Changed>((r) => s.once('board:changed', r));
 const named = (places: any[], name: string) => places.find((p) => p.name === name);
 const single = { adults: 1, children: 0, needs: [] };
 
 describe('the board, once per change', () => {
-  it('sends every console the new board with its version, the one GET /api/board answers', async () => {
+  it('sends every console what changed, with its version: with it, the board GET /api/board answers', async () => {
     const worker = await as('permanentie');
     const coordinator = await as('coordinator');
     const [ws, cs] = [await live(worker), await live(coordinator)];
@@ -53,23 +51,33 @@ describe('the board, once per change', () => {
     expect(held.status).toBe(201);
     const [forWorker, forCoordinator] = await Promise.all([w, c]);
     expect(forWorker.version).toBeGreaterThan(before.version);
-    expect(forWorker.board.version).toBe(forWorker.version);
     expect(forCoordinator.version).toBe(forWorker.version);
-    const place = named(forWorker.board.places, 'Noodwoning Turnhout');
+    // The instance held the reading the consoles hold: the event carries only the held place, whole.
+    const patch = forWorker.patch!;
+    expect(patch.base).toBe(before.reading);
+    expect(patch.version).toBe(forWorker.version);
+    expect(patch.places.map((p: { name: string }) => p.name)).toEqual(['Noodwoning Turnhout']);
+    expect(patch.removed).toEqual([]);
+    expect(forCoordinator.patch!.places.map((p: { name: string }) => p.name)).toEqual(['Noodwoning Turnhout']);
+    const board = seenAfter(forWorker, before);
+    const place = named(board.places, 'Noodwoning Turnhout');
     expect(place.free).toBe(home.free - 1);
     expect(place.holds.map((h: { initials: string }) => h.initials)).toContain('V.A');
-    // What the event brings, seen for no household, is what the API answers now.
+    // The board patched, seen for no household, is what the API answers now.
     const now = (await worker.get('/api/board')).body;
     expect(now.version).toBe(forWorker.version);
-    expect(boardView(forWorker.board.places, {})).toEqual(now.places);
-    // The shift summary's board figures, counted by the console from the event, are the server's.
+    expect(now.reading).toBe(patch.reading);
+    expect(boardView(board.places, {})).toEqual(now.places);
+    // The shift summary's board figures the event brings are the server's summary, and the board's own.
     const summary = (await worker.get('/api/handover')).body;
-    expect(shiftCountsOf(forWorker.board)).toEqual({
+    const counts = {
       holds: summary.holds.length,
       placed: summary.placedTonight.length,
       staleHotels: summary.staleHotels.length,
-    });
-    expect(shiftCountsOf(forWorker.board).holds).toBeGreaterThan(0);
+    };
+    expect(patch.counts).toEqual(counts);
+    expect(shiftCountsOf(board)).toEqual(counts);
+    expect(counts.holds).toBeGreaterThan(0);
     await worker.post(`/api/holds/${held.body.id}/release`);
   });
 
@@ -93,8 +101,8 @@ describe('the board, once per change', () => {
     });
     expect(created.status).toBe(201);
     const [forWorker, forCoordinator] = await Promise.all([w, c]);
-    expect(named(forWorker.board.places, 'Vluchthuis Test').address).toBeNull();
-    expect(named(forCoordinator.board.places, 'Vluchthuis Test').address).toBe('Geheime straat 1, 2440 Geel');
+    expect(named(rowsOf(forWorker), 'Vluchthuis Test').address).toBeNull();
+    expect(named(rowsOf(forCoordinator), 'Vluchthuis Test').address).toBe('Geheime straat 1, 2440 Geel');
     expect(JSON.stringify(forWorker)).not.toContain('Geheime straat');
     expect(named((await worker.get('/api/board')).body.places, 'Vluchthuis Test').address).toBeNull();
     expect(named((await coordinator.get('/api/board')).body.places, 'Vluchthuis Test').address).toBe(
@@ -106,9 +114,10 @@ describe('the board, once per change', () => {
     const worker = await as('permanentie');
     const s = await live(worker);
     const change = next(s);
-    const home = named((await worker.get('/api/board')).body.places, 'Noodwoning Geel');
+    const before = (await worker.get('/api/board')).body;
+    const home = named(before.places, 'Noodwoning Geel');
     const held = await worker.post('/api/holds', { placeId: home.id, initials: 'V.B', household: single });
-    const { board } = await change;
+    const board = seenAfter(await change, before);
     const filtered = (await worker.get('/api/board?adults=1&children=2&needs=women&municipality=13025')).body;
     const zone = (await worker.get('/api/region')).body.municipalities.find((m: { nis: string }) => m.nis === '13025');
     const seen = boardView(board.places, {
@@ -190,6 +199,30 @@ describe('the board, once per change', () => {
     await worker.post(`/api/holds/${held.body.id}/release`);
   });
 
+  it('an instance that did not hold the reading before a change sends the whole board', async () => {
+    const second = await startSecondInstance(t);
+    try {
+      const home = named((await (await as('coordinator')).get('/api/board')).body.places, 'Noodwoning Olen');
+      const worker = await as('permanentie', second.url);
+      const s = await live(worker, second.url);
+      // No board was asked of the second instance: it holds no reading a patch could start from.
+      const change = new Promise<Changed>((resolve) =>
+        s.on('board:changed', (e: Changed) => e.placeId === home.id && resolve(e)),
+      );
+      const held = await worker.post('/api/holds', { placeId: home.id, initials: 'V.H', household: single });
+      expect(held.status).toBe(201);
+      const event = await change;
+      expect(event.patch).toBeUndefined();
+      expect(event.board!.version).toBe(event.version);
+      const now = (await worker.get('/api/board')).body;
+      expect(now.reading).toBe(event.board!.reading);
+      expect(boardView(event.board!.places, {})).toEqual(now.places);
+      await worker.post(`/api/holds/${held.body.id}/release`);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('two instances agree on the version: a change on one is the board the other answers (and sends, on PostgreSQL)', async () => {
     const second = await startSecondInstance(t);
     try {
@@ -218,7 +251,7 @@ describe('the board, once per change', () => {
         // PostgreSQL: the adapter carries the second instance's event to the first one's consoles.
         await expect.poll(() => events.map((e) => e.version)).toContain(announced.version);
         const event = events.find((e) => e.version === announced.version)!;
-        expect(boardView(event.board.places, {})).toEqual(answered.places);
+        expect(boardView(seenAfter(event, before).places, {})).toEqual(answered.places);
       }
       await onSecond.post(`/api/holds/${held.body.id}/release`);
     } finally {

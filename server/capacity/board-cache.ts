@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { ServerEventPayload } from '../../shared/api/events';
 import { sql } from 'kysely';
+import { diffBoard, readingOf } from '../../shared/rules/board-patch';
+import { shiftCountsOf } from '../../shared/rules/board-view';
 import type { Role } from '../db/schema';
 import { rolesWith } from '../policies';
 import type { Realtime } from '../realtime/realtime';
@@ -34,6 +36,8 @@ const VIEWS_KEPT = 64;
 interface Entry {
   region: string;
   version: number;
+  /** Which reading of the version (shared/rules/board-patch.ts): what a patch to the next one starts from. */
+  reading: string;
   read: BoardPlaces;
   views: Map<string, { etag: string; json: string; suitableFree: boolean }>;
 }
@@ -67,7 +71,13 @@ class BoardCache {
     const near = await nearOf(db, filter.municipality);
     const places = viewFor(entry.read.places[scope], filter, near);
     const json = escapeJson(
-      JSON.stringify({ night: entry.read.night, region: entry.region, version: entry.version, places }),
+      JSON.stringify({
+        night: entry.read.night,
+        region: entry.region,
+        version: entry.version,
+        reading: entry.reading,
+        places,
+      }),
     ).slice(1);
     const etag = `W/"${entry.version}-${createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;
     const suitableFree = places.some((p) => p.free > 0 && p.suitable);
@@ -90,7 +100,7 @@ class BoardCache {
   private async read(services: Services, region: string, version: number): Promise<Entry> {
     const stale = (await regionSettings(services.db, region)).board?.staleAfterHours;
     const read = await readBoardPlaces(services.db, services.clock.now(), SCOPES, stale, region);
-    const entry: Entry = { region, version, read, views: new Map() };
+    const entry: Entry = { region, version, reading: readingOf(version, read.validUntil), read, views: new Map() };
     const kept = this.entries.get(region);
     if (!kept || kept.version <= version) this.entries.set(region, entry);
     return entry;
@@ -114,24 +124,28 @@ class BoardCache {
     });
   }
 
-  /** Each changed place's region: its version bumped, its board read once and sent to that region's consoles. */
+  /**
+   * Each changed place's region: its version bumped, its board read once and sent to that region's consoles,
+   * as a patch from the reading this instance held just before (the consoles hold it too), else whole.
+   */
   private async announceNow(services: Services, placeIds: string[]): Promise<void> {
     const { realtime, clock, db } = services;
     const placeId = placeIds[placeIds.length - 1]!;
     try {
       const places = await db.selectFrom('places').select(['id', 'region_code']).where('id', 'in', placeIds).execute();
       for (const region of new Set(places.map((p) => p.region_code))) {
+        const before = this.entries.get(region); // taken before the bump: a request may read the new version meanwhile
         const version = await bumpVersion(services, region);
         const entry = await this.read(services, region, version);
+        const base = before?.version === version - 1 ? before : null;
         const at = clock.now().toISOString();
         const changed = places.find((p) => p.region_code === region)!.id;
         for (const scope of SCOPES) {
-          // The rows are the contract's board places (suits as stored: the tags the place form accepts).
-          const places = entry.read.places[scope] as NonNullable<
-            ServerEventPayload<'board:changed'>['board']
-          >['places'];
-          const board = { at: entry.read.at, night: entry.read.night, region, version, places };
-          realtime.publishToRegion(region, 'board:changed', { placeId: changed, at, version, board }, ROLES_OF[scope]);
+          const board = { at: entry.read.at, night: entry.read.night, region, version, reading: entry.reading };
+          const payload = base
+            ? { placeId: changed, at, version, patch: { ...board, ...patchOf(base, entry, scope) } }
+            : { placeId: changed, at, version, board: { ...board, places: eventPlaces(entry.read.places[scope]) } };
+          realtime.publishToRegion(region, 'board:changed', payload, ROLES_OF[scope]);
         }
       }
     } catch (err) {
@@ -145,6 +159,17 @@ class BoardCache {
   async settled(): Promise<void> {
     while (this.running) await this.running;
   }
+}
+
+type EventPlaces = NonNullable<ServerEventPayload<'board:changed'>['board']>['places'];
+/** The rows are the contract's board places (suits as stored: the tags the place form accepts). */
+const eventPlaces = (rows: BoardPlaces['places'][BoardScope]) => rows as EventPlaces;
+
+/** What changed in one scope's board between two readings, with the scope's shift-summary figures. */
+function patchOf(before: Entry, after: Entry, scope: BoardScope) {
+  const rows = eventPlaces(after.read.places[scope]);
+  const counts = shiftCountsOf({ night: after.read.night, places: rows });
+  return { base: before.reading, ...diffBoard(eventPlaces(before.read.places[scope]), rows), counts };
 }
 
 const caches = new WeakMap<Realtime, BoardCache>();

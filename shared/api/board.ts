@@ -204,6 +204,8 @@ export const boardAnswer = z.object({
   /** The region whose board this is, and its version: a newer one replaces an older one, never the reverse. */
   region: z.string(),
   version: z.number(),
+  /** The reading this board was seen from (shared/rules/board-patch.ts): a `board:changed` patch applies to it. */
+  reading: z.string(),
   places: z.array(placeOnBoard),
   neighbours: z.array(neighbourOffer),
 });
@@ -236,5 +238,18 @@ export const boardOfEvent = z.object({
   night: z.string(),
   region: z.string(),
   version: z.number(),
+  reading: z.string(),
   places: z.array(placeOnBoard.omit({ unmet: true, suitable: true, distance: true })),
+});
+
+/**
+ * What a `board:changed` carries when the server holds the reading before the change: only the places whose
+ * row changed (whole) and those gone, for the console holding reading `base` (shared/rules/board-patch.ts);
+ * with the shift summary's board figures of the whole scope, which a filtered board cannot count.
+ * @public
+ */
+export const boardPatchOfEvent = boardOfEvent.extend({
+  base: z.string(),
+  removed: z.array(z.string()),
+  counts: z.object({ holds: z.number(), placed: z.number(), staleHotels: z.number() }),
 });

@@ -4,7 +4,7 @@
 // personal data beyond what the reader's role already sees.
 import { z } from 'zod';
 import { spraysAnswer } from './auth';
-import { boardOfEvent } from './board';
+import { boardOfEvent, boardPatchOfEvent } from './board';
 import { roleSchema } from './common';
 
 /** @public */
@@ -14,15 +14,17 @@ export const serverEvents = {
   /** This instance's database went down or came back (not across instances: each tells its own consoles). */
   'health:changed': z.object({ database: z.enum(['ok', 'down']) }),
   /**
-   * A place's board changed. Normally with the region's new version and the whole board of the reader's role
-   * scope (server/capacity/board-cache.ts), so 500 consoles need not ask; without them (the database did not
-   * answer) the console fetches.
+   * A place's board changed. Normally with the region's new version and, so that 500 consoles need not ask,
+   * either what changed since the reading before (`patch`: the changed places) or, when the instance did not
+   * hold that reading, the whole board of the reader's role scope (server/capacity/board-cache.ts). Without
+   * either (the database did not answer), or with a patch to another reading than its own, a console fetches.
    */
   'board:changed': z.object({
     placeId: z.string(),
     at: z.string(),
     version: z.number().optional(),
     board: boardOfEvent.optional(),
+    patch: boardPatchOfEvent.optional(),
   }),
   /** To the worker who made the hold, on all their consoles. */
   'hold:expired': z.object({ holdId: z.string(), placeId: z.string(), initials: z.string() }),

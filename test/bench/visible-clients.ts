@@ -1,12 +1,13 @@
 // The 500 consoles of the board-visible benchmark, in their own process, each doing what the console's
 // board page does on `board:changed`: the board (PlacesBoard) either from the event itself, when it
-// carries a newer board, or fetched again with the page's default filter; and the shift summary
+// carries a newer board or a patch to the board it holds, or fetched again with the page's default filter; and the shift summary
 // (ShiftSummary) fetched again unless the event carried the board. argv: <count> <cookie> <url> [url...]. Prints "ready" once all are
 // connected and hold a board; then, each time every console holds a board with the expected number of
 // holds initialled "B" (1 after the bench's hold, 0 after its release), "done <arrived> <visible>": when
 // the last console got the event and when the last one held that board (Date.now()).
 import { Agent, request } from 'node:http';
 import { io as connect, type Socket } from 'socket.io-client';
+import { applyBoardPatch } from '../../shared/rules/board-patch';
 import { boardView, type BoardPlace } from '../../shared/rules/board-view';
 
 const [countArg, cookie, ...urls] = process.argv.slice(2) as [string, string, ...string[]];
@@ -14,10 +15,16 @@ const count = Number(countArg);
 const QUERY = 'adults=1&children=0'; // the board page's default filter (client/src/api/board.ts boardQuery)
 const FILTER = { household: { adults: 1, children: 0, needs: [] }, municipality: null, types: [] };
 
-type Place = BoardPlace & { holds: { initials: string }[] };
+type Place = BoardPlace & { id: string; holds: { initials: string }[] };
 interface Board {
   version?: number;
+  reading?: string;
   places: Place[];
+}
+interface Changed {
+  version?: number;
+  board?: Board & { version: number };
+  patch?: Board & { version: number; base: string; removed: string[] };
 }
 interface Console {
   socket: Socket;
@@ -84,20 +91,22 @@ const fetchBoard = (c: Console): Promise<void> =>
     },
   );
 
-function onChanged(c: Console, payload: { version?: number; board?: { version: number; places: Place[] } }) {
+function onChanged(c: Console, payload: Changed) {
   if (!c.arrived) {
     c.arrived = true;
     if (++arrivals === count) arrivedAt = Date.now();
   }
   const version = c.board?.version;
-  if (payload?.board && version !== undefined && payload.board.version > version) {
-    const view = boardView(payload.board.places, FILTER);
-    hold(c, { ...payload.board, places: view });
+  const next = payload?.board ?? payload?.patch;
+  const fits = !payload?.patch || payload.patch.base === c.board?.reading; // a patch to the reading held
+  if (next && version !== undefined && next.version > version && fits) {
+    const rows = payload.patch ? applyBoardPatch(c.board!.places, payload.patch) : next.places;
+    hold(c, { ...next, places: boardView(rows, FILTER) });
   } else if (!(payload?.version !== undefined && version !== undefined && payload.version <= version)) {
     void fetchBoard(c);
   }
-  // ShiftSummary counts its board figures from an event's board; without one it fetches the summary.
-  if (SUMMARY && !payload?.board) void get(c, '/api/handover').catch((err: unknown) => console.error(String(err)));
+  // ShiftSummary counts its board figures from an event's board or patch; without either it fetches the summary.
+  if (SUMMARY && !next) void get(c, '/api/handover').catch((err: unknown) => console.error(String(err)));
 }
 
 const SUMMARY = process.env.BENCH_SUMMARY !== '0';

@@ -11,6 +11,11 @@ it('one worker holds a place for a family, the other sees it taken without reloa
   const an = await signIn('an.peeters');
   const place = (p: Page) => p.locator('[data-place="Noodwoning Olen"]');
   await expect.poll(() => place(an).getAttribute('data-free')).toBe('1');
+  // From here on an's console learns of changes from the events alone: a patch to the board it holds.
+  const anAsked: string[] = [];
+  an.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/board') anAsked.push(r.url());
+  });
 
   await sofie.getByLabel('Kinderen').fill('2');
   await sofie.locator('label.chip', { hasText: 'vrouwen' }).click();
@@ -26,6 +31,7 @@ it('one worker holds a place for a family, the other sees it taken without reloa
 
   await expect.poll(() => place(an).getAttribute('data-free')).toBe('0');
   expect(await place(an).getByTestId('place-free').textContent()).toBe('Volzet');
+  expect(anAsked).toEqual([]);
   expect(await an.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 

@@ -1,10 +1,12 @@
-// The live board without a stampede: `board:changed` carries the new board of the console's role scope
-// with its version, and the console sees it for its own filter in memory (the same rule as the server,
-// shared/rules/board-view.ts), so a change reaches every console without one request. It fetches only
-// for a first load, another filter, after a reconnect (the exact current state), or when an event came
-// without a board; then with its ETag, so an unchanged board costs a 304. An older version never
-// replaces a newer one (events and answers may cross).
+// The live board without a stampede: `board:changed` carries what changed since the reading the console
+// holds (a patch: the changed places), or the new board of its role scope, with its version; the console
+// sees it for its own filter in memory (the same rule as the server, shared/rules/board-view.ts), so a
+// change reaches every console without one request. It fetches only for a first load, another filter,
+// after a reconnect (the exact current state), when an event came without a board, or with a patch to a
+// reading it does not hold; then with its ETag, so an unchanged board costs a 304. An older version
+// never replaces a newer one (events and answers may cross).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyBoardPatch } from '../../../shared/rules/board-patch';
 import { boardView, type BoardViewFilter } from '../../../shared/rules/board-view';
 import { fetchBoardIfChanged, type Board, type Place } from './board';
 import { ApiError, isAbort } from './client';
@@ -18,14 +20,16 @@ export function useLiveBoard(query: string, filter: BoardViewFilter): Live<Board
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   // Versions count per region: a board of another region (the user switched) is never compared by version.
-  const held = useRef<{ query: string; etag: string | null; version: number; region: string } | null>(null);
+  const held = useRef<{ query: string; etag: string | null; version: number; region: string; board: Board } | null>(
+    null,
+  );
   const latestFilter = useRef(filter);
   latestFilter.current = filter;
 
   const show = useCallback((board: Board, q: string, etag: string | null) => {
     const mine = held.current;
     if (mine && mine.query === q && mine.region === board.region && board.version < mine.version) return;
-    held.current = { query: q, etag, version: board.version, region: board.region };
+    held.current = { query: q, etag, version: board.version, region: board.region, board };
     setData(board);
     setError(null);
   }, []);
@@ -58,17 +62,16 @@ export function useLiveBoard(query: string, filter: BoardViewFilter): Live<Board
 
   useSocketEvent('board:changed', (p) => {
     const mine = held.current;
-    if (p?.board && mine && mine.query === query && mine.region === p.board.region) {
-      if (p.board.version <= mine.version) return;
-      const places = boardView(p.board.places as Place[], latestFilter.current) as Place[];
+    const next = p?.board ?? p?.patch;
+    if (next && mine && mine.query === query && mine.region === next.region) {
+      if (next.version <= mine.version) return;
+      if (p?.patch && p.patch.base !== mine.board.reading) return reload(); // a change missed: the whole board
+      const { at, night, region, version, reading } = next;
+      const rows = p?.patch ? applyBoardPatch(mine.board.places, p.patch) : (p?.board?.places ?? []);
+      const places = boardView(rows as Place[], latestFilter.current) as Place[];
       // The neighbours' offers come with a fetch (they change with other regions' boards): kept until then.
-      const neighbours = data?.neighbours ?? [];
-      show(
-        { at: p.board.at, night: p.board.night, region: p.board.region, version: p.board.version, places, neighbours },
-        query,
-        null,
-      );
-    } else if (!(mine && !p?.board && p?.version !== undefined && p.version <= mine.version)) reload();
+      show({ at, night, region, version, reading, places, neighbours: mine.board.neighbours }, query, null);
+    } else if (!(mine && !next && p?.version !== undefined && p.version <= mine.version)) reload();
   });
   return { data, error, loading, reload };
 }

@@ -1,8 +1,8 @@
 // At the top of the board for the desk: what is open right now, as the incoming worker needs it at a
 // handover (the same summary goes by SMS at the start of a primary shift). Fetched on load and on the
-// events of calls, alarms, handoffs and intakes; a board change brings the board itself, from which the
-// holds, tonight's placements and the stale hotel counts are counted here, so 500 consoles do not all
-// ask the server again for every hold (an event without a board still makes it fetch).
+// events of calls, alarms, handoffs and intakes; a board change brings the holds, tonight's placements and
+// the stale hotel counts (counted by the server with a patch, here from a whole board), so 500 consoles do
+// not all ask the server again for every hold (an event without either still makes it fetch).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { shiftCountsOf } from '../../../../shared/rules/board-view';
 import { fetchShiftSummary } from '../../api/handoffs';
@@ -31,7 +31,8 @@ export function ShiftSummary() {
   const { data, reload } = useLive(load, EVENTS);
   const [fromBoard, setFromBoard] = useState<BoardCounts | null>(null);
   useSocketEvent('board:changed', (p) => {
-    if (p?.board) setFromBoard({ ...shiftCountsOf(p.board), counted: Date.now() });
+    if (p?.patch) setFromBoard({ ...p.patch.counts, counted: Date.now() });
+    else if (p?.board) setFromBoard({ ...shiftCountsOf(p.board), counted: Date.now() });
     else reload();
   });
   useEffect(() => {
