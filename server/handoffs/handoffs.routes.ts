@@ -16,6 +16,7 @@ import { readIntake } from '../intake/intake.queries';
 import { acknowledge, closeHandoff, findHandoff, forward, handoffInScope, recordFollowUp } from './handoffs.commands';
 import { listHandoffs } from './handoffs.queries';
 import { shiftSummary } from './shift-summary';
+import { regionOf } from '../region/scope';
 import { idParams } from '../http/params';
 import { recordHandover } from './handover';
 import { handoffLetter } from './letter';
@@ -148,9 +149,9 @@ export const handoffRoutes = [
     personal: 'request',
     response: shiftSummaryAnswer,
     summary:
-      'What is open at a shift handover: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts',
+      "What is open at a shift handover in the user's current region: holds, placements tonight, missed calls, unacknowledged handoffs, stale hotel counts",
     handler: async ({ user, services }) => {
-      const summary = await shiftSummary(services);
+      const summary = await shiftSummary(services, regionOf(user!));
       // The missed callers' numbers are personal data: each call read is audited like in the call list.
       await auditReads(
         services.db,

@@ -248,7 +248,7 @@ describe('escalation, digest and shift summary', () => {
     expect([n1, n2]).toEqual([1, 0]);
     const sms = await outbox('handover');
     expect(sms).toHaveLength(1);
-    const s = await shiftSummary(t.app.services);
+    const s = await shiftSummary(t.app.services, 'kempen');
     expect(sms[0]!.body).toContain(`${s.holds.length} vastgehouden`);
     expect(sms[0]!.body).toContain(`${s.handoffsOpen.length} overdrachten niet bevestigd`);
   });

@@ -8,7 +8,7 @@ import { auditReads } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import type { Handover } from '../db/schema';
 import { ocmwSummary } from '../intake/intake.queries';
-import { regionSettings } from '../region/settings';
+import { regionDesk } from '../region/settings';
 import type { Services } from '../services';
 import { handoffInScope } from './handoffs.commands';
 
@@ -130,7 +130,7 @@ const T = {
 export async function handoffLetter(services: Services, user: AuthUser, id: string, lang?: Lang): Promise<string> {
   const { db, clock, config } = services;
   const h = await handoffInScope(services, user, id);
-  const [intake, guarantee, ocmw, settings, region, names] = await Promise.all([
+  const [intake, guarantee, ocmw, names] = await Promise.all([
     db.selectFrom('intakes').selectAll().where('id', '=', h.intake_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('guarantees')
@@ -148,8 +148,6 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
       .where('guarantees.intake_id', '=', h.intake_id)
       .executeTakeFirst(),
     ocmwSummary(db, h.ocmw_nis),
-    regionSettings(db),
-    db.selectFrom('regions').select('name').orderBy('position').orderBy('code').executeTakeFirst(),
     db.selectFrom('municipalities').select(['nis', 'name', 'name_fr']).execute(),
   ]);
   const l: Lang = lang ?? ocmw.letterLanguage;
@@ -163,7 +161,9 @@ export async function handoffLetter(services: Services, user: AuthUser, id: stri
   const due = dateTime(h.due_at, l);
   await auditReads(db, clock.now(), user.id, 'intake', [intake.id]);
   const row = (k: string, v: string) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`;
-  const desk = [region?.name, config.twilio.phoneNumber ?? settings.dayNumber].filter(Boolean).join(', ');
+  // The desk that recorded the intake signs the letter: its region's name and number, not the first region's.
+  const deskOf = await regionDesk(db, intake.region_code, config.twilio.phoneNumber);
+  const desk = [deskOf.name, deskOf.number].filter(Boolean).join(', ');
   return `<!doctype html>
 <html lang="${l}"><head><meta charset="utf-8"><title>${esc(t.title)}</title>
 <style>body{font:11pt/1.45 Georgia,serif;max-width:42rem;margin:2rem auto;color:#111}th{text-align:left;padding-right:1rem;vertical-align:top;font-weight:normal;color:#444}h1{font-size:15pt}h2{font-size:12pt;margin-top:1.4rem}small{color:#444}</style>

@@ -13,23 +13,33 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 /** A shift that started this recently still gets its handover SMS (the round runs every minute). */
 const HANDOVER_SMS_WINDOW_MS = 15 * 60_000;
 
-export async function shiftSummary(services: Services) {
+/**
+ * What is open for one region's desk. A hold belongs to the desk whose intake it was made for (a hold this desk
+ * made on a neighbour's place is this desk's to follow: its countdown, arrival or release; the neighbour sees the
+ * place taken on its own board), else, for a board hold without an intake, to the region of the place. A missed
+ * call belongs to the region whose number was called, an open handoff to the desk that recorded its intake (that
+ * desk placed the person and chases the OCMW, wherever the OCMW lies), a partner hotel to its place's region.
+ */
+export async function shiftSummary(services: Services, region: string) {
   const { db, clock } = services;
   const now = clock.now();
   const night = nightOf(now);
   const { start } = nightBounds(night);
-  const stale = (await regionSettings(db)).board?.staleAfterHours ?? DEFAULT_STALE_HOURS;
-  const [holds, placed, missed, handoffs, hotels] = await Promise.all([
+  const stale = (await regionSettings(db, region)).board?.staleAfterHours ?? DEFAULT_STALE_HOURS;
+  const holdsOfRegion = () =>
     db
       .selectFrom('holds')
       .innerJoin('places', 'places.id', 'holds.place_id')
+      // intakes.hold_id is unique: at most one intake per hold.
+      .leftJoin('intakes', 'intakes.hold_id', 'holds.id')
+      .where((eb) => eb(eb.fn.coalesce('intakes.region_code', 'places.region_code'), '=', region));
+  const [holds, placed, missed, handoffs, hotels] = await Promise.all([
+    holdsOfRegion()
       .select(['holds.id', 'holds.initials', 'holds.expires_at', 'places.name'])
       .where('holds.status', '=', 'held')
       .orderBy('holds.expires_at')
       .execute(),
-    db
-      .selectFrom('holds')
-      .innerJoin('places', 'places.id', 'holds.place_id')
+    holdsOfRegion()
       .select(['holds.id', 'holds.initials', 'holds.placed_at', 'places.name'])
       .where('holds.status', '=', 'placed')
       .where('holds.placed_at', '>=', start.toJSDate())
@@ -40,13 +50,16 @@ export async function shiftSummary(services: Services) {
       .innerJoin('calls', 'calls.id', 'alarms.call_id')
       .select(['calls.id', 'calls.from_number', 'calls.caller_name', 'calls.started_at'])
       .where('alarms.called_back_at', 'is', null)
+      .where('calls.region_code', '=', region)
       .orderBy('calls.started_at')
       .execute(),
     db
       .selectFrom('handoffs')
+      .innerJoin('intakes', 'intakes.id', 'handoffs.intake_id')
       .innerJoin('municipalities', 'municipalities.nis', 'handoffs.ocmw_nis')
       .select(['handoffs.id', 'handoffs.due_at', 'municipalities.name'])
       .where('handoffs.status', '=', 'open')
+      .where('intakes.region_code', '=', region)
       .orderBy('handoffs.due_at')
       .execute(),
     db
@@ -57,6 +70,7 @@ export async function shiftSummary(services: Services) {
       .select(['places.id', 'places.name', 'hotel_counts.confirmed_at'])
       .where('places.type', '=', 'hotel')
       .where('places.active', '=', true)
+      .where('places.region_code', '=', region)
       .execute(),
   ]);
   return {
@@ -95,7 +109,7 @@ export function summaryText(s: ShiftSummary): string {
   return `Permanentie: je dienst begint. Open: ${parts.join(', ')}.`;
 }
 
-/** At the start of a primary shift, the incoming worker gets the summary by SMS. */
+/** At the start of a primary shift, the incoming worker of each region gets that region's summary by SMS. */
 export async function sendHandoverSms(services: Services): Promise<number> {
   let sent = 0;
   for (const { code } of await services.db
@@ -123,7 +137,7 @@ async function sendRegionHandoverSms(services: Services, region: string): Promis
   if (!shift) return 0;
   const user = await db.selectFrom('users').select(['id', 'phone']).where('id', '=', primary.userId).executeTakeFirst();
   if (!user?.phone) return 0;
-  const body = summaryText(await shiftSummary(services));
+  const body = summaryText(await shiftSummary(services, region));
   return (await enqueueSms(db, now, {
     to: user.phone,
     body,

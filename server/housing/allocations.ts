@@ -17,22 +17,36 @@ import type { AuthUser } from '../auth/session';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
 import { registrationInScope } from './registrations';
-import { announce, assertMunicipality, housingRules, scopeOf } from './scope';
+import { regionOf } from '../region/scope';
+import { announce, assertMunicipality, assertRegion, housingRules, housingScope, regionNis } from './scope';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
-async function homeOr404(services: Services, id: string) {
+/** A home of the region (another region's is 404) and the region's municipalities. */
+async function homeOr404(services: Services, id: string, region: string) {
   const h = await services.db.selectFrom('transit_homes').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!h) throw notFound(say('Deze woning bestaat niet.', 'No such home.'));
-  return h;
+  const noSuch = say('Deze woning bestaat niet.', 'No such home.');
+  if (!h) throw notFound(noSuch);
+  const nis = await regionNis(services.db, region);
+  assertRegion(h.municipality_nis, nis, noSuch);
+  return { home: h, nis };
 }
 
-/** The waiting households ranked for one home, with names for the people who decide. */
-async function rankFor(services: Services, homeId: string) {
-  const home = await homeOr404(services, homeId);
+/**
+ * The waiting households ranked for one home, with names for the people who decide: the households on the
+ * waiting list of the home's region only (another region's list is another wooncel's).
+ */
+async function rankFor(services: Services, user: AuthUser, homeId: string) {
+  const region = regionOf(user);
+  const { home, nis } = await homeOr404(services, homeId, region);
   const [rules, waiting] = await Promise.all([
-    housingRules(services.db),
-    services.db.selectFrom('housing_registrations').selectAll().where('status', '=', 'waiting').execute(),
+    housingRules(services.db, region),
+    services.db
+      .selectFrom('housing_registrations')
+      .selectAll()
+      .where('status', '=', 'waiting')
+      .where('municipality_nis', 'in', nis)
+      .execute(),
   ]);
   const ranking = rankCandidates(
     rules,
@@ -49,7 +63,7 @@ async function rankFor(services: Services, homeId: string) {
 }
 
 export async function proposal(services: Services, user: AuthUser, homeId: string) {
-  const { home, rules, ranking, waiting } = await rankFor(services, homeId);
+  const { home, rules, ranking, waiting } = await rankFor(services, user, homeId);
   const byId = new Map(waiting.map((r) => [r.id, r]));
   const who = (id: string) => {
     const r = byId.get(id)!;
@@ -82,7 +96,7 @@ export async function allocate(
   homeId: string,
   body: { registrationId: string; reason?: string },
 ) {
-  const { home, ranking } = await rankFor(services, homeId);
+  const { home, ranking } = await rankFor(services, user, homeId);
   const today = localDate(services.clock.now());
   if (home.active_to !== null && home.active_to < today)
     throw conflict(say('Deze woning is niet meer in de poule.', 'This home has left the pool.'));
@@ -329,7 +343,9 @@ async function trajectoryInScope(services: Services, user: AuthUser, id: string)
     .select('r.municipality_nis')
     .where('housing_trajectories.id', '=', id)
     .executeTakeFirst();
-  if (!t) throw notFound(say('Dit traject bestaat niet.', 'No such trajectory.'));
+  const noSuch = say('Dit traject bestaat niet.', 'No such trajectory.');
+  if (!t) throw notFound(noSuch);
+  assertRegion(t.municipality_nis, await regionNis(services.db, regionOf(user)), noSuch);
   assertMunicipality(user, t.municipality_nis);
   return t;
 }
@@ -387,10 +403,10 @@ export async function readTrajectory(services: Services, user: AuthUser, id: str
 }
 
 export async function listTrajectories(services: Services, user: AuthUser) {
-  let q = trajectoryQuery(services).orderBy('t.move_in', 'desc');
-  const scope = scopeOf(user);
-  if (scope) q = q.where('r.municipality_nis', 'in', scope);
-  const rows = await q.execute();
+  const rows = await trajectoryQuery(services)
+    .where('r.municipality_nis', 'in', await housingScope(services.db, user))
+    .orderBy('t.move_in', 'desc')
+    .execute();
   await auditReads(
     services.db,
     services.clock.now(),
@@ -404,7 +420,7 @@ export async function listTrajectories(services: Services, user: AuthUser) {
 
 /** Allocations awaiting their move-in (the console's "toegewezen" list). */
 export async function pendingAllocations(services: Services, user: AuthUser) {
-  let q = services.db
+  const rows = await services.db
     .selectFrom('housing_allocations as a')
     .innerJoin('housing_registrations as r', 'r.id', 'a.registration_id')
     .innerJoin('transit_homes as h', 'h.id', 'a.home_id')
@@ -420,10 +436,9 @@ export async function pendingAllocations(services: Services, user: AuthUser) {
       'a.decided_at',
     ])
     .where('a.status', '=', 'allocated')
-    .orderBy('a.decided_at');
-  const scope = scopeOf(user);
-  if (scope) q = q.where('r.municipality_nis', 'in', scope);
-  const rows = await q.execute();
+    .where('r.municipality_nis', 'in', await housingScope(services.db, user))
+    .orderBy('a.decided_at')
+    .execute();
   await auditReads(
     services.db,
     services.clock.now(),

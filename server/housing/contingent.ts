@@ -9,23 +9,29 @@ import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
-import { announce, assertMunicipality, housingRules, scopeOf } from './scope';
+import { regionOf } from '../region/scope';
+import { announce, assertMunicipality, assertRegion, housingRules, housingScope, regionNis } from './scope';
 
 const yearOf = (d: Date) => localDate(d).slice(0, 4);
 
 export async function contingentOverview(services: Services, user: AuthUser, year: string) {
   const { db } = services;
-  const scope = scopeOf(user);
-  let mq = db
-    .selectFrom('municipalities')
-    .select(['nis', 'name', 'population'])
-    .where('region_code', 'is not', null)
-    .orderBy('name');
-  if (scope) mq = mq.where('nis', 'in', scope);
+  // The region's municipalities, narrowed to OCMW staff's own.
+  const scope = await housingScope(db, user);
   const [municipalities, requests, rules] = await Promise.all([
-    mq.execute(),
-    db.selectFrom('housing_contingent_requests').selectAll().orderBy('requested_at').execute(),
-    housingRules(db),
+    db
+      .selectFrom('municipalities')
+      .select(['nis', 'name', 'population'])
+      .where('nis', 'in', scope)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('housing_contingent_requests')
+      .selectAll()
+      .where('municipality_nis', 'in', scope)
+      .orderBy('requested_at')
+      .execute(),
+    housingRules(db, regionOf(user)),
   ]);
   const inYear = requests.filter((r) => yearOf(r.requested_at) === year);
   return {
@@ -45,20 +51,16 @@ export async function contingentOverview(services: Services, user: AuthUser, yea
       };
     }),
     byReferrer: Object.entries(
-      inYear
-        .filter((r) => !scope || scope.includes(r.municipality_nis))
-        .reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.referrer]: (acc[r.referrer] ?? 0) + 1 }), {}),
+      inYear.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.referrer]: (acc[r.referrer] ?? 0) + 1 }), {}),
     ).map(([referrer, n]) => ({ referrer, requests: n })),
-    requests: inYear
-      .filter((r) => !scope || scope.includes(r.municipality_nis))
-      .map((r) => ({
-        id: r.id,
-        municipalityNis: r.municipality_nis,
-        referrer: r.referrer,
-        householdType: r.household_type,
-        status: r.status,
-        requestedAt: new Date(r.requested_at).toISOString(),
-      })),
+    requests: inYear.map((r) => ({
+      id: r.id,
+      municipalityNis: r.municipality_nis,
+      referrer: r.referrer,
+      householdType: r.household_type,
+      status: r.status,
+      requestedAt: new Date(r.requested_at).toISOString(),
+    })),
   };
 }
 
@@ -73,7 +75,7 @@ export async function requestContingent(
       .selectFrom('municipalities')
       .select('nis')
       .where('nis', '=', body.municipalityNis)
-      .where('region_code', 'is not', null)
+      .where('region_code', '=', regionOf(user))
       .executeTakeFirst())
   ) {
     throw fieldError('body.municipalityNis', say('geen gemeente van de regio', 'not a municipality of the region'));
@@ -117,7 +119,10 @@ export async function decideContingent(
 ) {
   const { db, clock } = services;
   const r = await db.selectFrom('housing_contingent_requests').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(say('Deze aanvraag bestaat niet.', 'No such request.'));
+  const noSuch = say('Deze aanvraag bestaat niet.', 'No such request.');
+  if (!r) throw notFound(noSuch);
+  const region = regionOf(user);
+  assertRegion(r.municipality_nis, await regionNis(db, region), noSuch);
   if (r.status !== 'requested')
     throw conflict(say('Over deze aanvraag is al beslist.', 'This request has already been decided.'));
   const now = clock.now();
@@ -128,7 +133,7 @@ export async function decideContingent(
         .select('population')
         .where('nis', '=', r.municipality_nis)
         .executeTakeFirstOrThrow();
-      const target = perInhabitantsTarget(m.population, (await housingRules(trx)).perInhabitants);
+      const target = perInhabitantsTarget(m.population, (await housingRules(trx, region)).perInhabitants);
       const year = yearOf(r.requested_at);
       const granted = (
         await trx

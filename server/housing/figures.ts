@@ -12,6 +12,8 @@ export interface HousingFigureFilter {
   from: string;
   to: string;
   nis: string[] | null;
+  /** The region whose municipalities a destination is named by (else "outside the region"); absent: every region's. */
+  region?: string | null;
 }
 
 const countBy = <T>(rows: readonly T[], key: (r: T) => string) => {
@@ -50,7 +52,11 @@ export async function housingFigures(services: Services, f: HousingFigureFilter)
   const housed = trajectories.filter((t) => inScope(t.municipality_nis) && within(t.move_in));
   const finished = trajectories.filter((t) => inScope(t.municipality_nis) && within(t.end_date));
   const months = finished.map((t) => stayMonths(t.move_in, t.end_date!));
-  const region = new Map(municipalities.filter((m) => m.region_code !== null).map((m) => [m.nis, m.name]));
+  const region = new Map(
+    municipalities
+      .filter((m) => (f.region ? m.region_code === f.region : m.region_code !== null))
+      .map((m) => [m.nis, m.name]),
+  );
   const destinationOf = (d: string | null) =>
     d === null || d === 'unknown' ? 'unknown' : region.has(d) ? d : 'outside_region';
   const origins = countBy(housed, (t) => t.origin);

@@ -7,7 +7,8 @@ import type { AuthUser } from '../auth/session';
 import { audit } from '../audit/audit';
 import { fieldError } from '../http/errors';
 import type { Services } from '../services';
-import { announce, housingRules } from './scope';
+import { regionOf } from '../region/scope';
+import { announce, housingRules, regionNis } from './scope';
 
 export interface NewHome {
   name: string;
@@ -22,20 +23,28 @@ export interface NewHome {
 const activeOn = (h: { active_from: string; active_to: string | null }, day: string) =>
   h.active_from <= day && (h.active_to === null || h.active_to >= day);
 
-export async function listPool(services: Services) {
+/** The region's pool: its homes (in its municipalities) and its municipalities' targets. */
+export async function listPool(services: Services, region: string) {
   const { db, clock } = services;
   const today = localDate(clock.now());
+  const nis = await regionNis(db, region);
   const [homes, open, pending, municipalities, rules] = await Promise.all([
-    db.selectFrom('transit_homes').selectAll().orderBy('municipality_nis').orderBy('name').execute(),
+    db
+      .selectFrom('transit_homes')
+      .selectAll()
+      .where('municipality_nis', 'in', nis)
+      .orderBy('municipality_nis')
+      .orderBy('name')
+      .execute(),
     db.selectFrom('housing_trajectories').select(['home_id', 'move_in']).where('end_date', 'is', null).execute(),
     db.selectFrom('housing_allocations').select(['home_id', 'decided_at']).where('status', '=', 'allocated').execute(),
     db
       .selectFrom('municipalities')
       .select(['nis', 'name', 'population'])
-      .where('region_code', 'is not', null)
+      .where('region_code', '=', region)
       .orderBy('name')
       .execute(),
-    housingRules(db),
+    housingRules(db, region),
   ]);
   const occupiedSince = new Map(open.map((t) => [t.home_id, t.move_in]));
   const allocated = new Set(pending.map((a) => a.home_id));
@@ -71,11 +80,8 @@ export async function listPool(services: Services) {
 
 export async function createHome(services: Services, user: AuthUser, body: NewHome) {
   const { db, clock } = services;
-  const known = new Set(
-    (await db.selectFrom('municipalities').select('nis').where('region_code', 'is not', null).execute()).map(
-      (m) => m.nis,
-    ),
-  );
+  // A home is added to the user's current region: a municipality of another region is refused, as for places.
+  const known = new Set(await regionNis(db, regionOf(user)));
   if (!known.has(body.municipalityNis))
     throw fieldError('body.municipalityNis', say('geen gemeente van de regio', 'not a municipality of the region'));
   const brought = body.broughtByNis ?? body.municipalityNis;
@@ -106,12 +112,22 @@ export async function createHome(services: Services, user: AuthUser, body: NewHo
   return row;
 }
 
-/** Per month: home-days occupied over home-days the pool had, and the households living in. */
-export async function occupancy(services: Services, from: string, to: string) {
+/** Per month: home-days occupied over home-days the region's pool had, and the households living in. */
+export async function occupancy(services: Services, region: string, from: string, to: string) {
   const { db } = services;
+  const nis = await regionNis(db, region);
   const [homes, trajectories] = await Promise.all([
-    db.selectFrom('transit_homes').select(['id', 'active_from', 'active_to']).execute(),
-    db.selectFrom('housing_trajectories').select(['home_id', 'move_in', 'end_date']).execute(),
+    db
+      .selectFrom('transit_homes')
+      .select(['id', 'active_from', 'active_to'])
+      .where('municipality_nis', 'in', nis)
+      .execute(),
+    db
+      .selectFrom('housing_trajectories')
+      .innerJoin('transit_homes', 'transit_homes.id', 'housing_trajectories.home_id')
+      .select(['home_id', 'move_in', 'end_date'])
+      .where('transit_homes.municipality_nis', 'in', nis)
+      .execute(),
   ]);
   const months: { month: string; homeDays: number; occupiedDays: number; rate: number }[] = [];
   for (let m = from; m <= to; m = nextMonth(m)) {

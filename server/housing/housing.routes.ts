@@ -48,6 +48,7 @@ import {
   readRegistration,
   withdrawRegistration,
 } from './registrations';
+import { regionOf } from '../region/scope';
 import { housingRules } from './scope';
 
 /** @public */
@@ -57,10 +58,11 @@ export const housingRoutes = [
     path: '/api/housing/rules',
     tag: 'housing',
     policy: 'housing.read',
-    summary: "The region's published allocation rules, in words and as configuration (shown to everyone involved)",
+    summary:
+      "The current region's published allocation rules, in words and as configuration (shown to everyone involved)",
     response: rulesAnswer,
-    handler: async ({ services }) => {
-      const rules = await housingRules(services.db);
+    handler: async ({ user, services }) => {
+      const rules = await housingRules(services.db, regionOf(user!));
       return { rules, words: describeRules(rules) };
     },
   }),
@@ -72,7 +74,7 @@ export const housingRoutes = [
     summary:
       'The pool of transit homes: free, allocated or occupied now, and per municipality what it brings against its target',
     response: poolAnswer,
-    handler: ({ services }) => listPool(services),
+    handler: ({ user, services }) => listPool(services, regionOf(user!)),
   }),
   defineRoute({
     method: 'post',
@@ -93,7 +95,7 @@ export const housingRoutes = [
     query: occupancyQuery,
     response: occupancyAnswer,
     summary: 'Occupancy of the pool per month: home-days occupied over home-days available',
-    handler: ({ query, services }) => occupancy(services, query.from, query.to),
+    handler: ({ query, user, services }) => occupancy(services, regionOf(user!), query.from, query.to),
   }),
   defineRoute({
     method: 'get',

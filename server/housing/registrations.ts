@@ -12,7 +12,8 @@ import type { RegistrationStatus } from '../db/schema';
 import { handoffInScope } from '../handoffs/handoffs.commands';
 import { conflict, fieldError, notFound } from '../http/errors';
 import type { Services } from '../services';
-import { announce, assertMunicipality, scopeOf } from './scope';
+import { regionOf } from '../region/scope';
+import { announce, assertMunicipality, assertRegion, housingScope, regionNis } from './scope';
 
 export { registrationBody };
 export type RegistrationBody = z.output<typeof registrationBody>;
@@ -52,7 +53,7 @@ export async function createRegistration(services: Services, user: AuthUser, bod
       .selectFrom('municipalities')
       .select('nis')
       .where('nis', '=', nis)
-      .where('region_code', 'is not', null)
+      .where('region_code', '=', regionOf(user))
       .executeTakeFirst())
   ) {
     throw fieldError(
@@ -143,9 +144,11 @@ function shape(r: {
 }
 
 export async function listRegistrations(services: Services, user: AuthUser, status: RegistrationStatus[] | undefined) {
-  let q = services.db.selectFrom('housing_registrations').selectAll().orderBy('registered_at');
-  const scope = scopeOf(user);
-  if (scope) q = q.where('municipality_nis', 'in', scope);
+  let q = services.db
+    .selectFrom('housing_registrations')
+    .selectAll()
+    .where('municipality_nis', 'in', await housingScope(services.db, user))
+    .orderBy('registered_at');
   if (status?.length) q = q.where('status', 'in', status);
   const rows = await q.execute();
   await auditReads(
@@ -160,7 +163,9 @@ export async function listRegistrations(services: Services, user: AuthUser, stat
 
 export async function registrationInScope(services: Services, user: AuthUser, id: string) {
   const r = await services.db.selectFrom('housing_registrations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(say('Deze aanmelding bestaat niet.', 'No such registration.'));
+  const noSuch = say('Deze aanmelding bestaat niet.', 'No such registration.');
+  if (!r) throw notFound(noSuch);
+  assertRegion(r.municipality_nis, await regionNis(services.db, regionOf(user)), noSuch);
   assertMunicipality(user, r.municipality_nis);
   return r;
 }

@@ -57,7 +57,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
     override: input.override,
   });
   const id = await db.transaction().execute(async (trx) => {
-    const ref = await allocateReference(trx, now, input.facts.requestNis);
+    const ref = await allocateReference(trx, now, region);
     const row = await trx
       .insertInto('intakes')
       .values({

@@ -6,26 +6,22 @@ import { sql, type Transaction } from 'kysely';
 import { formatReference, referenceNight, regionLetter } from '../../shared/rules/intake/reference';
 import type { Database } from '../db/schema';
 
+/**
+ * The letter is that of the region whose desk records the intake (`intakes.region_code`), not that of the
+ * municipality where help was asked: a request from a neighbour's municipality or from outside Flanders is still
+ * this desk's case, and the referrer calls this desk's number with it. Each letter counts on its own, so two desks
+ * never draw from one counter (two regions that configured one letter share it, and still never repeat a number).
+ */
 export async function allocateReference(
   trx: Transaction<Database>,
   now: Date,
-  requestNis: string,
+  regionCode: string,
 ): Promise<{ reference: string; night: string }> {
-  const own = await trx
-    .selectFrom('municipalities')
-    .innerJoin('regions', 'regions.code', 'municipalities.region_code')
-    .select(['regions.name', 'regions.settings'])
-    .where('municipalities.nis', '=', requestNis)
+  const region = await trx
+    .selectFrom('regions')
+    .select(['name', 'settings'])
+    .where('code', '=', regionCode)
     .executeTakeFirst();
-  // A request made outside the desk's regions is still the desk's case: the first region's letter.
-  const region =
-    own ??
-    (await trx
-      .selectFrom('regions')
-      .select(['name', 'settings'])
-      .orderBy('position')
-      .orderBy('code')
-      .executeTakeFirst());
   const settings = (region?.settings ?? {}) as { reference?: { letter?: string } };
   const letter = regionLetter(region?.name ?? 'X', settings.reference?.letter);
   const night = referenceNight(now);

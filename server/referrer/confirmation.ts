@@ -7,7 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { parsePhone } from '../../shared/rules/phone';
 import { referrerText, type ReferrerEvent, type ReferrerLanguage } from '../../shared/rules/referrer-sms';
 import type { Database } from '../db/schema';
-import { regionSettings } from '../region/settings';
+import { regionDesk } from '../region/settings';
 import type { Services } from '../services';
 import { cancelWaitingSms, enqueueSms } from '../telephony/outbox/enqueue';
 import { announceIntake } from '../intake/announce';
@@ -48,9 +48,9 @@ export function referrerMobile(referrer: Record<string, string>): ReferrerMobile
   };
 }
 
-/** The desk's number as the referrer should call or text it. */
-export async function deskNumber(services: Services, db: Db = services.db): Promise<string | null> {
-  return services.config.twilio.phoneNumber ?? (await regionSettings(db)).dayNumber ?? null;
+/** The number of the desk that recorded the intake (its region's), as the referrer should call or text it. */
+export async function deskNumber(services: Services, db: Db, region: string): Promise<string | null> {
+  return (await regionDesk(db, region, services.config.twilio.phoneNumber)).number;
 }
 
 /** The organisation's language: its directory entry by the referrer's number, the call's number or its name; Dutch otherwise. */
@@ -88,12 +88,12 @@ export async function queueReferrerSms(
   const now = services.clock.now();
   const intake = await trx
     .selectFrom('intakes')
-    .select(['id', 'reference', 'referrer', 'call_id'])
+    .select(['id', 'reference', 'referrer', 'call_id', 'region_code'])
     .where('id', '=', intakeId)
     .executeTakeFirst();
   if (!intake?.reference) return null;
   const mobile = referrerMobile(intake.referrer);
-  const desk = await deskNumber(services, trx);
+  const desk = await deskNumber(services, trx, intake.region_code);
   if (!mobile.ok || !desk) return null;
   // A text still waiting for this case is replaced by this one.
   await cancelWaitingSms(trx, { kind: REFERRER_KIND, intakeId }, 'replaced by a newer text', now);

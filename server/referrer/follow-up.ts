@@ -33,6 +33,7 @@ export async function followUp(
       'intakes.status',
       'intakes.referrer',
       'intakes.call_id',
+      'intakes.region_code',
       'holds.status as holdStatus',
       'holds.expires_at',
     ])
@@ -64,7 +65,7 @@ export async function followUp(
           : intake.holdStatus
             ? 'released'
             : 'open';
-  const desk = (await deskNumber(services, trx)) ?? '';
+  const desk = (await deskNumber(services, trx, intake.region_code)) ?? '';
   const lang = await languageOf(trx, { referrer: intake.referrer, call_id: intake.call_id });
   return {
     handledAs: 'status',

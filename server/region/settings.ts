@@ -54,3 +54,22 @@ export async function regionSettings(db: Db, code?: string | null): Promise<Regi
 export async function regionCalendar(db: Db, code?: string | null): Promise<Calendar> {
   return (await regionSettings(db, code)).officeHours ?? { hours: {} };
 }
+
+/**
+ * How a referrer or an OCMW reaches a region's desk: the region's name and number. The number is the region's
+ * permanence number (the line Twilio routes to that region's rota, day and night); a region whose data name none
+ * falls back on TWILIO_PHONE_NUMBER (a one-region deployment), then on the CAW's day number. Each region's own:
+ * with several regions TWILIO_PHONE_NUMBER reaches the first region only.
+ * @public
+ */
+export async function regionDesk(
+  db: Db,
+  code: string,
+  twilioNumber: string | null,
+): Promise<{ name: string | null; number: string | null }> {
+  const [row, settings] = await Promise.all([
+    db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst(),
+    regionSettings(db, code),
+  ]);
+  return { name: row?.name ?? null, number: settings.permanenceNumber ?? twilioNumber ?? settings.dayNumber ?? null };
+}

@@ -60,7 +60,7 @@ describe('016_referrer', () => {
     ]);
     const next = await db.db
       .transaction()
-      .execute((trx) => allocateReference(trx, new Date('2026-12-25T02:00:00Z'), '13040'));
+      .execute((trx) => allocateReference(trx, new Date('2026-12-25T02:00:00Z'), 'kempen'));
     expect(next).toEqual({ reference: 'K-2412-03', night: '2026-12-24' });
   });
 });

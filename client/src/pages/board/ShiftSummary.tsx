@@ -2,7 +2,9 @@
 // handover (the same summary goes by SMS at the start of a primary shift). Fetched on load and on the
 // events of calls, alarms, handoffs and intakes; a board change brings the holds, tonight's placements and
 // the stale hotel counts (counted by the server with a patch, here from a whole board), so 500 consoles do
-// not all ask the server again for every hold (an event without either still makes it fetch).
+// not all ask the server again for every hold (an event without either still makes it fetch). The summary is
+// the current region's (server/handoffs/shift-summary.ts); the board counts the holds on the region's places,
+// so the two differ for a hold across regions (this desk's intake on a neighbour's place) until the next fetch.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { shiftCountsOf } from '../../../../shared/rules/board-view';
 import { fetchShiftSummary } from '../../api/handoffs';
