@@ -3,6 +3,7 @@ import { byMunicipality, timeline } from './queries/breakdowns';
 import { callFigures } from './queries/calls';
 import { handoffsOnTime, handoffSummary } from './queries/handoffs';
 import { callToPlacement, intakeMix } from './queries/intakes';
+import { periodRows } from './queries/period-rows';
 import { placeTypeTable } from './queries/placements';
 import { referrerLoop } from './queries/referrers';
 import { rotaCoverage } from './queries/rota';
@@ -37,19 +38,21 @@ export const NOTES = {
 
 export async function readFigures(db: Db, scope: FigureScope) {
   const q = FIGURE_QUERIES;
-  // The calls' one scan feeds the timeline too, and the handoffs both their summary and the table
-  // per municipality: each is read once, while the other queries run beside it.
+  // The calls' one scan feeds the timeline too, the handoffs both their summary and the table per
+  // municipality, and the period's intakes, placements and stays the places table, the timeline and the
+  // table per municipality: each is read once, while the other queries run beside it.
   const calls = q.calls(db, scope);
   const handoffRows = q.handoffs(db, scope);
+  const rows = periodRows(db, scope);
   const [call, mix, toPlacement, places, handoffs, rota, line, municipalities, loop] = await Promise.all([
     calls,
     q.intake_mix(db, scope),
     q.call_to_placement(db, scope),
-    q.place_types(db, scope),
+    q.place_types(db, scope, rows),
     handoffRows,
     q.rota_coverage(db, scope),
-    q.timeline(db, scope, calls),
-    q.by_municipality(db, scope, handoffRows),
+    q.timeline(db, scope, calls, rows),
+    q.by_municipality(db, scope, handoffRows, rows),
     q.referrer_loop(db, scope),
   ]);
   const { byNight: _byNight, ...callsShown } = call;

@@ -1,6 +1,6 @@
 // `npm run bench:soak`: a busy night at high speed for SOAK_MINUTES (default 30): calls through the
 // line, SMS forwarded through the outbox, holds taken and released, SOAK_CONSOLES (500) consoles
-// receiving every change (each board:changed carries the board). Prints the server's memory and latency every minute, and how much memory grew from the end
+// receiving every change (each board:changed carries a patch or the board). Prints the server's memory and latency every minute, and how much memory grew from the end
 // of the first minute to the end: a leak shows as growth that keeps rising.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

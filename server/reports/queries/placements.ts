@@ -1,17 +1,7 @@
 // Placements, nights used and occupancy per place type.
-import { sql } from 'kysely';
 import type { PlaceType } from '../../db/schema';
-import {
-  guaranteeOverlaps,
-  inPeriod,
-  inRegion,
-  inScope,
-  nightsInPeriod,
-  placedIn,
-  share,
-  type Db,
-  type FigureScope,
-} from '../scope';
+import { share, type Db, type FigureScope } from '../scope';
+import { nightsWithin, periodRows, sumBy, type PeriodRows, type StayRow } from './period-rows';
 
 export const PLACE_TYPES = [
   'caw_noodkamer',
@@ -23,65 +13,51 @@ export const PLACE_TYPES = [
 ] as const satisfies readonly PlaceType[];
 
 /**
- * Placements (holds that became one: placed or ended, placed_at in the period) by place type. With a
- * municipality filter only placements whose intake is that municipality's count; with a region only those of
- * its intakes (a hold without an intake: of its places).
- */
-export async function placementsByType(db: Db, { period, nis, intakeRegion }: FigureScope) {
-  const rows = await sql<{ type: string; n: number }>`
-    select p.type, count(*)::int as n
-    from holds h join places p on p.id = h.place_id
-    ${nis === null && !intakeRegion ? sql`` : sql`left join intakes i on i.hold_id = h.id`}
-    where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
-      and ${inScope('i.competent_nis', nis)} and ${placedIn(intakeRegion)}
-    group by 1`.execute(db);
-  return new Map(rows.rows.map((r) => [r.type, r.n]));
-}
-
-/**
  * Nights used per place type: the nights of the guarantees (guarantees.nights from first_night) that
  * fall in the period, so a stay across a month end counts in both months. Occupancy = nights used /
  * (capacity of the region's active places of that type x nights in the period). With a municipality
  * filter it is that municipality's share of the regional pool. With a region: its intakes' guarantees (wherever
- * the place lies) over the capacity of its own places.
+ * the place lies) over the capacity of its own places. Placements: holds that became one (placed or ended,
+ * placed_at in the period), of the region's intakes (a hold without an intake: of its places).
  */
-export async function nightsByType(db: Db, { period, nis, intakeRegion, region }: FigureScope) {
+async function capacityByType(db: Db, { intakeRegion, region }: FigureScope) {
   const capacityRegion = intakeRegion ?? region;
-  const [used, capacity] = await Promise.all([
-    sql<{ type: string; nights: number; cents: number }>`
-      select p.type, coalesce(sum(${nightsInPeriod(period)}), 0)::int as nights,
-             coalesce(sum(${nightsInPeriod(period)} * g.cost_per_night_cents), 0)::float8 as cents
-      from guarantees g join places p on p.id = g.place_id
-      ${nis === null && !intakeRegion ? sql`` : sql`join intakes i on i.id = g.intake_id`}
-      where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
-        and ${inRegion('i.region_code', intakeRegion)}
-      group by 1`.execute(db),
-    db
-      .selectFrom('places')
-      .select('type')
-      .select((eb) => eb.fn.sum<string>('capacity').as('capacity'))
-      .where('active', '=', true)
-      .$if(!!capacityRegion, (q) => q.where('region_code', '=', capacityRegion!))
-      .groupBy('type')
-      .execute(),
-  ]);
-  return {
-    used: new Map(used.rows.map((r) => [r.type, { nights: r.nights, cents: r.cents }])),
-    capacity: new Map(capacity.map((r) => [r.type as string, Number(r.capacity)])),
-  };
+  const rows = await db
+    .selectFrom('places')
+    .select('type')
+    .select((eb) => eb.fn.sum<string>('capacity').as('capacity'))
+    .where('active', '=', true)
+    .$if(!!capacityRegion, (q) => q.where('region_code', '=', capacityRegion!))
+    .groupBy('type')
+    .execute();
+  return new Map(rows.map((r) => [r.type as string, Number(r.capacity)]));
 }
 
 /**
  * One table: placements, nights, capacity and occupancy for each place type.
  * @public
  */
-export async function placeTypeTable(db: Db, scope: FigureScope) {
-  const [placed, { used, capacity }] = await Promise.all([placementsByType(db, scope), nightsByType(db, scope)]);
+export async function placeTypeTable(db: Db, scope: FigureScope, rows: PeriodRows = periodRows(db, scope)) {
+  const { from, to } = scope.period;
+  const [placedRows, stays, capacity] = await Promise.all([rows.placed(), rows.stays(), capacityByType(db, scope)]);
+  const placed = sumBy(
+    placedRows,
+    (r) => r.type,
+    (r) => r.n,
+  );
+  const within = (r: StayRow) => nightsWithin(r.first, r.nights, from, to) * r.n;
+  const nightsOf = sumBy(stays, (r) => r.type, within);
+  const centsOf = sumBy(
+    stays,
+    (r) => r.type,
+    (r) => within(r) * r.cents,
+  );
+  const used = new Map([...nightsOf].map(([type, nights]) => [type, { nights, cents: centsOf.get(type) ?? 0 }]));
   const types = [
     ...PLACE_TYPES,
     ...[...used.keys(), ...placed.keys()].filter((t) => !(PLACE_TYPES as readonly string[]).includes(t)),
   ];
-  const rows = [...new Set(types)].map((type) => {
+  const table = [...new Set(types)].map((type) => {
     const units = capacity.get(type) ?? 0;
     const nights = used.get(type)?.nights ?? 0;
     return {
@@ -95,9 +71,9 @@ export async function placeTypeTable(db: Db, scope: FigureScope) {
     };
   });
   const sum = (k: 'placements' | 'nightsUsed' | 'costCents' | 'capacity' | 'capacityNights') =>
-    rows.reduce((a, r) => a + r[k], 0);
+    table.reduce((a, r) => a + r[k], 0);
   return {
-    byType: rows,
+    byType: table,
     total: {
       placements: sum('placements'),
       nightsUsed: sum('nightsUsed'),

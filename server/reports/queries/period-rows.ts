@@ -1,0 +1,134 @@
+// The period's intakes, placements and guarantee stays, each read once with every dimension the dashboard
+// groups them by (place type, competent municipality, night), and grouped in code: the places table, the
+// timeline and the table per municipality each used to read them again with the same conditions (issue 17,
+// point 3: three scans of holds and of guarantees became one each). A query run on its own (a CSV export,
+// the bench) reads them itself.
+import { sql } from 'kysely';
+import { addDays } from '../../../shared/rules/wall-clock';
+import {
+  guaranteeOverlaps,
+  inPeriod,
+  inRegion,
+  inScope,
+  nightExpr,
+  placedIn,
+  type Db,
+  type FigureScope,
+} from '../scope';
+
+/** Intakes created in the period, by competent municipality and night. */
+export interface IntakeRow {
+  nis: string;
+  night: string;
+  n: number;
+  children: number;
+}
+/** Placements (holds placed or ended, placed_at in the period), by place type, competent municipality and night. */
+export interface PlacedRow {
+  type: string;
+  /** Null for a hold without an intake. */
+  nis: string | null;
+  night: string;
+  n: number;
+}
+/** Guarantees with a night in the period, by place type, competent municipality, first night, length and price. */
+export interface StayRow {
+  type: string;
+  nis: string | null;
+  first: string;
+  nights: number;
+  cents: number;
+  n: number;
+}
+
+/** Each read starts when a query first asks for it, and is shared by the queries after it. */
+export interface PeriodRows {
+  intakes: () => Promise<IntakeRow[]>;
+  placed: () => Promise<PlacedRow[]>;
+  stays: () => Promise<StayRow[]>;
+}
+
+const day = (column: string) => sql<string>`to_char(${nightExpr(column)}, 'YYYY-MM-DD')`;
+
+/**
+ * The period's three reads for one scope, each started when first asked for.
+ * @public
+ */
+export function periodRows(db: Db, scope: FigureScope): PeriodRows {
+  const once = <T>(read: () => Promise<T>) => {
+    let started: Promise<T> | undefined;
+    return () => (started ??= read());
+  };
+  return {
+    intakes: once(() => intakeRows(db, scope)),
+    placed: once(() => placedRows(db, scope)),
+    stays: once(() => stayRows(db, scope)),
+  };
+}
+
+async function intakeRows(db: Db, { period, nis, intakeRegion }: FigureScope): Promise<IntakeRow[]> {
+  const r = await sql<IntakeRow>`
+    select i.competent_nis as nis, ${day('i.created_at')} as night, count(*)::int as n,
+           coalesce(sum(i.children), 0)::int as children
+    from intakes i
+    where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
+      and ${inRegion('i.region_code', intakeRegion)}
+    group by 1, 2`.execute(db);
+  return r.rows;
+}
+
+/**
+ * An intake names at most one hold (intakes.hold_id is unique), so the left join counts each hold once; in the
+ * region: its intake's region, or for a hold without an intake its place's (placedIn).
+ */
+async function placedRows(db: Db, { period, nis, intakeRegion }: FigureScope): Promise<PlacedRow[]> {
+  const r = await sql<PlacedRow>`
+    select p.type, i.competent_nis as nis, ${day('h.placed_at')} as night, count(*)::int as n
+    from holds h join places p on p.id = h.place_id left join intakes i on i.hold_id = h.id
+    where h.status in ('placed', 'ended') and h.placed_at is not null and ${inPeriod('h.placed_at', period)}
+      and ${inScope('i.competent_nis', nis)} and ${placedIn(intakeRegion)}
+    group by 1, 2, 3`.execute(db);
+  return r.rows;
+}
+
+/** A guarantee's intake is its primary key's row: the left join keeps one row per guarantee. */
+async function stayRows(db: Db, { period, nis, intakeRegion }: FigureScope): Promise<StayRow[]> {
+  const r = await sql<StayRow>`
+    select p.type, i.competent_nis as nis, g.first_night as first, g.nights, g.cost_per_night_cents::float8 as cents,
+           count(*)::int as n
+    from guarantees g join places p on p.id = g.place_id left join intakes i on i.id = g.intake_id
+    where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
+      and ${inRegion('i.region_code', intakeRegion)}
+    group by 1, 2, 3, 4, 5`.execute(db);
+  return r.rows;
+}
+
+/** The nights of a stay (first night, length) that fall in [from, to]: as scope.ts `nightsInPeriod`. */
+export function nightsWithin(first: string, nights: number, from: string, to: string): number {
+  const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const start = Math.max(dayNo(first), dayNo(from));
+  const end = Math.min(dayNo(first) + nights, dayNo(to) + 1);
+  return Math.max(0, end - start);
+}
+
+/** Each night of a stay that falls in [from, to], by date. */
+export function* stayNights(first: string, nights: number, from: string, to: string): Generator<string> {
+  for (let k = 0; k < nights; k++) {
+    const night = addDays(first, k);
+    if (night >= from && night <= to) yield night;
+  }
+}
+
+/** Sums `value` of rows by `key`. */
+export function sumBy<R>(
+  rows: readonly R[],
+  key: (r: R) => string | null,
+  value: (r: R) => number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== null) out.set(k, (out.get(k) ?? 0) + value(r));
+  }
+  return out;
+}
