@@ -67,7 +67,8 @@ export async function callToPlacement(db: Db, { period, nis, intakeRegion }: Fig
            percentile_cont(0.5) within group (order by m)::float8 as median,
            percentile_cont(0.9) within group (order by m)::float8 as p90
     from (select extract(epoch from h.placed_at - c.started_at)::float8 / 60 as m
-          from intakes i join calls c on c.id = i.call_id join holds h on h.id = i.hold_id
+          from intakes i join holds h on h.id = i.hold_id
+            join lateral (select y.started_at from calls y where y.id = i.call_id offset 0) c on true
           where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
             and ${inRegion('i.region_code', intakeRegion)} and h.placed_at is not null) x`.execute(db);
   const row = r.rows[0]!;
