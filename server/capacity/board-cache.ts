@@ -17,6 +17,7 @@ import {
   type BoardPlaces,
   type BoardScope,
   boardScopeOf,
+  holdingRegionsOf,
   nearOf,
   readBoardPlaces,
   viewFor,
@@ -67,7 +68,13 @@ class BoardCache {
     const near = await nearOf(db, filter.municipality);
     const places = viewFor(entry.read.places[scope], filter, near);
     const json = escapeJson(
-      JSON.stringify({ night: entry.read.night, region: entry.region, version: entry.version, places }),
+      JSON.stringify({
+        night: entry.read.night,
+        region: entry.region,
+        version: entry.version,
+        places,
+        heldAtNeighbours: entry.read.heldAtNeighbours,
+      }),
     ).slice(1);
     const etag = `W/"${entry.version}-${createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;
     const suitableFree = places.some((p) => p.free > 0 && p.suitable);
@@ -114,23 +121,31 @@ class BoardCache {
     });
   }
 
-  /** Each changed place's region: its version bumped, its board read once and sent to that region's consoles. */
+  /**
+   * Each changed place's region: its version bumped, its board read once and sent to that region's consoles. So
+   * too the regions whose desks hold one of the places across the border (heldAtNeighbours): a hold on region B's
+   * place made by region A's desk changes both boards, whichever of them changed it.
+   */
   private async announceNow(services: Services, placeIds: string[]): Promise<void> {
     const { realtime, clock, db } = services;
     const placeId = placeIds[placeIds.length - 1]!;
     try {
       const places = await db.selectFrom('places').select(['id', 'region_code']).where('id', 'in', placeIds).execute();
-      for (const region of new Set(places.map((p) => p.region_code))) {
+      const changedIn = new Map<string, string>(places.map((p) => [p.region_code, p.id]));
+      const holders = await holdingRegionsOf(db, placeIds, clock.now());
+      const known = await db.selectFrom('regions').select('code').execute();
+      for (const region of holders)
+        if (!changedIn.has(region) && known.some((r) => r.code === region)) changedIn.set(region, placeId);
+      for (const [region, changed] of changedIn) {
         const version = await bumpVersion(services, region);
         const entry = await this.read(services, region, version);
         const at = clock.now().toISOString();
-        const changed = places.find((p) => p.region_code === region)!.id;
         for (const scope of SCOPES) {
           // The rows are the contract's board places (suits as stored: the tags the place form accepts).
-          const places = entry.read.places[scope] as NonNullable<
-            ServerEventPayload<'board:changed'>['board']
-          >['places'];
-          const board = { at: entry.read.at, night: entry.read.night, region, version, places };
+          type EventBoard = NonNullable<ServerEventPayload<'board:changed'>['board']>;
+          const places = entry.read.places[scope] as EventBoard['places'];
+          const heldAtNeighbours = entry.read.heldAtNeighbours as EventBoard['heldAtNeighbours'];
+          const board = { at: entry.read.at, night: entry.read.night, region, version, places, heldAtNeighbours };
           realtime.publishToRegion(region, 'board:changed', { placeId: changed, at, version, board }, ROLES_OF[scope]);
         }
       }

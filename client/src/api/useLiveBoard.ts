@@ -63,11 +63,8 @@ export function useLiveBoard(query: string, filter: BoardViewFilter): Live<Board
       const places = boardView(p.board.places as Place[], latestFilter.current) as Place[];
       // The neighbours' offers come with a fetch (they change with other regions' boards): kept until then.
       const neighbours = data?.neighbours ?? [];
-      show(
-        { at: p.board.at, night: p.board.night, region: p.board.region, version: p.board.version, places, neighbours },
-        query,
-        null,
-      );
+      const { at, night, region, version, heldAtNeighbours } = p.board;
+      show({ at, night, region, version, places, heldAtNeighbours, neighbours }, query, null);
     } else if (!(mine && !p?.board && p?.version !== undefined && p.version <= mine.version)) reload();
   });
   return { data, error, loading, reload };
