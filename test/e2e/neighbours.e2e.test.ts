@@ -108,7 +108,7 @@ it("lists the hold made there on the Kempen board, under the neighbour's name, w
 
   await mine.getByTestId('hold-release').click();
   await mine.getByTestId('hold-release-yes').click();
-  await expect.poll(() => sofie.getByTestId('held-at-neighbours').count()).toBe(0); // the board followed
+  await expect.poll(() => sofie.getByTestId('held-at-neighbours').count(), { timeout: 10_000 }).toBe(0); // the board followed
   expect(await heldAt('Nachtopvang Mechelen')).toEqual([{ initials: 'R.T.', status: 'released' }]);
   // Held again, then "Aangekomen" opens the intake that takes this hold over (and places it: solidarity-holds.test.ts).
   const api = new ApiClient(ctx.server.url);
@@ -125,7 +125,7 @@ it("lists the hold made there on the Kempen board, under the neighbour's name, w
   const again = sofie.getByTestId('held-at-neighbours').locator('[data-place="Nachtopvang Mechelen"]');
   await again.waitFor(); // by the board's own event, no reload
   await again.getByTestId('hold-arrived').click();
-  await expect.poll(() => new URL(sofie.url()).searchParams.get('hold')).toBe(held.body.id);
+  await expect.poll(() => new URL(sofie.url()).searchParams.get('hold'), { timeout: 10_000 }).toBe(held.body.id);
   await api.post(`/api/holds/${held.body.id}/release`); // the next tests count the shelter's four units
 });
 
