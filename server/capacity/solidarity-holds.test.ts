@@ -153,3 +153,39 @@ describe("the holder's board lists its holds on a neighbour's places", () => {
     expect(lierOn(await board(bml)).free).toBe(1);
   });
 });
+
+describe('who may change a hold across the border', () => {
+  it("the place's desk and the holder's desk may; a region's own hold is not another region's to touch", async () => {
+    // The Kempen's desk holds the Lier room: Boom-Mechelen-Lier's desk runs the place and may release it.
+    const acrossHold = await kempen.post('/api/holds', { placeId: lierId, initials: 'A.B.', household });
+    expect(acrossHold.status).toBe(201);
+    const byPlaceDesk = await bml.post(`/api/holds/${acrossHold.body.id}/release`);
+    expect(byPlaceDesk.status).toBe(200);
+    expect((await board(kempen)).heldAtNeighbours).toEqual([]);
+
+    // Boom-Mechelen-Lier's own hold on its own place: the Kempen's worker gets 404, as for another region's place,
+    // and neither releases, extends nor adopts it into an intake; the hold stays held.
+    const own = await bml.post('/api/holds', { placeId: lierId, initials: 'C.D.', household });
+    expect(own.status).toBe(201);
+    expect((await kempen.post(`/api/holds/${own.body.id}/release`)).status).toBe(404);
+    expect(
+      (await kempen.post(`/api/holds/${own.body.id}/extend`, { minutes: 30, reason: 'niet de mijne' })).status,
+    ).toBe(404);
+    const intake = await kempen.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'PZ Test' },
+      person: { name: 'Piet Doe', birthDate: '1985-01-02' },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+      ethos: 'public_space',
+      facts: { requestNis: '13040', housing: 'homeless' },
+    });
+    expect((await kempen.post(`/api/intakes/${intake.body.id}/adopt-hold`, { holdId: own.body.id })).status).toBe(404);
+    const row = await t.db.db
+      .selectFrom('holds')
+      .select('status')
+      .where('id', '=', own.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('held');
+    expect((await board(kempen)).heldAtNeighbours).toEqual([]); // not the Kempen's hold
+    expect((await bml.post(`/api/holds/${own.body.id}/release`)).status).toBe(200);
+  });
+});
