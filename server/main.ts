@@ -35,11 +35,27 @@ async function main(): Promise<void> {
     const n = await reencryptRrns(database.db, config.rrnKeys);
     if (n) logger.info({ rrns: n }, 'national register numbers encrypted with the current RRN_KEY');
   }
-  const { seeded } = await seedOnStart(database.db, config, { hashPassword, now: systemClock.now() });
+  const { seeded, added, unconfigured } = await seedOnStart(database.db, config, {
+    hashPassword,
+    now: systemClock.now(),
+  });
   if (seeded)
     logger.info(
       { regions: config.regions },
       config.seed === 'demo' ? 'demo data loaded: the regions, places and a duty team each' : 'region data loaded',
+    );
+  else if (added.length)
+    logger.info(
+      { regions: added },
+      config.seed === 'demo'
+        ? 'regions added to this database: their data, demo places and duty team'
+        : 'regions added to this database: their data',
+    );
+  // Never deleted: a region dropped from REGIONS keeps its data and is still served until someone decides.
+  if (unconfigured.length)
+    logger.warn(
+      { regions: unconfigured },
+      `regions in the database but not in REGIONS, kept as they are and still served: ${unconfigured.join(', ')}`,
     );
   if (config.seed === 'demo') await warnAboutDemoLogins(database);
   // A database from before migration 011, or from before a new list, gets every Belgian municipality.

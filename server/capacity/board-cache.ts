@@ -19,6 +19,7 @@ import {
   type BoardPlaces,
   type BoardScope,
   boardScopeOf,
+  holdingRegionsOf,
   nearOf,
   readBoardPlaces,
   viewFor,
@@ -77,6 +78,7 @@ class BoardCache {
         version: entry.version,
         reading: entry.reading,
         places,
+        heldAtNeighbours: entry.read.heldAtNeighbours,
       }),
     ).slice(1);
     const etag = `W/"${entry.version}-${createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;
@@ -126,22 +128,36 @@ class BoardCache {
 
   /**
    * Each changed place's region: its version bumped, its board read once and sent to that region's consoles,
-   * as a patch from the reading this instance held just before (the consoles hold it too), else whole.
+   * as a patch from the reading this instance held just before (the consoles hold it too), else whole. So too
+   * the regions whose desks hold one of the places across the border (heldAtNeighbours): a hold on region B's
+   * place made by region A's desk changes both boards, whichever of them changed it.
    */
   private async announceNow(services: Services, placeIds: string[]): Promise<void> {
     const { realtime, clock, db } = services;
     const placeId = placeIds[placeIds.length - 1]!;
     try {
       const places = await db.selectFrom('places').select(['id', 'region_code']).where('id', 'in', placeIds).execute();
-      for (const region of new Set(places.map((p) => p.region_code))) {
+      const changedIn = new Map<string, string>(places.map((p) => [p.region_code, p.id]));
+      const holders = await holdingRegionsOf(db, placeIds, clock.now());
+      const known = await db.selectFrom('regions').select('code').execute();
+      for (const region of holders)
+        if (!changedIn.has(region) && known.some((r) => r.code === region)) changedIn.set(region, placeId);
+      for (const [region, changed] of changedIn) {
         const before = this.entries.get(region); // taken before the bump: a request may read the new version meanwhile
         const version = await bumpVersion(services, region);
         const entry = await this.read(services, region, version);
         const base = before?.version === version - 1 ? before : null;
         const at = clock.now().toISOString();
-        const changed = places.find((p) => p.region_code === region)!.id;
         for (const scope of SCOPES) {
-          const board = { at: entry.read.at, night: entry.read.night, region, version, reading: entry.reading };
+          const heldAtNeighbours = entry.read.heldAtNeighbours as EventBoard['heldAtNeighbours'];
+          const board = {
+            at: entry.read.at,
+            night: entry.read.night,
+            region,
+            version,
+            reading: entry.reading,
+            heldAtNeighbours,
+          };
           const payload = base
             ? { placeId: changed, at, version, patch: { ...board, ...patchOf(base, entry, scope) } }
             : { placeId: changed, at, version, board: { ...board, places: eventPlaces(entry.read.places[scope]) } };
@@ -161,7 +177,8 @@ class BoardCache {
   }
 }
 
-type EventPlaces = NonNullable<ServerEventPayload<'board:changed'>['board']>['places'];
+type EventBoard = NonNullable<ServerEventPayload<'board:changed'>['board']>;
+type EventPlaces = EventBoard['places'];
 /** The rows are the contract's board places (suits as stored: the tags the place form accepts). */
 const eventPlaces = (rows: BoardPlaces['places'][BoardScope]) => rows as EventPlaces;
 

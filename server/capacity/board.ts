@@ -38,7 +38,7 @@ export async function readBoardPlaces(
   region?: string,
 ) {
   const night = nightOf(now);
-  const [places, holds, counts] = await Promise.all([
+  const [places, holds, counts, abroad] = await Promise.all([
     db
       .selectFrom('places')
       .innerJoin('municipalities', 'municipalities.nis', 'places.municipality_nis')
@@ -53,6 +53,7 @@ export async function readBoardPlaces(
       .where('status', 'in', ['held', 'placed'])
       .execute(),
     db.selectFrom('hotel_counts').selectAll().where('night', '=', night).execute(),
+    region === undefined ? Promise.resolve([]) : heldAtNeighbours(db, region),
   ]);
   const rows = (scope: BoardScope) =>
     places.map((p) => {
@@ -105,8 +106,110 @@ export async function readBoardPlaces(
     /** Until when this reading holds without a change: the next count growing stale, or the night's end. */
     validUntil: Math.min(nightEndMs(night), ...turns.map((t) => t + 1)),
     places: Object.fromEntries(scopes.map((s) => [s, rows(s)])) as Record<BoardScope, ReturnType<typeof rows>>,
+    /** The region's holds on its neighbours' places (the same for every role scope: no addresses). */
+    heldAtNeighbours: abroad,
   };
 }
+
+/**
+ * The holds (held or placed) on other regions' places made by this region's desk: by an account that works in this
+ * region and not in the place's (holds record who made them, not from which region; an account of both regions,
+ * such as an admin, holding there counts as that region's own). Oldest first.
+ */
+async function heldAtNeighbours(db: Kysely<Database>, region: string) {
+  const rows = await db
+    .selectFrom('holds')
+    .innerJoin('places', 'places.id', 'holds.place_id')
+    .innerJoin('municipalities', 'municipalities.nis', 'places.municipality_nis')
+    .innerJoin('regions', 'regions.code', 'places.region_code')
+    .select([
+      'holds.id',
+      'holds.unit_no',
+      'holds.initials',
+      'holds.status',
+      'holds.household',
+      'holds.expires_at',
+      'holds.placed_at',
+      'holds.created_by',
+      'places.id as place_id',
+      'places.name as place_name',
+      'places.type as place_type',
+      'places.phone as place_phone',
+      'municipalities.name as municipality_name',
+      'regions.code as region_code',
+      'regions.name as region_name',
+    ])
+    .where('holds.status', 'in', ['held', 'placed'])
+    .where('places.region_code', '!=', region)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('user_regions')
+          .select('user_regions.user_id')
+          .whereRef('user_regions.user_id', '=', 'holds.created_by')
+          .where('user_regions.region_code', '=', region),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('user_regions')
+            .select('user_regions.user_id')
+            .whereRef('user_regions.user_id', '=', 'holds.created_by')
+            .whereRef('user_regions.region_code', '=', 'places.region_code'),
+        ),
+      ),
+    )
+    .orderBy('holds.created_at')
+    .orderBy('holds.id')
+    .execute();
+  return rows.map((h) => ({
+    region: { code: h.region_code, name: h.region_name },
+    place: {
+      id: h.place_id,
+      name: h.place_name,
+      type: h.place_type,
+      municipality: h.municipality_name,
+      phone: h.place_phone,
+    },
+    hold: {
+      id: h.id,
+      unit: h.unit_no,
+      initials: h.initials,
+      status: h.status,
+      household: h.household,
+      expiresAt: new Date(h.expires_at).toISOString(),
+      placedAt: h.placed_at ? new Date(h.placed_at).toISOString() : null,
+      createdBy: h.created_by,
+    },
+  }));
+}
+
+/**
+ * The regions whose desks hold (or just held) one of these places while the place is another region's: a change
+ * there changes their boards too (heldAtNeighbours). A hold released, ended or expired a moment ago still counts, so
+ * the holder's board loses it.
+ */
+export async function holdingRegionsOf(db: Kysely<Database>, placeIds: readonly string[], now: Date) {
+  if (!placeIds.length) return [];
+  const rows = await db
+    .selectFrom('holds')
+    .innerJoin('places', 'places.id', 'holds.place_id')
+    .innerJoin('user_regions', 'user_regions.user_id', 'holds.created_by')
+    .select('user_regions.region_code')
+    .distinct()
+    .where('holds.place_id', 'in', placeIds)
+    .whereRef('user_regions.region_code', '!=', 'places.region_code')
+    .where((eb) =>
+      eb.or([
+        eb('holds.status', 'in', ['held', 'placed']),
+        eb('holds.updated_at', '>=', new Date(now.getTime() - RECENT_CHANGE_MS)),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.region_code);
+}
+/** How long a closed hold still makes its holder's board read again (the change's own announcement is at once). */
+const RECENT_CHANGE_MS = 15 * 60_000;
 
 const nightEndMs = (night: string) => nightBounds(night).end.toMillis();
 

@@ -142,6 +142,30 @@ export async function insertHold(trx: Executor, now: Date, user: AuthUser, body:
 }
 
 /**
+ * Whether the user's current region may act on a hold (extend, release, check out, adopt it into an intake): a hold on
+ * one of the region's own places, or one this region's desk made on a neighbour's place (its maker works in this
+ * region and not in the place's; as the board's heldAtNeighbours). Any other region's hold is not the worker's to
+ * change: the routes answer 404, as for another region's place.
+ * @public
+ */
+export async function holdInReach(
+  db: Executor,
+  user: AuthUser,
+  hold: { place_id: string; created_by: string },
+): Promise<boolean> {
+  const region = regionOf(user);
+  const place = await db.selectFrom('places').select('region_code').where('id', '=', hold.place_id).executeTakeFirst();
+  if (!place) return false;
+  if (place.region_code === region) return true;
+  const maker = await db
+    .selectFrom('user_regions')
+    .select('region_code')
+    .where('user_id', '=', hold.created_by)
+    .execute();
+  return maker.some((r) => r.region_code === region) && !maker.some((r) => r.region_code === place.region_code);
+}
+
+/**
  * The one step from held to placed, inside the placement's transaction. A hold that expired or was
  * released meanwhile is refused, and the whole placement with it.
  * @public
@@ -191,7 +215,8 @@ export async function changeHold(
   await expireDueHolds(services);
   const now = clock.now();
   const hold = await db.selectFrom('holds').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!hold) throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
+  if (!hold || !(await holdInReach(db, user, hold)))
+    throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
   if (hold.status === 'expired')
     throw conflict(
       say(

@@ -8,7 +8,7 @@ import { localDate } from '../../shared/rules/wall-clock';
 import { audit } from '../audit/audit';
 import type { AuthUser } from '../auth/session';
 import { announceBoard, expireDueHolds } from '../capacity/expiry';
-import { insertHold, markHoldPlaced } from '../capacity/holds';
+import { holdInReach, insertHold, markHoldPlaced } from '../capacity/holds';
 import { announceHandoffs, openHandoff } from '../handoffs/open';
 import { linkHold, markIntakePlaced } from './intake.state';
 import { conflict, fieldError, notFound } from '../http/errors';
@@ -229,8 +229,13 @@ export async function adoptHold(services: Services, user: AuthUser, id: string, 
         'This intake already holds a place or is already placed.',
       ),
     );
-  const hold = await db.selectFrom('holds').select(['id', 'status']).where('id', '=', holdId).executeTakeFirst();
-  if (!hold) throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
+  const hold = await db
+    .selectFrom('holds')
+    .select(['id', 'status', 'place_id', 'created_by'])
+    .where('id', '=', holdId)
+    .executeTakeFirst();
+  if (!hold || !(await holdInReach(db, user, hold)))
+    throw notFound(say('Deze vasthouding bestaat niet.', 'No such hold.'));
   if (hold.status !== 'held')
     throw conflict(
       say(

@@ -1,7 +1,8 @@
-// Region data (every deployment) and demo data (SEED=demo). Both only ever write into an empty
-// database: a restart must never duplicate places or reset passwords someone changed.
+// Region data (every deployment) and demo data (SEED=demo). Both write only what the database does not hold yet:
+// into an empty database everything, into one that holds regions the configured regions it lacks (issue 15). A
+// restart must never duplicate places, touch a region loaded before, or reset passwords someone changed.
 import { readFileSync } from 'node:fs';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, PlaceType, Role, Slot } from '../db/schema';
 import { belgianPhone, loadRegionConfigs, SHIPPED_REGIONS, type RegionConfig } from '../region/region-config';
@@ -13,15 +14,20 @@ import { fromRoot } from '../paths';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * One region's rows: its region row (the next position), its municipalities (a row the national list made already
+ * is taken over: region, name, population, ...) and its OCMWs (the region's own details over a generated row). A
+ * municipality another region in the database holds is refused, naming it: a region never takes over another's.
+ */
 export async function seedRegion(trx: Db, config: RegionConfig, opts = { syncNational: true }): Promise<void> {
-  const loaded = await trx
+  const last = await trx
     .selectFrom('regions')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
+    .select((eb) => eb.fn.max('position').as('p'))
+    .executeTakeFirst();
   await trx
     .insertInto('regions')
     .values({
-      position: Number(loaded.n),
+      position: last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1,
       code: config.code,
       name: config.name,
       timezone: config.timezone,
@@ -38,6 +44,18 @@ export async function seedRegion(trx: Db, config: RegionConfig, opts = { syncNat
       }),
     })
     .execute();
+  const nis = config.municipalities.map((m) => m.nis);
+  const taken = await trx
+    .selectFrom('municipalities')
+    .select(['nis', 'region_code'])
+    .where('nis', 'in', nis)
+    .where('region_code', 'is not', null)
+    .where('region_code', '!=', config.code)
+    .execute();
+  if (taken.length)
+    throw new Error(
+      `Region '${config.code}' cannot be loaded: ${taken.map((m) => `municipality ${m.nis} is in region ${m.region_code}`).join(', ')}`,
+    );
   await trx
     .insertInto('municipalities')
     .values(
@@ -49,6 +67,16 @@ export async function seedRegion(trx: Db, config: RegionConfig, opts = { syncNat
         postcodes: m.postcodes,
         eerstelijnszone: m.eerstelijnszone,
         police_zone: m.policeZone,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('nis').doUpdateSet((eb) => ({
+        region_code: eb.ref('excluded.region_code'),
+        name: eb.ref('excluded.name'),
+        population: eb.ref('excluded.population'),
+        postcodes: eb.ref('excluded.postcodes'),
+        eerstelijnszone: eb.ref('excluded.eerstelijnszone'),
+        police_zone: eb.ref('excluded.police_zone'),
       })),
     )
     .execute();
@@ -64,8 +92,31 @@ export async function seedRegion(trx: Db, config: RegionConfig, opts = { syncNat
         contact_mobile: o.contactMobile ?? null,
       })),
     )
+    .onConflict((oc) =>
+      oc.column('municipality_nis').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        phone: eb.ref('excluded.phone'),
+        email: eb.ref('excluded.email'),
+        calendar: eb.ref('excluded.calendar'),
+        contact_mobile: eb.ref('excluded.contact_mobile'),
+      })),
+    )
     .execute();
   if (opts.syncNational) await syncBelgium(trx);
+}
+
+/**
+ * Every start that loads regions takes this lock first, inside its transaction: two instances starting at once on
+ * one PostgreSQL load a region once (the second waits, then finds it). PGlite runs one transaction at a time anyway.
+ */
+async function lockRegionLoading(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${REGION_LOADING_LOCK})`.execute(trx);
+}
+/** An arbitrary key of the desk's own ("REGN"), the same in every instance. */
+const REGION_LOADING_LOCK = 0x5245474e;
+
+async function regionCodesIn(db: Db): Promise<string[]> {
+  return (await db.selectFrom('regions').select('code').orderBy('position').execute()).map((r) => r.code);
 }
 
 async function isEmpty(db: Db): Promise<boolean> {
@@ -83,6 +134,7 @@ export async function seedRegionIfEmpty(
 ): Promise<{ seeded: boolean }> {
   const configs = loadRegionConfigs(typeof codes === 'string' ? [codes] : codes);
   return db.transaction().execute(async (trx) => {
+    await lockRegionLoading(trx);
     if (!(await isEmpty(trx))) return { seeded: false };
     await seedRegions(trx, configs);
     return { seeded: true };
@@ -95,20 +147,58 @@ export async function seedRegions(trx: Db, configs: readonly RegionConfig[]): Pr
   await syncBelgium(trx);
 }
 
+/** What a start loaded (issue 15): every region, or the configured regions the database did not hold yet. */
+export interface StartSeeding {
+  /** The database was empty: the configured regions (and SEED=demo's people) were seeded. */
+  seeded: boolean;
+  /** The regions loaded by this start, in REGIONS order (all of them when `seeded`). */
+  added: string[];
+  /** Regions the database holds but REGIONS does not name: kept as they are (still served), never deleted. */
+  unconfigured: string[];
+}
+
 /**
- * What a start seeds into an empty database: the configured regions (REGIONS), with their demo places, duty teams
- * and logins under SEED=demo, or their region data alone under SEED=none. A database that holds regions already is
- * left as it is.
+ * What a start seeds: into an empty database the configured regions (REGIONS), with their demo places, duty teams
+ * and logins under SEED=demo, or their region data alone under SEED=none. A database that holds regions already gets
+ * each configured region it does not hold yet, in one transaction (its municipalities, OCMWs and settings; under
+ * SEED=demo also its demo places and team), the next position each; the regions it holds are not touched.
  * @public
  */
 export async function seedOnStart(
   db: Kysely<Database>,
   config: { seed: 'demo' | 'none'; regions: readonly string[] },
   opts: { hashPassword: (pw: string) => Promise<string>; now?: Date },
-): Promise<{ seeded: boolean }> {
-  return config.seed === 'demo'
-    ? seedDemo(db, { hashPassword: opts.hashPassword, now: opts.now, regions: config.regions })
-    : seedRegionIfEmpty(db, config.regions);
+): Promise<StartSeeding> {
+  const first =
+    config.seed === 'demo'
+      ? await seedDemo(db, { hashPassword: opts.hashPassword, now: opts.now, regions: config.regions })
+      : await seedRegionIfEmpty(db, config.regions);
+  if (first.seeded) return { seeded: true, added: [...config.regions], unconfigured: [] };
+  return { seeded: false, ...(await addConfiguredRegions(db, config, opts)) };
+}
+
+/** The configured regions the database does not hold yet, loaded in one transaction under the loading lock. */
+async function addConfiguredRegions(
+  db: Kysely<Database>,
+  config: { seed: 'demo' | 'none'; regions: readonly string[] },
+  opts: { hashPassword: (pw: string) => Promise<string>; now?: Date },
+): Promise<{ added: string[]; unconfigured: string[] }> {
+  const held = await regionCodesIn(db);
+  const unconfigured = held.filter((c) => !config.regions.includes(c));
+  if (config.regions.every((c) => held.includes(c))) return { added: [], unconfigured }; // every restart after
+  // Checked against each other as a whole, as for an empty database.
+  const configs = loadRegionConfigs(config.regions);
+  const hash = config.seed === 'demo' ? await opts.hashPassword(DEMO_PASSWORD) : null;
+  const added = await db.transaction().execute(async (trx) => {
+    await lockRegionLoading(trx);
+    const now = new Set(await regionCodesIn(trx)); // another instance may have loaded them meanwhile
+    const missing = configs.filter((c) => !now.has(c.code));
+    if (!missing.length) return [];
+    await seedRegions(trx, missing);
+    if (hash !== null) await seedDemoRegions(trx, missing, hash, opts.now, { fresh: false });
+    return missing.map((c) => c.code);
+  });
+  return { added, unconfigured };
 }
 
 const placeTypes = [
@@ -258,77 +348,114 @@ export async function seedDemo(
 ): Promise<{ seeded: boolean }> {
   if (!(await isEmpty(db))) return { seeded: false };
   const configs = loadRegionConfigs(opts.regions ?? SHIPPED_REGIONS);
+  for (const config of configs) checkPlacesInRegion(loadDemoPlaces(config.code), config); // before hashing
+  // Hash once, outside the transaction: argon2 is slow on purpose and all demo users share `demo`.
+  const hash = await opts.hashPassword(DEMO_PASSWORD);
+  return db.transaction().execute(async (trx) => {
+    await lockRegionLoading(trx);
+    if (!(await isEmpty(trx))) return { seeded: false }; // another process got here first
+    await seedRegions(trx, configs);
+    await seedDemoRegions(trx, configs, hash, opts.now, { fresh: true });
+    return { seeded: true };
+  });
+}
+
+/**
+ * The demo data of regions just loaded: their places, their duty teams and logins, their rotas. `fresh`: the
+ * database was empty (also the wooncel's demo homes). Added to a database that holds other regions, an account
+ * that exists already (`admin`, or one made by hand with a demo username) is not changed: the demo `admin` only
+ * gets the added region linked (user_regions) when it is still an admin, so it works there as on a fresh database.
+ */
+async function seedDemoRegions(
+  trx: Transaction<Database>,
+  configs: readonly RegionConfig[],
+  hash: string,
+  now: Date | undefined,
+  opts: { fresh: boolean },
+): Promise<void> {
   const codes = new Set(configs.map((c) => c.code));
   const placesOf = configs.map((config) => {
     const places = loadDemoPlaces(config.code);
     checkPlacesInRegion(places, config);
     return { config, places };
   });
+  const nisOfAdded = new Set(configs.flatMap((c) => c.municipalities.map((m) => m.nis)));
   // A user whose regions are all left out is left out too (an admin keeps the regions that are loaded).
   const users = DEMO_USERS.map((u) => ({
     ...u,
     regions: (u.regions ?? ['kempen']).filter((r) => codes.has(r)),
   })).filter((u) => u.regions.length > 0);
-  // Hash once, outside the transaction: argon2 is slow on purpose and all demo users share `demo`.
-  const hash = await opts.hashPassword(DEMO_PASSWORD);
-  return db.transaction().execute(async (trx) => {
-    if (!(await isEmpty(trx))) return { seeded: false }; // another process got here first
-    await seedRegions(trx, configs);
-    for (const [nis, mobile] of Object.entries(DEMO_OCMW_MOBILES)) {
-      await trx.updateTable('ocmws').set({ contact_mobile: mobile }).where('municipality_nis', '=', nis).execute();
-    }
-    await trx
-      .insertInto('places')
-      .values(
-        placesOf
-          .flatMap(({ config, places }) => places.map((p) => ({ p, config })))
-          .map(({ p, config }) => ({
-            region_code: config.code,
-            municipality_nis: p.municipalityNis,
-            name: p.name,
-            provider: p.provider,
-            type: p.type,
-            suits: JSON.stringify(p.suits),
-            room_type: p.roomType,
-            capacity: p.capacity,
-            cost_per_night_cents: p.costPerNightCents,
-            phone: p.phone,
-            address: p.address,
-            confidential_address: p.confidentialAddress,
-          })),
-      )
-      .execute();
-    const ids = new Map<string, string>();
-    for (const u of users) {
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          username: u.username,
-          display_name: u.displayName,
-          role: u.role,
-          password_hash: hash,
-          phone: u.phone,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids.set(u.username, id);
-      for (const nis of u.municipalities ?? []) {
-        await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
-      }
-      if (u.role !== 'ocmw_staff')
+  for (const [nis, mobile] of Object.entries(DEMO_OCMW_MOBILES)) {
+    if (!nisOfAdded.has(nis)) continue;
+    await trx.updateTable('ocmws').set({ contact_mobile: mobile }).where('municipality_nis', '=', nis).execute();
+  }
+  await trx
+    .insertInto('places')
+    .values(
+      placesOf
+        .flatMap(({ config, places }) => places.map((p) => ({ p, config })))
+        .map(({ p, config }) => ({
+          region_code: config.code,
+          municipality_nis: p.municipalityNis,
+          name: p.name,
+          provider: p.provider,
+          type: p.type,
+          suits: JSON.stringify(p.suits),
+          room_type: p.roomType,
+          capacity: p.capacity,
+          cost_per_night_cents: p.costPerNightCents,
+          phone: p.phone,
+          address: p.address,
+          confidential_address: p.confidentialAddress,
+        })),
+    )
+    .execute();
+  const ids = new Map<string, string>();
+  for (const u of users) {
+    const existing = await trx
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('username', '=', u.username)
+      .executeTakeFirst();
+    if (existing) {
+      ids.set(u.username, existing.id);
+      if (u.role === 'admin' && existing.role === 'admin')
         for (const region of u.regions)
-          await trx.insertInto('user_regions').values({ user_id: id, region_code: region }).execute();
+          await trx
+            .insertInto('user_regions')
+            .values({ user_id: existing.id, region_code: region })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+      continue;
     }
-    for (const code of codes) await seedDemoRota(trx, ids, code, opts.now);
-    // The demo's known callers are the Kempen's police zones, emergency departments and services.
-    if (codes.has('kempen'))
-      await trx
-        .insertInto('directory')
-        .values(loadDemoDirectory().map((e) => ({ ...e, region_code: 'kempen' })))
-        .execute();
-    await seedDemoHomes(trx);
-    return { seeded: true };
-  });
+    const { id } = await trx
+      .insertInto('users')
+      .values({
+        username: u.username,
+        display_name: u.displayName,
+        role: u.role,
+        password_hash: hash,
+        phone: u.phone,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(u.username, id);
+    for (const nis of u.municipalities ?? []) {
+      await trx.insertInto('user_municipalities').values({ user_id: id, municipality_nis: nis }).execute();
+    }
+    if (u.role !== 'ocmw_staff')
+      for (const region of u.regions)
+        await trx.insertInto('user_regions').values({ user_id: id, region_code: region }).execute();
+  }
+  for (const code of codes) await seedDemoRota(trx, ids, code, now);
+  // The demo's known callers are the Kempen's police zones, emergency departments and services.
+  if (codes.has('kempen'))
+    await trx
+      .insertInto('directory')
+      .values(loadDemoDirectory().map((e) => ({ ...e, region_code: 'kempen' })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  if (opts.fresh) await seedDemoHomes(trx);
 }
 
 // Week duty as in the Kempen: a team of four takes the primary line in turns, three the backup,

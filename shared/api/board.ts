@@ -197,6 +197,23 @@ export const neighbourOffer = z.object({
   ),
 });
 
+/**
+ * A hold this region's desk made on a neighbouring region's place (issue 15 part 4): on the holder's board, with the
+ * neighbour's name, so its countdown, "arrived" and release are at hand as for the region's own holds.
+ * @public
+ */
+export const heldAtNeighbour = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  place: z.object({
+    id: z.string(),
+    name: z.string(),
+    type: placeTypeSchema,
+    municipality: z.string(),
+    phone: z.string().nullable(),
+  }),
+  hold: holdOnBoard,
+});
+
 /** @public */
 export const boardAnswer = z.object({
   at: z.string(),
@@ -207,6 +224,8 @@ export const boardAnswer = z.object({
   /** The reading this board was seen from (shared/rules/board-patch.ts): a `board:changed` patch applies to it. */
   reading: z.string(),
   places: z.array(placeOnBoard),
+  /** This desk's holds on neighbouring regions' places (held or placed). */
+  heldAtNeighbours: z.array(heldAtNeighbour),
   neighbours: z.array(neighbourOffer),
 });
 /** @public */
@@ -240,6 +259,7 @@ export const boardOfEvent = z.object({
   version: z.number(),
   reading: z.string(),
   places: z.array(placeOnBoard.omit({ unmet: true, suitable: true, distance: true })),
+  heldAtNeighbours: z.array(heldAtNeighbour),
 });
 
 /**

@@ -94,6 +94,41 @@ it("shows Boom-Mechelen-Lier's places to ring, labelled as theirs, and holds one
   expect(await seriousViolations(sofie)).toEqual([]);
 });
 
+it("lists the hold made there on the Kempen board, under the neighbour's name, with countdown, arrived and release", async () => {
+  const sofie = await signIn('permanentie');
+  const mine = sofie.getByTestId('held-at-neighbours').locator('[data-place="Nachtopvang Mechelen"]');
+  await mine.waitFor();
+  expect(await sofie.locator('#held-at-neighbours-title').textContent()).toBe('Vastgehouden bij de buren (1)');
+  expect(await mine.getAttribute('data-region')).toBe('boom-mechelen-lier');
+  expect(await mine.getByTestId('held-at-neighbour-region').textContent()).toBe('Regio Boom-Mechelen-Lier');
+  expect(await mine.getByTestId('hold').locator('span').first().textContent()).toBe('Vastgehouden voor R.T.');
+  expect(await mine.locator('.countdown').textContent()).toMatch(/^nog \d+ min$/);
+  expect(await mine.getByTestId('hold-arrived').count()).toBe(1);
+  expect(await seriousViolations(sofie)).toEqual([]);
+
+  await mine.getByTestId('hold-release').click();
+  await mine.getByTestId('hold-release-yes').click();
+  await expect.poll(() => sofie.getByTestId('held-at-neighbours').count(), { timeout: 10_000 }).toBe(0); // the board followed
+  expect(await heldAt('Nachtopvang Mechelen')).toEqual([{ initials: 'R.T.', status: 'released' }]);
+  // Held again, then "Aangekomen" opens the intake that takes this hold over (and places it: solidarity-holds.test.ts).
+  const api = new ApiClient(ctx.server.url);
+  await api.login('permanentie');
+  const shelter = (await api.get('/api/board?adults=1&children=0&needs=men')).body.neighbours[0].places.find(
+    (p: { name: string }) => p.name === 'Nachtopvang Mechelen',
+  );
+  const held = await api.post('/api/holds', {
+    placeId: shelter.id,
+    initials: 'K.V.',
+    household: { adults: 1, children: 0, needs: ['men'] },
+  });
+  expect(held.status).toBe(201);
+  const again = sofie.getByTestId('held-at-neighbours').locator('[data-place="Nachtopvang Mechelen"]');
+  await again.waitFor(); // by the board's own event, no reload
+  await again.getByTestId('hold-arrived').click();
+  await expect.poll(() => new URL(sofie.url()).searchParams.get('hold'), { timeout: 10_000 }).toBe(held.body.id);
+  await api.post(`/api/holds/${held.body.id}/release`); // the next tests count the shelter's four units
+});
+
 it("the intake offers the neighbours' places too, and holds one there for the person", async () => {
   const api = new ApiClient(ctx.server.url);
   await api.login('permanentie');

@@ -7,6 +7,8 @@ import { api, apiIfChanged } from './client';
 export type { Board, Hold, Place } from '../../../shared/api/board';
 /** A neighbouring region's suitable free places (issue 15 part 4). */
 export type NeighbourOffer = Board['neighbours'][number];
+/** This desk's hold on a neighbouring region's place (issue 15 part 4). */
+export type HeldAtNeighbour = Board['heldAtNeighbours'][number];
 /** `board:changed`: the version and, normally, the whole board of the console's role scope, not yet seen for a household. */
 export type BoardChanged = ServerEventPayload<'board:changed'>;
 

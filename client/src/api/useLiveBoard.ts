@@ -70,7 +70,12 @@ export function useLiveBoard(query: string, filter: BoardViewFilter): Live<Board
       const rows = p?.patch ? applyBoardPatch(mine.board.places, p.patch) : (p?.board?.places ?? []);
       const places = boardView(rows as Place[], latestFilter.current) as Place[];
       // The neighbours' offers come with a fetch (they change with other regions' boards): kept until then.
-      show({ at, night, region, version, reading, places, neighbours: mine.board.neighbours }, query, null);
+      const { heldAtNeighbours } = next; // this desk's holds at the neighbours: whole in a patch too
+      show(
+        { at, night, region, version, reading, places, heldAtNeighbours, neighbours: mine.board.neighbours },
+        query,
+        null,
+      );
     } else if (!(mine && !next && p?.version !== undefined && p.version <= mine.version)) reload();
   });
   return { data, error, loading, reload };

@@ -649,4 +649,6 @@ export const en: Record<MessageKey, string> = {
   'neighbours.held': '{place} ({region}) is held for {initials}',
   'neighbours.noPhone': 'No phone number',
   'neighbours.call': 'Call {phone}',
+  'neighbours.heldTitle': 'Held in neighbouring regions ({n})',
+  'neighbours.heldRegion': 'Region {region}',
 };

@@ -648,6 +648,8 @@ export const nl = {
   'neighbours.held': '{place} ({region}) is vastgehouden voor {initials}',
   'neighbours.noPhone': 'Geen telefoonnummer',
   'neighbours.call': 'Bel {phone}',
+  'neighbours.heldTitle': 'Vastgehouden bij de buren ({n})',
+  'neighbours.heldRegion': 'Regio {region}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -16,6 +16,7 @@ import { apiErrorText } from '../../i18n/apiErrorText';
 import { useI18n } from '../../i18n/useT';
 import { Filters } from './Filters';
 import { Link } from '../../components/Link';
+import { NeighbourHolds } from './NeighbourHolds';
 import { NeighbourOffers } from './NeighbourOffers';
 import { PlaceCard } from './PlaceCard';
 import { PlaceForm } from './PlaceForm';
@@ -104,6 +105,7 @@ export function PlacesBoard({
           <h3 className="place-group-title" data-testid="suitable-count">
             {t('places.suitableFree', { n: suitableFree })}
           </h3>
+          <NeighbourHolds holds={board.data.heldAtNeighbours} onChanged={board.reload} />
           <NeighbourOffers
             neighbours={board.data.neighbours}
             askInitials
