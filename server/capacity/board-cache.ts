@@ -61,6 +61,7 @@ class BoardCache {
   /** The board of one region for one worker's filter, from memory when the database's version is the one kept. */
   async answer(services: Services, role: Role, region: string, filter: BoardFilter, key: string): Promise<BoardAnswer> {
     const { db, clock } = services;
+    await this.caughtUp();
     const version = await currentVersion(services, region);
     let entry = this.entries.get(region);
     if (!entry || entry.version !== version || clock.now().getTime() >= entry.read.validUntil)
@@ -169,6 +170,15 @@ class BoardCache {
       services.logger.warn({ err }, 'board version or reading failed; announcing without the board');
       realtime.publish('board:changed', { placeId, at: clock.now().toISOString() }, rolesWith('places.read'));
     }
+  }
+
+  /**
+   * The changes announced on this instance before now have bumped their version (the one running, then the
+   * ones that queued behind it), so a worker's own change is in the board asked for right after it: the
+   * announcement runs after the change's answer has gone, and its reads take a few milliseconds.
+   */
+  private async caughtUp(): Promise<void> {
+    for (let i = 0; i < 2 && this.running; i++) await this.running;
   }
 
   /** Settles when nothing is being announced (tests, shutdown). */

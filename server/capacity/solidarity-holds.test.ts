@@ -40,6 +40,7 @@ interface Abroad {
 interface BoardBody {
   region: string;
   version: number;
+  reading: string;
   places: { id: string; free: number; holds: { id: string; status: string }[] }[];
   heldAtNeighbours: Abroad[];
 }
@@ -56,7 +57,8 @@ async function live(c: ApiClient) {
   await new Promise((r) => s.once('hello', r));
   return s;
 }
-const next = (s: Socket) => new Promise<{ board: BoardBody }>((r) => s.once('board:changed', r));
+type Patch = Pick<BoardBody, 'region' | 'heldAtNeighbours' | 'places'> & { base: string };
+const next = (s: Socket) => new Promise<{ board?: BoardBody; patch?: Patch }>((r) => s.once('board:changed', r));
 
 describe("the holder's board lists its holds on a neighbour's places", () => {
   let holdId: string;
@@ -104,11 +106,14 @@ describe("the holder's board lists its holds on a neighbour's places", () => {
     expect(b1.heldAtNeighbours).toEqual([]); // Boom-Mechelen-Lier holds nothing in the Kempen
 
     // Each region's consoles hear their own board, the Kempen's with the hold across the border.
+    // Both boards were in memory before the hold: each event is a patch to the reading the consoles hold.
     const [kEvent, bEvent] = [await toKempen, await toBml];
-    expect(kEvent.board.region).toBe('kempen');
-    expect(kEvent.board.heldAtNeighbours.map((h) => h.hold.id)).toEqual([holdId]);
-    expect(bEvent.board.region).toBe('boom-mechelen-lier');
-    expect(bEvent.board.heldAtNeighbours).toEqual([]);
+    expect(kEvent.patch!.region).toBe('kempen');
+    expect(kEvent.patch!.base).toBe(k0.reading);
+    expect(kEvent.patch!.heldAtNeighbours.map((h) => h.hold.id)).toEqual([holdId]);
+    expect(bEvent.patch!.region).toBe('boom-mechelen-lier');
+    expect(bEvent.patch!.heldAtNeighbours).toEqual([]);
+    expect(bEvent.patch!.places.map((p) => [p.id, p.free])).toEqual([[lierId, 0]]);
     expect(eventProblems(ks)).toEqual([]);
     expect(eventProblems(bs)).toEqual([]);
   });
