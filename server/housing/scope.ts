@@ -31,6 +31,7 @@ export function scopeOf(user: AuthUser): string[] | null {
   return s === null ? null : s.length ? [...s] : ['-'];
 }
 
+// To every region: the wooncel is not per region yet (its rules are the first region's, README "Left to do").
 export function announce(services: Services): void {
   services.realtime.publish('housing:changed', {}, rolesWith('housing.read'));
 }
