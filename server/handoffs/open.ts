@@ -8,7 +8,8 @@ import { rolesWith, scope } from '../policies';
 
 /**
  * A handoff changed. The event goes where the handoff is listed (handoffs.queries.ts, issue 15): the desks of
- * the region of its place and of the region of its OCMW, and the staff of its OCMW wherever they look. After a
+ * the region of its place and of the region of its OCMW, and the staff of its OCMW wherever they look; also the
+ * desk of its intake's region, whose intake page shows it (a hold on a neighbour's place). After a
  * forward, `previousOcmw` names the OCMW it left: its staff and its region's desk refetch too, so it leaves
  * their lists. Read after the commit; if that read fails, every console of the roles hears it (ids only, each
  * refetches its own list), as before issue 15.
@@ -19,14 +20,20 @@ export async function announceHandoffs(services: Services, id: string, previousO
   try {
     const rows = await services.db
       .selectFrom('handoffs')
+      .innerJoin('intakes', 'intakes.id', 'handoffs.intake_id')
       .leftJoin('municipalities', 'municipalities.nis', 'handoffs.ocmw_nis')
       .leftJoin('guarantees', 'guarantees.intake_id', 'handoffs.intake_id')
       .leftJoin('places', 'places.id', 'guarantees.place_id')
-      .select(['handoffs.ocmw_nis', 'municipalities.region_code as ocmwRegion', 'places.region_code as placeRegion'])
+      .select([
+        'handoffs.ocmw_nis',
+        'intakes.region_code as intakeRegion',
+        'municipalities.region_code as ocmwRegion',
+        'places.region_code as placeRegion',
+      ])
       .where('handoffs.id', '=', id)
       .execute();
     const ocmws = new Set(rows.map((r) => r.ocmw_nis));
-    const regions = new Set(rows.flatMap((r) => [r.ocmwRegion, r.placeRegion]));
+    const regions = new Set(rows.flatMap((r) => [r.intakeRegion, r.ocmwRegion, r.placeRegion]));
     if (previousOcmw && !ocmws.has(previousOcmw)) {
       ocmws.add(previousOcmw);
       const left = await services.db

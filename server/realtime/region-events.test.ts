@@ -215,6 +215,34 @@ describe('events per region', () => {
     expect(heardAbout(turnhout, toMechelen.id, tBarrier2)).toEqual([]);
   });
 
+  it("a handoff of an intake placed on a neighbour's place reaches the intake's desk and the place's", async () => {
+    const kempen = await consoleOf('permanentie');
+    const bml = await consoleOf('permanentie-bml');
+    // A man who asked for help in Charleroi (an OCMW no region serves), held on a Boom-Mechelen-Lier place from
+    // the Kempen's intake (the two regions allow holds on each other's places).
+    const intake = await kempen.api.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'PZ Test' },
+      person: { name: 'Charles Voyageur', birthDate: '1990-05-02' },
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+      ethos: 'public_space',
+      facts: { requestNis: '52011', housing: 'homeless' },
+    });
+    expect(intake.status).toBe(201);
+    const board = (await bml.api.get('/api/board?adults=1&children=0&needs=men')).body.places as {
+      id: string;
+      suitable: boolean;
+      free: number;
+      type: string;
+    }[];
+    const place = board.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel')!;
+    expect((await kempen.api.post(`/api/intakes/${intake.body.id}/hold`, { placeId: place.id })).status).toBe(201);
+    const placed = await kempen.api.post(`/api/intakes/${intake.body.id}/place`);
+    expect(placed.status).toBe(200);
+    expect(placed.body.handoff.ocmw).toMatchObject({ nis: '52011' });
+    await heard(kempen, 'handoffs:changed', placed.body.handoff.id); // the intake's desk
+    await heard(bml, 'handoffs:changed', placed.body.handoff.id); // the place's desk
+  });
+
   it('a rota change is heard in its region only, also by an admin who switched to it', async () => {
     const kempen = await consoleOf('permanentie');
     const bml = await consoleOf('permanentie-bml');
