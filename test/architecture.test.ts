@@ -103,7 +103,8 @@ describe('one owner per table', () => {
 
 describe('events are published by their owner', () => {
   const publishes = files.flatMap((f) =>
-    [...f.text.matchAll(/\.publish\(\s*'([a-z]+:[a-z]+)'/g)].map((m) => ({
+    // publish('event', ...) and publishToRegion(region, 'event', ...)
+    [...f.text.matchAll(/\.(?:publish\(|publishToRegion\(\s*[\w.]+,)\s*'([a-z]+:[a-z]+)'/g)].map((m) => ({
       file: f.file,
       folder: f.folder,
       event: m[1]!,
@@ -112,6 +113,16 @@ describe('events are published by their owner', () => {
 
   it('finds the publishes it checks', () => {
     expect(publishes).toContainEqual({ file: 'server/intake/announce.ts', folder: 'intake', event: 'intakes:changed' });
+    expect(publishes).toContainEqual({
+      file: 'server/handoffs/open.ts',
+      folder: 'handoffs',
+      event: 'handoffs:changed',
+    });
+    expect(publishes).toContainEqual({
+      file: 'server/roster/roster.commands.ts',
+      folder: 'roster',
+      event: 'rota:changed',
+    });
   });
 
   it('only the owner publishes an event', () => {

@@ -86,7 +86,7 @@ export async function step(
     });
     await also?.(trx, h.intake_id);
   });
-  announceHandoffs(services, id);
+  await announceHandoffs(services, id, h.ocmw_nis); // after a forward, the OCMW it left hears it too
 }
 
 export function acknowledge(services: Services, user: AuthUser, id: string) {

@@ -69,7 +69,7 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
     if (new Date(oldest) > limit) continue; // past due, not yet late for its region: no transaction for it
     const ids = await escalateOcmw(services, ocmw_nis, limit, await coordinatorOf(region));
     count += ids.length;
-    for (const id of ids) announceHandoffs(services, id);
+    for (const id of ids) await announceHandoffs(services, id);
   }
   return count;
 }

@@ -49,6 +49,7 @@ export function assertMunicipality(user: AuthUser, nis: string): void {
   }
 }
 
+// To every region's consoles: the event carries nothing, and each console refetches its own region's wooncel.
 export function announce(services: Services): void {
   services.realtime.publish('housing:changed', {}, rolesWith('housing.read'));
 }

@@ -4,7 +4,10 @@
 import type { Services } from '../services';
 import { rolesWith } from '../policies';
 
-/** @public */
-export function announceIntake(services: Services, id: string) {
-  services.realtime.publish('intakes:changed', { id }, rolesWith('intakes.list'));
+/**
+ * An intake changed: the desks of its region (`intakes.region_code`) refetch, no other region's (issue 15).
+ * @public
+ */
+export function announceIntake(services: Services, id: string, region: string) {
+  services.realtime.publishToRegion(region, 'intakes:changed', { id }, rolesWith('intakes.list'));
 }

@@ -105,7 +105,7 @@ export async function createIntake(services: Services, user: AuthUser, input: In
     });
     return row.id;
   });
-  announceIntake(services, id);
+  announceIntake(services, id, region);
   return id;
 }
 
@@ -159,7 +159,7 @@ export async function overrideCompetence(
       detail: { competence: body.nis, reason: body.reason },
     });
   });
-  announceIntake(services, id);
+  announceIntake(services, id, row.region_code);
 }
 
 export async function holdForIntake(
@@ -210,7 +210,7 @@ export async function holdForIntake(
     return held;
   });
   announceBoard(services, hold.placeId);
-  announceIntake(services, id);
+  announceIntake(services, id, row.region_code);
   return hold;
 }
 
@@ -266,7 +266,7 @@ export async function adoptHold(services: Services, user: AuthUser, id: string, 
     subjectId: holdId,
     detail: { intake: id },
   });
-  announceIntake(services, id);
+  announceIntake(services, id, row.region_code);
 }
 
 export async function placeIntake(services: Services, user: AuthUser, id: string) {
@@ -311,7 +311,7 @@ export async function placeIntake(services: Services, user: AuthUser, id: string
     return { handoffId, placeId: hold.place_id, terms };
   });
   announceBoard(services, result.placeId);
-  announceIntake(services, id);
-  announceHandoffs(services, result.handoffId);
+  announceIntake(services, id, row.region_code);
+  await announceHandoffs(services, result.handoffId);
   return result;
 }

@@ -47,6 +47,41 @@ describe('realtime', () => {
     expect(gotByOcmw).toEqual([{ id: 'two' }]);
   });
 
+  it("publishToRegion reaches the region's roles and the OCMW's staff; no region and no OCMW reaches nobody", async () => {
+    const coordinator = new ApiClient(t.url);
+    await coordinator.login('coordinator');
+    const ocmw = new ApiClient(t.url);
+    await ocmw.login('ocmw-turnhout'); // OCMW Turnhout: 13040
+    const a = open(coordinator.cookie);
+    const b = open(ocmw.cookie);
+    await Promise.all([a, b].map((s) => new Promise((resolve) => s.once('hello', resolve))));
+    const got = { a: [] as string[], b: [] as string[] };
+    a.on('handoffs:changed', (p) => got.a.push(p.id));
+    b.on('handoffs:changed', (p) => got.b.push(p.id));
+    const { realtime } = t.app.services;
+    // socket.io sends to everyone when given no room: an audience of no region and no OCMW must not become that.
+    realtime.publishToRegion([], 'handoffs:changed', { id: 'nobody' }, ['coordinator', 'ocmw_staff'], []);
+    realtime.publishToRegion('kempen', 'handoffs:changed', { id: 'desk' }, ['coordinator']);
+    realtime.publishToRegion([], 'handoffs:changed', { id: 'ocmw' }, ['coordinator'], ['13040']);
+    // The barrier: to both, after the others. On PGlite one instance emits in order, so a leak would come
+    // before it; on PostgreSQL the adapter emits each event after its NOTIFY, so emits made in one go may swap:
+    // there the barrier waits for what each must hear too, and the order is not compared.
+    const heardAll = (s: Socket, ids: string[]) =>
+      new Promise<void>((resolve) => {
+        const seen = new Set<string>();
+        s.on('handoffs:changed', (p: { id: string }) => {
+          seen.add(p.id);
+          if (ids.every((id) => seen.has(id))) resolve();
+        });
+      });
+    const done = Promise.all([heardAll(a, ['desk', 'barrier']), heardAll(b, ['ocmw', 'barrier'])]);
+    realtime.publish('handoffs:changed', { id: 'barrier' }, ['coordinator', 'ocmw_staff']);
+    await done;
+    const order = (ids: string[]) => (process.env.TEST_DATABASE_URL ? [...ids].sort() : ids);
+    expect(order(got.a)).toEqual(order(['desk', 'barrier']));
+    expect(order(got.b)).toEqual(order(['ocmw', 'barrier']));
+  });
+
   it('refuses a socket without a session', async () => {
     const s = open('');
     const err = await new Promise<Error>((resolve) => s.once('connect_error', resolve));

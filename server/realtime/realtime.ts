@@ -1,5 +1,7 @@
 // The one place realtime events leave the server. Sockets authenticate with the session cookie;
-// each joins a room for its role and for its user, so events can be scoped to who may see them.
+// each joins a room for its role and for its user, so events can be scoped to who may see them, one for the
+// region it looks at (per role), and OCMW staff one per OCMW they act for (issue 15: an event about a region's
+// calls, intakes, handoffs or rota reaches that region's consoles and the competent OCMW's staff, no others).
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
@@ -9,6 +11,7 @@ import { hashToken, sessionOf, tokenFromCookieHeader, type AuthUser } from '../a
 import type { Clock } from '../clock';
 import type { Database, Role } from '../db/schema';
 import type { ClientToServer, ServerEventName, ServerEventPayload, ServerToClient } from '../../shared/api/events';
+import { scope } from '../policies';
 
 /** The socket.io server, typed by the contract: only the events of shared/api/events.ts, with their payloads. */
 export type DeskServer = Server<ClientToServer, ServerToClient>;
@@ -17,12 +20,17 @@ export type DeskServer = Server<ClientToServer, ServerToClient>;
 export interface Realtime {
   /** Sends an event to everyone signed in, or only to the given roles. Events and payloads: shared/api/events.ts. */
   publish<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, roles?: readonly Role[]): void;
-  /** Sends an event to the given roles among the consoles looking at one region (the board of that region). */
+  /**
+   * Sends an event to the given roles among the consoles looking at one region (or any of several), and to the
+   * staff of the given OCMWs (municipality NIS codes) wherever they look. A console in several of these rooms
+   * gets the event once.
+   */
   publishToRegion<E extends ServerEventName>(
-    region: string,
+    region: string | readonly string[],
     event: E,
     payload: ServerEventPayload<E>,
     roles: readonly Role[],
+    ocmws?: readonly string[],
   ): void;
   /** Moves, on every instance, one session's sockets to the region it switched to. */
   switchRegion(token: string, role: Role, region: string): Promise<void>;
@@ -103,6 +111,8 @@ export function attachRealtime(
       const user = socket.data.user as AuthUser;
       const rooms = [`role:${user.role}`, `user:${user.id}`, socket.data.sessionRoom as string];
       if (user.region) rooms.push(regionRoom(user.region, user.role));
+      // OCMW staff hear of the handoffs to their OCMWs from any region (their policy scope).
+      for (const nis of scope(user) ?? []) rooms.push(ocmwRoom(nis));
       void socket.join(rooms);
       socket.emit('hello', { serverTime: clock.now().toISOString(), user: { id: user.id, role: user.role } });
     } catch (err) {
@@ -119,9 +129,11 @@ export function attachRealtime(
       if (roles) io.to(roles.map((r) => `role:${r}`)).emit(event, ...args);
       else io.emit(event, ...args);
     },
-    publishToRegion(region, event, payload, roles) {
+    publishToRegion(region, event, payload, roles, ocmws = []) {
       const args = [payload] as Parameters<ServerToClient[typeof event]>;
-      io.to(roles.map((r) => regionRoom(region, r))).emit(event, ...args);
+      const regions = typeof region === 'string' ? [region] : region;
+      const rooms = [...regions.flatMap((g) => roles.map((r) => regionRoom(g, r))), ...ocmws.map(ocmwRoom)];
+      if (rooms.length) io.to(rooms).emit(event, ...args); // no room: nobody (io.to([]) would be everyone)
     },
     async switchRegion(token, role, region) {
       const sockets = io.in(sessionRoom(token));
@@ -186,3 +198,6 @@ function sameHost(origin: string, host: string | undefined): boolean {
 
 /** The room of one role's consoles looking at one region: region-scoped events (the board) go there. */
 const regionRoom = (region: string, role: Role) => `region:${region}:role:${role}`;
+
+/** The room of the staff of one OCMW (its municipality's NIS code): the handoffs to it go there. */
+const ocmwRoom = (nis: string) => `ocmw:${nis}`;

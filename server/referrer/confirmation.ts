@@ -159,9 +159,13 @@ export async function queueReferrerUpdatesForHolds(
   event: 'released',
 ): Promise<() => void> {
   if (!holdIds.length) return () => {};
-  const intakes = await trx.selectFrom('intakes').select(['id', 'hold_id']).where('hold_id', 'in', holdIds).execute();
+  const intakes = await trx
+    .selectFrom('intakes')
+    .select(['id', 'hold_id', 'region_code'])
+    .where('hold_id', 'in', holdIds)
+    .execute();
   for (const i of intakes) await queueReferrerSms(services, trx, i.id, event, i.hold_id!);
   return () => {
-    for (const i of intakes) announceIntake(services, i.id);
+    for (const i of intakes) announceIntake(services, i.id, i.region_code);
   };
 }

@@ -55,7 +55,10 @@ export const referrerRoutes = [
         detail: { cancelled: true },
       });
       announceOutbox(services, stopped.id, 'cancelled');
-      if (stopped.intake_id) announceIntake(services, stopped.intake_id);
+      const intake = stopped.intake_id
+        ? await db.selectFrom('intakes').select('region_code').where('id', '=', stopped.intake_id).executeTakeFirst()
+        : undefined;
+      if (intake) announceIntake(services, stopped.intake_id!, intake.region_code);
       return { id: stopped.id, status: 'cancelled' as const };
     },
   }),

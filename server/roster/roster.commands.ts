@@ -13,7 +13,7 @@ import { refreshLastKnownRota } from '../telephony/voice/keep-fresh';
 import type { overrideBody, rotationBody, swapBody } from './roster.schema';
 import { say } from '../../shared/rules/say';
 import { regionOf } from '../region/scope';
-import { can } from '../policies';
+import { can, rolesWith } from '../policies';
 
 type Trx = Transaction<Database>;
 
@@ -28,7 +28,9 @@ async function inRotaLock<T>(
     return work(trx, region);
   });
   await refreshLastKnownRota(services); // the phone line rings the new rota from the next call on
-  services.realtime.publish('rota:changed', { at: services.clock.now().toISOString() });
+  // Only the consoles looking at this region show its rota and who is on duty (issue 15).
+  const at = services.clock.now().toISOString();
+  services.realtime.publishToRegion(region, 'rota:changed', { at }, rolesWith('rota.now'));
   return result;
 }
 

@@ -66,7 +66,8 @@ export async function cancelWaitingSms(
 }
 
 /**
- * The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...).
+ * The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). To every region's
+ * consoles: a text has no region (the outbox names none, and `GET /api/outbox` lists every region's).
  * @public
  */
 export function announceOutbox(services: Services, id: string, status: string) {

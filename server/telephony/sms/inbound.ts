@@ -36,6 +36,8 @@ export async function handleInboundSms(
 ): Promise<string> {
   const { db, clock, realtime } = services;
   const now = clock.now();
+  // `sms:received` goes to every region's consoles: sms_inbound keeps no region and `GET /api/sms` lists every
+  // region's texts, so a console that did not hear of one would show a stale list (issue 15, "Left to do").
   // The number texted picks the region (its board for BEDDEN, its rota for a forward).
   const region = regionForNumber(await regionNumbers(db), to);
   const staff = await db

@@ -75,5 +75,6 @@ export async function applySmsStatus(
       .where('id', '=', row.id)
       .execute();
   }
+  // To every region: the outbox names no region and its list is every region's (see announceOutbox).
   services.realtime.publish('outbox:changed', { id: row.id }, rolesWith('sms.read'));
 }

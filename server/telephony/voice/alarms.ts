@@ -6,11 +6,16 @@ import { enqueueSms } from '../outbox/enqueue';
 import type { CallRow } from './calls.store';
 import { rolesWith } from '../../policies';
 
-// Every console that shows calls shows the alarm banner.
+// Every console that shows calls shows the alarm banner: of its own region's calls only (issue 15), so a missed
+// call in one region does not wake (or sound) another region's consoles.
 const EVERYONE = rolesWith('calls.read');
+const alarmChanged = (services: Services, callId: string, region: string | null) => {
+  if (region) services.realtime.publishToRegion(region, 'alarm:changed', { callId }, EVERYONE);
+  else services.realtime.publish('alarm:changed', { callId }, EVERYONE); // a call without a region (none since 019)
+};
 
 export async function raiseAlarm(services: Services, call: CallRow, reason: 'voicemail' | 'missed'): Promise<void> {
-  const { db, clock, realtime } = services;
+  const { db, clock } = services;
   const now = clock.now();
   const raised = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -40,7 +45,7 @@ export async function raiseAlarm(services: Services, call: CallRow, reason: 'voi
       await enqueueSms(trx, now, { to, body, kind: 'alarm', dedupeKey: `alarm:${call.id}:${to}` });
     return true;
   });
-  if (raised) realtime.publish('alarm:changed', { callId: call.id }, EVERYONE);
+  if (raised) alarmChanged(services, call.id, call.region);
 }
 
 /**
@@ -51,11 +56,11 @@ export async function acknowledgeLatestAlarm(
   services: Services,
   userId: string,
 ): Promise<{ callId: string; from: string | null } | null> {
-  const { db, clock, realtime } = services;
+  const { db, clock } = services;
   const open = await db
     .selectFrom('alarms')
     .innerJoin('calls', 'calls.id', 'alarms.call_id')
-    .select(['alarms.id', 'alarms.call_id', 'calls.from_number'])
+    .select(['alarms.id', 'alarms.call_id', 'calls.from_number', 'calls.region_code'])
     .where('alarms.acknowledged_at', 'is', null)
     .where('alarms.called_back_at', 'is', null)
     .orderBy('alarms.raised_at', 'desc')
@@ -67,7 +72,7 @@ export async function acknowledgeLatestAlarm(
     .set({ acknowledged_at: clock.now(), acknowledged_by: userId })
     .where('id', '=', open.id)
     .execute();
-  realtime.publish('alarm:changed', { callId: open.call_id }, EVERYONE);
+  alarmChanged(services, open.call_id, open.region_code);
   return { callId: open.call_id, from: open.from_number };
 }
 
@@ -82,7 +87,7 @@ export async function recordCallBack(
   note: string | null,
   region?: string,
 ): Promise<boolean> {
-  const { db, clock, realtime } = services;
+  const { db, clock } = services;
   let update = db
     .updateTable('alarms')
     .set({ called_back_at: clock.now(), called_back_by: userId, callback_note: note })
@@ -91,6 +96,10 @@ export async function recordCallBack(
   if (region)
     update = update.where('call_id', 'in', db.selectFrom('calls').select('id').where('region_code', '=', region));
   const done = await update.where('called_back_at', 'is', null).returning('id').executeTakeFirst();
-  if (done) realtime.publish('alarm:changed', { callId }, EVERYONE);
-  return Boolean(done);
+  if (!done) return false;
+  const call = region
+    ? { region_code: region }
+    : await db.selectFrom('calls').select('region_code').where('id', '=', callId).executeTakeFirst();
+  alarmChanged(services, callId, call?.region_code ?? null);
+  return true;
 }

@@ -56,16 +56,21 @@ class CallLogQueue {
 }
 
 /**
- * One `call:updated` per batch (per app), naming the batch's last new call: the consoles refetch their
- * list on the event whatever id it names, so one event says all of it, where one per call made a burst
- * of hundreds of calls cost hundreds of broadcasts (on PostgreSQL, hundreds of NOTIFYs) right when the
- * line is busiest.
+ * One `call:updated` per batch (per app and region), naming the batch's last new call of that region: the
+ * consoles refetch their list on the event whatever id it names, so one event says all of it, where one per
+ * call made a burst of hundreds of calls cost hundreds of broadcasts (on PostgreSQL, hundreds of NOTIFYs)
+ * right when the line is busiest. Each region's consoles hear only of their own region's calls.
  */
-function announceBatch(batch: Waiting[], inserted: { sid: string; id: string }[]): void {
+function announceBatch(batch: Waiting[], inserted: { sid: string; id: string; region: string | null }[]): void {
   const servicesOf = new Map(batch.map((w) => [w.call.sid, w.services]));
-  const last = new Map<Services, string>();
-  for (const { sid, id } of inserted) last.set(servicesOf.get(sid)!, id);
-  for (const [services, id] of last) announce(services, id);
+  const last = new Map<Services, Map<string | null, string>>();
+  for (const { sid, id, region } of inserted) {
+    const services = servicesOf.get(sid)!;
+    const byRegion = last.get(services) ?? new Map<string | null, string>();
+    byRegion.set(region, id);
+    last.set(services, byRegion);
+  }
+  for (const [services, byRegion] of last) for (const [region, id] of byRegion) announce(services, id, region);
 }
 
 const queues = new WeakMap<Kysely<Database>, CallLogQueue>();

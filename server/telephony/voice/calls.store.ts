@@ -9,8 +9,11 @@ import type { CallPlan } from './last-known-rota';
 import { openCasesOf } from '../../referrer/callback';
 import { rolesWith } from '../../policies';
 
-export const announce = (services: Services, id: string) =>
-  services.realtime.publish('call:updated', { id }, rolesWith('calls.read'));
+/** A call changed: the consoles looking at its region refetch (a call without a region, none since 019: all). */
+export const announce = (services: Services, id: string, region: string | null) => {
+  if (region) services.realtime.publishToRegion(region, 'call:updated', { id }, rolesWith('calls.read'));
+  else services.realtime.publish('call:updated', { id }, rolesWith('calls.read'));
+};
 
 export interface CallRow {
   id: string;
@@ -19,6 +22,8 @@ export interface CallRow {
   outcome: string;
   fromNumber: string | null;
   callbackIntakeId: string | null;
+  /** The region whose number was called (calls.region_code): its consoles hear of the call and its alarm. */
+  region: string | null;
 }
 
 /** A call to log: the call, its plan and the instant it arrived. */
@@ -33,9 +38,12 @@ export interface CallToLog {
 /**
  * Logs many new calls in one transaction, each with its previous call from the
  * same number, its open case and its first leg, in the order given. A CallSid already logged, or given
- * twice, is logged once. Returns the calls it inserted, in order.
+ * twice, is logged once. Returns the calls it inserted, in order, with their region.
  */
-export async function startCalls(db: Kysely<Database>, calls: CallToLog[]): Promise<{ sid: string; id: string }[]> {
+export async function startCalls(
+  db: Kysely<Database>,
+  calls: CallToLog[],
+): Promise<{ sid: string; id: string; region: string | null }[]> {
   const unique = [...new Map(calls.map((c) => [c.sid, c] as const).reverse()).values()].reverse();
   if (unique.length === 0) return [];
   return db.transaction().execute(async (trx) => {
@@ -99,9 +107,9 @@ export async function startCalls(db: Kysely<Database>, calls: CallToLog[]): Prom
         })),
       )
       .onConflict((oc) => oc.column('call_sid').doNothing())
-      .returning('id')
+      .returning(['id', 'region_code'])
       .execute();
-    const insertedIds = new Set(inserted.map((r) => r.id));
+    const insertedIds = new Map(inserted.map((r) => [r.id, r.region_code]));
     const legs = rows.flatMap(({ call: c, id }) => {
       const first = c.plan.chain[0];
       if (!first || !insertedIds.has(id)) return [];
@@ -123,14 +131,16 @@ export async function startCalls(db: Kysely<Database>, calls: CallToLog[]): Prom
         .values(legs)
         .onConflict((oc) => oc.columns(['call_id', 'step']).doNothing())
         .execute();
-    return rows.filter((r) => insertedIds.has(r.id)).map((r) => ({ sid: r.call.sid, id: r.id }));
+    return rows
+      .filter((r) => insertedIds.has(r.id))
+      .map((r) => ({ sid: r.call.sid, id: r.id, region: insertedIds.get(r.id) ?? null }));
   });
 }
 
 export async function findCall(db: Kysely<Database>, sid: string): Promise<CallRow | null> {
   const row = await db
     .selectFrom('calls')
-    .select(['id', 'chain', 'caller_name', 'outcome', 'from_number', 'callback_intake_id'])
+    .select(['id', 'chain', 'caller_name', 'outcome', 'from_number', 'callback_intake_id', 'region_code'])
     .where('call_sid', '=', sid)
     .executeTakeFirst();
   return row
@@ -141,6 +151,7 @@ export async function findCall(db: Kysely<Database>, sid: string): Promise<CallR
         outcome: row.outcome,
         fromNumber: row.from_number,
         callbackIntakeId: row.callback_intake_id,
+        region: row.region_code,
       }
     : null;
 }
@@ -181,7 +192,7 @@ export async function legPickedUp(
     .where('step', '=', step)
     .where('status', '=', 'ringing')
     .execute();
-  announce(services, call.id);
+  announce(services, call.id, call.region);
 }
 
 export async function legAccepted(services: Services, call: CallRow, step: number): Promise<void> {
@@ -204,7 +215,7 @@ export async function legAccepted(services: Services, call: CallRow, step: numbe
     .where('id', '=', call.id)
     .where('outcome', 'in', ['ringing', 'missed'])
     .execute();
-  announce(services, call.id);
+  announce(services, call.id, call.region);
 }
 
 /** Twilio's DialCallStatus for a step that did not end in an accepted call. */
@@ -257,7 +268,7 @@ export async function stepEnded(
     .execute();
   const next = call.chain[step + 1];
   if (next) await startLeg(db, call.id, step + 1, next, now);
-  announce(services, call.id);
+  announce(services, call.id, call.region);
   return false;
 }
 
@@ -272,5 +283,5 @@ export async function recordingReceived(
     .set({ recording_url: url, recording_sec: seconds, outcome: 'voicemail' })
     .where('id', '=', call.id)
     .execute();
-  announce(services, call.id);
+  announce(services, call.id, call.region);
 }

@@ -27,13 +27,13 @@ export async function applyCallStatus(
       .where('call_sid', '=', sid);
     // Without a SequenceNumber only a final status is trusted; with one, only a newer one.
     q = sequence === null ? q.where('ended_at', 'is', null) : q.where('last_sequence', '<', sequence);
-    const updated = await q.returning(['id', 'outcome']).executeTakeFirst();
+    const updated = await q.returning(['id', 'outcome', 'region_code']).executeTakeFirst();
     if (!updated) return;
     if (final && updated.outcome === 'ringing') {
       await db.updateTable('calls').set({ outcome: 'missed' }).where('id', '=', updated.id).execute();
       const call = await findCall(db, sid);
       if (call) await raiseAlarm(services, call, 'missed');
     }
-    announce(services, updated.id);
+    announce(services, updated.id, updated.region_code);
   });
 }
