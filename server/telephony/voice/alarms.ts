@@ -32,12 +32,16 @@ export async function raiseAlarm(services: Services, call: CallRow, reason: 'voi
     const body = `ALARM permanentie: oproep van ${who} niet aangenomen; beller ${what}. Bel terug: ${call.fromNumber ?? '-'}. Antwoord OK als je het opneemt.`;
     const numbers = new Set(call.chain.filter((s) => s.userId).map((s) => s.number));
     if (numbers.size === 0) {
-      // nobody was on the rota (or office hours): every coordinator hears of it
+      // Nobody was on the rota (or office hours): every coordinator of the called region hears of it, not
+      // another region's, who could do nothing for a caller in a region they do not serve.
       const leads = await trx
         .selectFrom('users')
         .select('phone')
         .where('role', '=', 'coordinator')
         .where('active', '=', true)
+        .$if(call.region !== null, (q) =>
+          q.where('id', 'in', trx.selectFrom('user_regions').select('user_id').where('region_code', '=', call.region!)),
+        )
         .execute();
       for (const l of leads) if (l.phone) numbers.add(l.phone);
     }
@@ -49,7 +53,8 @@ export async function raiseAlarm(services: Services, call: CallRow, reason: 'voi
 }
 
 /**
- * SMS "OK" from a worker: they take the latest open alarm.
+ * SMS "OK" from a worker: they take the latest open alarm of the regions they work for (another region's
+ * alarm is not theirs to take: its own desk would think someone rang back).
  * @public
  */
 export async function acknowledgeLatestAlarm(
@@ -63,6 +68,12 @@ export async function acknowledgeLatestAlarm(
     .select(['alarms.id', 'alarms.call_id', 'calls.from_number', 'calls.region_code'])
     .where('alarms.acknowledged_at', 'is', null)
     .where('alarms.called_back_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('calls.region_code', 'is', null),
+        eb('calls.region_code', 'in', eb.selectFrom('user_regions').select('region_code').where('user_id', '=', userId)),
+      ]),
+    )
     .orderBy('alarms.raised_at', 'desc')
     .limit(1)
     .executeTakeFirst();
