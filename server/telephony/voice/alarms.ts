@@ -71,7 +71,11 @@ export async function acknowledgeLatestAlarm(
     .where((eb) =>
       eb.or([
         eb('calls.region_code', 'is', null),
-        eb('calls.region_code', 'in', eb.selectFrom('user_regions').select('region_code').where('user_id', '=', userId)),
+        eb(
+          'calls.region_code',
+          'in',
+          eb.selectFrom('user_regions').select('region_code').where('user_id', '=', userId),
+        ),
       ]),
     )
     .orderBy('alarms.raised_at', 'desc')
