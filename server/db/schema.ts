@@ -288,6 +288,8 @@ export interface OutboxTable {
   updated_at: Timestamp;
   /** The intake a referrer's SMS is about (migration 016). */
   intake_id: Generated<string | null>;
+  /** The region whose desk the text belongs to; null: deployment-wide, listed in every region (migration 025). */
+  region_code: Generated<string | null>;
 }
 
 /** What each shift's calendar event last said (migration 017): its SEQUENCE rises when its times change. */
@@ -314,6 +316,8 @@ export interface SmsInboundTable {
   from_user_id: string | null;
   handled_as: string;
   received_at: Timestamp;
+  /** The region of the number texted; null: none (migration 025). */
+  region_code: Generated<string | null>;
 }
 
 /** @public */

@@ -22,6 +22,7 @@ import * as m021 from './021_call_night_hour';
 import * as m022 from './022_intake_region';
 import * as m023 from './023_directory_region';
 import * as m024 from './024_call_figures_region';
+import * as m025 from './025_texts_region';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '022_intake_region': m022,
   '023_directory_region': m023,
   '024_call_figures_region': m024,
+  '025_texts_region': m025,
 };
