@@ -45,6 +45,7 @@ export async function alertIfSprayed(services: Services, username: string, now: 
       to: lead.phone!,
       body,
       kind: 'security',
+      region: null, // a login is no region's: the alert is listed in every region
       dedupeKey: `spray:${username}:${hour}:${lead.id}`,
     });
   }

@@ -28,6 +28,7 @@ export async function askHotels(services: Services, region: string): Promise<num
         to: h.phone!,
         body: HOTEL_QUESTION,
         kind: 'hotel',
+        region,
         dedupeKey: `hotel:${nightOf(now)}:${h.id}`,
       })
     )

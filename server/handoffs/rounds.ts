@@ -15,6 +15,23 @@ import { regionContext } from '../intake/region-context';
 import { announceHandoffs } from './open';
 import type { Services } from '../services';
 import { enqueueSms } from '../telephony/outbox/enqueue';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * The region a text about these handoffs belongs to: their intakes' region when they share one; cases of two
+ * regions in one text (one OCMW, cases from both desks): none, so both desks list it.
+ */
+async function casesRegion(db: Kysely<Database> | Transaction<Database>, handoffIds: string[]) {
+  const rows = await db
+    .selectFrom('handoffs')
+    .innerJoin('intakes', 'intakes.id', 'handoffs.intake_id')
+    .select('intakes.region_code')
+    .distinct()
+    .where('handoffs.id', 'in', handoffIds)
+    .execute();
+  return rows.length === 1 ? rows[0]!.region_code : null;
+}
 
 const hhmm = (d: Date) =>
   DateTime.fromJSDate(d, { zone: 'Europe/Brussels' }).toFormat('ccc d/L HH:mm', { locale: 'nl-BE' });
@@ -114,8 +131,18 @@ async function escalateOcmw(
       coordinator?.phone && { to: coordinator.phone, who: coordinator.id },
     ].filter(Boolean) as { to: string; who: string }[];
     const key = `${[...claimed.map((c) => c.id)].sort()[0]}+${n}`;
+    const region = await casesRegion(
+      trx,
+      claimed.map((c) => c.id),
+    );
     for (const r of to)
-      await enqueueSms(trx, now, { to: r.to, body, kind: 'escalation', dedupeKey: `escalation:${key}:${r.who}` });
+      await enqueueSms(trx, now, {
+        to: r.to,
+        body,
+        kind: 'escalation',
+        dedupeKey: `escalation:${key}:${r.who}`,
+        region,
+      });
     await trx
       .insertInto('handoff_events')
       .values(
@@ -184,6 +211,10 @@ export async function sendMorningDigests(services: Services): Promise<number> {
         to: ocmw.contact_mobile,
         body,
         kind: 'digest',
+        region: await casesRegion(
+          trx,
+          claimed.map((c) => c.id),
+        ),
         dedupeKey: `digest:${o.ocmw_nis}:${claimed.map((c) => c.id).sort()[0]}`,
       });
       return queued ? 1 : 0;

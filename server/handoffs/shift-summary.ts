@@ -142,6 +142,7 @@ async function sendRegionHandoverSms(services: Services, region: string): Promis
     to: user.phone,
     body,
     kind: 'handover',
+    region,
     dedupeKey: `handover:${user.id}:${shift.start}`,
   }))
     ? 1

@@ -141,6 +141,7 @@ export async function queueReferrerSms(
     dedupeKey: `referrer:${intakeId}:${holdId}:${event}`,
     notBefore: new Date(now.getTime() + UNDO_MS),
     intakeId,
+    region: intake.region_code,
   });
   return row?.id ?? null;
 }

@@ -8,6 +8,7 @@ import { say } from '../../shared/rules/say';
 import { REFERRER_KIND } from './confirmation';
 import { announceOutbox, cancelWaitingSms } from '../telephony/outbox/enqueue';
 import { announceIntake } from '../intake/announce';
+import { regionOf } from '../region/scope';
 
 /** @public */
 export const referrerRoutes = [
@@ -24,7 +25,7 @@ export const referrerRoutes = [
       const now = clock.now();
       const [stopped] = await cancelWaitingSms(
         db,
-        { kind: REFERRER_KIND, id: params.id },
+        { kind: REFERRER_KIND, id: params.id, region: regionOf(user!) },
         'stopped by the worker',
         now,
       );
@@ -34,6 +35,7 @@ export const referrerRoutes = [
           .select('status')
           .where('id', '=', params.id)
           .where('kind', '=', REFERRER_KIND)
+          .where((eb) => eb.or([eb('region_code', '=', regionOf(user!)), eb('region_code', 'is', null)]))
           .executeTakeFirst();
         if (!row) throw notFound(say('Deze sms aan de doorverwijzer bestaat niet.', 'No such text to a referrer.'));
         throw conflict(
@@ -54,7 +56,7 @@ export const referrerRoutes = [
         subjectId: stopped.id,
         detail: { cancelled: true },
       });
-      announceOutbox(services, stopped.id, 'cancelled');
+      announceOutbox(services, stopped.id, 'cancelled', stopped.region_code);
       const intake = stopped.intake_id
         ? await db.selectFrom('intakes').select('region_code').where('id', '=', stopped.intake_id).executeTakeFirst()
         : undefined;

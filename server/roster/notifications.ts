@@ -54,6 +54,7 @@ async function remindRegion(services: Services, region: string, now: Date): Prom
           to: person.phone,
           body,
           kind: 'reminder',
+          region,
           dedupeKey: `reminder:${person.id}:${shift.slot}:${shift.start}`,
         })
       )
@@ -72,6 +73,7 @@ async function remindRegion(services: Services, region: string, now: Date): Prom
           to: lead.phone!,
           body,
           kind: 'gap',
+          region,
           dedupeKey: `gap:${alert.night.date}:${alert.gaps[0]!.start}:${lead.id}`,
         })
       )

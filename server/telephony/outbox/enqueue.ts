@@ -16,6 +16,11 @@ export interface SmsToSend {
   notBefore?: Date;
   /** The case a referrer's text is about. */
   intakeId?: string;
+  /**
+   * The region whose desk the text belongs to (its outbox list and its consoles' `outbox:changed`); absent or
+   * null: a deployment-wide text, listed in every region.
+   */
+  region?: string | null;
 }
 
 /** @public */
@@ -36,6 +41,7 @@ export async function enqueueSms(
       created_at: now,
       updated_at: now,
       ...(sms.intakeId ? { intake_id: sms.intakeId } : {}),
+      region_code: sms.region ?? null,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
@@ -50,10 +56,10 @@ export async function enqueueSms(
  */
 export async function cancelWaitingSms(
   db: Kysely<Database> | Transaction<Database>,
-  which: { kind: string; id?: string; intakeId?: string },
+  which: { kind: string; id?: string; intakeId?: string; region?: string },
   reason: string,
   now: Date,
-): Promise<{ id: string; intake_id: string | null }[]> {
+): Promise<{ id: string; intake_id: string | null; region_code: string | null }[]> {
   let q = db
     .updateTable('outbox')
     .set({ status: 'cancelled', last_error: reason, updated_at: now })
@@ -62,14 +68,20 @@ export async function cancelWaitingSms(
     .where('attempts', '=', 0);
   if (which.id !== undefined) q = q.where('id', '=', which.id);
   if (which.intakeId !== undefined) q = q.where('intake_id', '=', which.intakeId);
-  return q.returning(['id', 'intake_id']).execute();
+  // A user stops only texts their region's outbox lists: the region's own and those of no region.
+  if (which.region !== undefined)
+    q = q.where((eb) => eb.or([eb('region_code', '=', which.region!), eb('region_code', 'is', null)]));
+  return q.returning(['id', 'intake_id', 'region_code']).execute();
 }
 
 /**
- * The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). To every region's
- * consoles: a text has no region (the outbox names none, and `GET /api/outbox` lists every region's).
+ * The outbox's one realtime event: a text's status changed (sent, failed, cancelled, ...). To its region's
+ * consoles, as `GET /api/outbox` lists it only there; a text of no region (deployment-wide) is in every
+ * region's list, so its event goes to every console.
  * @public
  */
-export function announceOutbox(services: Services, id: string, status: string) {
-  services.realtime.publish('outbox:changed', { id, status }, rolesWith('sms.read'));
+export function announceOutbox(services: Services, id: string, status: string | undefined, region: string | null) {
+  const payload = status === undefined ? { id } : { id, status };
+  if (region) services.realtime.publishToRegion(region, 'outbox:changed', payload, rolesWith('sms.read'));
+  else services.realtime.publish('outbox:changed', payload, rolesWith('sms.read'));
 }

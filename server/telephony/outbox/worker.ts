@@ -52,7 +52,7 @@ export async function processOutboxOnce(services: Services): Promise<number> {
         'in',
         due.map((d) => d.id),
       )
-      .returning(['id', 'to_number', 'body', 'attempts', 'created_at'])
+      .returning(['id', 'to_number', 'body', 'attempts', 'created_at', 'region_code'])
       .execute();
   });
   for (const row of claimed) await sendOne(services, row);
@@ -123,14 +123,14 @@ async function sentCopy(
 
 async function sendOne(
   services: Services,
-  row: { id: string; to_number: string; body: string; attempts: number; created_at: Date },
+  row: { id: string; to_number: string; body: string; attempts: number; created_at: Date; region_code: string | null },
 ): Promise<void> {
   const { db, clock, config } = services;
   const done = (set: Updateable<OutboxTable>) =>
     db.updateTable('outbox').set(set).where('id', '=', row.id).where('status', '=', 'sending').execute();
   if (config.twilio.sandbox || !config.twilio.phoneNumber) {
     await done({ status: 'sandbox', updated_at: clock.now() }); // the demo: visible in the console, never sent
-    return announce(services, row.id, 'sandbox');
+    return announce(services, row.id, 'sandbox', row.region_code);
   }
   try {
     const site = config.publicUrl.replace(/\/$/, '');
@@ -147,7 +147,7 @@ async function sendOne(
       .where('id', '=', row.id)
       .where('status', '=', 'sending')
       .execute();
-    announce(services, row.id, 'sent');
+    announce(services, row.id, 'sent', row.region_code);
   } catch (err) {
     const temporary = !(err instanceof TwilioRestError) || err.status >= 500 || err.status === 429;
     const now = clock.now();
@@ -159,7 +159,7 @@ async function sendOne(
       next_attempt_at: new Date(now.getTime() + backoffMs(row.attempts)),
     });
     services.logger.warn({ err, outboxId: row.id, attempts: row.attempts, giveUp }, 'SMS not sent');
-    announce(services, row.id, giveUp ? 'failed' : 'queued');
+    announce(services, row.id, giveUp ? 'failed' : 'queued', row.region_code);
   }
 }
 

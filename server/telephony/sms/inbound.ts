@@ -34,12 +34,13 @@ export async function handleInboundSms(
   body: string,
   to: string | null = null,
 ): Promise<string> {
-  const { db, clock, realtime } = services;
+  const { db, clock } = services;
   const now = clock.now();
-  // `sms:received` goes to every region's consoles: sms_inbound keeps no region and `GET /api/sms` lists every
-  // region's texts, so a console that did not hear of one would show a stale list (issue 15, "Left to do").
-  // The number texted picks the region (its board for BEDDEN, its rota for a forward).
+  // The number texted picks the region, as for a call: the region whose permanence number it is, else the first.
+  // The text is that region's (its `GET /api/sms`, its consoles' `sms:received`), and so is its forward; the
+  // region's board answers BEDDEN and its rota gets the forward.
   const region = regionForNumber(await regionNumbers(db), to);
+  const received = (id: string) => announceInbound(services, id, region);
   const staff = await db
     .selectFrom('users')
     .select(['id', 'display_name'])
@@ -56,9 +57,9 @@ export async function handleInboundSms(
         ? 'ack'
         : 'staff';
   if (staff) {
-    const stored = await storeInbound(db, { sid, from, body, userId: staff.id, kind, now });
+    const stored = await storeInbound(db, { sid, from, body, userId: staff.id, kind, now, region });
     if (!stored) return reply(null); // Twilio repeated itself: handled already
-    realtime.publish('sms:received', { id: stored }, rolesWith('sms.read'));
+    received(stored);
     if (kind === 'beds') return reply(await bedsSummary(db, now, undefined, region ?? undefined));
     if (kind === 'ack') {
       const alarm = await acknowledgeLatestAlarm(services, staff.id);
@@ -71,7 +72,7 @@ export async function handleInboundSms(
   // The text, its forward (or the decision to hold it back) and a hotel's count are one transaction:
   // a crash can never leave a text marked forwarded whose forward was never queued.
   const outcome = await db.transaction().execute(async (trx) => {
-    const stored = await storeInbound(trx, { sid, from, body, userId: null, kind: 'forwarded', now });
+    const stored = await storeInbound(trx, { sid, from, body, userId: null, kind: 'forwarded', now, region });
     if (!stored) return null;
     const hotelId = await hotelReply(services, trx, from, body);
     if (hotelId) {
@@ -84,18 +85,27 @@ export async function handleInboundSms(
       await markHandled(trx, stored, asked.handledAs);
       return { id: stored, hotel: null, answer: asked.reply };
     }
-    await forwardOrHold(services, trx, { id: stored, sid, from, body, to: forwardTo, now });
+    await forwardOrHold(services, trx, { id: stored, sid, from, body, to: forwardTo, now, region });
     return { id: stored, hotel: null };
   });
   if (!outcome) return reply(null);
   if ('answer' in outcome) {
-    realtime.publish('sms:received', { id: outcome.id }, rolesWith('sms.read'));
+    received(outcome.id);
     return reply(outcome.answer ?? null);
   }
   // Announced after the commit, so a console that refetches on the event reads the new count.
   if (outcome.hotel) announceBoard(services, outcome.hotel);
-  realtime.publish('sms:received', { id: outcome.id }, rolesWith('sms.read'));
+  received(outcome.id);
   return reply(outcome.hotel ? 'Bedankt, genoteerd.' : null); // no automatic answer to unknown numbers
+}
+
+/**
+ * `sms:received` to the consoles that list the text: its region's, or every console for a text of no region
+ * (none is stored without one while a region exists; kept for symmetry with announceOutbox).
+ */
+function announceInbound(services: Services, id: string, region: string | null) {
+  if (region) services.realtime.publishToRegion(region, 'sms:received', { id }, rolesWith('sms.read'));
+  else services.realtime.publish('sms:received', { id }, rolesWith('sms.read'));
 }
 
 interface Inbound {
@@ -105,6 +115,7 @@ interface Inbound {
   userId: string | null;
   kind: string;
   now: Date;
+  region: string | null;
 }
 
 async function storeInbound(db: Services['db'] | Transaction<Database>, m: Inbound): Promise<string | null> {
@@ -117,6 +128,7 @@ async function storeInbound(db: Services['db'] | Transaction<Database>, m: Inbou
       from_user_id: m.userId,
       handled_as: m.kind,
       received_at: m.now,
+      region_code: m.region,
     })
     .onConflict((oc) => oc.column('message_sid').doNothing())
     .returning('id')
@@ -134,6 +146,7 @@ interface ToForward {
   body: string;
   to: string | null;
   now: Date;
+  region: string | null;
 }
 
 async function forwardOrHold(services: Services, trx: Transaction<Database>, m: ToForward): Promise<void> {
@@ -166,12 +179,14 @@ async function forwardOrHold(services: Services, trx: Transaction<Database>, m: 
         ? {
             to: m.to,
             kind: 'forward',
+            region: m.region,
             dedupeKey: `forward-held:${m.from}:${bucket}`,
             body: `Meer sms'en van ${m.from} dit uur: niet meer doorgestuurd, lees ze in de console.`,
           }
         : {
             to: m.to,
             kind: 'forward',
+            region: m.region,
             dedupeKey: `forward-held-all:${bucket}`,
             body: `Veel sms'en op de permanentielijn dit uur: de rest staat enkel in de console.`,
           },
@@ -182,6 +197,7 @@ async function forwardOrHold(services: Services, trx: Transaction<Database>, m: 
     to: m.to,
     body: `Sms van ${m.from}: ${m.body}`.slice(0, 1600),
     kind: 'forward',
+    region: m.region,
     dedupeKey: `forward:${m.sid}`,
   });
 }

@@ -5,6 +5,11 @@ import { smsParams, smsStatusParams, smsStatusQuery } from '../../../shared/api/
 import { defineTwilioRoute } from '../twilio/webhook';
 import { handleInboundSms } from './inbound';
 import { applySmsStatus } from './status';
+import { regionOf } from '../../region/scope';
+
+// Texts per region (issue 15): both lists show the user's current region's texts plus those of no region
+// (deployment-wide, e.g. a security alert about a login), which every region's desk sees. Another region's texts
+// (personal data: who texted what, whom the desk texted) are not listed.
 
 /** @public */
 export const smsWebhooks = [
@@ -43,10 +48,17 @@ export const smsRoutes = [
     tag: 'calls',
     policy: 'sms.read',
     personal: 'audited',
-    summary: 'The latest 100 outgoing SMS with their delivery state',
+    summary: "The latest 100 outgoing SMS of the user's region (and those of no region) with their delivery state",
     response: outboxAnswer,
     handler: async ({ user, services: { db, clock } }) => {
-      const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100).execute();
+      const region = regionOf(user!);
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where((eb) => eb.or([eb('region_code', '=', region), eb('region_code', 'is', null)]))
+        .orderBy('created_at', 'desc')
+        .limit(100)
+        .execute();
       await auditReads(
         db,
         clock.now(),
@@ -75,13 +87,15 @@ export const smsRoutes = [
     tag: 'calls',
     policy: 'sms.read',
     personal: 'audited',
-    summary: 'The latest 100 SMS received on the permanence number',
+    summary: "The latest 100 SMS received on the user's region's permanence number (and those of no region)",
     response: inboxAnswer,
     handler: async ({ user, services: { db, clock } }) => {
+      const region = regionOf(user!);
       const rows = await db
         .selectFrom('sms_inbound')
         .leftJoin('users', 'users.id', 'sms_inbound.from_user_id')
         .select(['sms_inbound.id', 'from_number', 'body', 'handled_as', 'received_at', 'users.display_name'])
+        .where((eb) => eb.or([eb('sms_inbound.region_code', '=', region), eb('sms_inbound.region_code', 'is', null)]))
         .orderBy('received_at', 'desc')
         .limit(100)
         .execute();

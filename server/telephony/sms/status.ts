@@ -3,7 +3,7 @@
 // unknown error) is sent again with backoff.
 import type { Services } from '../../services';
 import { backoffMs, MAX_ATTEMPTS } from '../outbox/worker';
-import { rolesWith } from '../../policies';
+import { announceOutbox } from '../outbox/enqueue';
 
 const RANK: Record<string, number> = {
   queued: 0,
@@ -27,7 +27,7 @@ export async function applySmsStatus(
   const { db, clock } = services;
   const row = await db
     .selectFrom('outbox')
-    .select(['id', 'status', 'attempts'])
+    .select(['id', 'status', 'attempts', 'region_code'])
     .where((eb) =>
       outboxId ? eb.or([eb('id', '=', outboxId), eb('message_sid', '=', sid)]) : eb('message_sid', '=', sid),
     )
@@ -75,6 +75,6 @@ export async function applySmsStatus(
       .where('id', '=', row.id)
       .execute();
   }
-  // To every region: the outbox names no region and its list is every region's (see announceOutbox).
-  services.realtime.publish('outbox:changed', { id: row.id }, rolesWith('sms.read'));
+  // To the text's region's consoles, or every console for a text of no region (see announceOutbox).
+  announceOutbox(services, row.id, undefined, row.region_code);
 }

@@ -46,7 +46,7 @@ export async function raiseAlarm(services: Services, call: CallRow, reason: 'voi
       for (const l of leads) if (l.phone) numbers.add(l.phone);
     }
     for (const to of numbers)
-      await enqueueSms(trx, now, { to, body, kind: 'alarm', dedupeKey: `alarm:${call.id}:${to}` });
+      await enqueueSms(trx, now, { to, body, kind: 'alarm', dedupeKey: `alarm:${call.id}:${to}`, region: call.region });
     return true;
   });
   if (raised) alarmChanged(services, call.id, call.region);
