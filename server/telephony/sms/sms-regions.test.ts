@@ -10,6 +10,7 @@ import { eventProblems, openCheckedSocket } from '../../../test/helpers/socket';
 import { enqueueSms } from '../outbox/enqueue';
 import { processOutboxOnce } from '../outbox/worker';
 import { raiseAlarm } from '../voice/alarms';
+import { REFERRER_KIND } from '../../referrer/confirmation';
 
 const SID = `AC${'7'.repeat(32)}`;
 const TOKEN = 'sms-regions-token-0123';
@@ -161,6 +162,21 @@ describe('texts per region', () => {
     });
     expect(await outbox(bml())).toContain(wide!.id);
     expect(await outbox(kempen())).toContain(wide!.id);
+  });
+
+  it("a referrer's text waiting to leave is stopped by its region's desk only", async () => {
+    const now = t.app.services.clock.now();
+    const text = (await enqueueSms(t.db.db, now, {
+      to: '+32499200011',
+      body: 'Uw aanmelding: plaats gevonden',
+      kind: REFERRER_KIND,
+      notBefore: new Date(now.getTime() + 30_000),
+      region: 'boom-mechelen-lier',
+    }))!.id;
+    expect((await kempen().post(`/api/referrer-sms/${text}/cancel`)).status).toBe(404);
+    const stopped = await bml().post(`/api/referrer-sms/${text}/cancel`);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body).toEqual({ id: text, status: 'cancelled' });
   });
 
   it("sms:received goes to the texted region's consoles only", async () => {
