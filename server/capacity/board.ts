@@ -3,11 +3,11 @@
 // suitable and free first, the ordinary before the specialised, then nearest).
 // `readBoardPlaces` is the part that is the same for every worker of a role scope; the board cache
 // (board-cache.ts) keeps it per change, and the view for a household is applied in memory.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { boardView, type BoardViewFilter } from '../../shared/rules/board-view';
 import { nightBounds, nightOf } from '../../shared/rules/night';
 import type { Household } from '../../shared/rules/suitability';
-import type { Database, PlaceType, Role } from '../db/schema';
+import type { Database, HoldTable, PlaceType, Role } from '../db/schema';
 import { can } from '../policies';
 
 export interface BoardFilter {
@@ -24,6 +24,25 @@ export const DEFAULT_STALE_HOURS = 6;
 export type BoardScope = 'addresses' | 'desk';
 /** Who may read a confidential address (a women's refuge, policy `places.addresses`): the rest of the desk gets null. */
 export const boardScopeOf = (role: Role): BoardScope => (can(role, 'places.addresses') ? 'addresses' : 'desk');
+
+/** A hold as the board shows it, on a place of the region or at a neighbour's (one shape for both). */
+function holdOnBoard(
+  h: Pick<
+    Selectable<HoldTable>,
+    'id' | 'unit_no' | 'initials' | 'status' | 'household' | 'expires_at' | 'placed_at' | 'created_by'
+  >,
+) {
+  return {
+    id: h.id,
+    unit: h.unit_no,
+    initials: h.initials,
+    status: h.status,
+    household: h.household,
+    expiresAt: new Date(h.expires_at).toISOString(),
+    placedAt: h.placed_at ? new Date(h.placed_at).toISOString() : null,
+    createdBy: h.created_by,
+  };
+}
 
 export type BoardPlaces = Awaited<ReturnType<typeof readBoardPlaces>>;
 export type BoardPlaceRow = BoardPlaces['places'][BoardScope][number];
@@ -84,16 +103,7 @@ export async function readBoardPlaces(
               stale: now.getTime() - new Date(count.confirmed_at).getTime() > staleHours * 3_600_000,
             }
           : null,
-        holds: own.map((h) => ({
-          id: h.id,
-          unit: h.unit_no,
-          initials: h.initials,
-          status: h.status,
-          household: h.household,
-          expiresAt: new Date(h.expires_at).toISOString(),
-          placedAt: h.placed_at ? new Date(h.placed_at).toISOString() : null,
-          createdBy: h.created_by,
-        })),
+        holds: own.map(holdOnBoard),
       };
     });
   // The board changes by itself when a hotel's count grows stale or the night turns (no event says so).
@@ -171,16 +181,7 @@ async function heldAtNeighbours(db: Kysely<Database>, region: string) {
       municipality: h.municipality_name,
       phone: h.place_phone,
     },
-    hold: {
-      id: h.id,
-      unit: h.unit_no,
-      initials: h.initials,
-      status: h.status,
-      household: h.household,
-      expiresAt: new Date(h.expires_at).toISOString(),
-      placedAt: h.placed_at ? new Date(h.placed_at).toISOString() : null,
-      createdBy: h.created_by,
-    },
+    hold: holdOnBoard(h),
   }));
 }
 
