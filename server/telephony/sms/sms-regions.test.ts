@@ -6,10 +6,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTwilio } from '../../../test/fake-twilio';
 import { ApiClient, startTestServer, type TestServer } from '../../../test/helpers/server';
+import { missedCall as loggedMissedCall } from '../../../test/helpers/missed-call';
 import { eventProblems, openCheckedSocket } from '../../../test/helpers/socket';
 import { enqueueSms } from '../outbox/enqueue';
 import { processOutboxOnce } from '../outbox/worker';
-import { raiseAlarm } from '../voice/alarms';
 import { REFERRER_KIND } from '../../referrer/confirmation';
 
 const SID = `AC${'7'.repeat(32)}`;
@@ -67,41 +67,8 @@ const outbox = async (c: ApiClient) => (await c.get('/api/outbox')).body.message
 
 /** A call to a region's number that rang nobody, and its alarm texts' ids. */
 async function missedCall(region: string, from: string): Promise<string[]> {
-  const at = t.app.services.clock.now();
-  const row = await t.db.db
-    .insertInto('calls')
-    .values({
-      region_code: region,
-      call_sid: `CA${(++n).toString(16).padStart(32, '0')}`,
-      from_number: from,
-      to_number: null,
-      caller_name: null,
-      out_of_hours: true,
-      chain: JSON.stringify([]),
-      outcome: 'missed',
-      status: 'completed',
-      answered_by: null,
-      answered_number: null,
-      started_at: at,
-      answered_at: null,
-      ended_at: at,
-      duration_sec: 0,
-      recording_url: null,
-      recording_sec: null,
-      previous_call_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await raiseAlarm(
-    t.app.services,
-    { id: row.id, chain: [], callerName: null, outcome: 'missed', fromNumber: from, callbackIntakeId: null, region },
-    'missed',
-  );
-  const texts = await t.db.db
-    .selectFrom('outbox')
-    .select('id')
-    .where('dedupe_key', 'like', `alarm:${row.id}:%`)
-    .execute();
+  const id = await loggedMissedCall(t, region, from);
+  const texts = await t.db.db.selectFrom('outbox').select('id').where('dedupe_key', 'like', `alarm:${id}:%`).execute();
   expect(texts.length).toBeGreaterThan(0);
   return texts.map((r) => r.id);
 }

@@ -3,8 +3,9 @@
 // Two regions in one instance, a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock';
+import { missedCall as loggedMissedCall } from '../../../test/helpers/missed-call';
 import { startTestServer, type TestServer } from '../../../test/helpers/server';
-import { acknowledgeLatestAlarm, raiseAlarm } from './alarms';
+import { acknowledgeLatestAlarm } from './alarms';
 
 // The demo's coordinators (server/seed/demo.ts): one per region.
 const KEMPEN_COORDINATOR = '+32478223344';
@@ -17,45 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A call to a region's number that rang nobody (no rota step had a person), and its alarm. */
+/** A missed call at `at` (the alarm is raised then: later calls' alarms are newer). */
 async function missedCall(region: string, from: string, at: string) {
-  const { db } = t.db;
-  clock.set(at); // the alarm is raised at the call's end: later calls' alarms are newer
-  const row = await db
-    .insertInto('calls')
-    .values({
-      region_code: region,
-      call_sid: `CA${Math.random().toString(16).slice(2).padEnd(32, '0')}`,
-      from_number: from,
-      to_number: null,
-      caller_name: null,
-      out_of_hours: true,
-      chain: JSON.stringify([]),
-      outcome: 'missed',
-      status: 'completed',
-      answered_by: null,
-      answered_number: null,
-      started_at: new Date(at),
-      answered_at: null,
-      ended_at: new Date(at),
-      duration_sec: 0,
-      recording_url: null,
-      recording_sec: null,
-      previous_call_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const call = {
-    id: row.id,
-    chain: [],
-    callerName: null,
-    outcome: 'missed',
-    fromNumber: from,
-    callbackIntakeId: null,
-    region,
-  };
-  await raiseAlarm(t.app.services, call, 'missed');
-  return row.id;
+  clock.set(at);
+  return loggedMissedCall(t, region, from);
 }
 
 const textedFor = async (callId: string) =>
