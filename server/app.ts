@@ -1,6 +1,6 @@
 // Composition root: builds the Express app, socket.io and the services every route receives.
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
 import type { Clock } from './clock';
@@ -18,7 +18,7 @@ import type { Logger } from './logger';
 import { attachRealtime } from './realtime/realtime';
 import { apiRoutes } from './routes';
 import { twilioRoutes, webhookWritesSettled } from './telephony/webhooks';
-import { mountTwilioRoutes } from './telephony/twilio/webhook';
+import { mountTwilioRoutes, twilioFrontDoor } from './telephony/twilio/webhook';
 import { LastKnownRota } from './telephony/voice/last-known-rota';
 import { keepRotaFresh } from './telephony/voice/keep-fresh';
 import { startHoldExpiry } from './capacity/expiry';
@@ -60,7 +60,10 @@ export const DEFAULT_CLIENT_DIR = fromRoot('dist/client');
 
 export function createApp(opts: AppOptions): App {
   const app = express();
-  const server = createServer(app);
+  // Twilio's webhooks are answered ahead of Express (twilio/webhook.ts); the front door needs the services,
+  // which need the server, so the listener is set once they exist.
+  let listener: RequestListener = app;
+  const server = createServer((req, res) => listener(req, res));
   const realtime = attachRealtime(
     server,
     opts.database.db,
@@ -93,6 +96,9 @@ export function createApp(opts: AppOptions): App {
 
   app.disable('x-powered-by');
   app.set('trust proxy', opts.config.trustProxy); // req.ip is the real client behind the proxies named in TRUST_PROXY
+  listener = twilioFrontDoor(twilioRoutes, services, webhookWritesSettled, app);
+  // What the front door refused (no valid signature) meets no console middleware either.
+  mountTwilioRoutes(app, twilioRoutes, services);
   app.use(helmet({ contentSecurityPolicy: { directives: csp(opts.config) } }));
   // Escape <, > and & in every JSON answer: a hostile string echoed in an error can never become markup.
   app.set('json escape', true);
@@ -101,8 +107,6 @@ export function createApp(opts: AppOptions): App {
   app.use(refuseDeepJson);
   app.use(cookies);
 
-  // Twilio's webhooks first: a call is matched before the API's many routes are tried (issue 17).
-  mountTwilioRoutes(app, twilioRoutes, services, webhookWritesSettled);
   const routes = [...apiRoutes, openApiRoute()];
   app.use('/api/auth/login', loginLimiter(opts.config));
   mountRoutes(app, routes, services, { checkAnswers: opts.checkAnswers });
