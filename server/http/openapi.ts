@@ -186,6 +186,7 @@ function webhookOperation(w: WebhookSpec) {
       // The voice URL answers invalid parameters with TwiML too: the call still rings the rota.
       ...(w.onInvalid ? {} : { 400: text('Invalid parameters; the message names them') }),
       403: text('X-Twilio-Signature missing or wrong'),
+      413: text('The form is over 64 kB'),
       429: text('Too many refused requests from this address'),
     },
   };

@@ -137,6 +137,14 @@ describe('operations', () => {
       });
       expect(unsigned.status, path).toBe(403);
       expect(unsigned.headers.get('content-type'), path).toMatch(/^text\/plain/);
+      expect(Object.keys(op.responses['413']?.content ?? {}), path).toEqual(['text/plain']);
+      const tooLarge = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `Body=${'x'.repeat(65 * 1024)}`,
+      });
+      expect(tooLarge.status, path).toBe(413);
+      expect(tooLarge.headers.get('content-type'), path).toMatch(/^text\/plain/);
     }
   });
 
