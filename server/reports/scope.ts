@@ -31,6 +31,14 @@ export function inScope(column: string, nis: string[] | null): RawBuilder<boolea
   return nis === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in (${sql.join(nis)})`;
 }
 
+/**
+ * The intake of one hold, guarantee or handoff, looked up by its unique key, for `left join lateral (...) i on
+ * true`. `offset 0` keeps PostgreSQL from folding it into a hash join over every intake of every year: a
+ * year's few thousand lookups cost a fraction of that.
+ */
+export const intakeOf = (match: RawBuilder<boolean>) =>
+  sql`select x.competent_nis, x.region_code from intakes x where ${match} offset 0`;
+
 /** `column` = the scope's region, or true without one. */
 export function inRegion(column: string, region: string | null | undefined): RawBuilder<boolean> {
   return region ? sql<boolean>`${sql.ref(column)} = ${region}` : sql<boolean>`true`;

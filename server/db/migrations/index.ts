@@ -23,6 +23,7 @@ import * as m022 from './022_intake_region';
 import * as m023 from './023_directory_region';
 import * as m024 from './024_call_figures_region';
 import * as m025 from './025_texts_region';
+import * as m026 from './026_calls_started_index';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '023_directory_region': m023,
   '024_call_figures_region': m024,
   '025_texts_region': m025,
+  '026_calls_started_index': m026,
 };

@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/rules/wall-clock';
 import type { Db, FigureScope } from '../scope';
 import { callFigures, type CallFigures } from './calls';
 import { handoffsOnTime, type HandoffRow } from './handoffs';
-import { nightsWithin, periodRows, stayNights, sumBy, type PeriodRows, type StayRow } from './period-rows';
+import { dateOfDay, nightRange, periodRows, sumBy, type PeriodRows } from './period-rows';
 
 /** Up to this many nights the timeline has one bar per night; beyond it one per month. */
 export const NIGHTLY_UP_TO = 62;
@@ -44,11 +44,17 @@ export async function timeline(
     (r) => keyOf(r.night),
     (r) => r.n,
   );
-  // Each guarantee night on its own date, kept when it lies in the period.
-  const g = new Map<string, number>();
-  for (const stay of stays)
-    for (const night of stayNights(stay.first, stay.nights, period.from, period.to))
-      g.set(keyOf(night), (g.get(keyOf(night)) ?? 0) + stay.n);
+  // Each guarantee night on its own day, kept when it lies in the period; dates are written once per day.
+  const byDay = new Map<number, number>();
+  for (const stay of stays) {
+    const { start, end } = nightRange(stay.first, stay.nights, period.from, period.to);
+    for (let day = start; day < end; day++) byDay.set(day, (byDay.get(day) ?? 0) + stay.n);
+  }
+  const g = sumBy(
+    [...byDay],
+    ([day]) => keyOf(dateOfDay(day)),
+    ([, n]) => n,
+  );
   return {
     bucket: monthly ? ('month' as const) : ('night' as const),
     rows: bucketKeys(period.from, period.to, monthly).map((key) => ({
@@ -88,7 +94,6 @@ export async function byMunicipality(
     handoffs ?? handoffsOnTime(db, scope),
   ]);
   // Placements and stays without an intake have no competent municipality: not in this table.
-  const within = (r: StayRow) => nightsWithin(r.first, r.nights, period.from, period.to) * r.n;
   const counted = sumBy(
     intakes,
     (r) => r.nis,
@@ -104,11 +109,15 @@ export async function byMunicipality(
     (r) => r.nis,
     (r) => r.n,
   );
-  const nightsBy = sumBy(stays, (r) => r.nis, within);
+  const nightsBy = sumBy(
+    stays,
+    (r) => r.nis,
+    (r) => r.within * r.n,
+  );
   const centsBy = sumBy(
     stays,
     (r) => r.nis,
-    (r) => within(r) * r.cents,
+    (r) => r.within * r.n * r.cents,
   );
   const hM = new Map(handoffRows.map((r) => [r.nis, r]));
   // The region's municipalities always; any other only when one of the region's intakes made it competent.

@@ -52,14 +52,16 @@ export async function callFigures(db: Db, { period, region }: FigureScope) {
   // The seconds to answer are grouped as whole microseconds (what a timestamp holds, so nothing is
   // rounded) and the grouped columns are kept narrow (the caller's kind is null for an unknown number,
   // told apart from "not grouped by kind" by grouping()): PostgreSQL then hashes all four groupings in
-  // one pass; a float or a wider key made it sort the period's calls for one of them.
+  // one pass; a float or a wider key made it sort the period's calls for one of them. date_part, not extract:
+  // extract answers in numeric, whose arithmetic on every call of a year cost a third of the scan; a float8
+  // holds any call's seconds to within a nanosecond, so rounding it to microseconds gives the exact value.
   const { rows } = await sql<Row>`
     select outcome, hour, weekday, kind, us::float8 / 1e6 as s, to_char(night, 'YYYY-MM-DD') as night,
       count(*)::int as n, grouping(hour)::int as by_time, grouping(kind)::int as by_kind,
       grouping(us)::int as by_seconds, grouping(night)::int as by_night
-    from (select c.outcome, c.local_hour as hour, extract(isodow from c.night)::int as weekday, d.kind, c.night,
+    from (select c.outcome, c.local_hour as hour, date_part('isodow', c.night)::int as weekday, d.kind, c.night,
             case when c.outcome = 'answered' and c.answered_at is not null
-              then (extract(epoch from c.answered_at - c.started_at) * 1000000)::bigint end as us
+              then round(date_part('epoch', c.answered_at - c.started_at) * 1000000)::bigint end as us
           from calls c left join directory d on d.number = c.from_number
           where ${inPeriod('c.started_at', period)} and ${inRegion('c.region_code', region)}) x
     group by grouping sets ((outcome, hour, weekday), (outcome, kind), (us), (night))`.execute(db);

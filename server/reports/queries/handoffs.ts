@@ -1,6 +1,6 @@
 // Handoffs to the competent OCMW: acknowledged on time or not.
 import { sql } from 'kysely';
-import { inPeriod, inRegion, inScope, share, type Db, type FigureScope } from '../scope';
+import { inPeriod, inRegion, inScope, intakeOf, share, type Db, type FigureScope } from '../scope';
 
 /**
  * Grace after due_at within which an acknowledgement still counts as on time. The handoff falls due
@@ -21,7 +21,8 @@ export interface HandoffRow {
 /**
  * Handoffs created in the period (by intakes.competent_nis). The moment of response is the
  * acknowledgement or, for one closed without it, the closing. Without a response yet: late once the
- * grace has passed, pending before. Grouped by municipality; the dashboard sums them.
+ * grace has passed, pending before. Grouped by municipality; the dashboard sums them. Each handoff's intake is
+ * looked up by its key: a join read every intake of every year.
  * @public
  */
 export async function handoffsOnTime(db: Db, { period, nis, now, intakeRegion }: FigureScope): Promise<HandoffRow[]> {
@@ -32,7 +33,7 @@ export async function handoffsOnTime(db: Db, { period, nis, now, intakeRegion }:
       count(*) filter (where coalesce(h.acknowledged_at, h.closed_at) > h.due_at + ${grace}
                           or (coalesce(h.acknowledged_at, h.closed_at) is null and h.due_at + ${grace} < ${now}))::int as late,
       count(*) filter (where coalesce(h.acknowledged_at, h.closed_at) is null and h.due_at + ${grace} >= ${now})::int as pending
-    from handoffs h join intakes i on i.id = h.intake_id
+    from handoffs h join lateral (${intakeOf(sql`x.id = h.intake_id`)}) i on true
     where ${inPeriod('h.created_at', period)} and ${inScope('i.competent_nis', nis)}
       and ${inRegion('i.region_code', intakeRegion)}
     group by 1`.execute(db);

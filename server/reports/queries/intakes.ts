@@ -58,7 +58,8 @@ export async function intakeMix(db: Db, { period, nis, intakeRegion }: FigureSco
 }
 
 /**
- * Minutes from the start of the call to the placement (intakes.call_id -> calls, intakes.hold_id -> holds).
+ * Minutes from the start of the call to the placement (intakes.call_id -> calls, intakes.hold_id -> holds), each
+ * looked up by its key from the period's intakes (a join hashed every hold of every year).
  * @public
  */
 export async function callToPlacement(db: Db, { period, nis, intakeRegion }: FigureScope) {
@@ -67,10 +68,11 @@ export async function callToPlacement(db: Db, { period, nis, intakeRegion }: Fig
            percentile_cont(0.5) within group (order by m)::float8 as median,
            percentile_cont(0.9) within group (order by m)::float8 as p90
     from (select extract(epoch from h.placed_at - c.started_at)::float8 / 60 as m
-          from intakes i join holds h on h.id = i.hold_id
+          from intakes i
+            join lateral (select y.placed_at from holds y where y.id = i.hold_id and y.placed_at is not null offset 0) h on true
             join lateral (select y.started_at from calls y where y.id = i.call_id offset 0) c on true
           where ${inPeriod('i.created_at', period)} and ${inScope('i.competent_nis', nis)}
-            and ${inRegion('i.region_code', intakeRegion)} and h.placed_at is not null) x`.execute(db);
+            and ${inRegion('i.region_code', intakeRegion)}) x`.execute(db);
   const row = r.rows[0]!;
   const m = (v: number | null) => (v === null ? null : round(v));
   return { count: row.n, meanMin: m(row.mean), medianMin: m(row.median), p90Min: m(row.p90) };

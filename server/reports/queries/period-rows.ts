@@ -3,9 +3,17 @@
 // timeline and the table per municipality each used to read them again with the same conditions (issue 17,
 // point 3: three scans of holds and of guarantees became one each). A query run on its own (a CSV export,
 // the bench) reads them itself.
-import { type RawBuilder, sql } from 'kysely';
-import { addDays } from '../../../shared/rules/wall-clock';
-import { guaranteeOverlaps, inPeriod, inRegion, inScope, nightExpr, type Db, type FigureScope } from '../scope';
+import { sql } from 'kysely';
+import {
+  guaranteeOverlaps,
+  inPeriod,
+  inRegion,
+  inScope,
+  intakeOf,
+  nightExpr,
+  type Db,
+  type FigureScope,
+} from '../scope';
 
 /** Intakes created in the period, by competent municipality and night. */
 export interface IntakeRow {
@@ -30,6 +38,8 @@ export interface StayRow {
   nights: number;
   cents: number;
   n: number;
+  /** How many of the stay's nights fall in the period (nightsWithin), worked out once when read. */
+  within: number;
 }
 
 /** Each read starts when a query first asks for it, and is shared by the queries after it. */
@@ -38,13 +48,6 @@ export interface PeriodRows {
   placed: () => Promise<PlacedRow[]>;
   stays: () => Promise<StayRow[]>;
 }
-
-/**
- * The intake of one hold or guarantee, looked up by its unique key. `offset 0` keeps PostgreSQL from folding it
- * into a hash join over every intake of every year: a year's few thousand lookups cost a third of that.
- */
-const intakeOf = (match: RawBuilder<boolean>) =>
-  sql`select x.competent_nis, x.region_code from intakes x where ${match} offset 0`;
 
 const day = (column: string) => sql<string>`to_char(${nightExpr(column)}, 'YYYY-MM-DD')`;
 
@@ -93,30 +96,46 @@ async function placedRows(db: Db, { period, nis, intakeRegion }: FigureScope): P
 
 /** A guarantee's intake is its primary key's row: the left join keeps one row per guarantee. */
 async function stayRows(db: Db, { period, nis, intakeRegion }: FigureScope): Promise<StayRow[]> {
-  const r = await sql<StayRow>`
+  const r = await sql<Omit<StayRow, 'within'>>`
     select p.type, i.competent_nis as nis, g.first_night as first, g.nights, g.cost_per_night_cents::float8 as cents,
            count(*)::int as n
     from guarantees g join places p on p.id = g.place_id left join lateral (${intakeOf(sql`x.id = g.intake_id`)}) i on true
     where ${guaranteeOverlaps(period)} and ${inScope('i.competent_nis', nis)}
       and ${inRegion('i.region_code', intakeRegion)}
     group by 1, 2, 3, 4, 5`.execute(db);
-  return r.rows;
+  return r.rows.map((s) => ({ ...s, within: nightsWithin(s.first, s.nights, period.from, period.to) }));
 }
 
-/** The nights of a stay (first night, length) that fall in [from, to]: as scope.ts `nightsInPeriod`. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date (a night is a date: no clock, so no clock change). Read from the
+ * digits: a dashboard counts thousands of stays, and parsing a date string for each cost more than the queries.
+ */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/**
+ * The date (YYYY-MM-DD) of a day number.
+ * @public
+ */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The nights of a stay (first night, length) that fall in [from, to], as day numbers from `start` up to, not
+ * including, `end` (empty when end <= start).
+ * @public
+ */
+export function nightRange(first: string, nights: number, from: string, to: string): { start: number; end: number } {
+  const f = dayNumber(first);
+  return { start: Math.max(f, dayNumber(from)), end: Math.min(f + nights, dayNumber(to) + 1) };
+}
+
+/** How many nights of a stay (first night, length) fall in [from, to]: as scope.ts `nightsInPeriod`. */
 export function nightsWithin(first: string, nights: number, from: string, to: string): number {
-  const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
-  const start = Math.max(dayNo(first), dayNo(from));
-  const end = Math.min(dayNo(first) + nights, dayNo(to) + 1);
+  const { start, end } = nightRange(first, nights, from, to);
   return Math.max(0, end - start);
-}
-
-/** Each night of a stay that falls in [from, to], by date. */
-export function* stayNights(first: string, nights: number, from: string, to: string): Generator<string> {
-  for (let k = 0; k < nights; k++) {
-    const night = addDays(first, k);
-    if (night >= from && night <= to) yield night;
-  }
 }
 
 /** Sums `value` of rows by `key`. */

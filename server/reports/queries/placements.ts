@@ -1,7 +1,7 @@
 // Placements, nights used and occupancy per place type.
 import type { PlaceType } from '../../db/schema';
 import { share, type Db, type FigureScope } from '../scope';
-import { nightsWithin, periodRows, sumBy, type PeriodRows, type StayRow } from './period-rows';
+import { periodRows, sumBy, type PeriodRows } from './period-rows';
 
 export const PLACE_TYPES = [
   'caw_noodkamer',
@@ -45,12 +45,15 @@ export async function placeTypeTable(db: Db, scope: FigureScope, rows: PeriodRow
     (r) => r.type,
     (r) => r.n,
   );
-  const within = (r: StayRow) => nightsWithin(r.first, r.nights, from, to) * r.n;
-  const nightsOf = sumBy(stays, (r) => r.type, within);
+  const nightsOf = sumBy(
+    stays,
+    (r) => r.type,
+    (r) => r.within * r.n,
+  );
   const centsOf = sumBy(
     stays,
     (r) => r.type,
-    (r) => within(r) * r.cents,
+    (r) => r.within * r.n * r.cents,
   );
   const used = new Map([...nightsOf].map(([type, nights]) => [type, { nights, cents: centsOf.get(type) ?? 0 }]));
   const types = [
