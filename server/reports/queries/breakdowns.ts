@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/rules/wall-clock';
 import type { Db, FigureScope } from '../scope';
 import { callFigures, type CallFigures } from './calls';
 import { handoffsOnTime, type HandoffRow } from './handoffs';
-import { dateOfDay, nightRange, periodRows, sumBy, type PeriodRows } from './period-rows';
+import { periodRows, sumBy, type PeriodRows, type StayRow } from './period-rows';
 
 /** Up to this many nights the timeline has one bar per night; beyond it one per month. */
 export const NIGHTLY_UP_TO = 62;
@@ -36,23 +36,17 @@ export async function timeline(
   );
   const i = sumBy(
     intakes,
-    (r) => keyOf(r.night),
+    (r) => r.night && keyOf(r.night),
     (r) => r.n,
   );
   const p = sumBy(
     placements,
-    (r) => keyOf(r.night),
+    (r) => r.night && keyOf(r.night),
     (r) => r.n,
   );
-  // Each guarantee night on its own day, kept when it lies in the period; dates are written once per day.
-  const byDay = new Map<number, number>();
-  for (const stay of stays) {
-    const { start, end } = nightRange(stay.first, stay.nights, period.from, period.to);
-    for (let day = start; day < end; day++) byDay.set(day, (byDay.get(day) ?? 0) + stay.n);
-  }
   const g = sumBy(
-    [...byDay],
-    ([day]) => keyOf(dateOfDay(day)),
+    runningNights(stays, period.from, period.to),
+    ([night]) => keyOf(night),
     ([, n]) => n,
   );
   return {
@@ -112,12 +106,12 @@ export async function byMunicipality(
   const nightsBy = sumBy(
     stays,
     (r) => r.nis,
-    (r) => r.within * r.n,
+    (r) => r.nights,
   );
   const centsBy = sumBy(
     stays,
     (r) => r.nis,
-    (r) => r.within * r.n * r.cents,
+    (r) => r.cents,
   );
   const hM = new Map(handoffRows.map((r) => [r.nis, r]));
   // The region's municipalities always; any other only when one of the region's intakes made it competent.
@@ -137,4 +131,31 @@ export async function byMunicipality(
       handoffsOnTime: hM.get(m.nis)?.on_time ?? 0,
       handoffsLate: hM.get(m.nis)?.late ?? 0,
     }));
+}
+
+/**
+ * The guarantees running on each night of [from, to]: those begun on or before it less those ended on or before
+ * it (a guarantee runs from its first night up to, not including, its end). Every guarantee given overlaps the
+ * period, so those begun before it are running at its start.
+ */
+function runningNights(stays: StayRow[], from: string, to: string): [string, number][] {
+  const begun = sumBy(
+    stays,
+    (r) => r.first,
+    (r) => r.n,
+  );
+  const ended = sumBy(
+    stays,
+    (r) => r.end,
+    (r) => r.n,
+  );
+  let running = 0;
+  for (const [first, n] of begun) if (first < from) running += n;
+  for (const [end, n] of ended) if (end < from) running -= n;
+  const out: [string, number][] = [];
+  for (let night = from; night <= to; night = addDays(night, 1)) {
+    running += (begun.get(night) ?? 0) - (ended.get(night) ?? 0);
+    out.push([night, running]);
+  }
+  return out;
 }

@@ -48,12 +48,12 @@ export async function placeTypeTable(db: Db, scope: FigureScope, rows: PeriodRow
   const nightsOf = sumBy(
     stays,
     (r) => r.type,
-    (r) => r.within * r.n,
+    (r) => r.nights,
   );
   const centsOf = sumBy(
     stays,
     (r) => r.type,
-    (r) => r.within * r.n * r.cents,
+    (r) => r.cents,
   );
   const used = new Map([...nightsOf].map(([type, nights]) => [type, { nights, cents: centsOf.get(type) ?? 0 }]));
   const types = [
