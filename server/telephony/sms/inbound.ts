@@ -163,6 +163,8 @@ async function forwardOrHold(services: Services, trx: Transaction<Database>, m: 
     .where('handled_as', '=', 'forwarded')
     .where('received_at', '>', since)
     .where('id', '!=', m.id)
+    // Each region's line has its own hourly limits: a flood on one desk's number never holds another's texts.
+    .where((eb) => (m.region === null ? eb('region_code', 'is', null) : eb('region_code', '=', m.region)))
     .executeTakeFirstOrThrow();
   if (!m.to) {
     await markHandled(trx, m.id, 'kept');
@@ -180,14 +182,14 @@ async function forwardOrHold(services: Services, trx: Transaction<Database>, m: 
             to: m.to,
             kind: 'forward',
             region: m.region,
-            dedupeKey: `forward-held:${m.from}:${bucket}`,
+            dedupeKey: `forward-held:${m.region ?? ''}:${m.from}:${bucket}`,
             body: `Meer sms'en van ${m.from} dit uur: niet meer doorgestuurd, lees ze in de console.`,
           }
         : {
             to: m.to,
             kind: 'forward',
             region: m.region,
-            dedupeKey: `forward-held-all:${bucket}`,
+            dedupeKey: `forward-held-all:${m.region ?? ''}:${bucket}`,
             body: `Veel sms'en op de permanentielijn dit uur: de rest staat enkel in de console.`,
           },
     );
