@@ -122,9 +122,8 @@ export async function readBoardPlaces(
 }
 
 /**
- * The holds (held or placed) on other regions' places made by this region's desk: by an account that works in this
- * region and not in the place's (holds record who made them, not from which region; an account of both regions,
- * such as an admin, holding there counts as that region's own). Oldest first.
+ * The holds (held or placed) on other regions' places made by this region's desk (holds.region_code, the region
+ * the maker was working in when holding, migration 027). Oldest first.
  */
 async function heldAtNeighbours(db: Kysely<Database>, region: string) {
   const rows = await db
@@ -150,25 +149,8 @@ async function heldAtNeighbours(db: Kysely<Database>, region: string) {
       'regions.name as region_name',
     ])
     .where('holds.status', 'in', ['held', 'placed'])
+    .where('holds.region_code', '=', region)
     .where('places.region_code', '!=', region)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('user_regions')
-          .select('user_regions.user_id')
-          .whereRef('user_regions.user_id', '=', 'holds.created_by')
-          .where('user_regions.region_code', '=', region),
-      ),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('user_regions')
-            .select('user_regions.user_id')
-            .whereRef('user_regions.user_id', '=', 'holds.created_by')
-            .whereRef('user_regions.region_code', '=', 'places.region_code'),
-        ),
-      ),
-    )
     .orderBy('holds.created_at')
     .orderBy('holds.id')
     .execute();
@@ -195,11 +177,11 @@ export async function holdingRegionsOf(db: Kysely<Database>, placeIds: readonly 
   const rows = await db
     .selectFrom('holds')
     .innerJoin('places', 'places.id', 'holds.place_id')
-    .innerJoin('user_regions', 'user_regions.user_id', 'holds.created_by')
-    .select('user_regions.region_code')
+    .select('holds.region_code')
     .distinct()
     .where('holds.place_id', 'in', placeIds)
-    .whereRef('user_regions.region_code', '!=', 'places.region_code')
+    .where('holds.region_code', 'is not', null)
+    .whereRef('holds.region_code', '!=', 'places.region_code')
     .where((eb) =>
       eb.or([
         eb('holds.status', 'in', ['held', 'placed']),
@@ -207,7 +189,7 @@ export async function holdingRegionsOf(db: Kysely<Database>, placeIds: readonly 
       ]),
     )
     .execute();
-  return rows.map((r) => r.region_code);
+  return rows.flatMap((r) => (r.region_code ? [r.region_code] : []));
 }
 /** How long a closed hold still makes its holder's board read again (the change's own announcement is at once). */
 const RECENT_CHANGE_MS = 15 * 60_000;

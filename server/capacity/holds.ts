@@ -113,6 +113,7 @@ export async function insertHold(trx: Executor, now: Date, user: AuthUser, body:
           created_by: user.id,
           created_at: now,
           updated_at: now,
+          region_code: region,
         })
         .returning(['id', 'expires_at'])
         .executeTakeFirstOrThrow();
@@ -143,26 +144,20 @@ export async function insertHold(trx: Executor, now: Date, user: AuthUser, body:
 
 /**
  * Whether the user's current region may act on a hold (extend, release, check out, adopt it into an intake): a hold on
- * one of the region's own places, or one this region's desk made on a neighbour's place (its maker works in this
- * region and not in the place's; as the board's heldAtNeighbours). Any other region's hold is not the worker's to
- * change: the routes answer 404, as for another region's place.
+ * one of the region's own places, or one this region's desk made on a neighbour's place (holds.region_code; as the
+ * board's heldAtNeighbours). Any other region's hold is not the worker's to change: the routes answer 404, as for
+ * another region's place.
  * @public
  */
 export async function holdInReach(
   db: Executor,
   user: AuthUser,
-  hold: { place_id: string; created_by: string },
+  hold: { place_id: string; region_code: string | null },
 ): Promise<boolean> {
   const region = regionOf(user);
+  if (hold.region_code === region) return true;
   const place = await db.selectFrom('places').select('region_code').where('id', '=', hold.place_id).executeTakeFirst();
-  if (!place) return false;
-  if (place.region_code === region) return true;
-  const maker = await db
-    .selectFrom('user_regions')
-    .select('region_code')
-    .where('user_id', '=', hold.created_by)
-    .execute();
-  return maker.some((r) => r.region_code === region) && !maker.some((r) => r.region_code === place.region_code);
+  return place?.region_code === region;
 }
 
 /**

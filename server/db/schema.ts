@@ -339,6 +339,8 @@ export interface HoldTable {
   updated_at: Timestamp;
   placed_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The region whose desk made the hold (migration 027); null: the place's own region. */
+  region_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HotelCountTable {

@@ -231,7 +231,7 @@ export async function adoptHold(services: Services, user: AuthUser, id: string, 
     );
   const hold = await db
     .selectFrom('holds')
-    .select(['id', 'status', 'place_id', 'created_by'])
+    .select(['id', 'status', 'place_id', 'region_code'])
     .where('id', '=', holdId)
     .executeTakeFirst();
   if (!hold || !(await holdInReach(db, user, hold)))

@@ -24,6 +24,7 @@ import * as m023 from './023_directory_region';
 import * as m024 from './024_call_figures_region';
 import * as m025 from './025_texts_region';
 import * as m026 from './026_calls_started_index';
+import * as m027 from './027_hold_region';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '024_call_figures_region': m024,
   '025_texts_region': m025,
   '026_calls_started_index': m026,
+  '027_hold_region': m027,
 };
