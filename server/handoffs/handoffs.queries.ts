@@ -37,13 +37,20 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
       'guarantees.nights',
       'guarantees.total_cents',
     ]);
-  // OCMW staff: the handoffs to their OCMW, from any region. The desk: what its region placed, and what another
-  // region handed to an OCMW of this region (issue 15).
+  // OCMW staff: the handoffs to their OCMW, from any region. The desk: its own intakes' (wherever it placed them and
+  // whoever is competent), what was placed on its places, and what another region handed to an OCMW of this
+  // region (issue 15).
   const own = scope(user);
   if (own) q = q.where('handoffs.ocmw_nis', 'in', own.length ? own : ['-']);
   else {
     const region = regionOf(user);
-    q = q.where((eb) => eb.or([eb('places.region_code', '=', region), eb('municipalities.region_code', '=', region)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('intakes.region_code', '=', region),
+        eb('places.region_code', '=', region),
+        eb('municipalities.region_code', '=', region),
+      ]),
+    );
   }
   if (f.nis) q = q.where('handoffs.ocmw_nis', '=', f.nis);
   q = f.status?.length

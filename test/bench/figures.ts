@@ -80,7 +80,7 @@ const SYNTHETIC = ['bench-west', 'bench-kust', 'bench-zuid'];
  * Adds SYNTHETIC regions made like the Kempen: 20 municipalities no region serves each, a copy of the
  * Kempen's places spread over them, and the Kempen's duty team working there too. Only the benchmark does this.
  */
-async function addSyntheticRegions(db: Kysely<Database>): Promise<void> {
+export async function addSyntheticRegions(db: Kysely<Database>): Promise<void> {
   const kempen = await db.selectFrom('regions').selectAll().where('code', '=', 'kempen').executeTakeFirstOrThrow();
   const places = await db.selectFrom('places').selectAll().where('region_code', '=', 'kempen').execute();
   const team = await db.selectFrom('user_regions').select('user_id').where('region_code', '=', 'kempen').execute();

@@ -1,0 +1,46 @@
+// A desk's own handoff is on its list wherever it placed the person and wherever the competent OCMW is (issue 15):
+// Boom-Mechelen-Lier's desk places someone for whom the CPAS of Charleroi is competent (no region serves it) on a
+// Kempen place (the two regions agreed to hold across). The handoff is on Boom-Mechelen-Lier's list, as on the
+// Kempen's (its place); before, only the place's region and the OCMW's listed it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, startTestServer, type TestServer } from '../../test/helpers/server';
+import { ManualClock } from '../clock';
+
+let t: TestServer;
+const as: Record<string, ApiClient> = {};
+beforeAll(async () => {
+  t = await startTestServer({
+    regions: ['kempen', 'boom-mechelen-lier'],
+    clock: new ManualClock('2026-11-27T22:10:00Z'),
+  });
+  for (const u of ['permanentie-bml', 'coordinator-bml', 'coordinator']) {
+    as[u] = new ApiClient(t.url);
+    await as[u].login(u);
+  }
+});
+afterAll(() => t.close());
+
+describe("a desk's own handoff, placed at a neighbour's, to an OCMW no region serves", () => {
+  it("is on the desk's own list", async () => {
+    const worker = as['permanentie-bml']!;
+    const intake = (
+      await worker.post('/api/intakes', {
+        referrer: { kind: 'police', organisation: 'PZ Mechelen-Willebroek' },
+        person: { name: 'Luc Voorbeeld', birthDate: '1984-03-09' },
+        household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+        ethos: 'public_space',
+        facts: { requestNis: '52011', housing: 'homeless' },
+      })
+    ).body;
+    expect(intake.competence.ocmw).toMatchObject({ served: false });
+    const kempenBoard = (await as.coordinator!.get('/api/board?adults=1&children=0&needs=men')).body.places as any[];
+    const place = kempenBoard.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
+    const placed = await worker.post(`/api/intakes/${intake.id}/place`);
+    expect(placed.status).toBe(200);
+    const handoffId = placed.body.handoff.id as string;
+    const listed = async (u: string) => (await as[u]!.get('/api/handoffs')).body.map((h: { id: string }) => h.id);
+    expect(await listed('coordinator-bml')).toContain(handoffId);
+    expect(await listed('coordinator')).toContain(handoffId); // the place's desk: the guest sleeps there
+  });
+});
