@@ -69,9 +69,15 @@ export function nightsInPeriod(period: Period): RawBuilder<number> {
   return sql<number>`greatest(0, least(g.first_night::date + g.nights, ${period.to}::date + 1) - greatest(g.first_night::date, ${period.from}::date))`;
 }
 
-/** Guarantees with at least one night in the period (alias g). */
+/**
+ * A guarantee's first night (alias g) as a date, from its digits: immutable, unlike `first_night::date`, so an index
+ * can hold it (migration 028).
+ */
+const firstNight = sql`make_date(substr(g.first_night, 1, 4)::int, substr(g.first_night, 6, 2)::int, substr(g.first_night, 9, 2)::int)`;
+
+/** Guarantees with at least one night in the period (alias g): their nights' range overlaps it (migration 028's index). */
 export function guaranteeOverlaps(period: Period): RawBuilder<boolean> {
-  return sql<boolean>`g.first_night <= ${period.to} and g.first_night::date + g.nights > ${period.from}::date`;
+  return sql<boolean>`daterange(${firstNight}, ${firstNight} + g.nights) && daterange(${period.from}::date, ${period.to}::date + 1)`;
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

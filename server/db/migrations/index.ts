@@ -25,6 +25,7 @@ import * as m024 from './024_call_figures_region';
 import * as m025 from './025_texts_region';
 import * as m026 from './026_calls_started_index';
 import * as m027 from './027_hold_region';
+import * as m028 from './028_guarantee_nights_index';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '025_texts_region': m025,
   '026_calls_started_index': m026,
   '027_hold_region': m027,
+  '028_guarantee_nights_index': m028,
 };
