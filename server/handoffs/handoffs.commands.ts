@@ -12,7 +12,8 @@ import { setCompetentMunicipality } from '../intake/intake.state';
 import { announceHandoffs } from './open';
 import { ocmwOf, regionContext, resolveMunicipalities } from '../intake/region-context';
 import type { Services } from '../services';
-import { inScope } from '../policies';
+import { inScope, scope } from '../policies';
+import { regionOf } from '../region/scope';
 import { say } from '../../shared/rules/say';
 
 import { FOLLOW_UPS } from '../../shared/api/handoffs';
@@ -29,12 +30,40 @@ export async function findHandoff(services: Services, id: string) {
   return h;
 }
 
-/** @public */
+/**
+ * The handoff, if the user may see it: OCMW staff the handoffs to their OCMW (from any region); the desk those its
+ * region's list shows (its own intakes', those placed on its places, those to one of its OCMWs). Another region's
+ * handoff is 404 to the desk, as another region's intake, and nothing is done to it.
+ * @public
+ */
 export async function handoffInScope(services: Services, user: AuthUser, id: string) {
   const h = await findHandoff(services, id);
   if (!inScope(user, h.ocmw_nis))
     throw forbidden(say('Deze overdracht is voor een ander OCMW.', 'This handoff is for another OCMW.'));
+  if (scope(user) === null && !(await inRegionsList(services, id, regionOf(user))))
+    throw notFound(say('Deze overdracht bestaat niet.', 'No such handoff.'));
   return h;
+}
+
+/** Whether the region's desk lists the handoff (as handoffs.queries.ts `listHandoffs`). */
+async function inRegionsList(services: Services, id: string, region: string): Promise<boolean> {
+  const row = await services.db
+    .selectFrom('handoffs')
+    .innerJoin('intakes', 'intakes.id', 'handoffs.intake_id')
+    .leftJoin('municipalities', 'municipalities.nis', 'handoffs.ocmw_nis')
+    .leftJoin('guarantees', 'guarantees.intake_id', 'intakes.id')
+    .leftJoin('places', 'places.id', 'guarantees.place_id')
+    .select('handoffs.id')
+    .where('handoffs.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('intakes.region_code', '=', region),
+        eb('places.region_code', '=', region),
+        eb('municipalities.region_code', '=', region),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function step(

@@ -43,4 +43,46 @@ describe("a desk's own handoff, placed at a neighbour's, to an OCMW no region se
     expect(await listed('coordinator-bml')).toContain(handoffId);
     expect(await listed('coordinator')).toContain(handoffId); // the place's desk: the guest sleeps there
   });
+
+  it("another region's handoff is 404 to the desk, to read and to act on, and nothing is done to it", async () => {
+    const worker = as['permanentie-bml']!;
+    const intake = (
+      await worker.post('/api/intakes', {
+        referrer: { kind: 'police', organisation: 'PZ Mechelen-Willebroek' },
+        person: { name: 'Jan Voorbeeld', birthDate: '1979-11-23' },
+        household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+        ethos: 'public_space',
+        facts: { requestNis: '12025', housing: 'homeless' },
+      })
+    ).body;
+    const bmlBoard = (await as['coordinator-bml']!.get('/api/board?adults=1&children=0&needs=men')).body
+      .places as any[];
+    const place = bmlBoard.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
+    expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
+    const handoffId = (await worker.post(`/api/intakes/${intake.id}/place`)).body.handoff.id as string;
+    const before = await t.db.db
+      .selectFrom('handoffs')
+      .selectAll()
+      .where('id', '=', handoffId)
+      .executeTakeFirstOrThrow();
+    const kempen = as.coordinator!;
+    expect((await kempen.get(`/api/handoffs/${handoffId}`)).status).toBe(404);
+    expect((await kempen.post(`/api/handoffs/${handoffId}/acknowledge`, {})).status).toBe(404);
+    expect((await kempen.post(`/api/handoffs/${handoffId}/close`, { note: 'niet van ons' })).status).toBe(404);
+    expect(
+      (
+        await kempen.post(`/api/handoffs/${handoffId}/handover`, {
+          method: 'phone',
+          contact: 'X, maatschappelijk werker',
+        })
+      ).status,
+    ).toBe(404);
+    const after = await t.db.db
+      .selectFrom('handoffs')
+      .selectAll()
+      .where('id', '=', handoffId)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    expect((await as['coordinator-bml']!.get(`/api/handoffs/${handoffId}`)).status).toBe(200);
+  });
 });
