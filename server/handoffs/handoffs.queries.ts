@@ -39,7 +39,7 @@ export async function listHandoffs(services: Services, user: AuthUser, f: { stat
     ]);
   // OCMW staff: the handoffs to their OCMW, from any region. The desk: its own intakes' (wherever it placed them and
   // whoever is competent), what was placed on its places, and what another region handed to an OCMW of this
-  // region (issue 15).
+  // region (issue 15). handoffs.commands.ts `handoffInScope` checks one handoff by the same rule.
   const own = scope(user);
   if (own) q = q.where('handoffs.ocmw_nis', 'in', own.length ? own : ['-']);
   else {
