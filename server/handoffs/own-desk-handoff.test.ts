@@ -20,46 +20,54 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * Boom-Mechelen-Lier's worker records a homeless man who asks for help in `requestNis`, holds the first suitable
+ * free place on `boardOf`'s board (the Kempen's or Boom-Mechelen-Lier's) for him and places him; the handoff's id.
+ */
+async function placedHandoff(person: { name: string; birthDate: string }, requestNis: string, boardOf: string) {
+  const worker = as['permanentie-bml']!;
+  const intake = (
+    await worker.post('/api/intakes', {
+      referrer: { kind: 'police', organisation: 'PZ Mechelen-Willebroek' },
+      person,
+      household: { type: 'alleenstaande_man', adults: 1, children: 0 },
+      ethos: 'public_space',
+      facts: { requestNis, housing: 'homeless' },
+    })
+  ).body;
+  const board = (await as[boardOf]!.get('/api/board?adults=1&children=0&needs=men')).body.places as {
+    id: string;
+    suitable: boolean;
+    free: number;
+    type: string;
+  }[];
+  const place = board.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel')!;
+  expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
+  const placed = await worker.post(`/api/intakes/${intake.id}/place`);
+  expect(placed.status).toBe(200);
+  return { served: intake.competence.ocmw.served as boolean, handoffId: placed.body.handoff.id as string };
+}
+
 describe("a desk's own handoff, placed at a neighbour's, to an OCMW no region serves", () => {
   it("is on the desk's own list", async () => {
-    const worker = as['permanentie-bml']!;
-    const intake = (
-      await worker.post('/api/intakes', {
-        referrer: { kind: 'police', organisation: 'PZ Mechelen-Willebroek' },
-        person: { name: 'Luc Voorbeeld', birthDate: '1984-03-09' },
-        household: { type: 'alleenstaande_man', adults: 1, children: 0 },
-        ethos: 'public_space',
-        facts: { requestNis: '52011', housing: 'homeless' },
-      })
-    ).body;
-    expect(intake.competence.ocmw).toMatchObject({ served: false });
-    const kempenBoard = (await as.coordinator!.get('/api/board?adults=1&children=0&needs=men')).body.places as any[];
-    const place = kempenBoard.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
-    expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
-    const placed = await worker.post(`/api/intakes/${intake.id}/place`);
-    expect(placed.status).toBe(200);
-    const handoffId = placed.body.handoff.id as string;
+    const { served, handoffId } = await placedHandoff(
+      { name: 'Luc Voorbeeld', birthDate: '1984-03-09' },
+      '52011',
+      'coordinator',
+    );
+    expect(served).toBe(false); // the CPAS of Charleroi: no region serves it
     const listed = async (u: string) => (await as[u]!.get('/api/handoffs')).body.map((h: { id: string }) => h.id);
     expect(await listed('coordinator-bml')).toContain(handoffId);
     expect(await listed('coordinator')).toContain(handoffId); // the place's desk: the guest sleeps there
   });
 
   it("another region's handoff is 404 to the desk, to read and to act on, and nothing is done to it", async () => {
-    const worker = as['permanentie-bml']!;
-    const intake = (
-      await worker.post('/api/intakes', {
-        referrer: { kind: 'police', organisation: 'PZ Mechelen-Willebroek' },
-        person: { name: 'Jan Voorbeeld', birthDate: '1979-11-23' },
-        household: { type: 'alleenstaande_man', adults: 1, children: 0 },
-        ethos: 'public_space',
-        facts: { requestNis: '12025', housing: 'homeless' },
-      })
-    ).body;
-    const bmlBoard = (await as['coordinator-bml']!.get('/api/board?adults=1&children=0&needs=men')).body
-      .places as any[];
-    const place = bmlBoard.find((p) => p.suitable && p.free > 0 && p.type !== 'hotel');
-    expect((await worker.post(`/api/intakes/${intake.id}/hold`, { placeId: place.id })).status).toBe(201);
-    const handoffId = (await worker.post(`/api/intakes/${intake.id}/place`)).body.handoff.id as string;
+    // OCMW Mechelen, on a place of Boom-Mechelen-Lier's own: nothing of it is the Kempen's.
+    const { handoffId } = await placedHandoff(
+      { name: 'Jan Voorbeeld', birthDate: '1979-11-23' },
+      '12025',
+      'coordinator-bml',
+    );
     const before = await t.db.db
       .selectFrom('handoffs')
       .selectAll()
